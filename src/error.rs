@@ -1,0 +1,169 @@
+//! Errors that reach the person, each with a plain message in their
+//! language. Messages never contain caller data: at most a path, a line
+//! number, or the date or clock time the person typed.
+
+use std::io::ErrorKind;
+use std::path::PathBuf;
+
+use crate::calendar::CalendarError;
+use crate::i18n::{Lang, shell as m};
+use crate::store::StoreError;
+use crate::when::WhenError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("config syntax")]
+    ConfigSyntax {
+        path: PathBuf,
+        line: Option<usize>,
+        detail: String,
+    },
+    #[error("config value")]
+    ConfigValue { path: PathBuf, key: &'static str },
+    #[error("config read")]
+    ConfigRead { path: PathBuf, kind: ErrorKind },
+    #[error("database")]
+    Db { path: PathBuf, err: StoreError },
+    #[error("time input")]
+    When(WhenError),
+    #[error("year out of range")]
+    YearOutOfRange(i32),
+    #[error("bad weekday")]
+    BadWeekday(String),
+    #[error("bad hours")]
+    BadHours(String),
+    #[error("bad zone")]
+    BadZone(String),
+    #[error("calendar")]
+    Calendar(CalendarError),
+    #[error("no data directory")]
+    NoDataDir,
+    #[error("terminal")]
+    Terminal(ErrorKind),
+    #[error("output")]
+    Output,
+    /// Input the person can correct; the message says how.
+    #[error("invalid input")]
+    Invalid(crate::i18n::Msg),
+}
+
+impl From<WhenError> for AppError {
+    fn from(e: WhenError) -> Self {
+        AppError::When(e)
+    }
+}
+
+impl From<CalendarError> for AppError {
+    fn from(e: CalendarError) -> Self {
+        AppError::Calendar(e)
+    }
+}
+
+impl AppError {
+    pub fn db(path: &std::path::Path) -> impl FnOnce(StoreError) -> AppError + '_ {
+        move |err| AppError::Db {
+            path: path.to_path_buf(),
+            err,
+        }
+    }
+
+    /// 2 for input the person can correct, 1 for everything else.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            AppError::When(_)
+            | AppError::YearOutOfRange(_)
+            | AppError::BadWeekday(_)
+            | AppError::BadHours(_)
+            | AppError::BadZone(_)
+            | AppError::ConfigSyntax { .. }
+            | AppError::ConfigValue { .. }
+            | AppError::Invalid(_) => 2,
+            _ => 1,
+        }
+    }
+
+    /// One plain sentence (or two) saying what is wrong and what to do.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            AppError::ConfigSyntax { path, line, detail } => match line {
+                Some(line) => m::ERR_CONFIG_SYNTAX_LINE.fill(
+                    lang,
+                    &[
+                        ("path", &path.display()),
+                        ("line", line),
+                        ("detail", detail),
+                    ],
+                ),
+                None => m::ERR_CONFIG_SYNTAX
+                    .fill(lang, &[("path", &path.display()), ("detail", detail)]),
+            },
+            AppError::ConfigValue { path, key } => {
+                m::ERR_CONFIG_VALUE.fill(lang, &[("path", &path.display()), ("key", key)])
+            }
+            AppError::ConfigRead { path, kind } => m::ERR_CONFIG_READ.fill(
+                lang,
+                &[("path", &path.display()), ("why", &io_words(*kind, lang))],
+            ),
+            AppError::Db { path, err } => store_message(path, err, lang),
+            AppError::When(w) => when_message(w, lang),
+            AppError::YearOutOfRange(y) => m::ERR_YEAR_RANGE.fill(lang, &[("year", y)]),
+            AppError::BadWeekday(s) => m::ERR_WEEKDAY.fill(lang, &[("input", s)]),
+            AppError::BadHours(s) => m::ERR_HOURS.fill(lang, &[("input", s)]),
+            AppError::BadZone(s) => m::ERR_ZONE.fill(lang, &[("input", s)]),
+            AppError::Calendar(CalendarError::NoWorkingDay) => {
+                m::ERR_NO_WORKING_DAY.get(lang).to_string()
+            }
+            AppError::Calendar(CalendarError::OutOfRange) => {
+                m::ERR_DATE_RANGE.get(lang).to_string()
+            }
+            AppError::NoDataDir => m::ERR_NO_DATA_DIR.get(lang).to_string(),
+            AppError::Terminal(kind) => {
+                m::ERR_TERMINAL.fill(lang, &[("why", &io_words(*kind, lang))])
+            }
+            AppError::Output => m::ERR_OUTPUT.get(lang).to_string(),
+            AppError::Invalid(msg) => msg.get(lang).to_string(),
+        }
+    }
+}
+
+/// A message for a failed time or date the person typed.
+pub fn when_message(w: &WhenError, lang: Lang) -> String {
+    match w {
+        WhenError::Empty => m::ERR_WHEN_EMPTY.get(lang).to_string(),
+        WhenError::TooLong => m::ERR_WHEN_TOO_LONG.get(lang).to_string(),
+        WhenError::BadDate(s) => m::ERR_WHEN_BAD_DATE.fill(lang, &[("input", s)]),
+        WhenError::BadTime(s) => m::ERR_WHEN_BAD_TIME.fill(lang, &[("input", s)]),
+        WhenError::Format => m::ERR_WHEN_FORMAT.get(lang).to_string(),
+        WhenError::Skipped => m::ERR_WHEN_SKIPPED.get(lang).to_string(),
+        WhenError::InFuture => m::ERR_WHEN_FUTURE.get(lang).to_string(),
+    }
+}
+
+fn io_words(kind: ErrorKind, lang: Lang) -> String {
+    match kind {
+        ErrorKind::NotFound => m::IO_NOT_FOUND.get(lang).to_string(),
+        ErrorKind::PermissionDenied => m::IO_PERMISSION.get(lang).to_string(),
+        ErrorKind::IsADirectory => m::IO_IS_DIR.get(lang).to_string(),
+        other => m::IO_OTHER.fill(lang, &[("kind", &format!("{other:?}"))]),
+    }
+}
+
+fn store_message(path: &std::path::Path, err: &StoreError, lang: Lang) -> String {
+    let p = path.display();
+    match err {
+        StoreError::NewerSchema { found, known } => {
+            m::ERR_DB_NEWER.fill(lang, &[("path", &p), ("found", found), ("known", known)])
+        }
+        StoreError::NotADatabase => m::ERR_DB_NOT_DB.fill(lang, &[("path", &p)]),
+        StoreError::Corrupt => m::ERR_DB_CORRUPT.fill(lang, &[("path", &p)]),
+        StoreError::ReadOnly => m::ERR_DB_READ_ONLY.fill(lang, &[("path", &p)]),
+        StoreError::Busy => m::ERR_DB_BUSY.fill(lang, &[("path", &p)]),
+        StoreError::DiskFull => m::ERR_DB_DISK_FULL.fill(lang, &[("path", &p)]),
+        StoreError::Io { kind, .. } => {
+            m::ERR_DB_OPEN.fill(lang, &[("path", &p), ("why", &io_words(*kind, lang))])
+        }
+        StoreError::NoDataDir => m::ERR_NO_DATA_DIR.get(lang).to_string(),
+        StoreError::Sqlite(code) => m::ERR_DB_OTHER.fill(lang, &[("path", &p), ("code", code)]),
+        StoreError::BadData(what) => m::ERR_DB_BAD_DATA.fill(lang, &[("path", &p), ("what", what)]),
+    }
+}

@@ -1,0 +1,17 @@
+//! vakt: a duty-shift companion for a Norwegian helpline.
+//!
+//! Pure logic (`calendar`, `phone`, `when`, `timefmt`) has no I/O; the
+//! database lives in `store`; the terminal app in `tui`; the scripting
+//! commands in `commands`.
+
+pub mod calendar;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod i18n;
+pub mod phone;
+pub mod store;
+pub mod timefmt;
+pub mod tui;
+pub mod when;

@@ -1,0 +1,333 @@
+//! The one table of keys. Key handling, the footer hints and the help
+//! overlay all read it, so what is shown can never drift from what works.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::i18n::{Msg, shell as s};
+
+/// Everything a key can ask the app to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    ForceQuit,
+    Help,
+    Back,
+    NextPane,
+    PrevPane,
+    GoCallbacks,
+    GoDirectory,
+    GoLog,
+    TogglePrivacy,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Yes,
+    No,
+}
+
+/// Where a binding applies. Overlays are asked first, then the pane, then
+/// the global bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Global,
+    Callbacks,
+    Directory,
+    Log,
+    Help,
+    Confirm,
+}
+
+/// One key: the code, its modifiers, and how it is written in hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+    pub label: &'static str,
+}
+
+const fn k(code: KeyCode, label: &'static str) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+        label,
+    }
+}
+
+const fn ctrl(c: char, label: &'static str) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+        label,
+    }
+}
+
+const fn ch(c: char, label: &'static str) -> Key {
+    k(KeyCode::Char(c), label)
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub scope: Scope,
+    /// The first key is the one shown; the rest are alternatives.
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub label: Msg,
+    /// Shown in the footer (the 4–6 keys that matter most in this scope).
+    pub footer: bool,
+}
+
+const fn b(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    label: Msg,
+    footer: bool,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        action,
+        label,
+        footer,
+    }
+}
+
+use Scope::*;
+
+pub const BINDINGS: &[Binding] = &[
+    // Overlays.
+    b(
+        Help,
+        &[k(KeyCode::Esc, "Esc"), ch('?', "?"), ch('q', "q")],
+        Action::Back,
+        s::KEY_BACK,
+        true,
+    ),
+    b(
+        Help,
+        &[k(KeyCode::Up, "↑"), ch('k', "k")],
+        Action::Up,
+        s::KEY_UP,
+        true,
+    ),
+    b(
+        Help,
+        &[k(KeyCode::Down, "↓"), ch('j', "j")],
+        Action::Down,
+        s::KEY_DOWN,
+        true,
+    ),
+    b(
+        Confirm,
+        &[ch('j', "j"), ch('y', "y"), ch('J', "J"), ch('Y', "Y")],
+        Action::Yes,
+        s::KEY_YES,
+        true,
+    ),
+    b(
+        Confirm,
+        &[ch('n', "n"), k(KeyCode::Esc, "Esc"), ch('N', "N")],
+        Action::No,
+        s::KEY_NO,
+        true,
+    ),
+    // Everywhere.
+    b(
+        Global,
+        &[k(KeyCode::Tab, "Tab")],
+        Action::NextPane,
+        s::KEY_NEXT_PANE,
+        true,
+    ),
+    b(
+        Global,
+        &[k(KeyCode::BackTab, "Shift-Tab")],
+        Action::PrevPane,
+        s::KEY_PREV_PANE,
+        false,
+    ),
+    b(
+        Global,
+        &[ch('1', "1")],
+        Action::GoCallbacks,
+        s::KEY_PANE_CALLBACKS,
+        false,
+    ),
+    b(
+        Global,
+        &[ch('2', "2")],
+        Action::GoDirectory,
+        s::KEY_PANE_DIRECTORY,
+        false,
+    ),
+    b(
+        Global,
+        &[ch('3', "3")],
+        Action::GoLog,
+        s::KEY_PANE_LOG,
+        false,
+    ),
+    b(
+        Global,
+        &[k(KeyCode::Up, "↑"), ch('k', "k")],
+        Action::Up,
+        s::KEY_UP,
+        false,
+    ),
+    b(
+        Global,
+        &[k(KeyCode::Down, "↓"), ch('j', "j")],
+        Action::Down,
+        s::KEY_DOWN,
+        false,
+    ),
+    b(
+        Global,
+        &[k(KeyCode::PageUp, "PgUp")],
+        Action::PageUp,
+        s::KEY_PAGE_UP,
+        false,
+    ),
+    b(
+        Global,
+        &[k(KeyCode::PageDown, "PgDn")],
+        Action::PageDown,
+        s::KEY_PAGE_DOWN,
+        false,
+    ),
+    b(
+        Global,
+        &[k(KeyCode::Home, "Home"), ch('g', "g")],
+        Action::Home,
+        s::KEY_HOME,
+        false,
+    ),
+    b(
+        Global,
+        &[k(KeyCode::End, "End"), ch('G', "G")],
+        Action::End,
+        s::KEY_END,
+        false,
+    ),
+    b(
+        Global,
+        &[k(KeyCode::F(2), "F2")],
+        Action::TogglePrivacy,
+        s::KEY_PRIVACY,
+        true,
+    ),
+    b(Global, &[ch('?', "?")], Action::Help, s::KEY_HELP, true),
+    b(Global, &[ch('q', "q")], Action::Quit, s::KEY_QUIT, true),
+    b(
+        Global,
+        &[ctrl('c', "Ctrl-C")],
+        Action::ForceQuit,
+        s::KEY_QUIT,
+        false,
+    ),
+];
+
+impl Key {
+    fn matches(&self, ev: &KeyEvent) -> bool {
+        // Shift is part of the character for letters and symbols, so only
+        // Control and Alt must match exactly.
+        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        self.code == ev.code && (self.mods & relevant) == (ev.modifiers & relevant)
+    }
+}
+
+/// The binding for a key in the given scopes, asked in order.
+pub fn lookup(scopes: &[Scope], ev: &KeyEvent) -> Option<&'static Binding> {
+    scopes.iter().find_map(|scope| {
+        BINDINGS
+            .iter()
+            .find(|b| b.scope == *scope && b.keys.iter().any(|k| k.matches(ev)))
+    })
+}
+
+/// The footer bindings for the given scopes, in table order, without
+/// repeating an action already shown.
+pub fn footer(scopes: &[Scope]) -> Vec<&'static Binding> {
+    let mut out: Vec<&'static Binding> = Vec::new();
+    for scope in scopes {
+        for b in BINDINGS.iter().filter(|b| b.scope == *scope && b.footer) {
+            if !out.iter().any(|o| o.action == b.action) {
+                out.push(b);
+            }
+        }
+    }
+    out
+}
+
+/// All bindings of a scope, for the help overlay.
+pub fn in_scope(scope: Scope) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.scope == scope)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for bnd in &BINDINGS[i + 1..] {
+                if a.scope != bnd.scope {
+                    continue;
+                }
+                for ka in a.keys {
+                    assert!(
+                        !bnd.keys
+                            .iter()
+                            .any(|kb| kb.code == ka.code && kb.mods == ka.mods),
+                        "{} bound twice in {:?}",
+                        ka.label,
+                        a.scope
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn footers_show_four_to_six_keys() {
+        for scopes in [
+            &[Scope::Callbacks, Scope::Global][..],
+            &[Scope::Directory, Scope::Global][..],
+            &[Scope::Log, Scope::Global][..],
+        ] {
+            let n = footer(scopes).len();
+            assert!((4..=6).contains(&n), "{scopes:?} has {n} footer keys");
+        }
+    }
+
+    #[test]
+    fn overlay_scope_wins_over_global() {
+        let q = ev(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(
+            lookup(&[Scope::Help, Scope::Global], &q).map(|b| b.action),
+            Some(Action::Back)
+        );
+        assert_eq!(
+            lookup(&[Scope::Global], &q).map(|b| b.action),
+            Some(Action::Quit)
+        );
+        let cc = ev(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            lookup(&[Scope::Global], &cc).map(|b| b.action),
+            Some(Action::ForceQuit)
+        );
+        let shift_g = ev(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(
+            lookup(&[Scope::Global], &shift_g).map(|b| b.action),
+            Some(Action::End)
+        );
+    }
+}

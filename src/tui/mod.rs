@@ -1,0 +1,101 @@
+//! The terminal app: state (`app`), keys (`keymap`), drawing (`view`), and
+//! the loop that ties them to a real terminal.
+
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use ratatui::crossterm::event::{self, Event};
+
+use crate::error::AppError;
+
+pub mod app;
+pub mod keymap;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+
+pub use app::App;
+
+/// How often the clock and the database are checked.
+const TICK: Duration = Duration::from_secs(1);
+
+/// Runs the app until the person quits. The terminal is restored on every
+/// way out, including errors and panics.
+pub fn run(mut app: App, reduced_motion: bool) -> Result<(), AppError> {
+    let mut term = terminal::init(app.lang).map_err(|e| AppError::Terminal(e.kind()))?;
+    let result = event_loop(&mut term, &mut app, reduced_motion);
+    terminal::restore();
+    result
+}
+
+fn event_loop(
+    term: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    reduced_motion: bool,
+) -> Result<(), AppError> {
+    let terr = |e: std::io::Error| AppError::Terminal(e.kind());
+    let mut last_tick = Instant::now();
+    let mut dirty = true;
+    while !app.quit {
+        if dirty {
+            term.draw(|f| view::draw(f, app)).map_err(terr)?;
+            dirty = false;
+        }
+        let timeout = TICK.saturating_sub(last_tick.elapsed());
+        if event::poll(timeout).map_err(terr)? {
+            match event::read().map_err(terr)? {
+                Event::Key(k) => {
+                    app.on_key(k);
+                    dirty = true;
+                }
+                Event::Resize(..) | Event::FocusGained => dirty = true,
+                Event::Paste(text) => {
+                    app.on_paste(&text);
+                    dirty = true;
+                }
+                _ => {}
+            }
+        }
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            let before = app.now;
+            app.tick(Utc::now());
+            app.poll_db();
+            // With reduced motion the clock redraws once a minute.
+            let minute_changed = before.timestamp() / 60 != app.now.timestamp() / 60;
+            if !reduced_motion || minute_changed {
+                dirty = true;
+            }
+            if app.take_redraw() {
+                dirty = true;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Renders the app into an off-screen buffer and returns its text, one line
+/// per row (trailing spaces trimmed). Used by tests, benchmarks and the
+/// screens in the guides, so they show exactly what the app draws.
+pub fn render_text(app: &App, width: u16, height: u16) -> String {
+    let buf = render_buffer(app, width, height);
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        for x in 0..width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Renders the app into an off-screen buffer.
+pub fn render_buffer(app: &App, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut term = ratatui::Terminal::new(backend).expect("test backend never fails");
+    term.draw(|f| view::draw(f, app))
+        .expect("test backend never fails");
+    term.backend().buffer().clone()
+}

@@ -1,0 +1,114 @@
+//! Drawing: a pure function of the app state.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::app::{App, Overlay, Pane};
+use crate::i18n::shell as s;
+
+mod help;
+mod status;
+
+/// Below this the layout cannot show a useful queue.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let th = &app.theme;
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = s::TOO_SMALL.fill(app.lang, &[("w", &MIN_WIDTH), ("h", &MIN_HEIGHT)]);
+        frame.render_widget(
+            Paragraph::new(msg)
+                .style(th.warning)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [top, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    status::draw_top(frame, top, app);
+    draw_pane(frame, body, app);
+    status::draw_footer(frame, footer, app);
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => help::draw(frame, body, app, scroll),
+        Some(Overlay::ConfirmQuit) => draw_confirm(
+            frame,
+            body,
+            app,
+            s::CONFIRM_QUIT_TITLE.get(app.lang),
+            s::CONFIRM_QUIT_UNSAVED.get(app.lang),
+        ),
+        None => {}
+    }
+}
+
+pub fn pane_title(pane: Pane) -> crate::i18n::Msg {
+    match pane {
+        Pane::Callbacks => s::PANE_CALLBACKS,
+        Pane::Directory => s::PANE_DIRECTORY,
+        Pane::Log => s::PANE_LOG,
+    }
+}
+
+fn draw_pane(frame: &mut Frame, area: Rect, app: &App) {
+    let th = &app.theme;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(th.border)
+        .title(Span::styled(
+            format!(" {} ", pane_title(app.pane).get(app.lang)),
+            th.title,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.privacy && app.pane != Pane::Directory {
+        frame.render_widget(
+            Paragraph::new(s::PRIVACY_SCREEN.get(app.lang)).style(th.muted),
+            inner,
+        );
+        return;
+    }
+    let placeholder = match app.pane {
+        Pane::Callbacks => "",
+        Pane::Directory => s::PLACEHOLDER_DIRECTORY.get(app.lang),
+        Pane::Log => s::PLACEHOLDER_LOG.get(app.lang),
+    };
+    frame.render_widget(Paragraph::new(placeholder).style(th.muted), inner);
+}
+
+/// A centred box of at most `w`×`h`, clamped to `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn draw_confirm(frame: &mut Frame, area: Rect, app: &App, title: &str, text: &str) {
+    let r = centered(area, 60, 6);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.warning)
+        .title(Span::styled(format!(" {title} "), app.theme.title));
+    frame.render_widget(
+        Paragraph::new(Line::from(text))
+            .wrap(Wrap { trim: true })
+            .block(block)
+            .style(Style::new()),
+        r,
+    );
+}
