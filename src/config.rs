@@ -25,6 +25,47 @@ pub struct Config {
     /// Stops the clock in the status bar from redrawing every second.
     #[serde(default)]
     pub reduced_motion: bool,
+    #[serde(default)]
+    pub callbacks: CallbackConfig,
+    #[serde(default)]
+    pub directory: DirectoryConfig,
+}
+
+/// `[callbacks]`: how the queue treats attempts.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct CallbackConfig {
+    /// Attempts without reaching the caller before "gave up" is allowed.
+    pub max_attempts: u32,
+    /// Hours between two attempts that did not reach the caller.
+    pub retry_hours: u32,
+    /// What to say when someone answers; never the organisation's name.
+    /// Empty means the built-in neutral text in the user's language.
+    pub script: String,
+}
+
+impl Default for CallbackConfig {
+    fn default() -> Self {
+        CallbackConfig {
+            max_attempts: 3,
+            retry_hours: 2,
+            script: String::new(),
+        }
+    }
+}
+
+/// `[directory]`: the referral directory.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct DirectoryConfig {
+    /// An entry not verified for this many days is marked stale.
+    pub stale_days: u32,
+}
+
+impl Default for DirectoryConfig {
+    fn default() -> Self {
+        DirectoryConfig { stale_days: 180 }
+    }
 }
 
 impl Config {
@@ -40,6 +81,18 @@ impl Config {
                 detail: e.message().to_string(),
             }
         })?;
+        if cfg.callbacks.max_attempts == 0 || cfg.callbacks.max_attempts > 50 {
+            return Err(AppError::ConfigValue {
+                path: path.to_path_buf(),
+                key: "callbacks.max_attempts",
+            });
+        }
+        if cfg.callbacks.retry_hours > 24 * 14 {
+            return Err(AppError::ConfigValue {
+                path: path.to_path_buf(),
+                key: "callbacks.retry_hours",
+            });
+        }
         if let Some(code) = &cfg.lang
             && Lang::from_code(code).is_none()
         {
@@ -126,6 +179,22 @@ mod tests {
             AppError::ConfigSyntax { line, .. } => assert_eq!(line, Some(3)),
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn sections_have_defaults_and_are_checked() {
+        let c = Config::parse("[callbacks]\nmax_attempts = 5\n", Path::new("c")).unwrap();
+        assert_eq!(c.callbacks.max_attempts, 5);
+        assert_eq!(c.callbacks.retry_hours, 2);
+        assert_eq!(c.directory.stale_days, 180);
+        assert!(matches!(
+            Config::parse("[callbacks]\nmax_attempts = 0\n", Path::new("c")),
+            Err(AppError::ConfigValue {
+                key: "callbacks.max_attempts",
+                ..
+            })
+        ));
+        assert!(Config::parse("[callbacks]\nmax_attempts = \"x\"\n", Path::new("c")).is_err());
     }
 
     #[test]

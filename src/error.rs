@@ -6,7 +6,7 @@ use std::io::ErrorKind;
 use std::path::PathBuf;
 
 use crate::calendar::CalendarError;
-use crate::i18n::{Lang, shell as m};
+use crate::i18n::{Lang, queue as q, shell as m};
 use crate::store::StoreError;
 use crate::when::WhenError;
 
@@ -165,5 +165,11 @@ fn store_message(path: &std::path::Path, err: &StoreError, lang: Lang) -> String
         StoreError::NoDataDir => m::ERR_NO_DATA_DIR.get(lang).to_string(),
         StoreError::Sqlite(code) => m::ERR_DB_OTHER.fill(lang, &[("path", &p), ("code", code)]),
         StoreError::BadData(what) => m::ERR_DB_BAD_DATA.fill(lang, &[("path", &p), ("what", what)]),
+        StoreError::NotFound => q::ERR_NOT_FOUND.fill(lang, &[("id", &"?")]),
+        StoreError::Closed => q::ERR_CLOSED.get(lang).to_string(),
+        StoreError::TooFewAttempts { made, needed } => {
+            q::ERR_TOO_FEW.fill(lang, &[("made", made), ("needed", needed)])
+        }
+        StoreError::Changed => q::ERR_CHANGED.get(lang).to_string(),
     }
 }

@@ -5,6 +5,7 @@
 //! commands in `commands`.
 
 pub mod calendar;
+pub mod callback;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -39,8 +39,11 @@ catalogue! {
     KEY_END => "Siste", "Last";
     KEY_BACK => "Tilbake", "Back";
     KEY_YES => "Ja", "Yes";
+    KEY_SEARCH => "Søk", "Search";
+    KEY_NEW_NOTE => "Nytt notat", "New note";
     KEY_NO => "Nei", "No";
     SAVED => "Lagret ✓", "Saved ✓";
+    DISCARD_AGAIN => "Du har skrevet noe. Trykk Esc en gang til for å forkaste det.", "You have typed something. Press Esc once more to discard it.";
     DB_CHANGED => "Oppdatert fra en annen terminal.", "Updated from another terminal.";
     PANIC => "vakt stoppet uventet. Terminalen er satt tilbake. Det som var lagret, er i behold.", "vakt stopped unexpectedly. The terminal has been restored. Everything that was saved is kept.";
 

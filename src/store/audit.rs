@@ -1,7 +1,7 @@
 //! The audit trail: who did what to which row, and when. It never holds the
 //! caller's data itself — only the action, the kind of row and its id.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{Transaction, params};
 
 use super::Result;
@@ -20,7 +20,7 @@ pub fn record(
     tx.execute(
         "INSERT INTO audit(at, actor, action, entity, ref_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
-            at.to_rfc3339_opts(SecondsFormat::Secs, true),
+            super::ts(at),
             actor,
             action,
             entity,

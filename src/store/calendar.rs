@@ -24,59 +24,65 @@ fn parse_time(s: &str) -> Result<NaiveTime> {
 impl Store {
     /// Reads the calendar settings (time zone, hours, closed days).
     pub fn calendar(&self) -> Result<CalendarSettings> {
-        let c = self.conn();
-        let mut settings = CalendarSettings::default();
-        let tz: Option<String> = c
-            .query_row(
-                "SELECT value FROM settings WHERE key = 'time_zone'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(tz) = tz {
-            settings.tz = tz
-                .parse::<Tz>()
-                .map_err(|_| StoreError::BadData("time_zone"))?;
-        }
-        let mut stmt = c.prepare("SELECT weekday, open, close FROM opening_hours")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, Option<String>>(1)?,
-                r.get::<_, Option<String>>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (wd, open, close) = row?;
-            let slot = settings
-                .weekly
-                .get_mut(wd as usize)
-                .ok_or(StoreError::BadData("weekday"))?;
-            *slot = match (open, close) {
-                (Some(o), Some(c)) => Some(Hours {
-                    open: parse_time(&o)?,
-                    close: parse_time(&c)?,
-                }),
-                _ => None,
-            };
-        }
-        let mut closed = BTreeMap::new();
-        let mut stmt = c.prepare("SELECT date, reason FROM closed_dates")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-            let (d, reason) = row?;
-            closed.insert(parse_date(&d)?, reason);
-        }
-        settings.closed = closed;
-        let mut overrides = BTreeMap::new();
-        let mut stmt = c.prepare("SELECT date, close FROM closing_overrides")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-            let (d, t) = row?;
-            overrides.insert(parse_date(&d)?, parse_time(&t)?);
-        }
-        settings.closing_overrides = overrides;
-        Ok(settings)
+        load(self.conn())
     }
+}
 
+/// Reads the calendar settings through any connection or transaction.
+fn load(c: &rusqlite::Connection) -> Result<CalendarSettings> {
+    let mut settings = CalendarSettings::default();
+    let tz: Option<String> = c
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'time_zone'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(tz) = tz {
+        settings.tz = tz
+            .parse::<Tz>()
+            .map_err(|_| StoreError::BadData("time_zone"))?;
+    }
+    let mut stmt = c.prepare("SELECT weekday, open, close FROM opening_hours")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (wd, open, close) = row?;
+        let slot = settings
+            .weekly
+            .get_mut(wd as usize)
+            .ok_or(StoreError::BadData("weekday"))?;
+        *slot = match (open, close) {
+            (Some(o), Some(c)) => Some(Hours {
+                open: parse_time(&o)?,
+                close: parse_time(&c)?,
+            }),
+            _ => None,
+        };
+    }
+    let mut closed = BTreeMap::new();
+    let mut stmt = c.prepare("SELECT date, reason FROM closed_dates")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (d, reason) = row?;
+        closed.insert(parse_date(&d)?, reason);
+    }
+    settings.closed = closed;
+    let mut overrides = BTreeMap::new();
+    let mut stmt = c.prepare("SELECT date, close FROM closing_overrides")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+        let (d, t) = row?;
+        overrides.insert(parse_date(&d)?, parse_time(&t)?);
+    }
+    settings.closing_overrides = overrides;
+    Ok(settings)
+}
+
+impl Store {
     pub fn set_hours(
         &mut self,
         weekday: Weekday,
@@ -184,10 +190,11 @@ impl Store {
     }
 }
 
-/// Hook for work that must follow a calendar change in the same
-/// transaction (open items' deadlines are recomputed here once they exist).
-fn on_calendar_changed(_tx: &rusqlite::Transaction) -> Result<()> {
-    Ok(())
+/// Open items' deadlines follow the calendar: recomputed in the same
+/// transaction as the change, so no terminal ever sees them disagree.
+fn on_calendar_changed(tx: &rusqlite::Transaction) -> Result<()> {
+    let settings = load(tx)?;
+    super::callbacks::recompute_open_deadlines(tx, &settings)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Ordered forward migrations, tracked in `PRAGMA user_version`.
 //!
-//! Each entry says why it exists. Each runs in its own transaction together
+//! Each entry says why it exists (in short here, in full at the top of its
+//! SQL file). Each runs in its own transaction together
 //! with the version bump, so a crash leaves the file at the previous
 //! version, never half-way. Never edit a migration that has shipped: add a
 //! new one.
@@ -16,52 +17,17 @@ struct Migration {
     sql: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    why: "Foundation: calendar settings shared by every terminal on the file \
-              (time zone, weekly opening hours, extra closed dates, different closing \
-              times on given dates) and the audit trail of who did what.",
-    sql: "
-            CREATE TABLE settings (
-                key   TEXT PRIMARY KEY,
-                value TEXT NOT NULL
-            ) STRICT;
-            INSERT INTO settings(key, value) VALUES ('time_zone', 'Europe/Oslo');
-
-            -- weekday 0 = Monday. NULL open/close means closed that weekday.
-            CREATE TABLE opening_hours (
-                weekday INTEGER PRIMARY KEY CHECK (weekday BETWEEN 0 AND 6),
-                open    TEXT,
-                close   TEXT,
-                CHECK ((open IS NULL) = (close IS NULL)),
-                CHECK (open IS NULL OR open < close)
-            ) STRICT;
-            INSERT INTO opening_hours(weekday, open, close) VALUES
-                (0, '09:00', '15:00'), (1, '09:00', '15:00'), (2, '09:00', '15:00'),
-                (3, '09:00', '15:00'), (4, '09:00', '15:00'), (5, NULL, NULL), (6, NULL, NULL);
-
-            CREATE TABLE closed_dates (
-                date   TEXT PRIMARY KEY,   -- YYYY-MM-DD, local to the time zone
-                reason TEXT NOT NULL
-            ) STRICT;
-
-            CREATE TABLE closing_overrides (
-                date  TEXT PRIMARY KEY,    -- YYYY-MM-DD
-                close TEXT NOT NULL        -- HH:MM
-            ) STRICT;
-
-            -- Who did what, when, to which row. Never the caller's data.
-            CREATE TABLE audit (
-                id      INTEGER PRIMARY KEY,
-                at      TEXT NOT NULL,     -- RFC 3339 UTC
-                actor   TEXT NOT NULL,
-                action  TEXT NOT NULL,
-                entity  TEXT NOT NULL,
-                ref_id  INTEGER,
-                detail  TEXT
-            ) STRICT;
-            CREATE INDEX audit_at ON audit(at);
-        ",
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        why: "Foundation: calendar settings and the audit trail.",
+        sql: include_str!("sql/0001_foundation.sql"),
+    },
+    Migration {
+        why: "Callback queue: items with deadlines and safety instructions, attempts, \
+              and one row per received message (joins, withheld numbers).",
+        sql: include_str!("sql/0002_callbacks.sql"),
+    },
+];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

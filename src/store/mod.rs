@@ -17,6 +17,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 pub mod audit;
 pub mod calendar;
+pub mod callbacks;
 mod migrations;
 
 pub use migrations::SCHEMA_VERSION;
@@ -25,7 +26,7 @@ pub use migrations::SCHEMA_VERSION;
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What can go wrong with the database file. Never carries caller data.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
     #[error("database schema {found} is newer than this program ({known})")]
     NewerSchema { found: i64, known: i64 },
@@ -47,6 +48,14 @@ pub enum StoreError {
     Sqlite(String),
     #[error("stored data is not valid: {0}")]
     BadData(&'static str),
+    #[error("no such item")]
+    NotFound,
+    #[error("the item is closed")]
+    Closed,
+    #[error("too few attempts to give up")]
+    TooFewAttempts { made: u32, needed: u32 },
+    #[error("the item was changed meanwhile")]
+    Changed,
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -74,6 +83,19 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Instants are stored as fixed-width UTC text (`2026-11-23T14:00:00Z`),
+/// so string order is time order and indexes sort them correctly.
+pub fn ts(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Reads an instant written by [`ts`].
+pub fn parse_ts(s: &str) -> Result<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|_| StoreError::BadData("timestamp"))
+}
 
 /// An open database. Opened once per process and passed down.
 pub struct Store {

@@ -1,13 +1,20 @@
 //! The app's state and the one place it changes (`update`). Drawing only
 //! reads it, so tests can drive the app with key events and read the
 //! rendered buffer without a terminal.
+//!
+//! Each pane is a small component (`queue`, `directory`, `log`) with its own
+//! state, actions and key table; the app routes keys and actions to the
+//! pane on screen and applies what the pane asks for (an [`Effect`]).
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
+use super::component::Component;
 use super::keymap::{self, Action, Scope};
 use super::theme::Theme;
+use super::{directory::DirectoryState, log::LogState, queue::QueueState};
 use crate::calendar::CalendarSettings;
+use crate::config::Config;
 use crate::i18n::Lang;
 use crate::store::Store;
 
@@ -20,14 +27,6 @@ pub enum Pane {
 
 impl Pane {
     pub const ALL: [Pane; 3] = [Pane::Callbacks, Pane::Directory, Pane::Log];
-
-    pub fn scope(self) -> Scope {
-        match self {
-            Pane::Callbacks => Scope::Callbacks,
-            Pane::Directory => Scope::Directory,
-            Pane::Log => Scope::Log,
-        }
-    }
 
     fn index(self) -> usize {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
@@ -47,10 +46,37 @@ pub struct Flash {
     pub error: bool,
 }
 
+/// What a pane asks the app to do after handling an action.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Effect {
+    #[default]
+    None,
+    /// Show a confirmation in the footer.
+    Saved(String),
+    /// Show a plain-language problem in the footer.
+    Error(String),
+    /// Put text on the clipboard (OSC 52, which also works over SSH).
+    Copy { text: String, message: String },
+    /// Switch to another pane.
+    Goto(Pane),
+}
+
+/// What panes may use while handling an action.
+pub struct Env<'a> {
+    pub store: &'a mut Store,
+    pub calendar: &'a CalendarSettings,
+    pub config: &'a Config,
+    pub now: DateTime<Utc>,
+    pub lang: Lang,
+    /// Who is on duty (recorded as the author of every change).
+    pub actor: &'a str,
+}
+
 pub struct App {
     pub lang: Lang,
     pub theme: Theme,
     pub store: Store,
+    pub config: Config,
     pub calendar: CalendarSettings,
     pub now: DateTime<Utc>,
     pub on_duty: Option<String>,
@@ -60,10 +86,18 @@ pub struct App {
     pub privacy: bool,
     pub flash: Option<Flash>,
     pub quit: bool,
+    pub queue: QueueState,
+    pub directory: DirectoryState,
+    pub log: LogState,
+    /// Text waiting to be sent to the terminal's clipboard.
+    pub clipboard: Option<String>,
     data_version: i64,
     /// Set when something outside a key press changed what is on screen.
     redraw: bool,
 }
+
+/// Who is recorded as acting when nobody has said who is on duty.
+pub const UNKNOWN_ACTOR: &str = "?";
 
 impl App {
     pub fn new(
@@ -72,12 +106,23 @@ impl App {
         theme: Theme,
         now: DateTime<Utc>,
     ) -> Result<App, crate::store::StoreError> {
+        App::with_config(store, lang, theme, now, Config::default())
+    }
+
+    pub fn with_config(
+        store: Store,
+        lang: Lang,
+        theme: Theme,
+        now: DateTime<Utc>,
+        config: Config,
+    ) -> Result<App, crate::store::StoreError> {
         let calendar = store.calendar()?;
         let data_version = store.data_version()?;
-        Ok(App {
+        let mut app = App {
             lang,
             theme,
             store,
+            config,
             calendar,
             now,
             on_duty: None,
@@ -86,45 +131,124 @@ impl App {
             privacy: false,
             flash: None,
             quit: false,
+            queue: QueueState::default(),
+            directory: DirectoryState::default(),
+            log: LogState::default(),
+            clipboard: None,
             data_version,
             redraw: false,
-        })
+        };
+        app.reload();
+        Ok(app)
+    }
+
+    /// Splits the app into the pane states and what they may use.
+    fn parts(&mut self) -> (Env<'_>, &mut QueueState, &mut DirectoryState, &mut LogState) {
+        let env = Env {
+            store: &mut self.store,
+            calendar: &self.calendar,
+            config: &self.config,
+            now: self.now,
+            lang: self.lang,
+            actor: self.on_duty.as_deref().unwrap_or(UNKNOWN_ACTOR),
+        };
+        (env, &mut self.queue, &mut self.directory, &mut self.log)
     }
 
     /// The scopes asked for a key, most specific first.
     pub fn scopes(&self) -> Vec<Scope> {
         match self.overlay {
-            Some(Overlay::Help { .. }) => vec![Scope::Help],
-            Some(Overlay::ConfirmQuit) => vec![Scope::Confirm],
-            None => vec![self.pane.scope(), Scope::Global],
+            Some(Overlay::Help { .. }) => return vec![Scope::Help],
+            Some(Overlay::ConfirmQuit) => return vec![Scope::Confirm],
+            None => {}
+        }
+        self.pane_scopes()
+    }
+
+    /// The scopes of the pane on screen, ignoring overlays.
+    pub fn pane_scopes(&self) -> Vec<Scope> {
+        let pane = match self.pane {
+            Pane::Callbacks => self.queue.scope(),
+            Pane::Directory => self.directory.scope(),
+            Pane::Log => self.log.scope(),
+        };
+        if self.is_typing() {
+            vec![pane, Scope::Typing]
+        } else {
+            vec![pane, Scope::Global]
+        }
+    }
+
+    /// Whether a text field on screen takes the keys.
+    pub fn is_typing(&self) -> bool {
+        match self.pane {
+            Pane::Callbacks => self.queue.is_typing(),
+            Pane::Directory => self.directory.is_typing(),
+            Pane::Log => self.log.is_typing(),
         }
     }
 
     /// Whether typed text would be lost by quitting now.
     pub fn has_unsaved_input(&self) -> bool {
-        false
+        self.queue.has_unsaved_input()
+            || self.directory.has_unsaved_input()
+            || self.log.has_unsaved_input()
     }
 
     /// Whether an action can be used in the current state (unavailable
     /// keys are greyed in the footer, not hidden).
-    pub fn is_enabled(&self, _action: Action) -> bool {
-        true
+    pub fn is_enabled(&self, action: Action) -> bool {
+        match action {
+            Action::Queue(a) => self.queue.is_enabled(a),
+            Action::Dir(a) => self.directory.is_enabled(a),
+            Action::Log(a) => self.log.is_enabled(a),
+            _ => true,
+        }
     }
 
     pub fn on_key(&mut self, ev: KeyEvent) {
         if ev.kind == KeyEventKind::Release {
             return;
         }
-        if let Some(b) = keymap::lookup(&self.scopes(), &ev)
-            && self.is_enabled(b.action)
-        {
-            self.update(b.action);
+        if let Some(b) = keymap::lookup(&self.scopes(), &ev) {
+            if self.is_enabled(b.action) {
+                self.update(b.action);
+            }
+            return;
         }
+        if self.overlay.is_none() && self.is_typing() {
+            self.flash = None;
+            let pane = self.pane;
+            let (mut env, queue, directory, log) = self.parts();
+            let effect = match pane {
+                Pane::Callbacks => queue.on_text_key(ev, &mut env),
+                Pane::Directory => directory.on_text_key(ev, &mut env),
+                Pane::Log => log.on_text_key(ev, &mut env),
+            };
+            self.apply(effect);
+        }
+    }
+
+    /// Text pasted into the terminal (bracketed paste) goes to the field
+    /// being typed in, if any.
+    pub fn on_paste(&mut self, text: &str) {
+        if self.overlay.is_some() || !self.is_typing() {
+            return;
+        }
+        let pane = self.pane;
+        let (mut env, queue, directory, log) = self.parts();
+        let effect = match pane {
+            Pane::Callbacks => queue.on_paste(text, &mut env),
+            Pane::Directory => directory.on_paste(text, &mut env),
+            Pane::Log => log.on_paste(text, &mut env),
+        };
+        self.apply(effect);
     }
 
     pub fn update(&mut self, action: Action) {
         self.flash = None;
         match (self.overlay, action) {
+            (_, Action::TogglePrivacy) => self.privacy = !self.privacy,
             (Some(Overlay::Help { .. }), Action::Back) => self.overlay = None,
             (Some(Overlay::Help { scroll }), Action::Down) => {
                 self.overlay = Some(Overlay::Help {
@@ -148,22 +272,90 @@ impl App {
             }
             (None, Action::Help) => self.overlay = Some(Overlay::Help { scroll: 0 }),
             (None, Action::NextPane) => {
-                self.pane = Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()]
+                self.goto(Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()])
             }
             (None, Action::PrevPane) => {
-                self.pane = Pane::ALL[(self.pane.index() + Pane::ALL.len() - 1) % Pane::ALL.len()]
+                self.goto(Pane::ALL[(self.pane.index() + Pane::ALL.len() - 1) % Pane::ALL.len()])
             }
-            (None, Action::GoCallbacks) => self.pane = Pane::Callbacks,
-            (None, Action::GoDirectory) => self.pane = Pane::Directory,
-            (None, Action::GoLog) => self.pane = Pane::Log,
-            (None, Action::TogglePrivacy) => self.privacy = !self.privacy,
-            (None, _) => {}
+            (None, Action::GoCallbacks) => self.goto(Pane::Callbacks),
+            (None, Action::GoDirectory) => self.goto(Pane::Directory),
+            (None, Action::GoLog) => self.goto(Pane::Log),
+            (None, Action::Queue(a)) => {
+                let (mut env, queue, _, _) = self.parts();
+                let effect = queue.update(a, &mut env);
+                self.apply(effect);
+            }
+            (None, Action::Dir(a)) => {
+                let (mut env, _, directory, _) = self.parts();
+                let effect = directory.update(a, &mut env);
+                self.apply(effect);
+            }
+            (None, Action::Log(a)) => {
+                let (mut env, _, _, log) = self.parts();
+                let effect = log.update(a, &mut env);
+                self.apply(effect);
+            }
+            (
+                None,
+                a @ (Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Home
+                | Action::End),
+            ) => {
+                let pane = self.pane;
+                let (mut env, queue, directory, log) = self.parts();
+                let effect = match pane {
+                    Pane::Callbacks => queue.navigate(a, &mut env),
+                    Pane::Directory => directory.navigate(a, &mut env),
+                    Pane::Log => log.navigate(a, &mut env),
+                };
+                self.apply(effect);
+            }
+            (None, Action::Back | Action::Yes | Action::No) => {}
+        }
+    }
+
+    /// The terminal's size changed: panes load as many rows as now fit.
+    pub fn resize(&mut self, _width: u16, height: u16) {
+        let page = super::view::queue::list_rows(height);
+        if page != self.queue.page {
+            self.queue.page = page;
+            let (mut env, queue, _, _) = self.parts();
+            queue.reload(&mut env);
+        }
+    }
+
+    fn goto(&mut self, pane: Pane) {
+        self.pane = pane;
+        self.refresh_pane();
+    }
+
+    /// Applies what a pane asked for.
+    pub fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::None => {}
+            Effect::Saved(text) => self.flash = Some(Flash { text, error: false }),
+            Effect::Error(text) => self.flash = Some(Flash { text, error: true }),
+            Effect::Copy { text, message } => {
+                self.clipboard = Some(text);
+                self.flash = Some(Flash {
+                    text: message,
+                    error: false,
+                });
+            }
+            Effect::Goto(p) => self.goto(p),
         }
     }
 
     /// Advances the clock (called on every tick).
     pub fn tick(&mut self, now: DateTime<Utc>) {
+        let day_changed = self.calendar.local_date(self.now) != self.calendar.local_date(now);
         self.now = now;
+        if day_changed {
+            self.reload();
+        }
     }
 
     /// Reloads what another terminal may have changed. Cheap when nothing
@@ -178,11 +370,31 @@ impl App {
         }
     }
 
-    fn reload(&mut self) {
+    /// Re-reads settings and what the panes show.
+    pub fn reload(&mut self) {
         if let Ok(c) = self.store.calendar() {
             self.calendar = c;
         }
+        for pane in Pane::ALL {
+            let (mut env, queue, directory, log) = self.parts();
+            match pane {
+                Pane::Callbacks => queue.reload(&mut env),
+                Pane::Directory => directory.reload(&mut env),
+                Pane::Log => log.reload(&mut env),
+            }
+        }
         self.redraw = true;
+    }
+
+    /// Re-reads only the pane on screen (after switching to it).
+    fn refresh_pane(&mut self) {
+        let pane = self.pane;
+        let (mut env, queue, directory, log) = self.parts();
+        match pane {
+            Pane::Callbacks => queue.reload(&mut env),
+            Pane::Directory => directory.reload(&mut env),
+            Pane::Log => log.reload(&mut env),
+        }
     }
 
     /// Whether a reload since the last call needs a redraw.
@@ -190,6 +402,8 @@ impl App {
         std::mem::take(&mut self.redraw)
     }
 
-    /// Text pasted into the terminal (bracketed paste).
-    pub fn on_paste(&mut self, _text: &str) {}
+    /// Takes text waiting for the clipboard.
+    pub fn take_clipboard(&mut self) -> Option<String> {
+        self.clipboard.take()
+    }
 }

@@ -26,6 +26,12 @@ pub enum Action {
     End,
     Yes,
     No,
+    /// An action of the callback queue pane.
+    Queue(crate::tui::queue::Act),
+    /// An action of the directory pane.
+    Dir(crate::tui::directory::Act),
+    /// An action of the shift log pane.
+    Log(crate::tui::log::Act),
 }
 
 /// Where a binding applies. Overlays are asked first, then the pane, then
@@ -33,11 +39,24 @@ pub enum Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     Global,
-    Callbacks,
-    Directory,
-    Log,
+    /// Keys that still work while typing in a text field.
+    Typing,
     Help,
     Confirm,
+    /// The queue list.
+    Callbacks,
+    /// The queue's forms: new/edit item, attempt, close.
+    CallbackForm,
+    /// The directory list.
+    Directory,
+    /// Typing in the directory search box.
+    DirectorySearch,
+    /// The directory's add/edit form.
+    DirectoryForm,
+    /// The shift log.
+    Log,
+    /// Writing a log note.
+    LogEditor,
 }
 
 /// One key: the code, its modifiers, and how it is written in hints.
@@ -48,7 +67,7 @@ pub struct Key {
     pub label: &'static str,
 }
 
-const fn k(code: KeyCode, label: &'static str) -> Key {
+pub const fn k(code: KeyCode, label: &'static str) -> Key {
     Key {
         code,
         mods: KeyModifiers::NONE,
@@ -56,7 +75,7 @@ const fn k(code: KeyCode, label: &'static str) -> Key {
     }
 }
 
-const fn ctrl(c: char, label: &'static str) -> Key {
+pub const fn ctrl(c: char, label: &'static str) -> Key {
     Key {
         code: KeyCode::Char(c),
         mods: KeyModifiers::CONTROL,
@@ -64,7 +83,7 @@ const fn ctrl(c: char, label: &'static str) -> Key {
     }
 }
 
-const fn ch(c: char, label: &'static str) -> Key {
+pub const fn ch(c: char, label: &'static str) -> Key {
     k(KeyCode::Char(c), label)
 }
 
@@ -79,7 +98,7 @@ pub struct Binding {
     pub footer: bool,
 }
 
-const fn b(
+pub const fn b(
     scope: Scope,
     keys: &'static [Key],
     action: Action,
@@ -97,7 +116,8 @@ const fn b(
 
 use Scope::*;
 
-pub const BINDINGS: &[Binding] = &[
+/// The app-wide bindings; each pane module has its own table.
+pub const GLOBAL: &[Binding] = &[
     // Overlays.
     b(
         Help,
@@ -140,7 +160,7 @@ pub const BINDINGS: &[Binding] = &[
         &[k(KeyCode::Tab, "Tab")],
         Action::NextPane,
         s::KEY_NEXT_PANE,
-        true,
+        false,
     ),
     b(
         Global,
@@ -228,7 +248,33 @@ pub const BINDINGS: &[Binding] = &[
         s::KEY_QUIT,
         false,
     ),
+    b(
+        Typing,
+        &[k(KeyCode::F(2), "F2")],
+        Action::TogglePrivacy,
+        s::KEY_PRIVACY,
+        false,
+    ),
+    b(
+        Typing,
+        &[ctrl('c', "Ctrl-C")],
+        Action::ForceQuit,
+        s::KEY_QUIT,
+        false,
+    ),
 ];
+
+/// Every table, in lookup order within a scope.
+pub const TABLES: &[&[Binding]] = &[
+    GLOBAL,
+    crate::tui::queue::BINDINGS,
+    crate::tui::directory::BINDINGS,
+    crate::tui::log::BINDINGS,
+];
+
+fn all() -> impl Iterator<Item = &'static Binding> {
+    TABLES.iter().flat_map(|t| t.iter())
+}
 
 impl Key {
     fn matches(&self, ev: &KeyEvent) -> bool {
@@ -241,11 +287,9 @@ impl Key {
 
 /// The binding for a key in the given scopes, asked in order.
 pub fn lookup(scopes: &[Scope], ev: &KeyEvent) -> Option<&'static Binding> {
-    scopes.iter().find_map(|scope| {
-        BINDINGS
-            .iter()
-            .find(|b| b.scope == *scope && b.keys.iter().any(|k| k.matches(ev)))
-    })
+    scopes
+        .iter()
+        .find_map(|scope| all().find(|b| b.scope == *scope && b.keys.iter().any(|k| k.matches(ev))))
 }
 
 /// The footer bindings for the given scopes, in table order, without
@@ -253,7 +297,7 @@ pub fn lookup(scopes: &[Scope], ev: &KeyEvent) -> Option<&'static Binding> {
 pub fn footer(scopes: &[Scope]) -> Vec<&'static Binding> {
     let mut out: Vec<&'static Binding> = Vec::new();
     for scope in scopes {
-        for b in BINDINGS.iter().filter(|b| b.scope == *scope && b.footer) {
+        for b in all().filter(|b| b.scope == *scope && b.footer) {
             if !out.iter().any(|o| o.action == b.action) {
                 out.push(b);
             }
@@ -264,7 +308,7 @@ pub fn footer(scopes: &[Scope]) -> Vec<&'static Binding> {
 
 /// All bindings of a scope, for the help overlay.
 pub fn in_scope(scope: Scope) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.scope == scope)
+    all().filter(move |b| b.scope == scope)
 }
 
 #[cfg(test)]
@@ -277,8 +321,9 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_scope() {
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for bnd in &BINDINGS[i + 1..] {
+        let every: Vec<_> = all().collect();
+        for (i, a) in every.iter().enumerate() {
+            for bnd in &every[i + 1..] {
                 if a.scope != bnd.scope {
                     continue;
                 }

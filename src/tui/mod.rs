@@ -9,7 +9,13 @@ use ratatui::crossterm::event::{self, Event};
 use crate::error::AppError;
 
 pub mod app;
+pub mod component;
+pub mod directory;
+pub mod form;
+pub mod input;
 pub mod keymap;
+pub mod log;
+pub mod queue;
 pub mod terminal;
 pub mod theme;
 pub mod view;
@@ -36,6 +42,9 @@ fn event_loop(
     let terr = |e: std::io::Error| AppError::Terminal(e.kind());
     let mut last_tick = Instant::now();
     let mut dirty = true;
+    if let Ok(size) = term.size() {
+        app.resize(size.width, size.height);
+    }
     while !app.quit {
         if dirty {
             term.draw(|f| view::draw(f, app)).map_err(terr)?;
@@ -48,13 +57,20 @@ fn event_loop(
                     app.on_key(k);
                     dirty = true;
                 }
-                Event::Resize(..) | Event::FocusGained => dirty = true,
+                Event::Resize(w, h) => {
+                    app.resize(w, h);
+                    dirty = true;
+                }
+                Event::FocusGained => dirty = true,
                 Event::Paste(text) => {
                     app.on_paste(&text);
                     dirty = true;
                 }
                 _ => {}
             }
+        }
+        if let Some(text) = app.take_clipboard() {
+            copy_to_clipboard(&text);
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
@@ -72,6 +88,15 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Puts text on the clipboard with OSC 52, which terminals honour also
+/// over SSH. Failure is silent: the number is still on screen.
+fn copy_to_clipboard(text: &str) {
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+    );
 }
 
 /// Renders the app into an off-screen buffer and returns its text, one line

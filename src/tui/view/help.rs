@@ -16,10 +16,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     let r = centered(area, 70, area.height.saturating_sub(2));
     frame.render_widget(Clear, r);
     let mut lines: Vec<Line> = Vec::new();
-    let sections = [
-        (pane_title(app.pane).get(lang), app.pane.scope()),
-        (s::HELP_GLOBAL.get(lang), Scope::Global),
-    ];
+    let scopes = app.pane_scopes();
+    let sections = scopes.iter().map(|scope| match scope {
+        Scope::Global | Scope::Typing => (s::HELP_GLOBAL.get(lang), *scope),
+        _ => (pane_title(app.pane).get(lang), *scope),
+    });
     for (title, scope) in sections {
         let bindings: Vec<_> = keymap::in_scope(scope).collect();
         if bindings.is_empty() {

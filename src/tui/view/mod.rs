@@ -9,7 +9,11 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::app::{App, Overlay, Pane};
 use crate::i18n::shell as s;
 
+mod directory;
+mod form;
 mod help;
+mod log;
+pub mod queue;
 mod status;
 
 /// Below this the layout cannot show a useful queue.
@@ -61,13 +65,17 @@ pub fn pane_title(pane: Pane) -> crate::i18n::Msg {
 
 fn draw_pane(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
+    let mut title = vec![Span::styled(
+        format!(" {} ", pane_title(app.pane).get(app.lang)),
+        th.title,
+    )];
+    if app.pane == Pane::Callbacks && !app.privacy {
+        title.push(Span::styled(format!("─ {} ", queue::title(app)), th.title));
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(th.border)
-        .title(Span::styled(
-            format!(" {} ", pane_title(app.pane).get(app.lang)),
-            th.title,
-        ));
+        .title(Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.privacy && app.pane != Pane::Directory {
@@ -77,12 +85,11 @@ fn draw_pane(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     }
-    let placeholder = match app.pane {
-        Pane::Callbacks => "",
-        Pane::Directory => s::PLACEHOLDER_DIRECTORY.get(app.lang),
-        Pane::Log => s::PLACEHOLDER_LOG.get(app.lang),
-    };
-    frame.render_widget(Paragraph::new(placeholder).style(th.muted), inner);
+    match app.pane {
+        Pane::Callbacks => queue::draw(frame, inner, app),
+        Pane::Directory => directory::draw(frame, inner, app),
+        Pane::Log => log::draw(frame, inner, app),
+    }
 }
 
 /// A centred box of at most `w`×`h`, clamped to `area`.

@@ -1,0 +1,365 @@
+//! The callback promise as pure rules: kinds, safety instructions, attempt
+//! results, outcomes, and when an item should next be tried. No I/O.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::calendar::{CalendarSettings, ItemKind, OpenState};
+
+/// What kind of promise an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A voicemail: called back by closing time of the next working day.
+    Voicemail,
+    /// A letter or e-mail: answered within 21 days.
+    Complaint,
+}
+
+impl Kind {
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Voicemail => "voicemail",
+            Kind::Complaint => "complaint",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Kind> {
+        match s {
+            "voicemail" => Some(Kind::Voicemail),
+            "complaint" => Some(Kind::Complaint),
+            _ => None,
+        }
+    }
+
+    pub fn calendar_kind(self) -> ItemKind {
+        match self {
+            Kind::Voicemail => ItemKind::Voicemail,
+            Kind::Complaint => ItemKind::Complaint,
+        }
+    }
+}
+
+/// What the caller said about how to reach them safely. `None` means they
+/// did not say, which is treated as the careful choice: no message, no
+/// organisation name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Safety {
+    pub wants_callback: Option<bool>,
+    pub may_leave_message: Option<bool>,
+    pub may_say_who_we_are: Option<bool>,
+    /// When it is safe to call, in the caller's words ("etter kl. 16").
+    pub safe_times: String,
+    /// Anything else that keeps the caller safe.
+    pub note: String,
+}
+
+impl Safety {
+    /// A message may be left only when the caller said so.
+    pub fn message_allowed(&self) -> bool {
+        self.may_leave_message == Some(true)
+    }
+
+    /// The organisation may be named only when the caller said so.
+    pub fn identity_allowed(&self) -> bool {
+        self.may_say_who_we_are == Some(true)
+    }
+
+    /// Combines the instructions of two voicemails from one number. A "no"
+    /// in either wins; otherwise a "yes" in either; otherwise unknown. Free
+    /// text from both is kept.
+    pub fn merge(&self, newer: &Safety) -> Safety {
+        fn careful(a: Option<bool>, b: Option<bool>) -> Option<bool> {
+            match (a, b) {
+                (Some(false), _) | (_, Some(false)) => Some(false),
+                (Some(true), _) | (_, Some(true)) => Some(true),
+                _ => None,
+            }
+        }
+        Safety {
+            wants_callback: careful(self.wants_callback, newer.wants_callback),
+            may_leave_message: careful(self.may_leave_message, newer.may_leave_message),
+            may_say_who_we_are: careful(self.may_say_who_we_are, newer.may_say_who_we_are),
+            safe_times: join_text(&self.safe_times, &newer.safe_times),
+            note: join_text(&self.note, &newer.note),
+        }
+    }
+}
+
+/// Joins two free texts without repeating one that is already there.
+pub fn join_text(a: &str, b: &str) -> String {
+    let (a, b) = (a.trim(), b.trim());
+    if b.is_empty() || a.contains(b) {
+        a.to_string()
+    } else if a.is_empty() {
+        b.to_string()
+    } else {
+        format!("{a} · {b}")
+    }
+}
+
+/// What happened when someone tried to call back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AttemptResult {
+    Reached,
+    NoAnswer,
+    Busy,
+    LeftMessage,
+    WrongNumber,
+}
+
+impl AttemptResult {
+    pub const ALL: [AttemptResult; 5] = [
+        AttemptResult::Reached,
+        AttemptResult::NoAnswer,
+        AttemptResult::Busy,
+        AttemptResult::LeftMessage,
+        AttemptResult::WrongNumber,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            AttemptResult::Reached => "reached",
+            AttemptResult::NoAnswer => "no_answer",
+            AttemptResult::Busy => "busy",
+            AttemptResult::LeftMessage => "left_message",
+            AttemptResult::WrongNumber => "wrong_number",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<AttemptResult> {
+        let s = s.replace('-', "_");
+        AttemptResult::ALL.into_iter().find(|r| r.key() == s)
+    }
+}
+
+/// How an item ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    Reached,
+    /// Given up after the configured number of attempts.
+    GaveUp,
+    NotInUse,
+    /// The caller said it is no longer needed.
+    NotNeeded,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 4] = [
+        Outcome::Reached,
+        Outcome::GaveUp,
+        Outcome::NotInUse,
+        Outcome::NotNeeded,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::Reached => "reached",
+            Outcome::GaveUp => "gave_up",
+            Outcome::NotInUse => "not_in_use",
+            Outcome::NotNeeded => "not_needed",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Outcome> {
+        let s = s.replace('-', "_");
+        Outcome::ALL.into_iter().find(|o| o.key() == s)
+    }
+}
+
+/// Why an item cannot be closed with the chosen outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CloseError {
+    /// "Gave up" needs the configured number of attempts first.
+    TooFewAttempts {
+        made: u32,
+        needed: u32,
+    },
+    AlreadyClosed,
+}
+
+/// Checks that an item may be closed with `outcome`.
+pub fn check_close(outcome: Outcome, attempts: u32, max_attempts: u32) -> Result<(), CloseError> {
+    if outcome == Outcome::GaveUp && attempts < max_attempts {
+        return Err(CloseError::TooFewAttempts {
+            made: attempts,
+            needed: max_attempts,
+        });
+    }
+    Ok(())
+}
+
+/// Default wait between two attempts that did not reach the caller.
+pub const DEFAULT_RETRY_GAP: Duration = Duration::hours(2);
+
+/// When to try again after an attempt at `last` that did not reach the
+/// caller: `gap` later, moved to the next opening if that falls while the
+/// line is closed.
+pub fn next_attempt(cal: &CalendarSettings, last: DateTime<Utc>, gap: Duration) -> DateTime<Utc> {
+    let t = last + gap;
+    match cal.open_state(t) {
+        OpenState::OpenUntil(_) => t,
+        OpenState::ClosedUntil(Some(open)) => open,
+        OpenState::ClosedUntil(None) => t,
+    }
+}
+
+/// The queue's order key: the deadline until someone has tried, then the
+/// next planned attempt. Overdue items have the earliest keys, so an
+/// ascending sort puts the most urgent unmet promise first.
+pub fn sort_key(
+    deadline: DateTime<Utc>,
+    attempts: u32,
+    next_attempt: Option<DateTime<Utc>>,
+) -> DateTime<Utc> {
+    match (attempts, next_attempt) {
+        (0, _) | (_, None) => deadline,
+        (_, Some(n)) => n,
+    }
+}
+
+/// How urgent an open item is right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Urgency {
+    /// Not tried and the deadline has passed: a broken promise.
+    Overdue,
+    /// Tried before, and the planned next attempt is now.
+    RetryNow,
+    /// Due before the end of today.
+    DueToday,
+    Later,
+}
+
+pub fn urgency(
+    now: DateTime<Utc>,
+    end_of_today: DateTime<Utc>,
+    deadline: DateTime<Utc>,
+    attempts: u32,
+    next_attempt: Option<DateTime<Utc>>,
+) -> Urgency {
+    if attempts == 0 {
+        if deadline <= now {
+            Urgency::Overdue
+        } else if deadline <= end_of_today {
+            Urgency::DueToday
+        } else {
+            Urgency::Later
+        }
+    } else {
+        match next_attempt {
+            Some(n) if n <= now => Urgency::RetryNow,
+            Some(n) if n <= end_of_today => Urgency::DueToday,
+            _ => Urgency::Later,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(h: u32, m: u32) -> DateTime<Utc> {
+        // Monday 23 November 2026 (Oslo is UTC+1).
+        Utc.with_ymd_and_hms(2026, 11, 23, h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn unknown_safety_is_the_careful_choice() {
+        let s = Safety::default();
+        assert!(!s.message_allowed());
+        assert!(!s.identity_allowed());
+        let yes = Safety {
+            may_leave_message: Some(true),
+            may_say_who_we_are: Some(true),
+            ..Safety::default()
+        };
+        assert!(yes.message_allowed());
+        assert!(yes.identity_allowed());
+    }
+
+    #[test]
+    fn merge_keeps_every_no() {
+        let a = Safety {
+            may_leave_message: Some(true),
+            may_say_who_we_are: None,
+            safe_times: "etter 16".into(),
+            ..Safety::default()
+        };
+        let b = Safety {
+            may_leave_message: Some(false),
+            may_say_who_we_are: Some(true),
+            safe_times: "etter 16".into(),
+            note: "mann tar telefonen".into(),
+            ..Safety::default()
+        };
+        let m = a.merge(&b);
+        assert_eq!(m.may_leave_message, Some(false));
+        assert_eq!(m.may_say_who_we_are, Some(true));
+        assert_eq!(m.wants_callback, None);
+        assert_eq!(m.safe_times, "etter 16");
+        assert_eq!(m.note, "mann tar telefonen");
+        assert_eq!(b.merge(&a).may_leave_message, Some(false));
+        assert_eq!(join_text("a", "b"), "a · b");
+        assert_eq!(join_text("", "b"), "b");
+    }
+
+    #[test]
+    fn keys_round_trip() {
+        for r in AttemptResult::ALL {
+            assert_eq!(AttemptResult::from_key(r.key()), Some(r));
+        }
+        for o in Outcome::ALL {
+            assert_eq!(Outcome::from_key(o.key()), Some(o));
+        }
+        assert_eq!(Outcome::from_key("gave-up"), Some(Outcome::GaveUp));
+        assert_eq!(AttemptResult::from_key("nope"), None);
+        for k in [Kind::Voicemail, Kind::Complaint] {
+            assert_eq!(Kind::from_key(k.key()), Some(k));
+        }
+    }
+
+    #[test]
+    fn giving_up_needs_enough_attempts() {
+        assert_eq!(
+            check_close(Outcome::GaveUp, 2, 3),
+            Err(CloseError::TooFewAttempts { made: 2, needed: 3 })
+        );
+        assert_eq!(check_close(Outcome::GaveUp, 3, 3), Ok(()));
+        assert_eq!(check_close(Outcome::NotNeeded, 0, 3), Ok(()));
+    }
+
+    #[test]
+    fn next_attempt_stays_in_opening_hours() {
+        let cal = CalendarSettings::default();
+        // 10:00 Oslo + 2 h = 12:00 Oslo, open.
+        assert_eq!(next_attempt(&cal, t(9, 0), DEFAULT_RETRY_GAP), t(11, 0));
+        // 14:00 Oslo + 2 h = 16:00, closed: next opening Tuesday 09:00.
+        assert_eq!(
+            next_attempt(&cal, t(13, 0), DEFAULT_RETRY_GAP),
+            Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap()
+        );
+    }
+
+    #[test]
+    fn sort_key_and_urgency() {
+        let deadline = t(14, 0);
+        assert_eq!(sort_key(deadline, 0, Some(t(10, 0))), deadline);
+        assert_eq!(sort_key(deadline, 1, Some(t(10, 0))), t(10, 0));
+        assert_eq!(sort_key(deadline, 1, None), deadline);
+        let eod = t(23, 0);
+        assert_eq!(urgency(t(15, 0), eod, deadline, 0, None), Urgency::Overdue);
+        assert_eq!(urgency(t(9, 0), eod, deadline, 0, None), Urgency::DueToday);
+        assert_eq!(
+            urgency(t(9, 0), eod, deadline + Duration::days(1), 0, None),
+            Urgency::Later
+        );
+        assert_eq!(
+            urgency(t(15, 0), eod, deadline, 1, Some(t(12, 0))),
+            Urgency::RetryNow
+        );
+        assert_eq!(
+            urgency(t(9, 0), eod, deadline, 1, Some(t(12, 0))),
+            Urgency::DueToday
+        );
+        assert!(Urgency::Overdue < Urgency::RetryNow);
+    }
+}

@@ -1,0 +1,197 @@
+//! The callback queue: pane, forms, and `vakt voicemail|complaint|queue|callback`.
+
+use super::{Lang, Msg, catalogue};
+use crate::callback::{AttemptResult, Outcome};
+
+catalogue! {
+    TITLE_COUNTS => "{open} åpne · {overdue} forfalt · {today} i dag", "{open} open · {overdue} overdue · {today} due today";
+    TITLE_CLOSED_TODAY => "Lukket i dag ({n})", "Closed today ({n})";
+    COL_DEADLINE => "Frist", "Due";
+    COL_RECEIVED => "Mottatt", "Received";
+    COL_NUMBER => "Nummer", "Number";
+    COL_ATTEMPTS => "Forsøk", "Tries";
+    COL_SAFETY => "Trygghet", "Safety";
+    COL_SUMMARY => "Sammendrag", "Summary";
+    COL_OUTCOME => "Utfall", "Outcome";
+    EMPTY_QUEUE => "Ingen åpne tilbakeringinger. Trykk n for å legge inn en talebeskjed.", "No open callbacks. Press n to enter a voicemail.";
+    EMPTY_CLOSED => "Ingenting er lukket i dag.", "Nothing has been closed today.";
+    NO_SUMMARY => "(ingen beskjed)", "(no message)";
+    COMPLAINT_MARK => "Klage", "Complaint";
+    NEXT_TRY => "nytt forsøk {when}", "try again {when}";
+    RETRY_NOW => "PRØV IGJEN", "TRY AGAIN";
+    JOINED => "×{n}", "×{n}";
+    SAFE_MSG_YES => "✉✓", "✉✓";
+    SAFE_MSG_NO => "✉✗", "✉✗";
+    SAFE_MSG_UNKNOWN => "✉?", "✉?";
+    SAFE_TIME => "⏲", "⏲";
+    DETAIL_TITLE => "Valgt", "Selected";
+    DETAIL_MSG_YES => "kan legge igjen beskjed", "may leave a message";
+    DETAIL_MSG_NO => "IKKE legg igjen beskjed", "do NOT leave a message";
+    DETAIL_MSG_UNKNOWN => "ikke avklart om beskjed: ikke legg igjen beskjed", "message not agreed: do not leave a message";
+    DETAIL_WHO_YES => "kan si hvem vi er", "may say who we are";
+    DETAIL_WHO_NO => "IKKE si hvem vi er", "do NOT say who we are";
+    DETAIL_WHO_UNKNOWN => "ikke avklart: ikke si hvem vi er", "not agreed: do not say who we are";
+    DETAIL_WANTS_NO => "ba IKKE om å bli ringt", "did NOT ask to be called";
+    DETAIL_WANTS_YES => "ba om å bli ringt", "asked to be called back";
+    DETAIL_SAFE_TIMES => "ring: {text}", "call: {text}";
+    DETAIL_DEADLINE => "Frist {abs} · mottatt {received} · {n} beskjed(er)", "Due {abs} · received {received} · {n} message(s)";
+    DETAIL_ATTEMPT => "{when} {by}: {result}", "{when} {by}: {result}";
+    DETAIL_SCRIPT => "Manus: «{script}»", "Script: \"{script}\"";
+    DEFAULT_SCRIPT => "Hei, du ringte oss tidligere – passer det å snakke nå?", "Hi, you called us earlier – is this a good time to talk?";
+    DETAIL_HIDDEN_NUMBER => "(nummer slettet)", "(number erased)";
+    KEY_CALL => "Forsøk", "Attempt";
+    KEY_NEW => "Ny", "New";
+    KEY_CLOSE => "Lukk", "Close";
+    KEY_EDIT => "Endre", "Edit";
+    KEY_COPY => "Kopier nr", "Copy no.";
+    KEY_UNDO => "Angre", "Undo";
+    KEY_CLOSED_TODAY => "Lukket i dag", "Closed today";
+    KEY_SAVE => "Lagre", "Save";
+    KEY_CANCEL => "Avbryt", "Cancel";
+    KEY_NEXT_FIELD => "Neste felt", "Next field";
+    KEY_PREV_FIELD => "Forrige felt", "Previous field";
+    KEY_CHOOSE => "Velg", "Choose";
+    FORM_NEW_TITLE => "Ny henvendelse", "New item";
+    FORM_EDIT_TITLE => "Endre", "Edit";
+    FORM_KIND => "Type", "Type";
+    FORM_RECEIVED => "Mottatt", "Received";
+    FORM_RECEIVED_HINT => "tom = nå · 07:42 · i går 16:10", "empty = now · 07:42 · yesterday 16:10";
+    FORM_PHONE => "Nummer", "Number";
+    FORM_LABEL => "Navn/alias", "Name/alias";
+    FORM_SUMMARY => "Sammendrag", "Summary";
+    FORM_WANTS => "Ønsker å bli ringt", "Wants a callback";
+    FORM_MSG => "Beskjed på svarer", "Leave a message";
+    FORM_WHO => "Si hvem vi er", "Say who we are";
+    FORM_SAFE_TIMES => "Trygt å ringe", "Safe to call";
+    FORM_NOTE => "Annet", "Other";
+    FORM_HINT => "Tab/↓ neste felt · ←/→ velg · Enter lagre · Esc avbryt", "Tab/↓ next field · ←/→ choose · Enter save · Esc cancel";
+    FORM_DEADLINE_PREVIEW => "Frist: {when}", "Due: {when}";
+    FORM_JOIN_PREVIEW => "Samme nummer som en åpen sak: beskjeden legges til den.", "Same number as an open item: the message joins it.";
+    KIND_VOICEMAIL => "Talebeskjed", "Voicemail";
+    KIND_COMPLAINT => "Skriftlig klage", "Written complaint";
+    KIND_WITHHELD => "Skjult nummer", "Withheld number";
+    TRI_YES => "ja", "yes";
+    TRI_NO => "nei", "no";
+    TRI_UNKNOWN => "ukjent", "unknown";
+    ATTEMPT_TITLE => "Forsøk – hva skjedde?", "Attempt – what happened?";
+    ATTEMPT_AT => "Tidspunkt", "Time";
+    ATTEMPT_NOTE => "Notat", "Note";
+    ATTEMPT_HINT => "r nådd · i ikke svar · o opptatt · b la igjen beskjed · f feil nummer", "r reached · i no answer · o busy · b left message · f wrong number";
+    ATTEMPT_MSG_WARNING => "Innringeren har ikke sagt ja til beskjed på svarer.", "The caller has not agreed to a message being left.";
+    RESULT_REACHED => "nådd", "reached";
+    RESULT_NO_ANSWER => "ikke svar", "no answer";
+    RESULT_BUSY => "opptatt", "busy";
+    RESULT_LEFT_MESSAGE => "la igjen beskjed", "left a message";
+    RESULT_WRONG_NUMBER => "feil nummer", "wrong number";
+    CLOSE_TITLE => "Lukk – utfall", "Close – outcome";
+    CLOSE_HINT => "r nådd · g ga opp · u nummer ikke i bruk · t ikke lenger behov", "r reached · g gave up · u number not in use · t no longer needed";
+    OUTCOME_REACHED => "nådd", "reached";
+    OUTCOME_GAVE_UP => "ga opp", "gave up";
+    OUTCOME_NOT_IN_USE => "nummer ikke i bruk", "number not in use";
+    OUTCOME_NOT_NEEDED => "ikke lenger behov", "no longer needed";
+    SAVED_NEW => "Lagret ✓ Frist {when}.", "Saved ✓ Due {when}.";
+    SAVED_JOINED => "Lagret ✓ Lagt til åpen sak (samme nummer).", "Saved ✓ Added to the open item (same number).";
+    SAVED_WITHHELD => "Lagret ✓ Skjult nummer registrert.", "Saved ✓ Withheld number recorded.";
+    SAVED_ATTEMPT => "Forsøk lagret ✓ Nytt forsøk {when}.", "Attempt saved ✓ Try again {when}.";
+    SAVED_REACHED => "Nådd ✓ Saken er lukket.", "Reached ✓ The item is closed.";
+    SAVED_CLOSED => "Lukket ✓", "Closed ✓";
+    SAVED_EDIT => "Endret ✓", "Changed ✓";
+    UNDONE => "Angret ✓", "Undone ✓";
+    NOTHING_TO_UNDO => "Ingenting å angre.", "Nothing to undo.";
+    UNDO_CHANGED => "Kan ikke angre: saken er endret etterpå.", "Cannot undo: the item has been changed since.";
+    COPIED => "Nummeret er kopiert.", "The number has been copied.";
+    NO_NUMBER => "Denne saken har ikke noe nummer.", "This item has no number.";
+    GAVE_UP_SUGGESTION => "{n} forsøk uten svar: du kan lukke saken (c → g).", "{n} attempts without reaching them: you can close the item (c → g).";
+    ERR_PHONE_EMPTY => "Nummeret mangler.", "The number is missing.";
+    ERR_PHONE_TOO_LONG => "Nummeret er for langt.", "The number is too long.";
+    ERR_PHONE_CHAR => "Nummeret kan ikke inneholde «{c}».", "The number cannot contain \"{c}\".";
+    ERR_PHONE_PLUS => "+ kan bare stå først i nummeret.", "+ can only come first in the number.";
+    ERR_PHONE_FEW => "Nummeret har for få sifre ({got}).", "The number has too few digits ({got}).";
+    ERR_PHONE_MANY => "Nummeret har for mange sifre ({got}).", "The number has too many digits ({got}).";
+    ERR_PHONE_NO_MISSING => "Nummeret mangler {n} siffer (norske nummer har 8).", "The number is {n} digit(s) short (Norwegian numbers have 8).";
+    ERR_PHONE_NO_EXTRA => "Nummeret har {n} siffer for mye (norske nummer har 8).", "The number has {n} digit(s) too many (Norwegian numbers have 8).";
+    ERR_PHONE_NO_PREFIX => "Norske nummer begynner ikke på {first}.", "Norwegian numbers do not start with {first}.";
+    ERR_PHONE_SHORT => "Det er ikke et kjent kortnummer.", "That is not a known short number.";
+    ERR_PHONE_COUNTRY => "Ukjent landskode.", "Unknown country code.";
+    ERR_PHONE_COUNTRY_LEN => "Nummer med +{cc} skal ha {min}–{max} sifre etter landskoden (har {got}).", "Numbers with +{cc} have {min}–{max} digits after the country code (this has {got}).";
+    ERR_TOO_LONG_TEXT => "Teksten er for lang (høyst {max} tegn).", "The text is too long (at most {max} characters).";
+    ERR_NOT_FOUND => "Finner ikke sak {id}.", "No item {id}.";
+    ERR_CLOSED => "Saken er allerede lukket.", "The item is already closed.";
+    ERR_TOO_FEW => "«Ga opp» krever {needed} forsøk; {made} er gjort.", "\"Gave up\" needs {needed} attempts; {made} made.";
+    ERR_CHANGED => "Saken ble endret i en annen terminal. Prøv igjen.", "The item was changed in another terminal. Try again.";
+    ERR_FIX_FIELDS => "Rett feltet som er merket, så lagre igjen. Ingenting er tapt.", "Correct the marked field, then save again. Nothing is lost.";
+    ERR_BAD_RESULT => "Ukjent resultat. Bruk: reached, no-answer, busy, left-message, wrong-number.", "Unknown result. Use: reached, no-answer, busy, left-message, wrong-number.";
+    ERR_BAD_OUTCOME => "Ukjent utfall. Bruk: reached, gave-up, not-in-use, not-needed.", "Unknown outcome. Use: reached, gave-up, not-in-use, not-needed.";
+    ERR_SUMMARY_REQUIRED => "Skriv et kort sammendrag av klagen.", "Write a short summary of the complaint.";
+    CLI_ADDED => "Sak {id}: frist {deadline}.", "Item {id}: due {deadline}.";
+    CLI_JOINED => "Lagt til sak {id} (samme nummer): frist {deadline}.", "Added to item {id} (same number): due {deadline}.";
+    CLI_WITHHELD => "Skjult nummer registrert.", "Withheld number recorded.";
+    CLI_ATTEMPT => "Forsøk lagret for sak {id}.", "Attempt saved for item {id}.";
+    CLI_ATTEMPT_CLOSED => "Forsøk lagret; sak {id} er nådd og lukket.", "Attempt saved; item {id} reached and closed.";
+    CLI_CLOSED => "Sak {id} er lukket.", "Item {id} is closed.";
+    CLI_QUEUE_EMPTY => "Ingen åpne saker.", "No open items.";
+}
+
+pub fn result_name(r: AttemptResult, lang: Lang) -> &'static str {
+    let m: Msg = match r {
+        AttemptResult::Reached => RESULT_REACHED,
+        AttemptResult::NoAnswer => RESULT_NO_ANSWER,
+        AttemptResult::Busy => RESULT_BUSY,
+        AttemptResult::LeftMessage => RESULT_LEFT_MESSAGE,
+        AttemptResult::WrongNumber => RESULT_WRONG_NUMBER,
+    };
+    m.get(lang)
+}
+
+pub fn outcome_name(o: Outcome, lang: Lang) -> &'static str {
+    let m: Msg = match o {
+        Outcome::Reached => OUTCOME_REACHED,
+        Outcome::GaveUp => OUTCOME_GAVE_UP,
+        Outcome::NotInUse => OUTCOME_NOT_IN_USE,
+        Outcome::NotNeeded => OUTCOME_NOT_NEEDED,
+    };
+    m.get(lang)
+}
+
+pub fn tri_name(v: Option<bool>, lang: Lang) -> &'static str {
+    match v {
+        Some(true) => TRI_YES.get(lang),
+        Some(false) => TRI_NO.get(lang),
+        None => TRI_UNKNOWN.get(lang),
+    }
+}
+
+/// A plain sentence for a phone number that could not be read. Never
+/// repeats the number itself.
+pub fn phone_error(e: &crate::phone::PhoneError, lang: Lang) -> String {
+    use crate::phone::PhoneError as E;
+    match e {
+        E::Empty => ERR_PHONE_EMPTY.get(lang).into(),
+        E::TooLong => ERR_PHONE_TOO_LONG.get(lang).into(),
+        E::InvalidChar(c) => ERR_PHONE_CHAR.fill(lang, &[("c", c)]),
+        E::MisplacedPlus => ERR_PHONE_PLUS.get(lang).into(),
+        E::TooFewDigits { got } => ERR_PHONE_FEW.fill(lang, &[("got", got)]),
+        E::TooManyDigits { got } => ERR_PHONE_MANY.fill(lang, &[("got", got)]),
+        E::NorwegianLength { got } if *got < 8 => {
+            ERR_PHONE_NO_MISSING.fill(lang, &[("n", &(8 - got))])
+        }
+        E::NorwegianLength { got } => ERR_PHONE_NO_EXTRA.fill(lang, &[("n", &(got - 8))]),
+        E::InvalidNorwegianPrefix { first } => ERR_PHONE_NO_PREFIX.fill(lang, &[("first", first)]),
+        E::InvalidShortNumber => ERR_PHONE_SHORT.get(lang).into(),
+        E::UnknownCountryCode => ERR_PHONE_COUNTRY.get(lang).into(),
+        E::CountryLength {
+            country_code,
+            got,
+            min,
+            max,
+        } => ERR_PHONE_COUNTRY_LEN.fill(
+            lang,
+            &[
+                ("cc", country_code),
+                ("got", got),
+                ("min", min),
+                ("max", max),
+            ],
+        ),
+    }
+}

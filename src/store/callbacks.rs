@@ -1,0 +1,850 @@
+//! Callback items, their attempts and the messages that created them.
+//!
+//! Lists are read a page at a time with keyset pagination on the queue
+//! index `(sort_at, id)`, so a screen never loads more rows than it shows.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{Connection, OptionalExtension, Row as SqlRow, Transaction, params};
+
+use super::{Result, Store, StoreError, audit, parse_ts, ts};
+use crate::calendar::CalendarSettings;
+use crate::callback::{self, AttemptResult, Kind, Outcome, Safety};
+use crate::phone::Phone;
+
+/// A voicemail as entered by the person on duty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewVoicemail {
+    pub received_at: DateTime<Utc>,
+    pub phone: Phone,
+    pub label: String,
+    pub summary: String,
+    pub safety: Safety,
+}
+
+/// A letter or e-mail that must be answered within 21 days.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewComplaint {
+    pub received_at: DateTime<Utc>,
+    pub label: String,
+    pub summary: String,
+}
+
+/// The result of adding a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Added {
+    pub id: i64,
+    /// The voicemail joined an open item from the same number.
+    pub joined: bool,
+    pub deadline: DateTime<Utc>,
+    pub undo: Undo,
+}
+
+/// One callback item as the queue and detail view need it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub id: i64,
+    pub kind: Kind,
+    pub received_at: DateTime<Utc>,
+    pub deadline_at: DateTime<Utc>,
+    pub next_attempt_at: Option<DateTime<Utc>>,
+    pub sort_at: String,
+    /// Normalised number; `None` for complaints and after a retention purge.
+    pub phone: Option<Phone>,
+    pub label: String,
+    pub summary: String,
+    pub safety: Safety,
+    pub open: bool,
+    pub outcome: Option<Outcome>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub message_count: u32,
+    pub attempt_count: u32,
+    pub last_attempt_at: Option<DateTime<Utc>>,
+    pub version: i64,
+}
+
+impl Item {
+    /// The position of this item in the queue order.
+    pub fn key(&self) -> QueueKey {
+        QueueKey {
+            sort_at: self.sort_at.clone(),
+            id: self.id,
+        }
+    }
+}
+
+/// A position in the queue order, for keyset pagination.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct QueueKey {
+    pub sort_at: String,
+    pub id: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attempt {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub result: AttemptResult,
+    pub note: String,
+}
+
+/// Figures for the pane title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub open: u64,
+    /// Not tried, deadline passed.
+    pub overdue: u64,
+    /// Not tried, due before the end of today.
+    pub due_today: u64,
+}
+
+/// What is needed to take back the last change, and only that change:
+/// undo refuses when the item was changed again meanwhile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Undo {
+    pub callback_id: i64,
+    /// Version of the item after the change.
+    pub version_after: i64,
+    pub kind: UndoKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UndoKind {
+    /// The item was created: delete it.
+    Created,
+    /// A message joined the item: remove it and restore the fields.
+    Joined { message_id: i64, snapshot: i64 },
+    /// An attempt was recorded.
+    Attempt { attempt_id: i64, snapshot: i64 },
+    /// The item was closed or edited.
+    Changed { snapshot: i64 },
+}
+
+const ITEM_COLUMNS: &str = "id, kind, received_at, deadline_at, next_attempt_at, sort_at, phone, \
+     caller_label, summary, wants_callback, may_leave_message, may_say_who, safe_times, \
+     safety_note, status, outcome, closed_at, message_count, attempt_count, last_attempt_at, version";
+
+fn opt_ts(s: Option<String>) -> Result<Option<DateTime<Utc>>> {
+    s.map(|s| parse_ts(&s)).transpose()
+}
+
+fn bool_opt(v: Option<i64>) -> Option<bool> {
+    v.map(|v| v != 0)
+}
+
+/// The raw columns, converted after the SQLite row is released.
+struct RawItem {
+    id: i64,
+    kind: String,
+    received_at: String,
+    deadline_at: String,
+    next_attempt_at: Option<String>,
+    sort_at: String,
+    phone: Option<String>,
+    label: String,
+    summary: String,
+    wants: Option<i64>,
+    msg: Option<i64>,
+    who: Option<i64>,
+    safe_times: String,
+    note: String,
+    status: String,
+    outcome: Option<String>,
+    closed_at: Option<String>,
+    message_count: i64,
+    attempt_count: i64,
+    last_attempt_at: Option<String>,
+    version: i64,
+}
+
+fn raw(r: &SqlRow) -> rusqlite::Result<RawItem> {
+    Ok(RawItem {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        received_at: r.get(2)?,
+        deadline_at: r.get(3)?,
+        next_attempt_at: r.get(4)?,
+        sort_at: r.get(5)?,
+        phone: r.get(6)?,
+        label: r.get(7)?,
+        summary: r.get(8)?,
+        wants: r.get(9)?,
+        msg: r.get(10)?,
+        who: r.get(11)?,
+        safe_times: r.get(12)?,
+        note: r.get(13)?,
+        status: r.get(14)?,
+        outcome: r.get(15)?,
+        closed_at: r.get(16)?,
+        message_count: r.get(17)?,
+        attempt_count: r.get(18)?,
+        last_attempt_at: r.get(19)?,
+        version: r.get(20)?,
+    })
+}
+
+impl RawItem {
+    fn into_item(self) -> Result<Item> {
+        Ok(Item {
+            id: self.id,
+            kind: Kind::from_key(&self.kind).ok_or(StoreError::BadData("kind"))?,
+            received_at: parse_ts(&self.received_at)?,
+            deadline_at: parse_ts(&self.deadline_at)?,
+            next_attempt_at: opt_ts(self.next_attempt_at)?,
+            sort_at: self.sort_at,
+            phone: self.phone.as_deref().and_then(Phone::from_normalised),
+            label: self.label,
+            summary: self.summary,
+            safety: Safety {
+                wants_callback: bool_opt(self.wants),
+                may_leave_message: bool_opt(self.msg),
+                may_say_who_we_are: bool_opt(self.who),
+                safe_times: self.safe_times,
+                note: self.note,
+            },
+            open: self.status == "open",
+            outcome: match self.outcome {
+                Some(o) => Some(Outcome::from_key(&o).ok_or(StoreError::BadData("outcome"))?),
+                None => None,
+            },
+            closed_at: opt_ts(self.closed_at)?,
+            message_count: self.message_count.max(0) as u32,
+            attempt_count: self.attempt_count.max(0) as u32,
+            last_attempt_at: opt_ts(self.last_attempt_at)?,
+            version: self.version,
+        })
+    }
+}
+
+fn collect(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<Item>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let raws = stmt
+        .query_map(p, raw)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    raws.into_iter().map(RawItem::into_item).collect()
+}
+
+fn get_item(conn: &Connection, id: i64) -> Result<Option<Item>> {
+    let sql = format!("SELECT {ITEM_COLUMNS} FROM callbacks WHERE id = ?1");
+    let raw = conn
+        .prepare_cached(&sql)?
+        .query_row(params![id], raw)
+        .optional()?;
+    raw.map(RawItem::into_item).transpose()
+}
+
+fn tri(v: Option<bool>) -> Option<i64> {
+    v.map(i64::from)
+}
+
+/// Keeps a copy of an item's fields before a change, for undo. Snapshots
+/// live in this process's memory only: they hold caller data and must not
+/// outlive the session.
+#[derive(Default)]
+pub struct Snapshots {
+    items: Vec<(i64, Item)>,
+    next: i64,
+}
+
+impl Snapshots {
+    fn keep(&mut self, item: Item) -> i64 {
+        self.next += 1;
+        // Only the last few are ever needed.
+        if self.items.len() >= 16 {
+            self.items.remove(0);
+        }
+        self.items.push((self.next, item));
+        self.next
+    }
+
+    fn take(&mut self, id: i64) -> Option<Item> {
+        let pos = self.items.iter().position(|(k, _)| *k == id)?;
+        Some(self.items.remove(pos).1)
+    }
+}
+
+fn bump_version(tx: &Transaction, id: i64) -> Result<i64> {
+    Ok(tx.query_row(
+        "UPDATE callbacks SET version = version + 1 WHERE id = ?1 RETURNING version",
+        params![id],
+        |r| r.get(0),
+    )?)
+}
+
+impl Store {
+    /// Adds a voicemail. If an open item from the same number exists, the
+    /// message joins it: the earliest deadline stands, safety instructions
+    /// are merged so that every "no" is kept.
+    pub fn add_voicemail(
+        &mut self,
+        v: &NewVoicemail,
+        cal: &CalendarSettings,
+        snaps: &mut Snapshots,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Added> {
+        let deadline = cal
+            .deadline(Kind::Voicemail.calendar_kind(), v.received_at)
+            .map_err(|_| StoreError::BadData("no working day"))?
+            .at;
+        self.write(|tx| {
+            let existing: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM callbacks WHERE status = 'open' AND phone = ?1 ORDER BY id LIMIT 1",
+                    params![v.phone.as_str()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(id) = existing {
+                let before = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
+                let received = before.received_at.min(v.received_at);
+                let dl = before.deadline_at.min(deadline);
+                let safety = before.safety.merge(&v.safety);
+                let sort = callback::sort_key(dl, before.attempt_count, before.next_attempt_at);
+                tx.execute(
+                    "UPDATE callbacks SET received_at = ?2, deadline_at = ?3, sort_at = ?4,
+                         caller_label = ?5, summary = ?6, wants_callback = ?7,
+                         may_leave_message = ?8, may_say_who = ?9, safe_times = ?10,
+                         safety_note = ?11, message_count = message_count + 1
+                     WHERE id = ?1",
+                    params![
+                        id,
+                        ts(received),
+                        ts(dl),
+                        ts(sort),
+                        callback::join_text(&before.label, &v.label),
+                        callback::join_text(&before.summary, &v.summary),
+                        tri(safety.wants_callback),
+                        tri(safety.may_leave_message),
+                        tri(safety.may_say_who_we_are),
+                        safety.safe_times,
+                        safety.note,
+                    ],
+                )?;
+                let version_after = bump_version(tx, id)?;
+                let message_id = insert_message(tx, v.received_at, Some(id), false, actor)?;
+                audit::record(tx, now, actor, "join", "callback", Some(id), None)?;
+                let snapshot = snaps.keep(before);
+                return Ok(Added {
+                    id,
+                    joined: true,
+                    deadline: dl,
+                    undo: Undo {
+                        callback_id: id,
+                        version_after,
+                        kind: UndoKind::Joined {
+                            message_id,
+                            snapshot,
+                        },
+                    },
+                });
+            }
+            let id = insert_item(
+                tx,
+                Kind::Voicemail,
+                v.received_at,
+                deadline,
+                Some(v.phone.as_str()),
+                &v.label,
+                &v.summary,
+                &v.safety,
+                actor,
+                now,
+            )?;
+            insert_message(tx, v.received_at, Some(id), false, actor)?;
+            audit::record(tx, now, actor, "add", "callback", Some(id), Some("voicemail"))?;
+            Ok(Added {
+                id,
+                joined: false,
+                deadline,
+                undo: Undo {
+                    callback_id: id,
+                    version_after: 0,
+                    kind: UndoKind::Created,
+                },
+            })
+        })
+    }
+
+    /// Records a call from a withheld or unknown number: counted, but there
+    /// is nobody to call back.
+    pub fn add_withheld(
+        &mut self,
+        received_at: DateTime<Utc>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        self.write(|tx| {
+            let id = insert_message(tx, received_at, None, true, actor)?;
+            audit::record(tx, now, actor, "add", "message", Some(id), Some("withheld"))?;
+            Ok(id)
+        })
+    }
+
+    pub fn add_complaint(
+        &mut self,
+        c: &NewComplaint,
+        cal: &CalendarSettings,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Added> {
+        let deadline = cal
+            .deadline(Kind::Complaint.calendar_kind(), c.received_at)
+            .map_err(|_| StoreError::BadData("no working day"))?
+            .at;
+        self.write(|tx| {
+            let id = insert_item(
+                tx,
+                Kind::Complaint,
+                c.received_at,
+                deadline,
+                None,
+                &c.label,
+                &c.summary,
+                &Safety::default(),
+                actor,
+                now,
+            )?;
+            insert_message(tx, c.received_at, Some(id), false, actor)?;
+            audit::record(
+                tx,
+                now,
+                actor,
+                "add",
+                "callback",
+                Some(id),
+                Some("complaint"),
+            )?;
+            Ok(Added {
+                id,
+                joined: false,
+                deadline,
+                undo: Undo {
+                    callback_id: id,
+                    version_after: 0,
+                    kind: UndoKind::Created,
+                },
+            })
+        })
+    }
+
+    /// Records an attempt. Reaching the caller closes the item; otherwise
+    /// the next attempt is planned `retry_gap` later, within opening hours.
+    /// Returns whether the item was closed.
+    #[allow(clippy::too_many_arguments)]
+    pub fn record_attempt(
+        &mut self,
+        id: i64,
+        at: DateTime<Utc>,
+        result: AttemptResult,
+        note: &str,
+        cal: &CalendarSettings,
+        retry_gap: Duration,
+        snaps: &mut Snapshots,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(bool, Undo)> {
+        self.write(|tx| {
+            let before = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
+            if !before.open {
+                return Err(StoreError::Closed);
+            }
+            tx.execute(
+                "INSERT INTO attempts(callback_id, at, by, result, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![id, ts(at), actor, result.key(), note],
+            )?;
+            let attempt_id = tx.last_insert_rowid();
+            let count = before.attempt_count + 1;
+            let last = before.last_attempt_at.map_or(at, |l| l.max(at));
+            let first = before_first_attempt(tx, id)?;
+            let next = callback::next_attempt(cal, last, retry_gap);
+            let closed = result == AttemptResult::Reached;
+            let sort = callback::sort_key(before.deadline_at, count, Some(next));
+            tx.execute(
+                "UPDATE callbacks SET attempt_count = ?2, last_attempt_at = ?3, first_attempt_at = ?4,
+                     next_attempt_at = ?5, sort_at = ?6,
+                     status = CASE WHEN ?7 THEN 'closed' ELSE status END,
+                     outcome = CASE WHEN ?7 THEN 'reached' ELSE outcome END,
+                     closed_at = CASE WHEN ?7 THEN ?8 ELSE closed_at END,
+                     closed_by = CASE WHEN ?7 THEN ?9 ELSE closed_by END
+                 WHERE id = ?1",
+                params![id, count, ts(last), first, ts(next), ts(sort), closed, ts(now), actor],
+            )?;
+            let version_after = bump_version(tx, id)?;
+            audit::record(tx, now, actor, "attempt", "callback", Some(id), Some(result.key()))?;
+            if closed {
+                audit::record(tx, now, actor, "close", "callback", Some(id), Some(Outcome::Reached.key()))?;
+            }
+            let snapshot = snaps.keep(before);
+            Ok((
+                closed,
+                Undo {
+                    callback_id: id,
+                    version_after,
+                    kind: UndoKind::Attempt {
+                        attempt_id,
+                        snapshot,
+                    },
+                },
+            ))
+        })
+    }
+
+    /// Closes an item with an outcome. "Gave up" needs `max_attempts`.
+    pub fn close_callback(
+        &mut self,
+        id: i64,
+        outcome: Outcome,
+        max_attempts: u32,
+        snaps: &mut Snapshots,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Undo> {
+        self.write(|tx| {
+            let before = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
+            if !before.open {
+                return Err(StoreError::Closed);
+            }
+            callback::check_close(outcome, before.attempt_count, max_attempts).map_err(|e| match e {
+                callback::CloseError::TooFewAttempts { made, needed } => {
+                    StoreError::TooFewAttempts { made, needed }
+                }
+                callback::CloseError::AlreadyClosed => StoreError::Closed,
+            })?;
+            tx.execute(
+                "UPDATE callbacks SET status = 'closed', outcome = ?2, closed_at = ?3, closed_by = ?4 WHERE id = ?1",
+                params![id, outcome.key(), ts(now), actor],
+            )?;
+            let version_after = bump_version(tx, id)?;
+            audit::record(tx, now, actor, "close", "callback", Some(id), Some(outcome.key()))?;
+            let snapshot = snaps.keep(before);
+            Ok(Undo {
+                callback_id: id,
+                version_after,
+                kind: UndoKind::Changed { snapshot },
+            })
+        })
+    }
+
+    /// Changes what the volunteer may edit: name, summary, safety.
+    #[allow(clippy::too_many_arguments)]
+    pub fn edit_callback(
+        &mut self,
+        id: i64,
+        label: &str,
+        summary: &str,
+        safety: &Safety,
+        snaps: &mut Snapshots,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Undo> {
+        self.write(|tx| {
+            let before = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
+            tx.execute(
+                "UPDATE callbacks SET caller_label = ?2, summary = ?3, wants_callback = ?4,
+                     may_leave_message = ?5, may_say_who = ?6, safe_times = ?7, safety_note = ?8
+                 WHERE id = ?1",
+                params![
+                    id,
+                    label,
+                    summary,
+                    tri(safety.wants_callback),
+                    tri(safety.may_leave_message),
+                    tri(safety.may_say_who_we_are),
+                    safety.safe_times,
+                    safety.note
+                ],
+            )?;
+            let version_after = bump_version(tx, id)?;
+            audit::record(tx, now, actor, "edit", "callback", Some(id), None)?;
+            let snapshot = snaps.keep(before);
+            Ok(Undo {
+                callback_id: id,
+                version_after,
+                kind: UndoKind::Changed { snapshot },
+            })
+        })
+    }
+
+    /// Takes back one change, if the item has not been changed since.
+    pub fn undo(
+        &mut self,
+        undo: Undo,
+        snaps: &mut Snapshots,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let snapshot = match undo.kind {
+            UndoKind::Created => None,
+            UndoKind::Joined { snapshot, .. }
+            | UndoKind::Attempt { snapshot, .. }
+            | UndoKind::Changed { snapshot } => {
+                Some(snaps.take(snapshot).ok_or(StoreError::Changed)?)
+            }
+        };
+        let id = undo.callback_id;
+        self.write(|tx| {
+            let current = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
+            if current.version != undo.version_after {
+                return Err(StoreError::Changed);
+            }
+            match (undo.kind, snapshot) {
+                (UndoKind::Created, _) => {
+                    tx.execute("DELETE FROM callbacks WHERE id = ?1", params![id])?;
+                }
+                (kind, Some(before)) => {
+                    if let UndoKind::Joined { message_id, .. } = kind {
+                        tx.execute("DELETE FROM messages WHERE id = ?1", params![message_id])?;
+                    }
+                    if let UndoKind::Attempt { attempt_id, .. } = kind {
+                        tx.execute("DELETE FROM attempts WHERE id = ?1", params![attempt_id])?;
+                    }
+                    restore(tx, &before)?;
+                    bump_version(tx, id)?;
+                }
+                (_, None) => return Err(StoreError::Changed),
+            }
+            audit::record(tx, now, actor, "undo", "callback", Some(id), None)?;
+            Ok(())
+        })
+    }
+
+    /// The open item a voicemail from this number would join, if any.
+    pub fn open_item_for_phone(&self, phone: &Phone) -> Result<Option<i64>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT id FROM callbacks WHERE status = 'open' AND phone = ?1 ORDER BY id LIMIT 1",
+            )?
+            .query_row(params![phone.as_str()], |r| r.get(0))
+            .optional()?)
+    }
+
+    pub fn callback(&self, id: i64) -> Result<Option<Item>> {
+        get_item(self.conn(), id)
+    }
+
+    pub fn attempts(&self, id: i64) -> Result<Vec<Attempt>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, at, by, result, note FROM attempts WHERE callback_id = ?1 ORDER BY at, id",
+        )?;
+        let rows = stmt
+            .query_map(params![id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(id, at, by, result, note)| {
+                Ok(Attempt {
+                    id,
+                    at: parse_ts(&at)?,
+                    by,
+                    result: AttemptResult::from_key(&result)
+                        .ok_or(StoreError::BadData("result"))?,
+                    note,
+                })
+            })
+            .collect()
+    }
+
+    /// Up to `limit` open items in queue order, starting at `from`
+    /// (inclusive) or at the top.
+    pub fn queue_from(&self, from: Option<&QueueKey>, limit: usize) -> Result<Vec<Item>> {
+        match from {
+            None => collect(
+                self.conn(),
+                &format!(
+                    "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' ORDER BY sort_at, id LIMIT ?1"
+                ),
+                params![limit as i64],
+            ),
+            Some(k) => collect(
+                self.conn(),
+                &format!(
+                    "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' AND (sort_at, id) >= (?1, ?2)
+                     ORDER BY sort_at, id LIMIT ?3"
+                ),
+                params![k.sort_at, k.id, limit as i64],
+            ),
+        }
+    }
+
+    /// Up to `limit` open items before `key` in queue order, nearest first.
+    pub fn queue_before(&self, key: &QueueKey, limit: usize) -> Result<Vec<Item>> {
+        collect(
+            self.conn(),
+            &format!(
+                "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' AND (sort_at, id) < (?1, ?2)
+                 ORDER BY sort_at DESC, id DESC LIMIT ?3"
+            ),
+            params![key.sort_at, key.id, limit as i64],
+        )
+    }
+
+    /// The last `limit` open items, nearest the end first.
+    pub fn queue_last(&self, limit: usize) -> Result<Vec<Item>> {
+        collect(
+            self.conn(),
+            &format!(
+                "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' ORDER BY sort_at DESC, id DESC LIMIT ?1"
+            ),
+            params![limit as i64],
+        )
+    }
+
+    /// Items closed since `since`, newest first.
+    pub fn closed_since(&self, since: DateTime<Utc>, limit: usize) -> Result<Vec<Item>> {
+        collect(
+            self.conn(),
+            &format!(
+                "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'closed' AND closed_at >= ?1
+                 ORDER BY closed_at DESC, id DESC LIMIT ?2"
+            ),
+            params![ts(since), limit as i64],
+        )
+    }
+
+    /// Open, overdue and due-today counts, from the partial indexes.
+    pub fn queue_counts(&self, now: DateTime<Utc>, end_of_today: DateTime<Utc>) -> Result<Counts> {
+        let c = self.conn();
+        let open: i64 = c
+            .prepare_cached("SELECT count(*) FROM callbacks WHERE status = 'open'")?
+            .query_row([], |r| r.get(0))?;
+        let (overdue, today): (i64, i64) = c
+            .prepare_cached(
+                "SELECT count(*) FILTER (WHERE deadline_at <= ?1),
+                        count(*) FILTER (WHERE deadline_at > ?1 AND deadline_at <= ?2)
+                 FROM callbacks WHERE status = 'open' AND attempt_count = 0 AND deadline_at <= ?2",
+            )?
+            .query_row(params![ts(now), ts(end_of_today)], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        Ok(Counts {
+            open: open as u64,
+            overdue: overdue as u64,
+            due_today: today as u64,
+        })
+    }
+}
+
+fn before_first_attempt(tx: &Transaction, id: i64) -> Result<Option<String>> {
+    Ok(tx.query_row(
+        "SELECT min(at) FROM attempts WHERE callback_id = ?1",
+        params![id],
+        |r| r.get(0),
+    )?)
+}
+
+fn insert_message(
+    tx: &Transaction,
+    received_at: DateTime<Utc>,
+    callback_id: Option<i64>,
+    withheld: bool,
+    actor: &str,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO messages(received_at, callback_id, withheld, created_by) VALUES (?1, ?2, ?3, ?4)",
+        params![ts(received_at), callback_id, withheld, actor],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert_item(
+    tx: &Transaction,
+    kind: Kind,
+    received_at: DateTime<Utc>,
+    deadline: DateTime<Utc>,
+    phone: Option<&str>,
+    label: &str,
+    summary: &str,
+    safety: &Safety,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO callbacks(kind, received_at, deadline_at, sort_at, phone, caller_label, summary,
+             wants_callback, may_leave_message, may_say_who, safe_times, safety_note, created_at, created_by)
+         VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            kind.key(),
+            ts(received_at),
+            ts(deadline),
+            phone,
+            label,
+            summary,
+            tri(safety.wants_callback),
+            tri(safety.may_leave_message),
+            tri(safety.may_say_who_we_are),
+            safety.safe_times,
+            safety.note,
+            ts(now),
+            actor
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Writes a snapshot's fields back (undo).
+fn restore(tx: &Transaction, b: &Item) -> Result<()> {
+    let first: Option<String> = before_first_attempt(tx, b.id)?;
+    tx.execute(
+        "UPDATE callbacks SET received_at = ?2, deadline_at = ?3, next_attempt_at = ?4, sort_at = ?5,
+             caller_label = ?6, summary = ?7, wants_callback = ?8, may_leave_message = ?9,
+             may_say_who = ?10, safe_times = ?11, safety_note = ?12, status = ?13, outcome = ?14,
+             closed_at = ?15, message_count = ?16, attempt_count = ?17, last_attempt_at = ?18,
+             first_attempt_at = ?19,
+             closed_by = CASE WHEN ?13 = 'open' THEN NULL ELSE closed_by END
+         WHERE id = ?1",
+        params![
+            b.id,
+            ts(b.received_at),
+            ts(b.deadline_at),
+            b.next_attempt_at.map(ts),
+            b.sort_at,
+            b.label,
+            b.summary,
+            tri(b.safety.wants_callback),
+            tri(b.safety.may_leave_message),
+            tri(b.safety.may_say_who_we_are),
+            b.safety.safe_times,
+            b.safety.note,
+            if b.open { "open" } else { "closed" },
+            b.outcome.map(|o| o.key()),
+            b.closed_at.map(ts),
+            b.message_count,
+            b.attempt_count,
+            b.last_attempt_at.map(ts),
+            first,
+        ],
+    )?;
+    Ok(())
+}
+
+/// Recomputes the deadlines of open items after the calendar changed, in
+/// the same transaction as the change.
+pub(super) fn recompute_open_deadlines(tx: &Transaction, cal: &CalendarSettings) -> Result<()> {
+    let rows: Vec<(i64, String, String, i64, Option<String>)> = tx
+        .prepare("SELECT id, kind, received_at, attempt_count, next_attempt_at FROM callbacks WHERE status = 'open'")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update =
+        tx.prepare("UPDATE callbacks SET deadline_at = ?2, sort_at = ?3 WHERE id = ?1")?;
+    for (id, kind, received, attempts, next) in rows {
+        let kind = Kind::from_key(&kind).ok_or(StoreError::BadData("kind"))?;
+        let Ok(dl) = cal.deadline(kind.calendar_kind(), parse_ts(&received)?) else {
+            // No working day within reach: keep the old deadline rather
+            // than lose the item from the queue.
+            continue;
+        };
+        let sort = callback::sort_key(dl.at, attempts.max(0) as u32, opt_ts(next)?);
+        update.execute(params![id, ts(dl.at), ts(sort)])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,1107 @@
+//! The callback queue pane: open items in queue order, a page at a time;
+//! the new/edit form; recording attempts; closing; undo.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::app::{Effect, Env};
+use super::component::Component;
+use super::form::{Form, FormField};
+use super::input::{Edit, Field};
+use super::keymap::{Action, Binding, Scope, b, ch, ctrl, k};
+use crate::callback::{AttemptResult, Outcome, Safety};
+use crate::error::when_message;
+use crate::i18n::{Lang, Msg, queue as q};
+use crate::phone::Phone;
+use crate::store::StoreError;
+use crate::store::callbacks::{
+    Attempt, Counts, Item, NewComplaint, NewVoicemail, QueueKey, Snapshots, Undo,
+};
+use crate::timefmt;
+use crate::when;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+/// Actions of the queue pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Act {
+    Attempt,
+    New,
+    Close,
+    Edit,
+    Copy,
+    Undo,
+    ToggleClosed,
+    Save,
+    Cancel,
+    NextField,
+    PrevField,
+}
+
+const fn a(act: Act) -> Action {
+    Action::Queue(act)
+}
+
+pub const BINDINGS: &[Binding] = &[
+    b(
+        Scope::Callbacks,
+        &[k(KeyCode::Enter, "Enter")],
+        a(Act::Attempt),
+        q::KEY_CALL,
+        true,
+    ),
+    b(
+        Scope::Callbacks,
+        &[ch('n', "n")],
+        a(Act::New),
+        q::KEY_NEW,
+        true,
+    ),
+    b(
+        Scope::Callbacks,
+        &[ch('c', "c")],
+        a(Act::Close),
+        q::KEY_CLOSE,
+        true,
+    ),
+    b(
+        Scope::Callbacks,
+        &[ch('e', "e")],
+        a(Act::Edit),
+        q::KEY_EDIT,
+        false,
+    ),
+    b(
+        Scope::Callbacks,
+        &[ch('y', "y")],
+        a(Act::Copy),
+        q::KEY_COPY,
+        false,
+    ),
+    b(
+        Scope::Callbacks,
+        &[ch('u', "u")],
+        a(Act::Undo),
+        q::KEY_UNDO,
+        false,
+    ),
+    b(
+        Scope::Callbacks,
+        &[ch('d', "d")],
+        a(Act::ToggleClosed),
+        q::KEY_CLOSED_TODAY,
+        false,
+    ),
+    b(
+        Scope::CallbackForm,
+        &[k(KeyCode::Enter, "Enter"), ctrl('s', "Ctrl-S")],
+        a(Act::Save),
+        q::KEY_SAVE,
+        true,
+    ),
+    b(
+        Scope::CallbackForm,
+        &[k(KeyCode::Esc, "Esc")],
+        a(Act::Cancel),
+        q::KEY_CANCEL,
+        true,
+    ),
+    b(
+        Scope::CallbackForm,
+        &[k(KeyCode::Tab, "Tab"), k(KeyCode::Down, "↓")],
+        a(Act::NextField),
+        q::KEY_NEXT_FIELD,
+        true,
+    ),
+    b(
+        Scope::CallbackForm,
+        &[k(KeyCode::BackTab, "Shift-Tab"), k(KeyCode::Up, "↑")],
+        a(Act::PrevField),
+        q::KEY_PREV_FIELD,
+        false,
+    ),
+];
+
+/// Limits on what can be typed, so no field can fill the disk or screen.
+pub const MAX_LABEL: usize = 80;
+pub const MAX_SUMMARY: usize = 500;
+pub const MAX_SAFE_TIMES: usize = 120;
+pub const MAX_NOTE: usize = 1000;
+pub const MAX_TIME: usize = 40;
+pub const MAX_PHONE: usize = 40;
+
+/// What the pane is doing.
+#[derive(Debug, Clone)]
+pub enum Mode {
+    List,
+    /// Adding (`editing: None`) or editing an item.
+    Form {
+        form: Form,
+        editing: Option<i64>,
+    },
+    Attempt {
+        form: Form,
+        id: i64,
+    },
+    Close {
+        form: Form,
+        id: i64,
+    },
+}
+
+/// Which rows the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Open,
+    ClosedToday,
+}
+
+pub struct QueueState {
+    pub mode: Mode,
+    pub view: View,
+    /// The rows on screen (one page), in queue order.
+    pub rows: Vec<Item>,
+    /// Whether rows follow the last one on screen.
+    pub has_more: bool,
+    /// The first row's position; `None` is the top of the queue.
+    top: Option<QueueKey>,
+    pub selected: usize,
+    /// How many rows fit on screen.
+    pub page: usize,
+    pub counts: Counts,
+    pub closed_today: usize,
+    /// Attempts of the selected item.
+    pub attempts: Vec<Attempt>,
+    undo: Option<Undo>,
+    snaps: Snapshots,
+    /// Open items whose number matches the phone being typed in the form.
+    pub join_target: Option<i64>,
+    /// An item to select once the rows are read again (after saving).
+    select_after_reload: Option<i64>,
+}
+
+impl Default for QueueState {
+    fn default() -> Self {
+        QueueState {
+            mode: Mode::List,
+            view: View::Open,
+            rows: Vec::new(),
+            has_more: false,
+            top: None,
+            selected: 0,
+            page: 20,
+            counts: Counts::default(),
+            closed_today: 0,
+            attempts: Vec::new(),
+            undo: None,
+            snaps: Snapshots::default(),
+            join_target: None,
+            select_after_reload: None,
+        }
+    }
+}
+
+const KIND_OPTIONS: [Msg; 3] = [q::KIND_VOICEMAIL, q::KIND_COMPLAINT, q::KIND_WITHHELD];
+const TRI_OPTIONS: [Msg; 3] = [q::TRI_UNKNOWN, q::TRI_YES, q::TRI_NO];
+/// Attempt results in the order offered (the most common first).
+const RESULTS: [AttemptResult; 5] = [
+    AttemptResult::NoAnswer,
+    AttemptResult::Reached,
+    AttemptResult::Busy,
+    AttemptResult::LeftMessage,
+    AttemptResult::WrongNumber,
+];
+const OUTCOMES: [Outcome; 4] = [
+    Outcome::Reached,
+    Outcome::GaveUp,
+    Outcome::NotInUse,
+    Outcome::NotNeeded,
+];
+
+fn tri_index(v: Option<bool>) -> usize {
+    match v {
+        None => 0,
+        Some(true) => 1,
+        Some(false) => 2,
+    }
+}
+
+fn tri_value(i: usize) -> Option<bool> {
+    match i {
+        1 => Some(true),
+        2 => Some(false),
+        _ => None,
+    }
+}
+
+/// The end of the local day containing `now`.
+pub fn end_of_today(env: &Env) -> DateTime<Utc> {
+    end_of_today_at(env.calendar, env.now)
+}
+
+pub fn end_of_today_at(
+    cal: &crate::calendar::CalendarSettings,
+    now: DateTime<Utc>,
+) -> DateTime<Utc> {
+    let today = cal.local_date(now);
+    let tomorrow = today.succ_opt().unwrap_or(today);
+    cal.local_instant(tomorrow, chrono::NaiveTime::MIN)
+}
+
+fn start_of_today(env: &Env) -> DateTime<Utc> {
+    env.calendar
+        .local_instant(env.calendar.local_date(env.now), chrono::NaiveTime::MIN)
+}
+
+/// A plain sentence for a store error met while saving.
+pub fn store_error(e: &StoreError, env: &Env) -> String {
+    crate::error::AppError::Db {
+        path: env.store.path().to_path_buf(),
+        err: e.clone(),
+    }
+    .message(env.lang)
+}
+
+impl QueueState {
+    pub fn selected_item(&self) -> Option<&Item> {
+        self.rows.get(self.selected)
+    }
+
+    fn new_form(lang: Lang) -> Form {
+        let _ = lang;
+        Form::new(
+            q::FORM_NEW_TITLE,
+            vec![
+                FormField::choice("kind", q::FORM_KIND, KIND_OPTIONS.to_vec(), 0),
+                FormField::text("received", q::FORM_RECEIVED, Field::single(MAX_TIME)),
+                FormField::text("phone", q::FORM_PHONE, Field::single(MAX_PHONE)),
+                FormField::text("label", q::FORM_LABEL, Field::single(MAX_LABEL)),
+                FormField::text("summary", q::FORM_SUMMARY, Field::single(MAX_SUMMARY)),
+                FormField::choice("wants", q::FORM_WANTS, TRI_OPTIONS.to_vec(), 0),
+                FormField::choice("msg", q::FORM_MSG, TRI_OPTIONS.to_vec(), 0),
+                FormField::choice("who", q::FORM_WHO, TRI_OPTIONS.to_vec(), 0),
+                FormField::text(
+                    "safe_times",
+                    q::FORM_SAFE_TIMES,
+                    Field::single(MAX_SAFE_TIMES),
+                ),
+                FormField::text("note", q::FORM_NOTE, Field::single(MAX_NOTE)),
+            ],
+        )
+    }
+
+    fn edit_form(item: &Item) -> Form {
+        let s = &item.safety;
+        Form::new(
+            q::FORM_EDIT_TITLE,
+            vec![
+                FormField::text(
+                    "label",
+                    q::FORM_LABEL,
+                    Field::single(MAX_LABEL).with_text(&item.label),
+                ),
+                FormField::text(
+                    "summary",
+                    q::FORM_SUMMARY,
+                    Field::single(MAX_SUMMARY).with_text(&item.summary),
+                ),
+                FormField::choice(
+                    "wants",
+                    q::FORM_WANTS,
+                    TRI_OPTIONS.to_vec(),
+                    tri_index(s.wants_callback),
+                ),
+                FormField::choice(
+                    "msg",
+                    q::FORM_MSG,
+                    TRI_OPTIONS.to_vec(),
+                    tri_index(s.may_leave_message),
+                ),
+                FormField::choice(
+                    "who",
+                    q::FORM_WHO,
+                    TRI_OPTIONS.to_vec(),
+                    tri_index(s.may_say_who_we_are),
+                ),
+                FormField::text(
+                    "safe_times",
+                    q::FORM_SAFE_TIMES,
+                    Field::single(MAX_SAFE_TIMES).with_text(&s.safe_times),
+                ),
+                FormField::text(
+                    "note",
+                    q::FORM_NOTE,
+                    Field::single(MAX_NOTE).with_text(&s.note),
+                ),
+            ],
+        )
+    }
+
+    /// Shows only the fields the chosen kind uses (typed text is kept in
+    /// the hidden fields, so switching back loses nothing).
+    pub fn visible_fields(form: &Form) -> Vec<&'static str> {
+        match form.choice("kind") {
+            0 => vec![
+                "kind",
+                "received",
+                "phone",
+                "label",
+                "summary",
+                "wants",
+                "msg",
+                "who",
+                "safe_times",
+                "note",
+            ],
+            1 => vec!["kind", "received", "label", "summary"],
+            _ => vec!["kind", "received"],
+        }
+    }
+
+    fn safety_from(form: &Form) -> Safety {
+        Safety {
+            wants_callback: tri_value(form.choice("wants")),
+            may_leave_message: tri_value(form.choice("msg")),
+            may_say_who_we_are: tri_value(form.choice("who")),
+            safe_times: form.text("safe_times").trim().to_string(),
+            note: form.text("note").trim().to_string(),
+        }
+    }
+
+    /// Checks the new-item form as the person types: the time and the
+    /// number get a message at once, and the deadline is previewed.
+    fn validate_new(&mut self, env: &mut Env) {
+        let Mode::Form {
+            form,
+            editing: None,
+        } = &mut self.mode
+        else {
+            return;
+        };
+        let lang = env.lang;
+        let received_text = form.text("received");
+        let received = if received_text.trim().is_empty() {
+            Ok(env.now)
+        } else {
+            when::parse_received(&received_text, env.now, env.calendar.tz)
+        };
+        match &received {
+            Ok(at) => {
+                form.set_error("received", None);
+                let kind = if form.choice("kind") == 1 {
+                    crate::calendar::ItemKind::Complaint
+                } else {
+                    crate::calendar::ItemKind::Voicemail
+                };
+                let info = if form.choice("kind") == 2 {
+                    None
+                } else {
+                    env.calendar.deadline(kind, *at).ok().map(|d| {
+                        q::FORM_DEADLINE_PREVIEW.fill(
+                            lang,
+                            &[(
+                                "when",
+                                &timefmt::deadline_words(d.at, env.now, env.calendar.tz, lang),
+                            )],
+                        )
+                    })
+                };
+                form.set_info("received", info);
+            }
+            Err(e) => {
+                form.set_error("received", Some(when_message(e, lang)));
+                form.set_info("received", None);
+            }
+        }
+        let phone_text = form.text("phone");
+        self.join_target = None;
+        if form.choice("kind") == 0 && !phone_text.trim().is_empty() {
+            match Phone::parse(&phone_text) {
+                Ok(p) => {
+                    form.set_error("phone", None);
+                    self.join_target = env.store.open_item_for_phone(&p).ok().flatten();
+                    let info = self
+                        .join_target
+                        .map(|_| q::FORM_JOIN_PREVIEW.get(lang).to_string());
+                    form.set_info("phone", info);
+                }
+                Err(e) => {
+                    form.set_error("phone", Some(q::phone_error(&e, lang)));
+                    form.set_info("phone", None);
+                }
+            }
+        } else {
+            form.set_error("phone", None);
+            form.set_info("phone", None);
+        }
+    }
+
+    fn save(&mut self, env: &mut Env) -> Effect {
+        let mode = std::mem::replace(&mut self.mode, Mode::List);
+        let (effect, back) = match mode {
+            Mode::Form {
+                form,
+                editing: None,
+            } => self.save_new(form, env),
+            Mode::Form {
+                form,
+                editing: Some(id),
+            } => self.save_edit(form, id, env),
+            Mode::Attempt { form, id } => self.save_attempt(form, id, env),
+            Mode::Close { form, id } => self.save_close(form, id, env),
+            Mode::List => (Effect::None, None),
+        };
+        if let Some(mode) = back {
+            // Something was wrong: the form stays, with everything typed.
+            self.mode = mode;
+        } else {
+            self.reload(env);
+        }
+        effect
+    }
+
+    fn save_new(&mut self, mut form: Form, env: &mut Env) -> (Effect, Option<Mode>) {
+        let lang = env.lang;
+        self.mode = Mode::Form {
+            form: form.clone(),
+            editing: None,
+        };
+        self.validate_new(env);
+        if let Mode::Form { form: f, .. } = std::mem::replace(&mut self.mode, Mode::List) {
+            form = f;
+        }
+        let kind = form.choice("kind");
+        if kind == 1 && form.text("summary").trim().is_empty() {
+            form.set_error(
+                "summary",
+                Some(q::ERR_SUMMARY_REQUIRED.get(lang).to_string()),
+            );
+        } else {
+            form.set_error("summary", None);
+        }
+        if kind == 0 && form.text("phone").trim().is_empty() {
+            form.set_error("phone", Some(q::ERR_PHONE_EMPTY.get(lang).to_string()));
+        }
+        let visible = Self::visible_fields(&form);
+        if let Some(bad) = form
+            .fields
+            .iter()
+            .find(|f| f.error.is_some() && visible.contains(&f.id))
+            .map(|f| f.id)
+        {
+            form.focus_on(bad);
+            return (
+                Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
+                Some(Mode::Form {
+                    form,
+                    editing: None,
+                }),
+            );
+        }
+        let received_text = form.text("received");
+        let received = if received_text.trim().is_empty() {
+            env.now
+        } else {
+            match when::parse_received(&received_text, env.now, env.calendar.tz) {
+                Ok(t) => t,
+                Err(_) => env.now,
+            }
+        };
+        let result = match kind {
+            0 => {
+                let Ok(phone) = Phone::parse(&form.text("phone")) else {
+                    return (
+                        Effect::None,
+                        Some(Mode::Form {
+                            form,
+                            editing: None,
+                        }),
+                    );
+                };
+                let v = NewVoicemail {
+                    received_at: received,
+                    phone,
+                    label: form.text("label").trim().to_string(),
+                    summary: form.text("summary").trim().to_string(),
+                    safety: Self::safety_from(&form),
+                };
+                env.store
+                    .add_voicemail(&v, env.calendar, &mut self.snaps, env.actor, env.now)
+                    .map(|added| {
+                        self.undo = Some(added.undo);
+                        self.select_after_reload = Some(added.id);
+                        if added.joined {
+                            q::SAVED_JOINED.get(lang).to_string()
+                        } else {
+                            q::SAVED_NEW.fill(
+                                lang,
+                                &[(
+                                    "when",
+                                    &timefmt::deadline_words(
+                                        added.deadline,
+                                        env.now,
+                                        env.calendar.tz,
+                                        lang,
+                                    ),
+                                )],
+                            )
+                        }
+                    })
+            }
+            1 => {
+                let c = NewComplaint {
+                    received_at: received,
+                    label: form.text("label").trim().to_string(),
+                    summary: form.text("summary").trim().to_string(),
+                };
+                env.store
+                    .add_complaint(&c, env.calendar, env.actor, env.now)
+                    .map(|added| {
+                        self.undo = Some(added.undo);
+                        self.select_after_reload = Some(added.id);
+                        q::SAVED_NEW.fill(
+                            lang,
+                            &[(
+                                "when",
+                                &timefmt::deadline_words(
+                                    added.deadline,
+                                    env.now,
+                                    env.calendar.tz,
+                                    lang,
+                                ),
+                            )],
+                        )
+                    })
+            }
+            _ => env
+                .store
+                .add_withheld(received, env.actor, env.now)
+                .map(|_| q::SAVED_WITHHELD.get(lang).to_string()),
+        };
+        match result {
+            Ok(msg) => (Effect::Saved(msg), None),
+            Err(e) => (
+                Effect::Error(store_error(&e, env)),
+                Some(Mode::Form {
+                    form,
+                    editing: None,
+                }),
+            ),
+        }
+    }
+
+    fn save_edit(&mut self, form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
+        let r = env.store.edit_callback(
+            id,
+            form.text("label").trim(),
+            form.text("summary").trim(),
+            &Self::safety_from(&form),
+            &mut self.snaps,
+            env.actor,
+            env.now,
+        );
+        match r {
+            Ok(undo) => {
+                self.undo = Some(undo);
+                (Effect::Saved(q::SAVED_EDIT.get(env.lang).to_string()), None)
+            }
+            Err(e) => (
+                Effect::Error(store_error(&e, env)),
+                Some(Mode::Form {
+                    form,
+                    editing: Some(id),
+                }),
+            ),
+        }
+    }
+
+    fn save_attempt(&mut self, mut form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
+        let lang = env.lang;
+        let at_text = form.text("at");
+        let at = if at_text.trim().is_empty() {
+            Ok(env.now)
+        } else {
+            when::parse_received(&at_text, env.now, env.calendar.tz)
+        };
+        let at = match at {
+            Ok(t) => t,
+            Err(e) => {
+                form.set_error("at", Some(when_message(&e, lang)));
+                form.focus_on("at");
+                return (
+                    Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
+                    Some(Mode::Attempt { form, id }),
+                );
+            }
+        };
+        let result = RESULTS[form.choice("result").min(RESULTS.len() - 1)];
+        let gap = Duration::hours(i64::from(env.config.callbacks.retry_hours));
+        let r = env.store.record_attempt(
+            id,
+            at,
+            result,
+            form.text("note").trim(),
+            env.calendar,
+            gap,
+            &mut self.snaps,
+            env.actor,
+            env.now,
+        );
+        match r {
+            Ok((closed, undo)) => {
+                self.undo = Some(undo);
+                let msg = if closed {
+                    q::SAVED_REACHED.get(lang).to_string()
+                } else {
+                    let next = crate::callback::next_attempt(env.calendar, at, gap);
+                    let mut m = q::SAVED_ATTEMPT.fill(
+                        lang,
+                        &[(
+                            "when",
+                            &timefmt::when_words(next, env.now, env.calendar.tz, lang),
+                        )],
+                    );
+                    let max = env.config.callbacks.max_attempts;
+                    if let Ok(Some(item)) = env.store.callback(id)
+                        && item.attempt_count >= max
+                    {
+                        m = format!(
+                            "{m} {}",
+                            q::GAVE_UP_SUGGESTION.fill(lang, &[("n", &item.attempt_count)])
+                        );
+                    }
+                    m
+                };
+                (Effect::Saved(msg), None)
+            }
+            Err(e) => (
+                Effect::Error(store_error(&e, env)),
+                Some(Mode::Attempt { form, id }),
+            ),
+        }
+    }
+
+    fn save_close(&mut self, form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
+        let outcome = OUTCOMES[form.choice("outcome").min(OUTCOMES.len() - 1)];
+        let r = env.store.close_callback(
+            id,
+            outcome,
+            env.config.callbacks.max_attempts,
+            &mut self.snaps,
+            env.actor,
+            env.now,
+        );
+        match r {
+            Ok(undo) => {
+                self.undo = Some(undo);
+                (
+                    Effect::Saved(q::SAVED_CLOSED.get(env.lang).to_string()),
+                    None,
+                )
+            }
+            Err(e) => (
+                Effect::Error(store_error(&e, env)),
+                Some(Mode::Close { form, id }),
+            ),
+        }
+    }
+
+    fn form_mut(&mut self) -> Option<&mut Form> {
+        match &mut self.mode {
+            Mode::List => None,
+            Mode::Form { form, .. } | Mode::Attempt { form, .. } | Mode::Close { form, .. } => {
+                Some(form)
+            }
+        }
+    }
+
+    pub fn form(&self) -> Option<&Form> {
+        match &self.mode {
+            Mode::List => None,
+            Mode::Form { form, .. } | Mode::Attempt { form, .. } | Mode::Close { form, .. } => {
+                Some(form)
+            }
+        }
+    }
+
+    /// Moves focus to the next field the current kind shows.
+    fn step_field(&mut self, forward: bool) {
+        let Some(form) = self.form_mut() else {
+            return;
+        };
+        let visible = if form.fields.iter().any(|f| f.id == "kind") {
+            Self::visible_fields(form)
+        } else {
+            form.fields.iter().map(|f| f.id).collect()
+        };
+        for _ in 0..form.fields.len() {
+            if forward {
+                form.next();
+            } else {
+                form.prev();
+            }
+            if form.focused_id().is_some_and(|id| visible.contains(&id)) {
+                break;
+            }
+        }
+    }
+
+    fn load_attempts(&mut self, env: &mut Env) {
+        self.attempts = match self.selected_item() {
+            Some(item) => env.store.attempts(item.id).unwrap_or_default(),
+            None => Vec::new(),
+        };
+    }
+
+    fn fetch(&mut self, env: &mut Env) {
+        match self.view {
+            View::Open => {
+                let rows = env
+                    .store
+                    .queue_from(self.top.as_ref(), self.page + 1)
+                    .unwrap_or_default();
+                self.has_more = rows.len() > self.page;
+                self.rows = rows;
+                self.rows.truncate(self.page);
+                if self.rows.is_empty() && self.top.is_some() {
+                    // Everything from here was closed: show the end instead.
+                    self.top = None;
+                    self.rows = env.store.queue_from(None, self.page).unwrap_or_default();
+                }
+            }
+            View::ClosedToday => {
+                self.rows = env
+                    .store
+                    .closed_since(start_of_today(env), 500)
+                    .unwrap_or_default();
+                self.has_more = false;
+            }
+        }
+        if let Some(id) = self.select_after_reload.take()
+            && let Some(i) = self.rows.iter().position(|r| r.id == id)
+        {
+            self.selected = i;
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.load_attempts(env);
+    }
+}
+
+impl Component for QueueState {
+    type Act = Act;
+
+    fn scope(&self) -> Scope {
+        match self.mode {
+            Mode::List => Scope::Callbacks,
+            _ => Scope::CallbackForm,
+        }
+    }
+
+    fn is_typing(&self) -> bool {
+        !matches!(self.mode, Mode::List)
+    }
+
+    fn has_unsaved_input(&self) -> bool {
+        self.form().is_some_and(Form::is_dirty)
+    }
+
+    fn is_enabled(&self, act: Act) -> bool {
+        let item = self.selected_item();
+        let open_item = item.is_some_and(|i| i.open);
+        match act {
+            Act::Attempt => {
+                open_item && item.is_some_and(|i| i.kind == crate::callback::Kind::Voicemail)
+            }
+            Act::Close | Act::Edit => open_item,
+            Act::Copy => item.is_some_and(|i| i.phone.is_some()),
+            Act::Undo => self.undo.is_some(),
+            _ => true,
+        }
+    }
+
+    fn update(&mut self, act: Act, env: &mut Env) -> Effect {
+        let lang = env.lang;
+        match act {
+            Act::New => {
+                self.mode = Mode::Form {
+                    form: {
+                        let mut f = Self::new_form(lang);
+                        if let Some(field) = f.field_mut("received") {
+                            field.hint = Some(q::FORM_RECEIVED_HINT.get(lang).to_string());
+                        }
+                        f
+                    },
+                    editing: None,
+                };
+                self.validate_new(env);
+                self.step_field(true);
+                Effect::None
+            }
+            Act::Edit => {
+                if let Some(item) = self.selected_item().filter(|i| i.open) {
+                    self.mode = Mode::Form {
+                        form: Self::edit_form(item),
+                        editing: Some(item.id),
+                    };
+                }
+                Effect::None
+            }
+            Act::Attempt => {
+                if let Some(item) = self.selected_item().filter(|i| i.open) {
+                    let mut result = FormField::choice(
+                        "result",
+                        q::ATTEMPT_TITLE,
+                        RESULTS.iter().map(|r| result_msg(*r)).collect(),
+                        0,
+                    );
+                    if !item.safety.message_allowed() {
+                        result.hint = Some(q::ATTEMPT_MSG_WARNING.get(lang).to_string());
+                    }
+                    let form = Form::new(
+                        q::ATTEMPT_TITLE,
+                        vec![
+                            result,
+                            FormField::text("at", q::ATTEMPT_AT, Field::single(MAX_TIME))
+                                .with_hint(q::FORM_RECEIVED_HINT.get(lang).to_string()),
+                            FormField::text("note", q::ATTEMPT_NOTE, Field::single(MAX_NOTE)),
+                        ],
+                    );
+                    self.mode = Mode::Attempt { form, id: item.id };
+                }
+                Effect::None
+            }
+            Act::Close => {
+                if let Some(item) = self.selected_item().filter(|i| i.open) {
+                    let default = if item.attempt_count >= env.config.callbacks.max_attempts {
+                        1
+                    } else {
+                        0
+                    };
+                    let form = Form::new(
+                        q::CLOSE_TITLE,
+                        vec![FormField::choice(
+                            "outcome",
+                            q::CLOSE_TITLE,
+                            OUTCOMES.iter().map(|o| outcome_msg(*o)).collect(),
+                            default,
+                        )],
+                    );
+                    self.mode = Mode::Close { form, id: item.id };
+                }
+                Effect::None
+            }
+            Act::Copy => match self.selected_item().and_then(|i| i.phone.as_ref()) {
+                Some(p) => Effect::Copy {
+                    text: p.dial_string(),
+                    message: q::COPIED.get(lang).to_string(),
+                },
+                None => Effect::Error(q::NO_NUMBER.get(lang).to_string()),
+            },
+            Act::Undo => {
+                let Some(undo) = self.undo.take() else {
+                    return Effect::Error(q::NOTHING_TO_UNDO.get(lang).to_string());
+                };
+                let r = env.store.undo(undo, &mut self.snaps, env.actor, env.now);
+                self.reload(env);
+                match r {
+                    Ok(()) => Effect::Saved(q::UNDONE.get(lang).to_string()),
+                    Err(StoreError::Changed) => {
+                        Effect::Error(q::UNDO_CHANGED.get(lang).to_string())
+                    }
+                    Err(e) => Effect::Error(store_error(&e, env)),
+                }
+            }
+            Act::ToggleClosed => {
+                self.view = match self.view {
+                    View::Open => View::ClosedToday,
+                    View::ClosedToday => View::Open,
+                };
+                self.selected = 0;
+                self.top = None;
+                self.reload(env);
+                Effect::None
+            }
+            Act::Save => self.save(env),
+            Act::Cancel => {
+                let dirty = self.form().is_some_and(Form::is_dirty);
+                let armed = self.form().is_some_and(|f| f.discard_armed);
+                if dirty && !armed {
+                    if let Some(f) = self.form_mut() {
+                        f.discard_armed = true;
+                    }
+                    return Effect::Error(crate::i18n::shell::DISCARD_AGAIN.get(lang).to_string());
+                }
+                self.mode = Mode::List;
+                self.join_target = None;
+                Effect::None
+            }
+            Act::NextField => {
+                self.step_field(true);
+                Effect::None
+            }
+            Act::PrevField => {
+                self.step_field(false);
+                Effect::None
+            }
+        }
+    }
+
+    fn navigate(&mut self, action: Action, env: &mut Env) -> Effect {
+        if !matches!(self.mode, Mode::List) {
+            return Effect::None;
+        }
+        let before = self.selected_item().map(|i| i.id);
+        if self.view == View::ClosedToday {
+            let last = self.rows.len().saturating_sub(1);
+            self.selected = match action {
+                Action::Up => self.selected.saturating_sub(1),
+                Action::Down => (self.selected + 1).min(last),
+                Action::PageUp => self.selected.saturating_sub(self.page),
+                Action::PageDown => (self.selected + self.page).min(last),
+                Action::Home => 0,
+                Action::End => last,
+                _ => self.selected,
+            };
+        } else {
+            match action {
+                Action::Down => {
+                    if self.selected + 1 < self.rows.len() {
+                        self.selected += 1;
+                    } else if self.has_more && self.rows.len() > 1 {
+                        self.top = Some(self.rows[1].key());
+                        self.fetch(env);
+                        self.selected = self.rows.len().saturating_sub(1);
+                    }
+                }
+                Action::Up => {
+                    if self.selected > 0 {
+                        self.selected -= 1;
+                    } else if let Some(first) = self.rows.first().map(Item::key)
+                        && let Ok(prev) = env.store.queue_before(&first, 1)
+                        && let Some(p) = prev.first()
+                    {
+                        self.top = Some(p.key());
+                        self.fetch(env);
+                        self.selected = 0;
+                    }
+                }
+                Action::PageDown => {
+                    if self.has_more {
+                        if let Some(last) = self.rows.last().map(Item::key)
+                            && let Ok(next) = env.store.queue_from(Some(&last), 2)
+                            && let Some(n) = next.get(1)
+                        {
+                            self.top = Some(n.key());
+                            self.fetch(env);
+                        }
+                    } else {
+                        self.selected = self.rows.len().saturating_sub(1);
+                    }
+                }
+                Action::PageUp => {
+                    if let Some(first) = self.rows.first().map(Item::key)
+                        && let Ok(prev) = env.store.queue_before(&first, self.page)
+                        && let Some(p) = prev.last()
+                    {
+                        self.top = Some(p.key());
+                        self.fetch(env);
+                    } else {
+                        self.selected = 0;
+                    }
+                }
+                Action::Home => {
+                    self.top = None;
+                    self.selected = 0;
+                    self.fetch(env);
+                }
+                Action::End => {
+                    let last = env.store.queue_last(self.page).unwrap_or_default();
+                    self.top = last.last().map(Item::key);
+                    self.fetch(env);
+                    self.selected = self.rows.len().saturating_sub(1);
+                }
+                _ => {}
+            }
+        }
+        if self.selected_item().map(|i| i.id) != before {
+            self.load_attempts(env);
+        }
+        Effect::None
+    }
+
+    fn on_text_key(&mut self, ev: KeyEvent, env: &mut Env) -> Effect {
+        let lang = env.lang;
+        let Some(form) = self.form_mut() else {
+            return Effect::None;
+        };
+        let edit = form.key(ev);
+        if matches!(self.mode, Mode::Form { editing: None, .. }) && edit == Edit::Changed {
+            self.validate_new(env);
+        }
+        if edit == Edit::Truncated {
+            let max = self
+                .form()
+                .and_then(|f| f.fields.get(f.focus))
+                .and_then(|f| match &f.input {
+                    super::form::Input::Text(t) => Some(t.max_chars()),
+                    _ => None,
+                })
+                .unwrap_or(0);
+            return Effect::Error(q::ERR_TOO_LONG_TEXT.fill(lang, &[("max", &max)]));
+        }
+        Effect::None
+    }
+
+    fn on_paste(&mut self, text: &str, env: &mut Env) -> Effect {
+        let lang = env.lang;
+        let Some(form) = self.form_mut() else {
+            return Effect::None;
+        };
+        let edit = form.paste(text);
+        if matches!(self.mode, Mode::Form { editing: None, .. }) {
+            self.validate_new(env);
+        }
+        if edit == Edit::Truncated {
+            let max = self
+                .form()
+                .and_then(|f| f.fields.get(f.focus))
+                .and_then(|f| match &f.input {
+                    super::form::Input::Text(t) => Some(t.max_chars()),
+                    _ => None,
+                })
+                .unwrap_or(0);
+            return Effect::Error(q::ERR_TOO_LONG_TEXT.fill(lang, &[("max", &max)]));
+        }
+        Effect::None
+    }
+
+    fn reload(&mut self, env: &mut Env) {
+        let keep = self.selected_item().map(|i| i.id);
+        if self.select_after_reload.is_none() {
+            self.select_after_reload = keep;
+        }
+        self.counts = env
+            .store
+            .queue_counts(env.now, end_of_today(env))
+            .unwrap_or_default();
+        self.fetch(env);
+    }
+}
+
+pub fn result_msg(r: AttemptResult) -> Msg {
+    match r {
+        AttemptResult::Reached => q::RESULT_REACHED,
+        AttemptResult::NoAnswer => q::RESULT_NO_ANSWER,
+        AttemptResult::Busy => q::RESULT_BUSY,
+        AttemptResult::LeftMessage => q::RESULT_LEFT_MESSAGE,
+        AttemptResult::WrongNumber => q::RESULT_WRONG_NUMBER,
+    }
+}
+
+pub fn outcome_msg(o: Outcome) -> Msg {
+    match o {
+        Outcome::Reached => q::OUTCOME_REACHED,
+        Outcome::GaveUp => q::OUTCOME_GAVE_UP,
+        Outcome::NotInUse => q::OUTCOME_NOT_IN_USE,
+        Outcome::NotNeeded => q::OUTCOME_NOT_NEEDED,
+    }
+}

@@ -1,0 +1,354 @@
+//! The callback queue: the most urgent promise on top, named in words.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
+
+use crate::callback::{self, Kind, Urgency};
+use crate::i18n::{Lang, queue as q};
+use crate::store::callbacks::Item;
+use crate::timefmt;
+use crate::tui::app::App;
+use crate::tui::queue::{Mode, View, end_of_today_at};
+use crate::tui::theme::Theme;
+
+/// Lines of the detail box under the list.
+pub const DETAIL_HEIGHT: u16 = 7;
+
+/// How many list rows fit in a terminal `height` lines tall: the top line,
+/// the footer, the pane's borders, the header row and the detail box.
+pub fn list_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(4 + 1 + DETAIL_HEIGHT)).max(1)
+}
+
+/// The pane title with its counts.
+pub fn title(app: &App) -> String {
+    let lang = app.lang;
+    let st = &app.queue;
+    match st.view {
+        View::Open => q::TITLE_COUNTS.fill(
+            lang,
+            &[
+                ("open", &st.counts.open),
+                ("overdue", &st.counts.overdue),
+                ("today", &st.counts.due_today),
+            ],
+        ),
+        View::ClosedToday => q::TITLE_CLOSED_TODAY.fill(lang, &[("n", &st.rows.len())]),
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let [list, detail] =
+        Layout::vertical([Constraint::Min(2), Constraint::Length(DETAIL_HEIGHT)]).areas(area);
+    draw_list(frame, list, app);
+    draw_detail(frame, detail, app);
+    let th = &app.theme;
+    let lang = app.lang;
+    match &app.queue.mode {
+        Mode::List => {}
+        Mode::Form { form, .. } => {
+            let mut shown = form.clone();
+            let visible = crate::tui::queue::QueueState::visible_fields(form);
+            let focus_id = form.focused_id();
+            shown.fields.retain(|f| visible.contains(&f.id));
+            shown.focus = shown
+                .fields
+                .iter()
+                .position(|f| Some(f.id) == focus_id)
+                .unwrap_or(0);
+            super::form::draw(frame, area, &shown, q::FORM_HINT.get(lang), th, lang);
+        }
+        Mode::Attempt { form, .. } | Mode::Close { form, .. } => {
+            super::form::draw(frame, area, form, q::FORM_HINT.get(lang), th, lang)
+        }
+    }
+}
+
+fn safety_marks(item: &Item, lang: Lang) -> String {
+    if item.kind == Kind::Complaint {
+        return String::new();
+    }
+    let msg = match item.safety.may_leave_message {
+        Some(true) => q::SAFE_MSG_YES,
+        Some(false) => q::SAFE_MSG_NO,
+        None => q::SAFE_MSG_UNKNOWN,
+    }
+    .get(lang);
+    if item.safety.safe_times.is_empty() {
+        msg.to_string()
+    } else {
+        format!(
+            "{msg} {} {}",
+            q::SAFE_TIME.get(lang),
+            item.safety.safe_times
+        )
+    }
+}
+
+/// The "Frist" cell: overdue in capitals, a retry, or the deadline.
+fn due_cell(item: &Item, app: &App) -> (String, Style) {
+    let th = &app.theme;
+    let (lang, tz, now) = (app.lang, app.calendar.tz, app.now);
+    if !item.open {
+        let outcome = item
+            .outcome
+            .map(|o| crate::i18n::queue::outcome_name(o, lang))
+            .unwrap_or_default();
+        return (format!("✓ {outcome}"), th.muted);
+    }
+    let eod = end_of_today_at(&app.calendar, now);
+    match callback::urgency(
+        now,
+        eod,
+        item.deadline_at,
+        item.attempt_count,
+        item.next_attempt_at,
+    ) {
+        Urgency::Overdue => (
+            timefmt::deadline_words(item.deadline_at, now, tz, lang),
+            th.danger,
+        ),
+        Urgency::RetryNow => (q::RETRY_NOW.get(lang).to_string(), th.warning),
+        urgency => {
+            let style = if urgency == Urgency::DueToday {
+                th.warning
+            } else {
+                th.base
+            };
+            match (item.attempt_count, item.next_attempt_at) {
+                (n, Some(next)) if n > 0 => (
+                    q::NEXT_TRY.fill(lang, &[("when", &timefmt::when_words(next, now, tz, lang))]),
+                    style,
+                ),
+                _ => (
+                    timefmt::deadline_words(item.deadline_at, now, tz, lang),
+                    style,
+                ),
+            }
+        }
+    }
+}
+
+fn summary_text(item: &Item, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if item.kind == Kind::Complaint {
+        parts.push(format!("{}:", q::COMPLAINT_MARK.get(lang)));
+    }
+    if item.message_count > 1 {
+        parts.push(q::JOINED.fill(lang, &[("n", &item.message_count)]));
+    }
+    if !item.label.is_empty() {
+        parts.push(format!("«{}»", item.label));
+    }
+    if item.summary.is_empty() {
+        parts.push(q::NO_SUMMARY.get(lang).to_string());
+    } else {
+        parts.push(item.summary.clone());
+    }
+    parts.join(" ")
+}
+
+fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
+    let th = &app.theme;
+    let lang = app.lang;
+    let st = &app.queue;
+    if st.rows.is_empty() {
+        let text = match st.view {
+            View::Open => q::EMPTY_QUEUE,
+            View::ClosedToday => q::EMPTY_CLOSED,
+        };
+        frame.render_widget(Paragraph::new(text.get(lang)).style(th.muted), area);
+        return;
+    }
+    let max_attempts = app.config.callbacks.max_attempts;
+    let height = usize::from(area.height.saturating_sub(1)).max(1);
+    let offset = st.selected.saturating_sub(height - 1);
+    let rows: Vec<Row> = st
+        .rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, item)| {
+            let selected = i == st.selected;
+            let (due, due_style) = due_cell(item, app);
+            let number = item
+                .phone
+                .as_ref()
+                .map(|p| p.masked())
+                .unwrap_or_else(|| "–".into());
+            let row = Row::new(vec![
+                Cell::from(if selected { "▶" } else { " " }),
+                Cell::from(Span::styled(due, due_style)),
+                Cell::from(timefmt::when_words(
+                    item.received_at,
+                    app.now,
+                    app.calendar.tz,
+                    lang,
+                )),
+                Cell::from(number),
+                Cell::from(format!("{}/{max_attempts}", item.attempt_count)),
+                Cell::from(safety_marks(item, lang)),
+                Cell::from(summary_text(item, lang)),
+            ]);
+            if selected {
+                row.style(th.selected)
+            } else {
+                row
+            }
+        })
+        .collect();
+    let header = Row::new(vec![
+        Cell::from(""),
+        Cell::from(q::COL_DEADLINE.get(lang)),
+        Cell::from(q::COL_RECEIVED.get(lang)),
+        Cell::from(q::COL_NUMBER.get(lang)),
+        Cell::from(q::COL_ATTEMPTS.get(lang)),
+        Cell::from(q::COL_SAFETY.get(lang)),
+        Cell::from(q::COL_SUMMARY.get(lang)),
+    ])
+    .style(th.title);
+    let widths = [
+        Constraint::Length(1),
+        Constraint::Length(24),
+        Constraint::Length(15),
+        Constraint::Length(16),
+        Constraint::Length(6),
+        Constraint::Length(14),
+        Constraint::Min(10),
+    ];
+    frame.render_widget(
+        Table::new(rows, widths).header(header).column_spacing(1),
+        area,
+    );
+}
+
+fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
+    let th = &app.theme;
+    let lang = app.lang;
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(th.border)
+        .title(Span::styled(
+            format!(" {} ", q::DETAIL_TITLE.get(lang)),
+            th.title,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(item) = app.queue.selected_item() else {
+        return;
+    };
+    frame.render_widget(
+        Paragraph::new(detail_lines(item, app, th)).wrap(Wrap { trim: true }),
+        inner,
+    );
+}
+
+fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let tz = app.calendar.tz;
+    let s = &item.safety;
+    let mut first: Vec<Span> = Vec::new();
+    if item.kind == Kind::Voicemail {
+        let number = item
+            .phone
+            .as_ref()
+            .map(|p| p.display())
+            .unwrap_or_else(|| q::DETAIL_HIDDEN_NUMBER.get(lang).to_string());
+        first.push(Span::styled(number, th.title));
+    } else {
+        first.push(Span::styled(q::KIND_COMPLAINT.get(lang), th.title));
+    }
+    if !item.label.is_empty() {
+        first.push(Span::raw(format!(" · «{}»", item.label)));
+    }
+    if item.kind == Kind::Voicemail {
+        let (msg, msg_style) = match s.may_leave_message {
+            Some(true) => (q::DETAIL_MSG_YES, th.ok),
+            Some(false) => (q::DETAIL_MSG_NO, th.danger),
+            None => (q::DETAIL_MSG_UNKNOWN, th.warning),
+        };
+        let (who, who_style) = match s.may_say_who_we_are {
+            Some(true) => (q::DETAIL_WHO_YES, th.ok),
+            Some(false) => (q::DETAIL_WHO_NO, th.danger),
+            None => (q::DETAIL_WHO_UNKNOWN, th.warning),
+        };
+        first.push(Span::raw(" · "));
+        first.push(Span::styled(msg.get(lang), msg_style));
+        first.push(Span::raw(" · "));
+        first.push(Span::styled(who.get(lang), who_style));
+        if !s.safe_times.is_empty() {
+            first.push(Span::raw(" · "));
+            first.push(Span::styled(
+                q::DETAIL_SAFE_TIMES.fill(lang, &[("text", &s.safe_times)]),
+                th.warning,
+            ));
+        }
+        match s.wants_callback {
+            Some(false) => {
+                first.push(Span::raw(" · "));
+                first.push(Span::styled(q::DETAIL_WANTS_NO.get(lang), th.danger));
+            }
+            Some(true) => first.push(Span::raw(format!(" · {}", q::DETAIL_WANTS_YES.get(lang)))),
+            None => {}
+        }
+        if !s.note.is_empty() {
+            first.push(Span::raw(format!(" · {}", s.note)));
+        }
+    }
+    let mut lines = vec![Line::from(first)];
+    lines.push(Line::from(Span::styled(
+        q::DETAIL_DEADLINE.fill(
+            lang,
+            &[
+                ("abs", &timefmt::absolute(item.deadline_at, tz)),
+                ("received", &timefmt::absolute(item.received_at, tz)),
+                ("n", &item.message_count),
+            ],
+        ),
+        th.muted,
+    )));
+    if !item.summary.is_empty() {
+        lines.push(Line::from(item.summary.clone()));
+    }
+    let attempts: Vec<String> = app
+        .queue
+        .attempts
+        .iter()
+        .rev()
+        .take(3)
+        .map(|a| {
+            let mut t = q::DETAIL_ATTEMPT.fill(
+                lang,
+                &[
+                    ("when", &timefmt::when_words(a.at, app.now, tz, lang)),
+                    ("by", &a.by),
+                    ("result", &crate::i18n::queue::result_name(a.result, lang)),
+                ],
+            );
+            if !a.note.is_empty() {
+                t.push_str(&format!(" – {}", a.note));
+            }
+            t
+        })
+        .collect();
+    if !attempts.is_empty() {
+        lines.push(Line::from(attempts.join(" · ")));
+    }
+    if item.kind == Kind::Voicemail && item.open {
+        let configured = app.config.callbacks.script.trim();
+        let script = if configured.is_empty() {
+            q::DEFAULT_SCRIPT.get(lang)
+        } else {
+            configured
+        };
+        lines.push(Line::from(Span::styled(
+            q::DETAIL_SCRIPT.fill(lang, &[("script", &script)]),
+            th.key,
+        )));
+    }
+    lines
+}
