@@ -70,6 +70,9 @@ pub struct Env<'a> {
     pub lang: Lang,
     /// Who is on duty (recorded as the author of every change).
     pub actor: &'a str,
+    /// The callback selected in the queue, for actions that refer to it
+    /// from another pane (e.g. giving a referral to that caller).
+    pub selected_callback: Option<i64>,
 }
 
 pub struct App {
@@ -151,6 +154,7 @@ impl App {
             now: self.now,
             lang: self.lang,
             actor: self.on_duty.as_deref().unwrap_or(UNKNOWN_ACTOR),
+            selected_callback: self.queue.selected_item().filter(|i| i.open).map(|i| i.id),
         };
         (env, &mut self.queue, &mut self.directory, &mut self.log)
     }
