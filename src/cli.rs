@@ -49,6 +49,116 @@ pub enum Command {
     /// Public holidays, working days and deadlines; opening hours and closed days.
     #[command(subcommand)]
     Calendar(CalendarCmd),
+    /// Record voicemails (the phone system may feed them in).
+    #[command(subcommand)]
+    Voicemail(VoicemailCmd),
+    /// Record written complaints (answered within 21 days).
+    #[command(subcommand)]
+    Complaint(ComplaintCmd),
+    /// List the open callbacks in queue order, most urgent first.
+    Queue(QueueArgs),
+    /// Record an attempt on a callback, or close it.
+    #[command(subcommand)]
+    Callback(CallbackCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VoicemailCmd {
+    /// Add a voicemail; prints the item and its deadline. A voicemail from a
+    /// number with an open item joins that item.
+    Add(VoicemailAdd),
+}
+
+#[derive(Debug, Args)]
+pub struct VoicemailAdd {
+    /// The caller's number (+47 22 33 44 55, 22334455, 0047…, +46…, 116 123).
+    #[arg(long, required_unless_present = "withheld")]
+    pub phone: Option<String>,
+    /// The number was withheld: counted, but nobody to call back.
+    #[arg(long, conflicts_with_all = ["phone", "name", "summary"])]
+    pub withheld: bool,
+    /// When it was received (default now): RFC 3339, "YYYY-MM-DD HH:MM", "07:42", "yesterday 16:10".
+    #[arg(long)]
+    pub received: Option<String>,
+    /// A name or alias the caller gave.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// A short summary of the message.
+    #[arg(long)]
+    pub summary: Option<String>,
+    /// The caller said: do not leave a message.
+    #[arg(long, conflicts_with = "message_ok")]
+    pub no_message: bool,
+    /// The caller said a message may be left.
+    #[arg(long)]
+    pub message_ok: bool,
+    /// The caller said we may say who we are.
+    #[arg(long)]
+    pub say_who_ok: bool,
+    /// When it is safe to call, in the caller's words.
+    #[arg(long)]
+    pub safe_times: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ComplaintCmd {
+    /// Add a written complaint (letter or e-mail).
+    Add {
+        /// When it was received: RFC 3339 or "YYYY-MM-DD HH:MM".
+        #[arg(long)]
+        received: String,
+        /// What it is about.
+        #[arg(long)]
+        summary: String,
+        /// Who wrote it (optional).
+        #[arg(long)]
+        name: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct QueueArgs {
+    /// Print JSON: id, kind, received, deadline, status, attempts, phone, overdue, ...
+    #[arg(long)]
+    pub json: bool,
+    /// Also list the items closed in the last 30 days.
+    #[arg(long)]
+    pub all: bool,
+    /// Show full numbers instead of masked ones (recorded in the audit trail).
+    #[arg(long)]
+    pub reveal: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CallbackCmd {
+    /// Record an attempt: reached, no-answer, busy, left-message, wrong-number.
+    Attempt {
+        /// The item's id (from `vakt queue`).
+        id: i64,
+        /// What happened.
+        #[arg(long)]
+        result: String,
+        /// When the attempt was made (default now).
+        #[arg(long)]
+        at: Option<String>,
+        /// A short note.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Close an item: reached, gave-up, not-in-use, not-needed.
+    Close {
+        /// The item's id.
+        id: i64,
+        /// How it ended.
+        #[arg(long)]
+        outcome: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

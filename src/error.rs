@@ -45,6 +45,11 @@ pub enum AppError {
     /// Input the person can correct; the message says how.
     #[error("invalid input")]
     Invalid(crate::i18n::Msg),
+    /// A phone number that could not be read (the number is not kept).
+    #[error("invalid phone number")]
+    Phone(crate::phone::PhoneError),
+    #[error("no such item")]
+    NotFound(i64),
 }
 
 impl From<WhenError> for AppError {
@@ -77,7 +82,13 @@ impl AppError {
             | AppError::BadZone(_)
             | AppError::ConfigSyntax { .. }
             | AppError::ConfigValue { .. }
-            | AppError::Invalid(_) => 2,
+            | AppError::Invalid(_)
+            | AppError::Phone(_)
+            | AppError::NotFound(_) => 2,
+            AppError::Db {
+                err: StoreError::Closed | StoreError::TooFewAttempts { .. },
+                ..
+            } => 2,
             _ => 1,
         }
     }
@@ -122,6 +133,8 @@ impl AppError {
             }
             AppError::Output => m::ERR_OUTPUT.get(lang).to_string(),
             AppError::Invalid(msg) => msg.get(lang).to_string(),
+            AppError::Phone(e) => q::phone_error(e, lang),
+            AppError::NotFound(id) => q::ERR_NOT_FOUND.fill(lang, &[("id", id)]),
         }
     }
 }

@@ -50,6 +50,7 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
         db_path,
         actor,
         now: Utc::now(),
+        config: cfg.clone(),
     };
     match cli.command {
         None | Some(Command::Tui) => {
@@ -58,10 +59,15 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
                 std::env::var("NO_COLOR").ok().as_deref(),
                 cfg.theme.as_deref(),
             );
-            let mut app = App::new(store, lang, theme, ctx.now).map_err(ctx.db_err())?;
+            let mut app =
+                App::with_config(store, lang, theme, ctx.now, cfg.clone()).map_err(ctx.db_err())?;
             app.on_duty = cli.actor;
             tui::run(app, cfg.reduced_motion)
         }
         Some(Command::Calendar(cmd)) => commands::calendar::run(&ctx, cmd),
+        Some(Command::Voicemail(cmd)) => commands::callbacks::voicemail(&ctx, cmd),
+        Some(Command::Complaint(cmd)) => commands::callbacks::complaint(&ctx, cmd),
+        Some(Command::Queue(args)) => commands::callbacks::queue(&ctx, args),
+        Some(Command::Callback(cmd)) => commands::callbacks::callback(&ctx, cmd),
     }
 }

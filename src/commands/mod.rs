@@ -11,6 +11,7 @@ use crate::i18n::Lang;
 use crate::store::Store;
 
 pub mod calendar;
+pub mod callbacks;
 
 /// What every command needs: language, database path, who acts, and now.
 pub struct Ctx {
@@ -18,6 +19,7 @@ pub struct Ctx {
     pub db_path: PathBuf,
     pub actor: String,
     pub now: DateTime<Utc>,
+    pub config: crate::config::Config,
 }
 
 impl Ctx {

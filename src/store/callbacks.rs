@@ -609,6 +609,21 @@ impl Store {
         })
     }
 
+    /// Records that full numbers were shown (never which ones' digits).
+    pub fn audit_reveal(&mut self, count: usize, actor: &str, now: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| {
+            audit::record(
+                tx,
+                now,
+                actor,
+                "reveal",
+                "callback",
+                None,
+                Some(&count.to_string()),
+            )
+        })
+    }
+
     /// The open item a voicemail from this number would join, if any.
     pub fn open_item_for_phone(&self, phone: &Phone) -> Result<Option<i64>> {
         Ok(self

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests. All data is synthetic.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -213,11 +213,11 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     .style(th.title);
     let widths = [
         Constraint::Length(1),
-        Constraint::Length(24),
+        Constraint::Length(22),
         Constraint::Length(15),
         Constraint::Length(16),
         Constraint::Length(6),
-        Constraint::Length(14),
+        Constraint::Length(20),
         Constraint::Min(10),
     ];
     frame.render_widget(

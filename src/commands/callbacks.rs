@@ -1,0 +1,265 @@
+//! `vakt voicemail|complaint add`, `vakt queue`, `vakt callback attempt|close`.
+
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use serde_json::{Value, json};
+
+use super::{Ctx, out, out_json};
+use crate::callback::{AttemptResult, Outcome, Safety};
+use crate::cli::{CallbackCmd, ComplaintCmd, QueueArgs, VoicemailCmd};
+use crate::error::AppError;
+use crate::i18n::queue as q;
+use crate::phone::Phone;
+use crate::store::StoreError;
+use crate::store::callbacks::{Item, NewComplaint, NewVoicemail, Snapshots};
+use crate::timefmt;
+use crate::when;
+
+fn rfc(t: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
+    t.with_timezone(&tz)
+        .to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+fn received(ctx: &Ctx, text: Option<&str>, tz: chrono_tz::Tz) -> Result<DateTime<Utc>, AppError> {
+    match text {
+        None => Ok(ctx.now),
+        Some(t) => Ok(when::parse_received(t, ctx.now, tz)?),
+    }
+}
+
+fn store_err(ctx: &Ctx, id: i64) -> impl FnOnce(StoreError) -> AppError + '_ {
+    move |e| match e {
+        StoreError::NotFound => AppError::NotFound(id),
+        other => AppError::db(&ctx.db_path)(other),
+    }
+}
+
+pub fn voicemail(ctx: &Ctx, cmd: VoicemailCmd) -> Result<(), AppError> {
+    let VoicemailCmd::Add(args) = cmd;
+    let mut store = ctx.open_store()?;
+    let cal = store.calendar().map_err(ctx.db_err())?;
+    let at = received(ctx, args.received.as_deref(), cal.tz)?;
+    if args.withheld {
+        store
+            .add_withheld(at, &ctx.actor, ctx.now)
+            .map_err(ctx.db_err())?;
+        if args.json {
+            return out_json(&json!({"withheld": true, "received": rfc(at, cal.tz)}));
+        }
+        return out(q::CLI_WITHHELD.get(ctx.lang));
+    }
+    let phone = Phone::parse(args.phone.as_deref().unwrap_or("")).map_err(AppError::Phone)?;
+    let v = NewVoicemail {
+        received_at: at,
+        phone,
+        label: args.name.unwrap_or_default().trim().to_string(),
+        summary: args.summary.unwrap_or_default().trim().to_string(),
+        safety: Safety {
+            wants_callback: Some(true),
+            may_leave_message: if args.no_message {
+                Some(false)
+            } else if args.message_ok {
+                Some(true)
+            } else {
+                None
+            },
+            may_say_who_we_are: args.say_who_ok.then_some(true),
+            safe_times: args.safe_times.unwrap_or_default().trim().to_string(),
+            note: String::new(),
+        },
+    };
+    let added = store
+        .add_voicemail(&v, &cal, &mut Snapshots::default(), &ctx.actor, ctx.now)
+        .map_err(ctx.db_err())?;
+    if args.json {
+        return out_json(&json!({
+            "id": added.id,
+            "joined": added.joined,
+            "received": rfc(at, cal.tz),
+            "deadline": rfc(added.deadline, cal.tz),
+        }));
+    }
+    let msg = if added.joined {
+        q::CLI_JOINED
+    } else {
+        q::CLI_ADDED
+    };
+    out(&msg.fill(
+        ctx.lang,
+        &[
+            ("id", &added.id),
+            ("deadline", &timefmt::absolute(added.deadline, cal.tz)),
+        ],
+    ))
+}
+
+pub fn complaint(ctx: &Ctx, cmd: ComplaintCmd) -> Result<(), AppError> {
+    let ComplaintCmd::Add {
+        received: rec,
+        summary,
+        name,
+        json,
+    } = cmd;
+    if summary.trim().is_empty() {
+        return Err(AppError::Invalid(q::ERR_SUMMARY_REQUIRED));
+    }
+    let mut store = ctx.open_store()?;
+    let cal = store.calendar().map_err(ctx.db_err())?;
+    let at = received(ctx, Some(&rec), cal.tz)?;
+    let c = NewComplaint {
+        received_at: at,
+        label: name.unwrap_or_default().trim().to_string(),
+        summary: summary.trim().to_string(),
+    };
+    let added = store
+        .add_complaint(&c, &cal, &ctx.actor, ctx.now)
+        .map_err(ctx.db_err())?;
+    if json {
+        return out_json(&json!({
+            "id": added.id,
+            "received": rfc(at, cal.tz),
+            "deadline": rfc(added.deadline, cal.tz),
+        }));
+    }
+    out(&q::CLI_ADDED.fill(
+        ctx.lang,
+        &[
+            ("id", &added.id),
+            ("deadline", &timefmt::absolute(added.deadline, cal.tz)),
+        ],
+    ))
+}
+
+fn item_json(item: &Item, reveal: bool, now: DateTime<Utc>, tz: chrono_tz::Tz) -> Value {
+    let phone = item
+        .phone
+        .as_ref()
+        .map(|p| if reveal { p.display() } else { p.masked() });
+    let s = &item.safety;
+    json!({
+        "id": item.id,
+        "kind": item.kind.key(),
+        "received": rfc(item.received_at, tz),
+        "deadline": rfc(item.deadline_at, tz),
+        "next_attempt": item.next_attempt_at.map(|t| rfc(t, tz)),
+        "status": if item.open { "open" } else { "closed" },
+        "outcome": item.outcome.map(|o| o.key()),
+        "attempts": item.attempt_count,
+        "messages": item.message_count,
+        "phone": phone,
+        "overdue": item.open && item.attempt_count == 0 && item.deadline_at <= now,
+        "may_leave_message": s.may_leave_message,
+        "may_say_who_we_are": s.may_say_who_we_are,
+    })
+}
+
+pub fn queue(ctx: &Ctx, args: QueueArgs) -> Result<(), AppError> {
+    let mut store = ctx.open_store()?;
+    let cal = store.calendar().map_err(ctx.db_err())?;
+    const PAGE: usize = 500;
+    let mut items: Vec<Item> = Vec::new();
+    let mut from = None;
+    loop {
+        let page = store
+            .queue_from(from.as_ref(), PAGE + 1)
+            .map_err(ctx.db_err())?;
+        let more = page.len() > PAGE;
+        from = page.get(PAGE).map(Item::key);
+        items.extend(page.into_iter().take(PAGE));
+        if !more {
+            break;
+        }
+    }
+    if args.all {
+        let since = ctx.now - Duration::days(30);
+        items.extend(store.closed_since(since, 100_000).map_err(ctx.db_err())?);
+    }
+    if args.reveal {
+        store
+            .audit_reveal(items.len(), &ctx.actor, ctx.now)
+            .map_err(ctx.db_err())?;
+    }
+    if args.json {
+        let arr: Vec<Value> = items
+            .iter()
+            .map(|i| item_json(i, args.reveal, ctx.now, cal.tz))
+            .collect();
+        return out_json(&Value::Array(arr));
+    }
+    if items.is_empty() {
+        return out(q::CLI_QUEUE_EMPTY.get(ctx.lang));
+    }
+    let max = ctx.config.callbacks.max_attempts;
+    let mut text = String::new();
+    for i in &items {
+        let phone = i
+            .phone
+            .as_ref()
+            .map(|p| if args.reveal { p.display() } else { p.masked() })
+            .unwrap_or_else(|| "–".into());
+        let due = if i.open {
+            timefmt::deadline_words(i.deadline_at, ctx.now, cal.tz, ctx.lang)
+        } else {
+            i.outcome
+                .map(|o| q::outcome_name(o, ctx.lang).to_string())
+                .unwrap_or_default()
+        };
+        text.push_str(&format!(
+            "{:>6}  {:<22} {:<18} {}/{}\n",
+            i.id, due, phone, i.attempt_count, max
+        ));
+    }
+    out(&text)
+}
+
+pub fn callback(ctx: &Ctx, cmd: CallbackCmd) -> Result<(), AppError> {
+    let mut store = ctx.open_store()?;
+    let cal = store.calendar().map_err(ctx.db_err())?;
+    let mut snaps = Snapshots::default();
+    match cmd {
+        CallbackCmd::Attempt {
+            id,
+            result,
+            at,
+            note,
+        } => {
+            let result = AttemptResult::from_key(result.trim())
+                .ok_or(AppError::Invalid(q::ERR_BAD_RESULT))?;
+            let at = received(ctx, at.as_deref(), cal.tz)?;
+            let gap = Duration::hours(i64::from(ctx.config.callbacks.retry_hours));
+            let (closed, _) = store
+                .record_attempt(
+                    id,
+                    at,
+                    result,
+                    note.as_deref().unwrap_or("").trim(),
+                    &cal,
+                    gap,
+                    &mut snaps,
+                    &ctx.actor,
+                    ctx.now,
+                )
+                .map_err(store_err(ctx, id))?;
+            let msg = if closed {
+                q::CLI_ATTEMPT_CLOSED
+            } else {
+                q::CLI_ATTEMPT
+            };
+            out(&msg.fill(ctx.lang, &[("id", &id)]))
+        }
+        CallbackCmd::Close { id, outcome } => {
+            let outcome =
+                Outcome::from_key(outcome.trim()).ok_or(AppError::Invalid(q::ERR_BAD_OUTCOME))?;
+            store
+                .close_callback(
+                    id,
+                    outcome,
+                    ctx.config.callbacks.max_attempts,
+                    &mut snaps,
+                    &ctx.actor,
+                    ctx.now,
+                )
+                .map_err(store_err(ctx, id))?;
+            out(&q::CLI_CLOSED.fill(ctx.lang, &[("id", &id)]))
+        }
+    }
+}

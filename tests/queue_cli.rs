@@ -1,0 +1,321 @@
+//! `vakt voicemail|complaint add`, `vakt queue`, `vakt callback …` as a real binary.
+
+mod common;
+
+use common::TestDb;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn run_json(db: &TestDb, args: &[&str]) -> Value {
+    let out = db
+        .cmd()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).expect("JSON")
+}
+
+#[test]
+fn voicemail_add_prints_id_and_deadline() {
+    let db = TestDb::new();
+    let v = run_json(
+        &db,
+        &[
+            "voicemail",
+            "add",
+            "--phone",
+            "+47 22 33 44 55",
+            "--received",
+            "2026-04-01 10:00",
+            "--json",
+        ],
+    );
+    assert_eq!(v["id"], 1);
+    assert_eq!(v["joined"], false);
+    assert_eq!(v["deadline"], "2026-04-07T15:00:00+02:00");
+    // Same number again joins the open item.
+    let v = run_json(
+        &db,
+        &[
+            "voicemail",
+            "add",
+            "--phone",
+            "0047 22334455",
+            "--received",
+            "2026-04-01 11:00",
+            "--no-message",
+            "--json",
+        ],
+    );
+    assert_eq!(v["id"], 1);
+    assert_eq!(v["joined"], true);
+    db.cmd()
+        .args([
+            "--lang",
+            "en",
+            "voicemail",
+            "add",
+            "--phone",
+            "22 33 44 66",
+            "--received",
+            "2026-04-02 09:00",
+        ])
+        .assert()
+        .success()
+        .stdout("Item 2: due 07.04.2026 15:00.\n");
+}
+
+#[test]
+fn bad_numbers_and_times_say_what_is_wrong_without_echoing_the_number() {
+    let db = TestDb::new();
+    db.cmd()
+        .args(["--lang", "en", "voicemail", "add", "--phone", "2233445"])
+        .assert()
+        .code(2)
+        .stderr("vakt: The number is 1 digit(s) short (Norwegian numbers have 8).\n");
+    db.cmd()
+        .args(["--lang", "nb", "voicemail", "add", "--phone", "22x33445"])
+        .assert()
+        .code(2)
+        .stderr("vakt: Nummeret kan ikke inneholde «x».\n");
+    db.cmd()
+        .args([
+            "--lang",
+            "en",
+            "voicemail",
+            "add",
+            "--phone",
+            "22334455",
+            "--received",
+            "25:00",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("25:00 is not a clock time"));
+    db.cmd()
+        .args([
+            "--lang",
+            "en",
+            "voicemail",
+            "add",
+            "--phone",
+            "22334455",
+            "--received",
+            "2099-01-01 10:00",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("in the future"));
+    let long = "9".repeat(100_000); // near the OS limit for one argument
+    db.cmd()
+        .args(["--lang", "en", "voicemail", "add", "--phone", &long])
+        .assert()
+        .code(2)
+        .stderr("vakt: The number is too long.\n");
+}
+
+#[test]
+fn complaint_add_and_withheld() {
+    let db = TestDb::new();
+    let v = run_json(
+        &db,
+        &[
+            "complaint",
+            "add",
+            "--received",
+            "2025-12-04 11:00",
+            "--summary",
+            "Brev om ventetid",
+            "--json",
+        ],
+    );
+    // 21 days later is Christmas Day; then Boxing Day and a weekend.
+    assert_eq!(v["deadline"], "2025-12-29T15:00:00+01:00");
+    db.cmd()
+        .args([
+            "--lang",
+            "en",
+            "complaint",
+            "add",
+            "--received",
+            "2025-12-04 11:00",
+            "--summary",
+            "  ",
+        ])
+        .assert()
+        .code(2);
+    db.cmd()
+        .args(["--lang", "en", "voicemail", "add", "--withheld"])
+        .assert()
+        .success()
+        .stdout("Withheld number recorded.\n");
+    let q = run_json(&db, &["queue", "--json"]);
+    assert_eq!(
+        q.as_array().unwrap().len(),
+        1,
+        "withheld calls are not callbacks"
+    );
+}
+
+#[test]
+fn queue_json_masks_unless_revealed_and_orders_by_urgency() {
+    let db = TestDb::new();
+    run_json(
+        &db,
+        &[
+            "voicemail",
+            "add",
+            "--phone",
+            "22 33 44 55",
+            "--received",
+            "2026-11-18 10:00",
+            "--json",
+        ],
+    );
+    run_json(
+        &db,
+        &[
+            "voicemail",
+            "add",
+            "--phone",
+            "412 34 512",
+            "--received",
+            "2026-11-16 10:00",
+            "--json",
+        ],
+    );
+    let q = run_json(&db, &["queue", "--json"]);
+    let arr = q.as_array().unwrap();
+    assert_eq!(arr.len(), 2);
+    assert_eq!(arr[0]["id"], 2, "the older deadline comes first");
+    assert_eq!(arr[0]["phone"], "+47 ••• •• •12");
+    assert_eq!(arr[0]["overdue"], true);
+    assert_eq!(arr[0]["status"], "open");
+    assert_eq!(arr[0]["attempts"], 0);
+    assert_eq!(arr[0]["kind"], "voicemail");
+    assert!(
+        arr[0]["received"]
+            .as_str()
+            .unwrap()
+            .starts_with("2026-11-16T10:00:00+01:00")
+    );
+    assert_eq!(arr[0]["deadline"], "2026-11-17T15:00:00+01:00");
+    let out = db
+        .cmd()
+        .args(["queue", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!String::from_utf8_lossy(&out).contains("412 34 512"));
+    let r = run_json(&db, &["queue", "--json", "--reveal"]);
+    assert_eq!(r[0]["phone"], "+47 412 34 512");
+    let c = rusqlite::Connection::open(&db.path).unwrap();
+    let reveals: i64 = c
+        .query_row(
+            "SELECT count(*) FROM audit WHERE action = 'reveal'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reveals, 1);
+}
+
+#[test]
+fn attempt_and_close_from_the_command_line() {
+    let db = TestDb::new();
+    run_json(
+        &db,
+        &["voicemail", "add", "--phone", "22 33 44 55", "--json"],
+    );
+    db.cmd()
+        .args([
+            "--lang",
+            "en",
+            "callback",
+            "attempt",
+            "1",
+            "--result",
+            "no-answer",
+            "--note",
+            "tried",
+        ])
+        .assert()
+        .success()
+        .stdout("Attempt saved for item 1.\n");
+    db.cmd()
+        .args([
+            "--lang",
+            "en",
+            "callback",
+            "close",
+            "1",
+            "--outcome",
+            "gave-up",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs 3 attempts; 1 made"));
+    db.cmd()
+        .args([
+            "--lang", "en", "callback", "attempt", "1", "--result", "maybe",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Unknown result"));
+    db.cmd()
+        .args([
+            "--lang", "en", "callback", "attempt", "99", "--result", "busy",
+        ])
+        .assert()
+        .code(2)
+        .stderr("vakt: No item 99.\n");
+    db.cmd()
+        .args([
+            "--lang", "en", "callback", "attempt", "1", "--result", "reached",
+        ])
+        .assert()
+        .success()
+        .stdout("Attempt saved; item 1 reached and closed.\n");
+    let q = run_json(&db, &["queue", "--json"]);
+    assert!(q.as_array().unwrap().is_empty());
+    let all = run_json(&db, &["queue", "--json", "--all"]);
+    assert_eq!(all[0]["status"], "closed");
+    assert_eq!(all[0]["outcome"], "reached");
+    assert_eq!(all[0]["attempts"], 2);
+    db.cmd()
+        .args([
+            "--lang",
+            "en",
+            "callback",
+            "close",
+            "1",
+            "--outcome",
+            "not-needed",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already closed"));
+}
+
+#[test]
+fn every_queue_command_explains_itself() {
+    let db = TestDb::new();
+    for args in [
+        vec!["voicemail", "add", "--help"],
+        vec!["complaint", "add", "--help"],
+        vec!["queue", "--help"],
+        vec!["callback", "attempt", "--help"],
+        vec!["callback", "close", "--help"],
+    ] {
+        db.cmd()
+            .args(&args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage"));
+    }
+}
