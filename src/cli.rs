@@ -60,6 +60,67 @@ pub enum Command {
     /// Record an attempt on a callback, or close it.
     #[command(subcommand)]
     Callback(CallbackCmd),
+    /// Write to the shift log.
+    #[command(subcommand)]
+    Log(LogCmd),
+    /// Start or end a shift.
+    #[command(subcommand)]
+    Shift(ShiftCmd),
+    /// Print the handover review (numbers masked), or acknowledge it.
+    Handover(HandoverArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LogCmd {
+    /// Add a note (the log is append-only: a note cannot be changed later).
+    Add {
+        /// The note's text.
+        text: String,
+        /// The next shift must read it.
+        #[arg(long)]
+        handover: bool,
+        /// A serious concern (who was told, what was done); kept until released.
+        #[arg(long)]
+        escalation: bool,
+        /// Link the note to a callback item.
+        #[arg(long, value_name = "ID")]
+        callback: Option<i64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ShiftCmd {
+    /// Start a shift for the person given with --as.
+    Start,
+    /// End the shift of the person given with --as; the handover then waits
+    /// for the next person's acknowledgement.
+    End,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct HandoverArgs {
+    #[command(subcommand)]
+    pub command: Option<HandoverCmd>,
+    /// The day to review, YYYY-MM-DD (default today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// text (to read aloud or print), md (to paste), or json.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HandoverCmd {
+    /// Confirm, as the next person on duty (--as), that you have read the handover.
+    Ack,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Md,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]

@@ -50,6 +50,9 @@ pub enum AppError {
     Phone(crate::phone::PhoneError),
     #[error("no such item")]
     NotFound(i64),
+    /// A message already in the user's language (exit code 2).
+    #[error("message")]
+    Message(String),
 }
 
 impl From<WhenError> for AppError {
@@ -84,7 +87,8 @@ impl AppError {
             | AppError::ConfigValue { .. }
             | AppError::Invalid(_)
             | AppError::Phone(_)
-            | AppError::NotFound(_) => 2,
+            | AppError::NotFound(_)
+            | AppError::Message(_) => 2,
             AppError::Db {
                 err: StoreError::Closed | StoreError::TooFewAttempts { .. },
                 ..
@@ -135,6 +139,7 @@ impl AppError {
             AppError::Invalid(msg) => msg.get(lang).to_string(),
             AppError::Phone(e) => q::phone_error(e, lang),
             AppError::NotFound(id) => q::ERR_NOT_FOUND.fill(lang, &[("id", id)]),
+            AppError::Message(text) => text.clone(),
         }
     }
 }

@@ -51,6 +51,7 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
         actor,
         now: Utc::now(),
         config: cfg.clone(),
+        as_name: cli.actor.clone(),
     };
     match cli.command {
         None | Some(Command::Tui) => {
@@ -61,7 +62,25 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             );
             let mut app =
                 App::with_config(store, lang, theme, ctx.now, cfg.clone()).map_err(ctx.db_err())?;
-            app.on_duty = cli.actor;
+            app.remember_path = config::data_dir().map(|d| d.join("on-duty"));
+            match cli
+                .actor
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+            {
+                // A forced command on a shared server: fixed for the session.
+                Some(name) => app.set_on_duty(name, true),
+                None => {
+                    let remembered = app
+                        .remember_path
+                        .as_ref()
+                        .and_then(|p| std::fs::read_to_string(p).ok())
+                        .map(|s| s.trim().chars().take(24).collect::<String>())
+                        .filter(|s| !s.is_empty());
+                    app.ask_who(remembered);
+                }
+            }
             tui::run(app, cfg.reduced_motion)
         }
         Some(Command::Calendar(cmd)) => commands::calendar::run(&ctx, cmd),
@@ -69,5 +88,8 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
         Some(Command::Complaint(cmd)) => commands::callbacks::complaint(&ctx, cmd),
         Some(Command::Queue(args)) => commands::callbacks::queue(&ctx, args),
         Some(Command::Callback(cmd)) => commands::callbacks::callback(&ctx, cmd),
+        Some(Command::Log(cmd)) => commands::log::log(&ctx, cmd),
+        Some(Command::Shift(cmd)) => commands::log::shift(&ctx, cmd),
+        Some(Command::Handover(args)) => commands::log::handover(&ctx, args),
     }
 }

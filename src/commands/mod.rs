@@ -12,6 +12,7 @@ use crate::store::Store;
 
 pub mod calendar;
 pub mod callbacks;
+pub mod log;
 
 /// What every command needs: language, database path, who acts, and now.
 pub struct Ctx {
@@ -20,6 +21,8 @@ pub struct Ctx {
     pub actor: String,
     pub now: DateTime<Utc>,
     pub config: crate::config::Config,
+    /// The name given with `--as` (or `VAKT_AS`), if any.
+    pub as_name: Option<String>,
 }
 
 impl Ctx {

@@ -10,6 +10,7 @@
 use std::fmt::Display;
 
 pub mod calendar;
+pub mod log;
 pub mod queue;
 pub mod shell;
 pub mod time;
@@ -119,7 +120,7 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
 macro_rules! catalogue {
     ($( $(#[$doc:meta])* $name:ident => $nb:expr, $en:expr; )*) => {
         $( $(#[$doc])* pub const $name: $crate::i18n::Msg =
-            $crate::i18n::Msg { key: stringify!($name), nb: $nb, en: $en }; )*
+            $crate::i18n::Msg { key: concat!(module_path!(), "::", stringify!($name)), nb: $nb, en: $en }; )*
         /// Every message of this group, for the catalogue tests.
         #[allow(dead_code)]
         pub const ALL: &[$crate::i18n::Msg] = &[$($name),*];
@@ -129,7 +130,7 @@ pub(crate) use catalogue;
 
 /// Every group's messages, for the completeness tests.
 pub fn all_groups() -> Vec<&'static [Msg]> {
-    vec![shell::ALL, calendar::ALL, time::ALL, queue::ALL]
+    vec![shell::ALL, calendar::ALL, time::ALL, queue::ALL, log::ALL]
 }
 
 #[cfg(test)]

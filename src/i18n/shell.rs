@@ -40,7 +40,9 @@ catalogue! {
     KEY_BACK => "Tilbake", "Back";
     KEY_YES => "Ja", "Yes";
     KEY_SEARCH => "Søk", "Search";
-    KEY_NEW_NOTE => "Nytt notat", "New note";
+    KEY_START_SHIFT => "Start vakt", "Start shift";
+    KEY_LATER => "Senere", "Later";
+    KEY_WHO => "Hvem har vakt", "Who is on duty";
     KEY_NO => "Nei", "No";
     SAVED => "Lagret ✓", "Saved ✓";
     DISCARD_AGAIN => "Du har skrevet noe. Trykk Esc en gang til for å forkaste det.", "You have typed something. Press Esc once more to discard it.";

@@ -27,6 +27,11 @@ const MIGRATIONS: &[Migration] = &[
               and one row per received message (joins, withheld numbers).",
         sql: include_str!("sql/0002_callbacks.sql"),
     },
+    Migration {
+        why: "Shift log and handover: shifts, append-only notes (enforced by \
+              triggers), pins, escalation releases, handover acknowledgements.",
+        sql: include_str!("sql/0004_shift_log.sql"),
+    },
 ];
 
 /// The schema version this program writes.

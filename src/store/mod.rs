@@ -18,6 +18,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 pub mod audit;
 pub mod calendar;
 pub mod callbacks;
+pub mod log;
 mod migrations;
 
 pub use migrations::SCHEMA_VERSION;

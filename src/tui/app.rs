@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::component::Component;
+use super::input::Field;
 use super::keymap::{self, Action, Scope};
 use super::theme::Theme;
 use super::{directory::DirectoryState, log::LogState, queue::QueueState};
@@ -94,6 +95,14 @@ pub struct App {
     pub log: LogState,
     /// Text waiting to be sent to the terminal's clipboard.
     pub clipboard: Option<String>,
+    /// The "who is on duty?" question, while it is open.
+    pub who: Option<Box<Field>>,
+    /// Who is on duty was fixed at start (`--as`) and cannot change here.
+    pub duty_locked: bool,
+    /// Where the name of the person on duty is remembered on this machine.
+    pub remember_path: Option<std::path::PathBuf>,
+    /// A handover nobody has acknowledged yet (shown as a banner).
+    pub pending_handover: Option<crate::store::log::Handover>,
     data_version: i64,
     /// Set when something outside a key press changed what is on screen.
     redraw: bool,
@@ -138,6 +147,10 @@ impl App {
             directory: DirectoryState::default(),
             log: LogState::default(),
             clipboard: None,
+            who: None,
+            duty_locked: false,
+            remember_path: None,
+            pending_handover: None,
             data_version,
             redraw: false,
         };
@@ -161,6 +174,9 @@ impl App {
 
     /// The scopes asked for a key, most specific first.
     pub fn scopes(&self) -> Vec<Scope> {
+        if self.who.is_some() && self.overlay.is_none() {
+            return vec![Scope::Who, Scope::Typing];
+        }
         match self.overlay {
             Some(Overlay::Help { .. }) => return vec![Scope::Help],
             Some(Overlay::ConfirmQuit) => return vec![Scope::Confirm],
@@ -220,6 +236,12 @@ impl App {
             }
             return;
         }
+        if self.overlay.is_none()
+            && let Some(field) = &mut self.who
+        {
+            field.key(ev);
+            return;
+        }
         if self.overlay.is_none() && self.is_typing() {
             self.flash = None;
             let pane = self.pane;
@@ -236,6 +258,12 @@ impl App {
     /// Text pasted into the terminal (bracketed paste) goes to the field
     /// being typed in, if any.
     pub fn on_paste(&mut self, text: &str) {
+        if self.overlay.is_none()
+            && let Some(field) = &mut self.who
+        {
+            field.paste(text);
+            return;
+        }
         if self.overlay.is_some() || !self.is_typing() {
             return;
         }
@@ -274,6 +302,18 @@ impl App {
                     self.quit = true;
                 }
             }
+            (None, Action::WhoSave) => self.save_who(),
+            (None, Action::WhoChange) => {
+                if self.duty_locked {
+                    self.flash = Some(Flash {
+                        text: crate::i18n::log::WHO_LOCKED.get(self.lang).to_string(),
+                        error: true,
+                    });
+                } else {
+                    self.ask_who(self.on_duty.clone());
+                }
+            }
+            (None, Action::Back) if self.who.is_some() => self.who = None,
             (None, Action::Help) => self.overlay = Some(Overlay::Help { scroll: 0 }),
             (None, Action::NextPane) => {
                 self.goto(Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()])
@@ -321,6 +361,64 @@ impl App {
         }
     }
 
+    /// Opens the "who is on duty?" question, prefilled with `name`.
+    pub fn ask_who(&mut self, name: Option<String>) {
+        self.who = Some(Box::new(
+            Field::single(24).with_text(name.as_deref().unwrap_or("")),
+        ));
+    }
+
+    /// Sets who is on duty without asking (from `--as`), and starts or
+    /// resumes their shift.
+    pub fn set_on_duty(&mut self, name: &str, locked: bool) {
+        self.duty_locked = locked;
+        self.on_duty = Some(name.to_string());
+        let _ = self.store.start_shift(name, self.now);
+        self.reload();
+    }
+
+    fn save_who(&mut self) {
+        let Some(field) = &self.who else {
+            return;
+        };
+        let name = field.text().trim().to_string();
+        if !crate::commands::log::valid_name(&name) {
+            self.flash = Some(Flash {
+                text: crate::i18n::log::WHO_EMPTY.get(self.lang).to_string(),
+                error: true,
+            });
+            return;
+        }
+        if let Some(path) = &self.remember_path {
+            // Best effort: forgetting the name next time is harmless.
+            if let Some(dir) = path.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let _ = std::fs::write(path, &name);
+        }
+        self.who = None;
+        match self.store.start_shift(&name, self.now) {
+            Ok(_) => {
+                self.flash = Some(Flash {
+                    text: crate::i18n::log::SHIFT_STARTED.fill(self.lang, &[("name", &name)]),
+                    error: false,
+                })
+            }
+            Err(e) => {
+                self.flash = Some(Flash {
+                    text: crate::error::AppError::Db {
+                        path: self.store.path().to_path_buf(),
+                        err: e,
+                    }
+                    .message(self.lang),
+                    error: true,
+                })
+            }
+        }
+        self.on_duty = Some(name);
+        self.reload();
+    }
+
     /// The terminal's size changed: panes load as many rows as now fit.
     pub fn resize(&mut self, _width: u16, height: u16) {
         let page = super::view::queue::list_rows(height);
@@ -328,6 +426,12 @@ impl App {
             self.queue.page = page;
             let (mut env, queue, _, _) = self.parts();
             queue.reload(&mut env);
+        }
+        let log_page = super::view::log::list_rows(height);
+        if log_page != self.log.page {
+            self.log.page = log_page;
+            let (mut env, _, _, log) = self.parts();
+            log.reload(&mut env);
         }
     }
 
@@ -379,6 +483,7 @@ impl App {
         if let Ok(c) = self.store.calendar() {
             self.calendar = c;
         }
+        self.pending_handover = self.store.pending_handover().ok().flatten();
         for pane in Pane::ALL {
             let (mut env, queue, directory, log) = self.parts();
             match pane {

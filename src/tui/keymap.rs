@@ -26,6 +26,10 @@ pub enum Action {
     End,
     Yes,
     No,
+    /// Save who is on duty (the start-up question).
+    WhoSave,
+    /// Ask again who is on duty.
+    WhoChange,
     /// An action of the callback queue pane.
     Queue(crate::tui::queue::Act),
     /// An action of the directory pane.
@@ -57,6 +61,16 @@ pub enum Scope {
     Log,
     /// Writing a log note.
     LogEditor,
+    /// Typing a search in the log.
+    LogSearch,
+    /// Reading the handover review.
+    LogReview,
+    /// Typing initials (acknowledging a handover).
+    LogPrompt,
+    /// A yes/no question in the log pane.
+    LogConfirm,
+    /// Saying who is on duty.
+    Who,
 }
 
 /// One key: the code, its modifiers, and how it is written in hints.
@@ -246,6 +260,27 @@ pub const GLOBAL: &[Binding] = &[
         &[ctrl('c', "Ctrl-C")],
         Action::ForceQuit,
         s::KEY_QUIT,
+        false,
+    ),
+    b(
+        Who,
+        &[k(KeyCode::Enter, "Enter")],
+        Action::WhoSave,
+        s::KEY_START_SHIFT,
+        true,
+    ),
+    b(
+        Who,
+        &[k(KeyCode::Esc, "Esc")],
+        Action::Back,
+        s::KEY_LATER,
+        true,
+    ),
+    b(
+        Global,
+        &[k(KeyCode::F(3), "F3")],
+        Action::WhoChange,
+        s::KEY_WHO,
         false,
     ),
     b(

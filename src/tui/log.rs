@@ -1,40 +1,789 @@
-//! The shift log pane (state and actions).
+//! The shift log pane: the append-only duty book, newest first, a page at
+//! a time; the note editor; search and filters; ending the shift and the
+//! handover review with its acknowledgement.
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::app::{Effect, Env};
 use super::component::Component;
-use super::keymap::{Binding, Scope};
+use super::input::{Edit, Field};
+use super::keymap::{Action, Binding, Scope, b, ch, ctrl, k};
+use crate::handover;
+use crate::i18n::log as m;
+use crate::report::{self, ReportLine};
+use crate::store::StoreError;
+use crate::store::log::{Marks, NewNote, Note, NoteFilter, NoteKey};
+use crate::store::ts;
 
 /// Actions of the shift log pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Act {
     NewNote,
+    Amend,
+    Pin,
+    Filter,
+    Search,
+    Release,
+    EndShift,
+    Review,
+    PrevDay,
+    NextDay,
+    Today,
+    Save,
+    Cancel,
+    SwitchFocus,
+    Acknowledge,
+    Yes,
+    No,
 }
 
-pub const BINDINGS: &[Binding] = &[super::keymap::b(
-    Scope::Log,
-    &[super::keymap::ch('n', "n")],
-    super::keymap::Action::Log(Act::NewNote),
-    crate::i18n::shell::KEY_NEW_NOTE,
-    true,
-)];
+const fn a(act: Act) -> Action {
+    Action::Log(act)
+}
 
-#[derive(Debug, Default)]
-pub struct LogState {}
+pub const BINDINGS: &[Binding] = &[
+    b(
+        Scope::Log,
+        &[ch('n', "n")],
+        a(Act::NewNote),
+        m::KEY_NEW,
+        true,
+    ),
+    b(
+        Scope::Log,
+        &[ch('h', "h")],
+        a(Act::Review),
+        m::KEY_HANDOVER,
+        true,
+    ),
+    b(
+        Scope::Log,
+        &[ch('s', "s")],
+        a(Act::EndShift),
+        m::KEY_END_SHIFT,
+        true,
+    ),
+    b(
+        Scope::Log,
+        &[ch('r', "r")],
+        a(Act::Amend),
+        m::KEY_AMEND,
+        false,
+    ),
+    b(Scope::Log, &[ch('p', "p")], a(Act::Pin), m::KEY_PIN, false),
+    b(
+        Scope::Log,
+        &[ch('f', "f")],
+        a(Act::Filter),
+        m::KEY_FILTER,
+        false,
+    ),
+    b(
+        Scope::Log,
+        &[ch('/', "/")],
+        a(Act::Search),
+        crate::i18n::shell::KEY_SEARCH,
+        false,
+    ),
+    b(
+        Scope::Log,
+        &[ch('l', "l")],
+        a(Act::Release),
+        m::KEY_RELEASE,
+        false,
+    ),
+    b(
+        Scope::Log,
+        &[k(KeyCode::Left, "←")],
+        a(Act::PrevDay),
+        m::KEY_PREV_DAY,
+        false,
+    ),
+    b(
+        Scope::Log,
+        &[k(KeyCode::Right, "→")],
+        a(Act::NextDay),
+        m::KEY_NEXT_DAY,
+        false,
+    ),
+    b(
+        Scope::Log,
+        &[ch('t', "t")],
+        a(Act::Today),
+        m::KEY_TODAY,
+        false,
+    ),
+    b(
+        Scope::LogEditor,
+        &[ctrl('s', "Ctrl-S")],
+        a(Act::Save),
+        crate::i18n::queue::KEY_SAVE,
+        true,
+    ),
+    b(
+        Scope::LogEditor,
+        &[k(KeyCode::Tab, "Tab")],
+        a(Act::SwitchFocus),
+        crate::i18n::queue::KEY_NEXT_FIELD,
+        true,
+    ),
+    b(
+        Scope::LogEditor,
+        &[k(KeyCode::Esc, "Esc")],
+        a(Act::Cancel),
+        crate::i18n::queue::KEY_CANCEL,
+        true,
+    ),
+    b(
+        Scope::LogSearch,
+        &[k(KeyCode::Enter, "Enter")],
+        a(Act::Save),
+        crate::i18n::shell::KEY_SEARCH,
+        true,
+    ),
+    b(
+        Scope::LogSearch,
+        &[k(KeyCode::Esc, "Esc")],
+        a(Act::Cancel),
+        crate::i18n::queue::KEY_CANCEL,
+        true,
+    ),
+    b(
+        Scope::LogReview,
+        &[ch('k', "k")],
+        a(Act::Acknowledge),
+        m::KEY_ACK,
+        true,
+    ),
+    b(
+        Scope::LogReview,
+        &[k(KeyCode::Up, "↑")],
+        Action::Up,
+        crate::i18n::shell::KEY_UP,
+        false,
+    ),
+    b(
+        Scope::LogReview,
+        &[k(KeyCode::Down, "↓")],
+        Action::Down,
+        crate::i18n::shell::KEY_DOWN,
+        false,
+    ),
+    b(
+        Scope::LogReview,
+        &[k(KeyCode::PageUp, "PgUp")],
+        Action::PageUp,
+        crate::i18n::shell::KEY_PAGE_UP,
+        false,
+    ),
+    b(
+        Scope::LogReview,
+        &[k(KeyCode::PageDown, "PgDn")],
+        Action::PageDown,
+        crate::i18n::shell::KEY_PAGE_DOWN,
+        false,
+    ),
+    b(
+        Scope::LogReview,
+        &[k(KeyCode::Esc, "Esc"), ch('q', "q")],
+        a(Act::Cancel),
+        crate::i18n::shell::KEY_BACK,
+        true,
+    ),
+    b(
+        Scope::LogPrompt,
+        &[k(KeyCode::Enter, "Enter")],
+        a(Act::Save),
+        m::KEY_ACK,
+        true,
+    ),
+    b(
+        Scope::LogPrompt,
+        &[k(KeyCode::Esc, "Esc")],
+        a(Act::Cancel),
+        crate::i18n::queue::KEY_CANCEL,
+        true,
+    ),
+    b(
+        Scope::LogConfirm,
+        &[ch('j', "j"), ch('y', "y")],
+        a(Act::Yes),
+        crate::i18n::shell::KEY_YES,
+        true,
+    ),
+    b(
+        Scope::LogConfirm,
+        &[ch('n', "n"), k(KeyCode::Esc, "Esc")],
+        a(Act::No),
+        crate::i18n::shell::KEY_NO,
+        true,
+    ),
+];
+
+/// A note being written.
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub text: Field,
+    /// Focus on the marks row instead of the text.
+    pub on_marks: bool,
+    pub marks: Marks,
+    pub link: Option<i64>,
+    pub amends: Option<i64>,
+    discard_armed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    Release(i64),
+    EndShift,
+}
+
+#[derive(Debug, Clone)]
+pub enum Mode {
+    List,
+    Editor(Box<Editor>),
+    Search(Box<Field>),
+    Review {
+        lines: Vec<ReportLine>,
+        scroll: u16,
+    },
+    Ack {
+        field: Box<Field>,
+        lines: Vec<ReportLine>,
+        scroll: u16,
+    },
+    Confirm(Question),
+}
+
+pub struct LogState {
+    pub mode: Mode,
+    pub filter: NoteFilter,
+    pub search: Option<String>,
+    /// The notes on screen, newest first.
+    pub rows: Vec<Note>,
+    pub has_more: bool,
+    /// Exclusive upper bound of the page; `None` is the newest note.
+    cursor: Option<NoteKey>,
+    pub selected: usize,
+    pub page: usize,
+}
+
+impl Default for LogState {
+    fn default() -> Self {
+        LogState {
+            mode: Mode::List,
+            filter: NoteFilter::All,
+            search: None,
+            rows: Vec::new(),
+            has_more: false,
+            cursor: None,
+            selected: 0,
+            page: 20,
+        }
+    }
+}
+
+/// The longest note the editor accepts.
+pub const MAX_NOTE: usize = crate::commands::log::MAX_NOTE;
+
+fn day_key(env: &Env, day: NaiveDate) -> NoteKey {
+    NoteKey {
+        at: ts(env.calendar.local_instant(day, NaiveTime::MIN)),
+        id: 0,
+    }
+}
+
+impl LogState {
+    pub fn selected_note(&self) -> Option<&Note> {
+        self.rows.get(self.selected)
+    }
+
+    fn fetch(&mut self, env: &mut Env) {
+        let rows = env
+            .store
+            .notes_before(
+                self.cursor.as_ref(),
+                self.filter,
+                self.search.as_deref(),
+                self.page + 1,
+            )
+            .unwrap_or_default();
+        self.has_more = rows.len() > self.page;
+        self.rows = rows;
+        self.rows.truncate(self.page);
+        if self.rows.is_empty() && self.cursor.is_some() {
+            // Past the oldest note: show the oldest page instead.
+            self.cursor = None;
+            self.rows = env
+                .store
+                .notes_before(None, self.filter, self.search.as_deref(), self.page)
+                .unwrap_or_default();
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+    }
+
+    fn open_review(&mut self, env: &mut Env) -> Effect {
+        let review = match env.store.open_shift(env.actor) {
+            Ok(Some(shift)) => handover::for_shift(env.store, env.calendar, env.now, &shift, None),
+            _ => {
+                let day = env.calendar.local_date(env.now);
+                handover::for_day(env.store, env.calendar, env.now, day)
+            }
+        };
+        match review {
+            Ok(r) => {
+                self.mode = Mode::Review {
+                    lines: report::lines(&r, env.lang),
+                    scroll: 0,
+                };
+                Effect::None
+            }
+            Err(e) => Effect::Error(crate::tui::queue::store_error(&e, env)),
+        }
+    }
+
+    fn end_shift(&mut self, env: &mut Env) -> Effect {
+        match env.store.end_shift(env.actor, env.now) {
+            Ok((shift, handover_id)) => {
+                let handover = env
+                    .store
+                    .pending_handover()
+                    .ok()
+                    .flatten()
+                    .filter(|h| h.id == handover_id);
+                match handover::for_shift(env.store, env.calendar, env.now, &shift, handover) {
+                    Ok(r) => {
+                        self.mode = Mode::Review {
+                            lines: report::lines(&r, env.lang),
+                            scroll: 0,
+                        };
+                        Effect::Saved(m::SHIFT_ENDED.get(env.lang).to_string())
+                    }
+                    Err(e) => Effect::Error(crate::tui::queue::store_error(&e, env)),
+                }
+            }
+            Err(StoreError::NotFound) => Effect::Error(m::NO_SHIFT.get(env.lang).to_string()),
+            Err(e) => Effect::Error(crate::tui::queue::store_error(&e, env)),
+        }
+    }
+
+    fn save_note(&mut self, env: &mut Env) -> Effect {
+        let Mode::Editor(ed) = &mut self.mode else {
+            return Effect::None;
+        };
+        let body = ed.text.text().trim().to_string();
+        if body.is_empty() {
+            return Effect::Error(m::EDITOR_EMPTY.get(env.lang).to_string());
+        }
+        let note = NewNote {
+            body,
+            callback_id: ed.link,
+            marks: ed.marks,
+            amends: ed.amends,
+        };
+        match env.store.add_note(&note, env.actor, env.now) {
+            Ok(_) => {
+                self.mode = Mode::List;
+                self.cursor = None;
+                self.selected = 0;
+                self.fetch(env);
+                Effect::Saved(m::NOTE_SAVED.get(env.lang).to_string())
+            }
+            // The editor stays open with the text: nothing typed is lost.
+            Err(e) => Effect::Error(crate::tui::queue::store_error(&e, env)),
+        }
+    }
+
+    fn selected_day(&self, env: &Env) -> NaiveDate {
+        self.selected_note()
+            .map(|n| env.calendar.local_date(n.at))
+            .unwrap_or_else(|| env.calendar.local_date(env.now))
+    }
+}
 
 impl Component for LogState {
     type Act = Act;
 
     fn scope(&self) -> Scope {
-        Scope::Log
+        match self.mode {
+            Mode::List => Scope::Log,
+            Mode::Editor(_) => Scope::LogEditor,
+            Mode::Search(_) => Scope::LogSearch,
+            Mode::Review { .. } => Scope::LogReview,
+            Mode::Ack { .. } => Scope::LogPrompt,
+            Mode::Confirm(_) => Scope::LogConfirm,
+        }
     }
 
-    fn is_enabled(&self, _act: Act) -> bool {
-        false
+    fn is_typing(&self) -> bool {
+        matches!(
+            self.mode,
+            Mode::Editor(_)
+                | Mode::Search(_)
+                | Mode::Ack { .. }
+                | Mode::Review { .. }
+                | Mode::Confirm(_)
+        )
     }
 
-    fn update(&mut self, _act: Act, _env: &mut Env) -> Effect {
+    fn has_unsaved_input(&self) -> bool {
+        match &self.mode {
+            Mode::Editor(ed) => ed.text.is_dirty(),
+            _ => false,
+        }
+    }
+
+    fn is_enabled(&self, act: Act) -> bool {
+        let note = self.selected_note();
+        match act {
+            Act::Amend | Act::Pin => note.is_some_and(|n| !n.purged),
+            Act::Release => note.is_some_and(Note::open_escalation),
+            _ => true,
+        }
+    }
+
+    fn update(&mut self, act: Act, env: &mut Env) -> Effect {
+        let lang = env.lang;
+        match act {
+            Act::NewNote | Act::Amend => {
+                let amends = if act == Act::Amend {
+                    self.selected_note().map(|n| n.id)
+                } else {
+                    None
+                };
+                self.mode = Mode::Editor(Box::new(Editor {
+                    text: Field::multi(MAX_NOTE),
+                    on_marks: false,
+                    marks: Marks::default(),
+                    link: if amends.is_some() {
+                        self.selected_note().and_then(|n| n.callback_id)
+                    } else {
+                        None
+                    },
+                    amends,
+                    discard_armed: false,
+                }));
+                Effect::None
+            }
+            Act::Pin => match self.selected_note().map(|n| n.id) {
+                Some(id) => match env.store.toggle_pin(id, env.actor, env.now) {
+                    Ok(pinned) => {
+                        self.fetch(env);
+                        Effect::Saved(
+                            if pinned { m::PINNED } else { m::UNPINNED }
+                                .get(lang)
+                                .to_string(),
+                        )
+                    }
+                    Err(e) => Effect::Error(crate::tui::queue::store_error(&e, env)),
+                },
+                None => Effect::None,
+            },
+            Act::Filter => {
+                self.filter = match self.filter {
+                    NoteFilter::All => NoteFilter::Handover,
+                    NoteFilter::Handover => NoteFilter::Escalation,
+                    NoteFilter::Escalation => NoteFilter::Pinned,
+                    NoteFilter::Pinned => NoteFilter::All,
+                };
+                self.cursor = None;
+                self.selected = 0;
+                self.fetch(env);
+                Effect::None
+            }
+            Act::Search => {
+                let field = Field::single(100).with_text(self.search.as_deref().unwrap_or(""));
+                self.mode = Mode::Search(Box::new(field));
+                Effect::None
+            }
+            Act::Release => match self.selected_note() {
+                Some(n) if n.open_escalation() => {
+                    self.mode = Mode::Confirm(Question::Release(n.id));
+                    Effect::None
+                }
+                _ => Effect::Error(m::NOT_ESCALATION.get(lang).to_string()),
+            },
+            Act::EndShift => {
+                self.mode = Mode::Confirm(Question::EndShift);
+                Effect::None
+            }
+            Act::Review => self.open_review(env),
+            Act::PrevDay => {
+                let day = self.selected_day(env);
+                self.cursor = Some(day_key(env, day));
+                self.selected = 0;
+                self.fetch(env);
+                Effect::None
+            }
+            Act::NextDay => {
+                let day = self.selected_day(env) + Duration::days(2);
+                let today = env.calendar.local_date(env.now);
+                self.cursor = if day > today + Duration::days(1) {
+                    None
+                } else {
+                    Some(day_key(env, day))
+                };
+                self.selected = 0;
+                self.fetch(env);
+                Effect::None
+            }
+            Act::Today => {
+                self.cursor = None;
+                self.selected = 0;
+                self.fetch(env);
+                Effect::None
+            }
+            Act::SwitchFocus => {
+                if let Mode::Editor(ed) = &mut self.mode {
+                    ed.on_marks = !ed.on_marks;
+                }
+                Effect::None
+            }
+            Act::Save => match &self.mode {
+                Mode::Editor(_) => self.save_note(env),
+                Mode::Search(f) => {
+                    let q = f.text().trim().to_string();
+                    self.search = (!q.is_empty()).then_some(q);
+                    self.mode = Mode::List;
+                    Effect::None
+                }
+                Mode::Ack { field, .. } => {
+                    let name = field.text().trim().to_string();
+                    if !crate::commands::log::valid_name(&name) {
+                        return Effect::Error(m::ERR_NAME.get(lang).to_string());
+                    }
+                    match env.store.acknowledge_handovers(&name, env.now) {
+                        Ok(0) => {
+                            self.mode = Mode::List;
+                            Effect::Error(m::ACK_NONE.get(lang).to_string())
+                        }
+                        Ok(_) => {
+                            self.mode = Mode::List;
+                            Effect::Saved(m::ACK_DONE.fill(lang, &[("name", &name)]))
+                        }
+                        Err(e) => Effect::Error(crate::tui::queue::store_error(&e, env)),
+                    }
+                }
+                _ => Effect::None,
+            },
+            Act::Cancel => match &mut self.mode {
+                Mode::Editor(ed) if ed.text.is_dirty() && !ed.discard_armed => {
+                    ed.discard_armed = true;
+                    Effect::Error(crate::i18n::shell::DISCARD_AGAIN.get(lang).to_string())
+                }
+                Mode::Search(_) => {
+                    self.search = None;
+                    self.mode = Mode::List;
+                    self.cursor = None;
+                    self.fetch(env);
+                    Effect::None
+                }
+                Mode::Ack { lines, scroll, .. } => {
+                    self.mode = Mode::Review {
+                        lines: std::mem::take(lines),
+                        scroll: *scroll,
+                    };
+                    Effect::None
+                }
+                _ => {
+                    self.mode = Mode::List;
+                    Effect::None
+                }
+            },
+            Act::Acknowledge => {
+                if let Mode::Review { lines, scroll } = &mut self.mode {
+                    self.mode = Mode::Ack {
+                        field: Box::new(Field::single(24)),
+                        lines: std::mem::take(lines),
+                        scroll: *scroll,
+                    };
+                }
+                Effect::None
+            }
+            Act::Yes => {
+                let Mode::Confirm(q) = self.mode else {
+                    return Effect::None;
+                };
+                self.mode = Mode::List;
+                match q {
+                    Question::Release(id) => {
+                        match env.store.release_escalation(id, env.actor, env.now) {
+                            Ok(()) => {
+                                self.fetch(env);
+                                Effect::Saved(m::RELEASED.get(lang).to_string())
+                            }
+                            Err(e) => Effect::Error(crate::tui::queue::store_error(&e, env)),
+                        }
+                    }
+                    Question::EndShift => self.end_shift(env),
+                }
+            }
+            Act::No => {
+                self.mode = Mode::List;
+                Effect::None
+            }
+        }
+    }
+
+    fn navigate(&mut self, action: Action, env: &mut Env) -> Effect {
+        if let Mode::Review { scroll, .. } | Mode::Ack { scroll, .. } = &mut self.mode {
+            *scroll = match action {
+                Action::Up => scroll.saturating_sub(1),
+                Action::Down => scroll.saturating_add(1),
+                Action::PageUp => scroll.saturating_sub(10),
+                Action::PageDown => scroll.saturating_add(10),
+                Action::Home => 0,
+                _ => *scroll,
+            };
+            return Effect::None;
+        }
+        if !matches!(self.mode, Mode::List) {
+            return Effect::None;
+        }
+        match action {
+            Action::Down => {
+                if self.selected + 1 < self.rows.len() {
+                    self.selected += 1;
+                } else if self.has_more
+                    && let Some(first) = self.rows.first()
+                {
+                    self.cursor = Some(first.key());
+                    self.fetch(env);
+                    self.selected = self.rows.len().saturating_sub(1);
+                }
+            }
+            Action::Up => {
+                if self.selected > 0 {
+                    self.selected -= 1;
+                } else if let Some(first) = self.rows.first().map(Note::key) {
+                    let newer = env
+                        .store
+                        .notes_from(&first, self.filter, self.search.as_deref(), 3)
+                        .unwrap_or_default();
+                    if newer.len() >= 2 {
+                        self.cursor = newer.get(2).map(Note::key);
+                        self.fetch(env);
+                        self.selected = 0;
+                    }
+                }
+            }
+            Action::PageDown => {
+                if self.has_more
+                    && let Some(last) = self.rows.last()
+                {
+                    self.cursor = Some(last.key());
+                    self.fetch(env);
+                    self.selected = 0;
+                } else {
+                    self.selected = self.rows.len().saturating_sub(1);
+                }
+            }
+            Action::PageUp => {
+                if let Some(first) = self.rows.first().map(Note::key) {
+                    let newer = env
+                        .store
+                        .notes_from(&first, self.filter, self.search.as_deref(), self.page + 2)
+                        .unwrap_or_default();
+                    if newer.len() > 1 {
+                        self.cursor = newer.get(self.page + 1).map(Note::key);
+                        self.fetch(env);
+                    }
+                    self.selected = 0;
+                }
+            }
+            Action::Home => {
+                self.cursor = None;
+                self.selected = 0;
+                self.fetch(env);
+            }
+            Action::End => {
+                // The oldest page: walk back from the oldest note.
+                let oldest = env
+                    .store
+                    .notes_from(
+                        &NoteKey {
+                            at: String::new(),
+                            id: 0,
+                        },
+                        self.filter,
+                        self.search.as_deref(),
+                        self.page + 1,
+                    )
+                    .unwrap_or_default();
+                self.cursor = oldest.get(self.page).map(Note::key);
+                self.fetch(env);
+                self.selected = self.rows.len().saturating_sub(1);
+            }
+            _ => {}
+        }
         Effect::None
     }
 
-    fn reload(&mut self, _env: &mut Env) {}
+    fn on_text_key(&mut self, ev: KeyEvent, env: &mut Env) -> Effect {
+        let lang = env.lang;
+        match &mut self.mode {
+            Mode::Editor(ed) => {
+                ed.discard_armed = false;
+                if ed.on_marks {
+                    match ev.code {
+                        KeyCode::Char('o') | KeyCode::Char('O') => {
+                            ed.marks.handover = !ed.marks.handover
+                        }
+                        KeyCode::Char('e') | KeyCode::Char('E') => {
+                            ed.marks.escalation = !ed.marks.escalation
+                        }
+                        KeyCode::Char('f') | KeyCode::Char('F') => {
+                            ed.marks.pinned = !ed.marks.pinned
+                        }
+                        KeyCode::Char('k') | KeyCode::Char('K') => {
+                            ed.link = match ed.link {
+                                Some(_) => None,
+                                None => env.selected_callback,
+                            }
+                        }
+                        _ => {}
+                    }
+                    return Effect::None;
+                }
+                if ed.text.key(ev) == Edit::Truncated {
+                    return Effect::Error(m::ERR_NOTE_TOO_LONG.fill(lang, &[("max", &MAX_NOTE)]));
+                }
+                Effect::None
+            }
+            Mode::Search(field) => {
+                if field.key(ev) == Edit::Changed {
+                    let q = field.text().trim().to_string();
+                    self.search = (!q.is_empty()).then_some(q);
+                    self.cursor = None;
+                    self.selected = 0;
+                    self.fetch(env);
+                }
+                Effect::None
+            }
+            Mode::Ack { field, .. } => {
+                field.key(ev);
+                Effect::None
+            }
+            _ => Effect::None,
+        }
+    }
+
+    fn on_paste(&mut self, text: &str, env: &mut Env) -> Effect {
+        let lang = env.lang;
+        let edit = match &mut self.mode {
+            Mode::Editor(ed) if !ed.on_marks => ed.text.paste(text),
+            Mode::Search(f) => f.paste(text),
+            Mode::Ack { field, .. } => field.paste(text),
+            _ => Edit::Unchanged,
+        };
+        if edit == Edit::Truncated {
+            return Effect::Error(m::ERR_NOTE_TOO_LONG.fill(lang, &[("max", &MAX_NOTE)]));
+        }
+        Effect::None
+    }
+
+    fn reload(&mut self, env: &mut Env) {
+        self.fetch(env);
+    }
 }

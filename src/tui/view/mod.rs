@@ -12,7 +12,7 @@ use crate::i18n::shell as s;
 mod directory;
 mod form;
 mod help;
-mod log;
+pub mod log;
 pub mod queue;
 mod status;
 
@@ -33,13 +33,31 @@ pub fn draw(frame: &mut Frame, app: &App) {
         );
         return;
     }
-    let [top, body, footer] = Layout::vertical([
+    let banner_h = u16::from(app.pending_handover.is_some() && !app.privacy);
+    let [top, banner, body, footer] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(banner_h),
         Constraint::Min(1),
         Constraint::Length(1),
     ])
     .areas(area);
     status::draw_top(frame, top, app);
+    if let Some(h) = app.pending_handover.as_ref().filter(|_| !app.privacy) {
+        let text = crate::i18n::log::BANNER_PENDING.fill(
+            app.lang,
+            &[
+                ("by", &h.given_by),
+                (
+                    "when",
+                    &crate::timefmt::when_words(h.given_at, app.now, app.calendar.tz, app.lang),
+                ),
+            ],
+        );
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" ▶ {text}"), th.danger)),
+            banner,
+        );
+    }
     draw_pane(frame, body, app);
     status::draw_footer(frame, footer, app);
     match app.overlay {
@@ -53,6 +71,47 @@ pub fn draw(frame: &mut Frame, app: &App) {
         ),
         None => {}
     }
+    if let Some(field) = &app.who
+        && app.overlay.is_none()
+    {
+        draw_who(frame, body, app, field);
+    }
+}
+
+fn draw_who(frame: &mut Frame, area: Rect, app: &App, field: &crate::tui::input::Field) {
+    let th = &app.theme;
+    let lang = app.lang;
+    let r = centered(area, 50, 7);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(th.key)
+        .title(Span::styled(
+            format!(" {} ", crate::i18n::log::WHO_TITLE.get(lang)),
+            th.title,
+        ));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    frame.render_widget(
+        Paragraph::new(crate::i18n::log::WHO_PROMPT.get(lang)),
+        Rect { height: 1, ..inner },
+    );
+    frame.render_widget(
+        field.textarea(),
+        Rect {
+            y: inner.y + 2,
+            height: 1,
+            ..inner
+        },
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(crate::i18n::log::WHO_HINT.get(lang), th.muted)),
+        Rect {
+            y: inner.y + inner.height.saturating_sub(1),
+            height: 1,
+            ..inner
+        },
+    );
 }
 
 pub fn pane_title(pane: Pane) -> crate::i18n::Msg {
@@ -104,7 +163,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-fn draw_confirm(frame: &mut Frame, area: Rect, app: &App, title: &str, text: &str) {
+pub fn draw_confirm(frame: &mut Frame, area: Rect, app: &App, title: &str, text: &str) {
     let r = centered(area, 60, 6);
     frame.render_widget(Clear, r);
     let block = Block::default()

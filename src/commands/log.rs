@@ -1,0 +1,120 @@
+//! `vakt log add`, `vakt shift start|end`, `vakt handover [ack]`.
+
+use super::{Ctx, out, out_json};
+use crate::cli::{HandoverArgs, HandoverCmd, LogCmd, ReportFormat, ShiftCmd};
+use crate::error::AppError;
+use crate::handover;
+use crate::i18n::log as m;
+use crate::report;
+use crate::store::StoreError;
+use crate::store::log::{Marks, NewNote};
+use crate::timefmt;
+use crate::when;
+
+/// The longest note accepted (a note is a few paragraphs, not a file).
+pub const MAX_NOTE: usize = 10_000;
+
+/// Checks a person's name or initials.
+pub fn valid_name(name: &str) -> bool {
+    let n = name.trim();
+    !n.is_empty() && n.chars().count() <= 24 && !n.chars().any(char::is_control)
+}
+
+fn need_name(ctx: &Ctx) -> Result<String, AppError> {
+    let name = ctx
+        .as_name
+        .clone()
+        .ok_or(AppError::Invalid(m::CLI_NEED_NAME))?;
+    if !valid_name(&name) {
+        return Err(AppError::Invalid(m::ERR_NAME));
+    }
+    Ok(name.trim().to_string())
+}
+
+pub fn log(ctx: &Ctx, cmd: LogCmd) -> Result<(), AppError> {
+    let LogCmd::Add {
+        text,
+        handover,
+        escalation,
+        callback,
+    } = cmd;
+    let body = text.trim();
+    if body.is_empty() {
+        return Err(AppError::Invalid(m::ERR_NOTE_EMPTY));
+    }
+    if body.chars().count() > MAX_NOTE {
+        return Err(AppError::Invalid(m::ERR_NOTE_TOO_LONG_CLI));
+    }
+    let mut store = ctx.open_store()?;
+    if let Some(id) = callback
+        && store.callback(id).map_err(ctx.db_err())?.is_none()
+    {
+        return Err(AppError::NotFound(id));
+    }
+    let note = NewNote {
+        body: body.to_string(),
+        callback_id: callback,
+        marks: Marks {
+            handover,
+            escalation,
+            pinned: false,
+        },
+        amends: None,
+    };
+    let id = store
+        .add_note(&note, &ctx.actor, ctx.now)
+        .map_err(ctx.db_err())?;
+    out(&m::CLI_NOTE_ADDED.fill(ctx.lang, &[("id", &id)]))
+}
+
+pub fn shift(ctx: &Ctx, cmd: ShiftCmd) -> Result<(), AppError> {
+    let name = need_name(ctx)?;
+    let mut store = ctx.open_store()?;
+    let cal = store.calendar().map_err(ctx.db_err())?;
+    match cmd {
+        ShiftCmd::Start => {
+            let s = store.start_shift(&name, ctx.now).map_err(ctx.db_err())?;
+            out(&m::CLI_SHIFT_STARTED.fill(
+                ctx.lang,
+                &[
+                    ("id", &s.id),
+                    ("name", &s.person),
+                    ("when", &timefmt::absolute(s.started_at, cal.tz)),
+                ],
+            ))
+        }
+        ShiftCmd::End => match store.end_shift(&name, ctx.now) {
+            Ok((s, _)) => out(&m::CLI_SHIFT_ENDED.fill(ctx.lang, &[("id", &s.id)])),
+            Err(StoreError::NotFound) => Err(AppError::Message(
+                m::CLI_NO_OPEN_SHIFT.fill(ctx.lang, &[("name", &name)]),
+            )),
+            Err(e) => Err(ctx.db_err()(e)),
+        },
+    }
+}
+
+pub fn handover(ctx: &Ctx, args: HandoverArgs) -> Result<(), AppError> {
+    if let Some(HandoverCmd::Ack) = args.command {
+        let name = need_name(ctx)?;
+        let mut store = ctx.open_store()?;
+        let n = store
+            .acknowledge_handovers(&name, ctx.now)
+            .map_err(ctx.db_err())?;
+        if n == 0 {
+            return out(m::ACK_NONE.get(ctx.lang));
+        }
+        return out(&m::CLI_ACKED.fill(ctx.lang, &[("n", &n), ("name", &name)]));
+    }
+    let store = ctx.open_store()?;
+    let cal = store.calendar().map_err(ctx.db_err())?;
+    let day = match &args.date {
+        Some(d) => when::parse_date(d)?,
+        None => cal.local_date(ctx.now),
+    };
+    let review = handover::for_day(&store, &cal, ctx.now, day).map_err(ctx.db_err())?;
+    match args.format {
+        ReportFormat::Text => out(&report::text(&review, ctx.lang)),
+        ReportFormat::Md => out(&report::markdown(&review, ctx.lang)),
+        ReportFormat::Json => out_json(&report::json(&review, ctx.lang)),
+    }
+}

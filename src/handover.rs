@@ -1,0 +1,136 @@
+//! The end-of-shift handover review, shaped like clinical handover
+//! (I-PASS): what is urgent, the open cases, what was done, what the next
+//! person must read, and the receiver's acknowledgement.
+//!
+//! [`gather`] reads the database once into a [`Review`]; `report` turns
+//! that into text, Markdown or JSON, and the terminal app draws the same
+//! lines, so every form of the review says the same thing.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::calendar::{CalendarSettings, OpenState};
+use crate::store::callbacks::Item;
+use crate::store::log::{Activity, Handover, Note};
+use crate::store::{Result, Store};
+
+/// At most this many open items are listed; the rest are counted.
+pub const MAX_LISTED: usize = 100;
+
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub now: DateTime<Utc>,
+    pub tz: Tz,
+    /// The period "this shift" covers.
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    /// Whose shift, if the review is for one.
+    pub person: Option<String>,
+    /// Open items not tried whose deadline has passed.
+    pub overdue: Vec<Item>,
+    pub escalations: Vec<Note>,
+    /// Open items in queue order (at most [`MAX_LISTED`]).
+    pub open: Vec<Item>,
+    pub open_total: u64,
+    /// When the line next opens after today's closing (deadlines before
+    /// it will pass while nobody is on duty).
+    pub next_opening: Option<DateTime<Utc>>,
+    pub activity: Activity,
+    pub handover_notes: Vec<Note>,
+    /// The handover given for this period, if the shift has ended.
+    pub handover: Option<Handover>,
+}
+
+impl Review {
+    /// Whether an open item, not yet overdue, falls due before the line
+    /// opens again (so it would be missed if nobody acts today).
+    pub fn due_before_next_opening(&self, item: &Item) -> bool {
+        match self.next_opening {
+            // Overdue items are listed as urgent already.
+            Some(open) => {
+                item.attempt_count == 0 && item.deadline_at > self.now && item.deadline_at < open
+            }
+            None => false,
+        }
+    }
+}
+
+/// The next opening after the current or coming closing time.
+pub fn next_opening(cal: &CalendarSettings, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    match cal.open_state(now) {
+        OpenState::OpenUntil(close) => match cal.open_state(close) {
+            OpenState::ClosedUntil(t) => t,
+            OpenState::OpenUntil(_) => None,
+        },
+        OpenState::ClosedUntil(t) => t,
+    }
+}
+
+/// Reads what the review needs for the period `[from, to)`.
+pub fn gather(
+    store: &Store,
+    cal: &CalendarSettings,
+    now: DateTime<Utc>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    person: Option<String>,
+    handover: Option<Handover>,
+) -> Result<Review> {
+    let open = store.queue_from(None, MAX_LISTED)?;
+    let eod = now; // overdue = deadline passed by now
+    let counts = store.queue_counts(now, eod)?;
+    let overdue = open
+        .iter()
+        .filter(|i| i.attempt_count == 0 && i.deadline_at <= now)
+        .cloned()
+        .collect();
+    Ok(Review {
+        now,
+        tz: cal.tz,
+        from,
+        to,
+        person,
+        overdue,
+        escalations: store.open_escalations()?,
+        open,
+        open_total: counts.open,
+        next_opening: next_opening(cal, now),
+        activity: store.activity(from, to)?,
+        handover_notes: store.handover_notes(from, to)?,
+        handover,
+    })
+}
+
+/// The review of a shift: from its start to its end (or now).
+pub fn for_shift(
+    store: &Store,
+    cal: &CalendarSettings,
+    now: DateTime<Utc>,
+    shift: &crate::store::log::Shift,
+    handover: Option<Handover>,
+) -> Result<Review> {
+    let to = shift.ended_at.unwrap_or(now).max(shift.started_at);
+    gather(
+        store,
+        cal,
+        now,
+        shift.started_at,
+        to + chrono::Duration::seconds(1),
+        Some(shift.person.clone()),
+        handover,
+    )
+}
+
+/// The review of a whole local day.
+pub fn for_day(
+    store: &Store,
+    cal: &CalendarSettings,
+    now: DateTime<Utc>,
+    day: chrono::NaiveDate,
+) -> Result<Review> {
+    let from = cal.local_instant(day, chrono::NaiveTime::MIN);
+    let next = day.succ_opt().unwrap_or(day);
+    let to = cal.local_instant(next, chrono::NaiveTime::MIN);
+    let handover = store.latest_handover(to)?.filter(|h| h.given_at >= from);
+    gather(store, cal, now, from, to, None, handover)
+}

@@ -1,0 +1,306 @@
+//! The handover review as lines (for the screen), plain text (to read
+//! aloud or print), Markdown (to paste) and JSON. Numbers are masked.
+
+use serde_json::{Value, json};
+
+use crate::handover::Review;
+use crate::i18n::{Lang, log as m};
+use crate::store::callbacks::Item;
+use crate::store::log::Note;
+use crate::timefmt;
+
+/// How a line of the review should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    Heading,
+    Urgent,
+    Warning,
+    Item,
+    Muted,
+    Blank,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportLine {
+    pub kind: LineKind,
+    pub text: String,
+}
+
+fn line(kind: LineKind, text: String) -> ReportLine {
+    ReportLine { kind, text }
+}
+
+fn phone(item: &Item) -> String {
+    item.phone
+        .as_ref()
+        .map(|p| p.masked())
+        .unwrap_or_else(|| "–".into())
+}
+
+fn summary(item: &Item) -> String {
+    // One line: a summary with line breaks would break a printed review.
+    item.summary.replace(['\n', '\r'], " ")
+}
+
+fn note_body(n: &Note, lang: Lang) -> String {
+    if n.purged {
+        m::MARK_PURGED.get(lang).to_string()
+    } else {
+        n.body.replace(['\n', '\r'], " ")
+    }
+}
+
+/// The review in order, as lines.
+pub fn lines(r: &Review, lang: Lang) -> Vec<ReportLine> {
+    let tz = r.tz;
+    let now = r.now;
+    let when = |t| timefmt::when_words(t, now, tz, lang);
+    let abs = |t| timefmt::absolute(t, tz);
+    let mut out = Vec::new();
+    let local_from = r.from.with_timezone(&tz);
+    let day = format!(
+        "{} {}",
+        timefmt::weekday_short(local_from.date_naive(), lang),
+        local_from.format("%d.%m.%Y")
+    );
+    let title = match &r.person {
+        Some(who) => m::REVIEW_HEADER.fill(
+            lang,
+            &[
+                ("day", &day),
+                ("from", &local_from.format("%H:%M")),
+                ("to", &r.to.with_timezone(&tz).format("%H:%M")),
+                ("who", who),
+            ],
+        ),
+        None => m::REVIEW_HEADER_DAY.fill(lang, &[("day", &day)]),
+    };
+    out.push(line(LineKind::Title, title));
+    out.push(line(LineKind::Blank, String::new()));
+
+    out.push(line(LineKind::Heading, m::REVIEW_URGENT.get(lang).into()));
+    if r.overdue.is_empty() && r.escalations.is_empty() {
+        out.push(line(
+            LineKind::Muted,
+            m::REVIEW_NOTHING_URGENT.get(lang).into(),
+        ));
+    }
+    for i in &r.overdue {
+        out.push(line(
+            LineKind::Urgent,
+            m::REVIEW_OVERDUE_ITEM.fill(
+                lang,
+                &[
+                    ("id", &i.id),
+                    ("phone", &phone(i)),
+                    ("deadline", &abs(i.deadline_at)),
+                    ("attempts", &i.attempt_count),
+                    ("summary", &summary(i)),
+                ],
+            ),
+        ));
+    }
+    for n in &r.escalations {
+        out.push(line(
+            LineKind::Urgent,
+            m::REVIEW_ESCALATION.fill(
+                lang,
+                &[
+                    ("when", &when(n.at)),
+                    ("by", &n.author),
+                    ("body", &note_body(n, lang)),
+                ],
+            ),
+        ));
+    }
+    out.push(line(LineKind::Blank, String::new()));
+
+    out.push(line(LineKind::Heading, m::REVIEW_QUEUE.get(lang).into()));
+    if r.open.is_empty() {
+        out.push(line(
+            LineKind::Muted,
+            m::REVIEW_QUEUE_EMPTY.get(lang).into(),
+        ));
+    }
+    for i in &r.open {
+        let mut text = m::REVIEW_QUEUE_ITEM.fill(
+            lang,
+            &[
+                ("id", &i.id),
+                ("phone", &phone(i)),
+                ("deadline", &abs(i.deadline_at)),
+                ("attempts", &i.attempt_count),
+                ("summary", &summary(i)),
+            ],
+        );
+        let mut kind = LineKind::Item;
+        if r.due_before_next_opening(i)
+            && let Some(open) = r.next_opening
+        {
+            text.push_str(" · ");
+            text.push_str(&m::REVIEW_DUE_BEFORE_OPENING.fill(lang, &[("opening", &when(open))]));
+            kind = LineKind::Warning;
+        }
+        out.push(line(kind, text));
+    }
+    let unlisted = r.open_total.saturating_sub(r.open.len() as u64);
+    if unlisted > 0 {
+        out.push(line(
+            LineKind::Muted,
+            m::REVIEW_MORE.fill(lang, &[("n", &unlisted)]),
+        ));
+    }
+    out.push(line(LineKind::Blank, String::new()));
+
+    out.push(line(LineKind::Heading, m::REVIEW_DONE.get(lang).into()));
+    let a = &r.activity;
+    out.push(line(
+        LineKind::Item,
+        m::REVIEW_COUNTS.fill(
+            lang,
+            &[
+                ("messages", &a.messages),
+                ("withheld", &a.withheld),
+                ("added", &a.added),
+                ("attempts", &a.attempts),
+                ("reached", &a.reached),
+                ("closed", &a.closed),
+                ("notes", &a.notes),
+            ],
+        ),
+    ));
+    out.push(line(LineKind::Blank, String::new()));
+
+    out.push(line(LineKind::Heading, m::REVIEW_NOTES.get(lang).into()));
+    if r.handover_notes.is_empty() {
+        out.push(line(LineKind::Muted, m::REVIEW_NO_NOTES.get(lang).into()));
+    }
+    for n in &r.handover_notes {
+        out.push(line(
+            LineKind::Item,
+            m::REVIEW_NOTE.fill(
+                lang,
+                &[
+                    ("when", &when(n.at)),
+                    ("by", &n.author),
+                    ("body", &note_body(n, lang)),
+                ],
+            ),
+        ));
+    }
+    out.push(line(LineKind::Blank, String::new()));
+
+    out.push(line(LineKind::Heading, m::REVIEW_ACK.get(lang).into()));
+    let ack = match &r.handover {
+        None => line(LineKind::Muted, m::REVIEW_NO_HANDOVER.get(lang).into()),
+        Some(h) => match (&h.acknowledged_by, h.acknowledged_at) {
+            (Some(by), Some(at)) => line(
+                LineKind::Item,
+                m::REVIEW_ACKED.fill(lang, &[("by", by), ("when", &when(at))]),
+            ),
+            _ => line(LineKind::Warning, m::REVIEW_NOT_ACKED.get(lang).into()),
+        },
+    };
+    out.push(ack);
+    out
+}
+
+/// Plain text, for reading aloud or printing.
+pub fn text(r: &Review, lang: Lang) -> String {
+    let mut s = String::new();
+    for l in lines(r, lang) {
+        match l.kind {
+            LineKind::Item | LineKind::Urgent | LineKind::Warning | LineKind::Muted => {
+                s.push_str("  ");
+                s.push_str(&l.text);
+            }
+            _ => s.push_str(&l.text),
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// Markdown, for pasting into the organisation's own channel.
+pub fn markdown(r: &Review, lang: Lang) -> String {
+    let mut s = String::new();
+    for l in lines(r, lang) {
+        match l.kind {
+            LineKind::Title => s.push_str(&format!("# {}", md_escape(&l.text))),
+            LineKind::Heading => s.push_str(&format!("## {}", md_escape(&l.text))),
+            LineKind::Urgent => s.push_str(&format!("- **{}**", md_escape(&l.text))),
+            LineKind::Warning => s.push_str(&format!("- *{}*", md_escape(&l.text))),
+            LineKind::Item | LineKind::Muted => s.push_str(&format!("- {}", md_escape(&l.text))),
+            LineKind::Blank => {}
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// Keeps text from being read as Markdown markup.
+fn md_escape(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        if matches!(c, '*' | '_' | '`' | '#' | '[' | ']' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn item_json(r: &Review, i: &Item) -> Value {
+    let tz = r.tz;
+    json!({
+        "id": i.id,
+        "kind": i.kind.key(),
+        "phone": i.phone.as_ref().map(|p| p.masked()),
+        "received": i.received_at.with_timezone(&tz).to_rfc3339(),
+        "deadline": i.deadline_at.with_timezone(&tz).to_rfc3339(),
+        "attempts": i.attempt_count,
+        "next_attempt": i.next_attempt_at.map(|t| t.with_timezone(&tz).to_rfc3339()),
+        "overdue": i.attempt_count == 0 && i.deadline_at <= r.now,
+        "due_before_next_opening": r.due_before_next_opening(i),
+        "summary": summary(i),
+    })
+}
+
+fn note_json(r: &Review, n: &Note, lang: Lang) -> Value {
+    json!({
+        "id": n.id,
+        "at": n.at.with_timezone(&r.tz).to_rfc3339(),
+        "author": n.author,
+        "text": note_body(n, lang),
+        "escalation": n.escalation,
+        "released": n.released,
+    })
+}
+
+/// JSON with the same sections.
+pub fn json(r: &Review, lang: Lang) -> Value {
+    let tz = r.tz;
+    json!({
+        "from": r.from.with_timezone(&tz).to_rfc3339(),
+        "to": r.to.with_timezone(&tz).to_rfc3339(),
+        "person": r.person,
+        "urgent": {
+            "overdue": r.overdue.iter().map(|i| item_json(r, i)).collect::<Vec<_>>(),
+            "escalations": r.escalations.iter().map(|n| note_json(r, n, lang)).collect::<Vec<_>>(),
+        },
+        "queue": {
+            "open": r.open_total,
+            "items": r.open.iter().map(|i| item_json(r, i)).collect::<Vec<_>>(),
+            "next_opening": r.next_opening.map(|t| t.with_timezone(&tz).to_rfc3339()),
+        },
+        "done": r.activity,
+        "handover_notes": r.handover_notes.iter().map(|n| note_json(r, n, lang)).collect::<Vec<_>>(),
+        "acknowledgement": r.handover.as_ref().map(|h| json!({
+            "given_by": h.given_by,
+            "given_at": h.given_at.with_timezone(&tz).to_rfc3339(),
+            "acknowledged_by": h.acknowledged_by,
+            "acknowledged_at": h.acknowledged_at.map(|t| t.with_timezone(&tz).to_rfc3339()),
+        })),
+    })
+}

@@ -1,0 +1,581 @@
+//! Shifts, the append-only shift log, and handover acknowledgements.
+//!
+//! There is no function here that changes or deletes a note: a correction
+//! is a new note that amends the old one, and the database's triggers
+//! refuse any other change except the retention purge.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+
+use super::{Result, Store, StoreError, audit, parse_ts, ts};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shift {
+    pub id: i64,
+    pub person: String,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+}
+
+/// Marks chosen when a note is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marks {
+    /// The next shift must read it.
+    pub handover: bool,
+    /// A serious concern; kept until released.
+    pub escalation: bool,
+    pub pinned: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewNote {
+    pub body: String,
+    pub callback_id: Option<i64>,
+    pub marks: Marks,
+    /// The note this one corrects.
+    pub amends: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub author: String,
+    pub body: String,
+    pub callback_id: Option<i64>,
+    pub for_handover: bool,
+    pub escalation: bool,
+    pub pinned: bool,
+    pub amends: Option<i64>,
+    /// Ids of later notes that correct this one.
+    pub amended_by: Vec<i64>,
+    pub released: bool,
+    pub purged: bool,
+}
+
+impl Note {
+    /// The position in the log's order (newest first).
+    pub fn key(&self) -> NoteKey {
+        NoteKey {
+            at: ts(self.at),
+            id: self.id,
+        }
+    }
+
+    pub fn open_escalation(&self) -> bool {
+        self.escalation && !self.released
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct NoteKey {
+    pub at: String,
+    pub id: i64,
+}
+
+/// Which notes a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NoteFilter {
+    #[default]
+    All,
+    Handover,
+    Escalation,
+    Pinned,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handover {
+    pub id: i64,
+    pub shift_id: Option<i64>,
+    pub given_at: DateTime<Utc>,
+    pub given_by: String,
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    pub acknowledged_by: Option<String>,
+}
+
+const NOTE_COLUMNS: &str = "n.id, n.at, n.author, n.body, n.callback_id, n.for_handover, n.escalation, \
+     n.amends, n.purged_at IS NOT NULL, p.note_id IS NOT NULL, r.note_id IS NOT NULL, \
+     (SELECT group_concat(a.id) FROM notes a WHERE a.amends = n.id)";
+
+const NOTE_FROM: &str = "notes n LEFT JOIN note_pins p ON p.note_id = n.id \
+     LEFT JOIN escalation_releases r ON r.note_id = n.id";
+
+type RawNote = (
+    i64,
+    String,
+    String,
+    String,
+    Option<i64>,
+    bool,
+    bool,
+    Option<i64>,
+    bool,
+    bool,
+    bool,
+    Option<String>,
+);
+
+fn raw_note(r: &rusqlite::Row) -> rusqlite::Result<RawNote> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+        r.get(8)?,
+        r.get(9)?,
+        r.get(10)?,
+        r.get(11)?,
+    ))
+}
+
+fn to_note(r: RawNote) -> Result<Note> {
+    let (id, at, author, body, cb, handover, escalation, amends, purged, pinned, released, by) = r;
+    Ok(Note {
+        id,
+        at: parse_ts(&at)?,
+        author,
+        body,
+        callback_id: cb,
+        for_handover: handover,
+        escalation,
+        pinned,
+        amends,
+        amended_by: by
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|s| s.parse().ok())
+            .collect(),
+        released,
+        purged,
+    })
+}
+
+fn filter_sql(f: NoteFilter) -> &'static str {
+    match f {
+        NoteFilter::All => "1",
+        NoteFilter::Handover => "n.for_handover = 1",
+        NoteFilter::Escalation => "n.escalation = 1",
+        NoteFilter::Pinned => "p.note_id IS NOT NULL",
+    }
+}
+
+fn to_shift(r: &rusqlite::Row) -> rusqlite::Result<(i64, String, String, Option<String>)> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+}
+
+fn shift_from(raw: (i64, String, String, Option<String>)) -> Result<Shift> {
+    Ok(Shift {
+        id: raw.0,
+        person: raw.1,
+        started_at: parse_ts(&raw.2)?,
+        ended_at: raw.3.map(|s| parse_ts(&s)).transpose()?,
+    })
+}
+
+impl Store {
+    /// Starts a shift for `person`, or returns the one already open.
+    pub fn start_shift(&mut self, person: &str, now: DateTime<Utc>) -> Result<Shift> {
+        self.write(|tx| {
+            let open = tx
+                .query_row(
+                    "SELECT id, person, started_at, ended_at FROM shifts
+                     WHERE person = ?1 AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
+                    params![person],
+                    to_shift,
+                )
+                .optional()?;
+            if let Some(raw) = open {
+                return shift_from(raw);
+            }
+            tx.execute(
+                "INSERT INTO shifts(person, started_at) VALUES (?1, ?2)",
+                params![person, ts(now)],
+            )?;
+            let id = tx.last_insert_rowid();
+            audit::record(tx, now, person, "start", "shift", Some(id), None)?;
+            Ok(Shift {
+                id,
+                person: person.to_string(),
+                started_at: now,
+                ended_at: None,
+            })
+        })
+    }
+
+    /// The open shift of `person`, if any.
+    pub fn open_shift(&self, person: &str) -> Result<Option<Shift>> {
+        self.conn()
+            .prepare_cached(
+                "SELECT id, person, started_at, ended_at FROM shifts
+                 WHERE person = ?1 AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
+            )?
+            .query_row(params![person], to_shift)
+            .optional()?
+            .map(shift_from)
+            .transpose()
+    }
+
+    pub fn shift(&self, id: i64) -> Result<Option<Shift>> {
+        self.conn()
+            .prepare_cached("SELECT id, person, started_at, ended_at FROM shifts WHERE id = ?1")?
+            .query_row(params![id], to_shift)
+            .optional()?
+            .map(shift_from)
+            .transpose()
+    }
+
+    /// Ends `person`'s open shift and records a handover waiting for the
+    /// next person's acknowledgement. Returns the handover id.
+    pub fn end_shift(&mut self, person: &str, now: DateTime<Utc>) -> Result<(Shift, i64)> {
+        self.write(|tx| {
+            let raw = tx
+                .query_row(
+                    "SELECT id, person, started_at, ended_at FROM shifts
+                     WHERE person = ?1 AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
+                    params![person],
+                    to_shift,
+                )
+                .optional()?
+                .ok_or(StoreError::NotFound)?;
+            let mut shift = shift_from(raw)?;
+            tx.execute(
+                "UPDATE shifts SET ended_at = ?2 WHERE id = ?1",
+                params![shift.id, ts(now)],
+            )?;
+            tx.execute(
+                "INSERT INTO handovers(shift_id, given_at, given_by) VALUES (?1, ?2, ?3)",
+                params![shift.id, ts(now), person],
+            )?;
+            let handover = tx.last_insert_rowid();
+            audit::record(tx, now, person, "end", "shift", Some(shift.id), None)?;
+            shift.ended_at = Some(now);
+            Ok((shift, handover))
+        })
+    }
+
+    /// Appends a note to the log. Returns its id.
+    pub fn add_note(&mut self, note: &NewNote, author: &str, now: DateTime<Utc>) -> Result<i64> {
+        self.write(|tx| {
+            let shift: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM shifts WHERE person = ?1 AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
+                    params![author],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(a) = note.amends {
+                let exists: bool = tx.query_row(
+                    "SELECT count(*) > 0 FROM notes WHERE id = ?1",
+                    params![a],
+                    |r| r.get(0),
+                )?;
+                if !exists {
+                    return Err(StoreError::NotFound);
+                }
+            }
+            tx.execute(
+                "INSERT INTO notes(at, author, shift_id, body, callback_id, for_handover, escalation, amends)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    ts(now),
+                    author,
+                    shift,
+                    note.body,
+                    note.callback_id,
+                    note.marks.handover,
+                    note.marks.escalation,
+                    note.amends
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            if note.marks.pinned {
+                tx.execute(
+                    "INSERT INTO note_pins(note_id, pinned_at, pinned_by) VALUES (?1, ?2, ?3)",
+                    params![id, ts(now), author],
+                )?;
+            }
+            let kind = if note.amends.is_some() { "amend" } else { "add" };
+            audit::record(tx, now, author, kind, "note", Some(id), None)?;
+            Ok(id)
+        })
+    }
+
+    /// Pins or unpins a note. Returns whether it is pinned now.
+    pub fn toggle_pin(&mut self, id: i64, by: &str, now: DateTime<Utc>) -> Result<bool> {
+        self.write(|tx| {
+            let removed = tx.execute("DELETE FROM note_pins WHERE note_id = ?1", params![id])?;
+            if removed == 0 {
+                tx.execute(
+                    "INSERT INTO note_pins(note_id, pinned_at, pinned_by) VALUES (?1, ?2, ?3)",
+                    params![id, ts(now), by],
+                )
+                .map_err(|e| match e.sqlite_error_code() {
+                    Some(rusqlite::ErrorCode::ConstraintViolation) => StoreError::NotFound,
+                    _ => e.into(),
+                })?;
+            }
+            audit::record(
+                tx,
+                now,
+                by,
+                if removed == 0 { "pin" } else { "unpin" },
+                "note",
+                Some(id),
+                None,
+            )?;
+            Ok(removed == 0)
+        })
+    }
+
+    /// Marks an escalation as handled; until then it is never purged.
+    pub fn release_escalation(&mut self, id: i64, by: &str, now: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| {
+            let is_escalation: Option<bool> = tx
+                .query_row("SELECT escalation = 1 FROM notes WHERE id = ?1", params![id], |r| r.get(0))
+                .optional()?;
+            match is_escalation {
+                None | Some(false) => return Err(StoreError::NotFound),
+                Some(true) => {}
+            }
+            tx.execute(
+                "INSERT OR IGNORE INTO escalation_releases(note_id, released_at, released_by) VALUES (?1, ?2, ?3)",
+                params![id, ts(now), by],
+            )?;
+            audit::record(tx, now, by, "release", "note", Some(id), None)?;
+            Ok(())
+        })
+    }
+
+    pub fn note(&self, id: i64) -> Result<Option<Note>> {
+        let sql = format!("SELECT {NOTE_COLUMNS} FROM {NOTE_FROM} WHERE n.id = ?1");
+        self.conn()
+            .prepare_cached(&sql)?
+            .query_row(params![id], raw_note)
+            .optional()?
+            .map(to_note)
+            .transpose()
+    }
+
+    /// Up to `limit` notes older than `before` (or the newest), newest
+    /// first, matching `filter` and, if given, containing `text`.
+    pub fn notes_before(
+        &self,
+        before: Option<&NoteKey>,
+        filter: NoteFilter,
+        text: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Note>> {
+        let sql = format!(
+            "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
+             WHERE (n.at, n.id) < (?1, ?2) AND {} AND (?3 IS NULL OR n.body LIKE '%' || ?3 || '%' ESCAPE '\\')
+             ORDER BY n.at DESC, n.id DESC LIMIT ?4",
+            filter_sql(filter)
+        );
+        let (at, id) = match before {
+            Some(k) => (k.at.clone(), k.id),
+            None => ("9999".to_string(), 0),
+        };
+        let text = text.map(escape_like);
+        let raws = self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_map(params![at, id, text, limit as i64], raw_note)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        raws.into_iter().map(to_note).collect()
+    }
+
+    /// Up to `limit` notes at or after `from`, oldest first (for moving up
+    /// the list and for jumping to a day).
+    pub fn notes_from(
+        &self,
+        from: &NoteKey,
+        filter: NoteFilter,
+        text: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Note>> {
+        let sql = format!(
+            "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
+             WHERE (n.at, n.id) >= (?1, ?2) AND {} AND (?3 IS NULL OR n.body LIKE '%' || ?3 || '%' ESCAPE '\\')
+             ORDER BY n.at, n.id LIMIT ?4",
+            filter_sql(filter)
+        );
+        let text = text.map(escape_like);
+        let raws = self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_map(params![from.at, from.id, text, limit as i64], raw_note)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        raws.into_iter().map(to_note).collect()
+    }
+
+    /// Notes marked for handover written in `[from, to)`, oldest first.
+    pub fn handover_notes(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Note>> {
+        let sql = format!(
+            "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
+             WHERE n.for_handover = 1 AND n.at >= ?1 AND n.at < ?2 ORDER BY n.at, n.id"
+        );
+        let raws = self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_map(params![ts(from), ts(to)], raw_note)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        raws.into_iter().map(to_note).collect()
+    }
+
+    /// Escalations not yet released, oldest first.
+    pub fn open_escalations(&self) -> Result<Vec<Note>> {
+        let sql = format!(
+            "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
+             WHERE n.escalation = 1 AND r.note_id IS NULL ORDER BY n.at, n.id"
+        );
+        let raws = self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_map([], raw_note)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        raws.into_iter().map(to_note).collect()
+    }
+
+    /// The oldest handover nobody has acknowledged yet.
+    pub fn pending_handover(&self) -> Result<Option<Handover>> {
+        self.handover_where("acknowledged_at IS NULL ORDER BY given_at LIMIT 1")
+    }
+
+    /// The latest handover given at or before `until`.
+    pub fn latest_handover(&self, until: DateTime<Utc>) -> Result<Option<Handover>> {
+        self.conn()
+            .prepare_cached(
+                "SELECT id, shift_id, given_at, given_by, acknowledged_at, acknowledged_by
+                 FROM handovers WHERE given_at <= ?1 ORDER BY given_at DESC LIMIT 1",
+            )?
+            .query_row(params![ts(until)], raw_handover)
+            .optional()?
+            .map(to_handover)
+            .transpose()
+    }
+
+    fn handover_where(&self, clause: &str) -> Result<Option<Handover>> {
+        let sql = format!(
+            "SELECT id, shift_id, given_at, given_by, acknowledged_at, acknowledged_by FROM handovers WHERE {clause}"
+        );
+        self.conn()
+            .prepare_cached(&sql)?
+            .query_row([], raw_handover)
+            .optional()?
+            .map(to_handover)
+            .transpose()
+    }
+
+    /// The receiver confirms they have read every handover waiting.
+    /// Returns how many were acknowledged.
+    pub fn acknowledge_handovers(&mut self, by: &str, now: DateTime<Utc>) -> Result<usize> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE handovers SET acknowledged_at = ?1, acknowledged_by = ?2 WHERE acknowledged_at IS NULL",
+                params![ts(now), by],
+            )?;
+            if n > 0 {
+                audit::record(tx, now, by, "acknowledge", "handover", None, Some(&n.to_string()))?;
+            }
+            Ok(n)
+        })
+    }
+
+    /// Counts of what was done in `[from, to)`: attempts, reached, items
+    /// added, items closed.
+    pub fn activity(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Activity> {
+        let c = self.conn();
+        let (f, t) = (ts(from), ts(to));
+        let (attempts, reached): (i64, i64) = c
+            .prepare_cached(
+                "SELECT count(*), count(*) FILTER (WHERE result = 'reached') FROM attempts WHERE at >= ?1 AND at < ?2",
+            )?
+            .query_row(params![f, t], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let (messages, withheld): (i64, i64) = c
+            .prepare_cached(
+                "SELECT count(*), count(*) FILTER (WHERE withheld = 1) FROM messages WHERE received_at >= ?1 AND received_at < ?2",
+            )?
+            .query_row(params![f, t], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let added: i64 = c
+            .prepare_cached(
+                "SELECT count(*) FROM callbacks WHERE created_at >= ?1 AND created_at < ?2",
+            )?
+            .query_row(params![f, t], |r| r.get(0))?;
+        let closed: i64 = c
+            .prepare_cached(
+                "SELECT count(*) FROM callbacks WHERE status = 'closed' AND closed_at >= ?1 AND closed_at < ?2",
+            )?
+            .query_row(params![f, t], |r| r.get(0))?;
+        let notes: i64 = c
+            .prepare_cached("SELECT count(*) FROM notes WHERE at >= ?1 AND at < ?2")?
+            .query_row(params![f, t], |r| r.get(0))?;
+        Ok(Activity {
+            attempts: attempts as u64,
+            reached: reached as u64,
+            messages: messages as u64,
+            withheld: withheld as u64,
+            added: added as u64,
+            closed: closed as u64,
+            notes: notes as u64,
+        })
+    }
+}
+
+/// What a shift did, in counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Activity {
+    pub attempts: u64,
+    pub reached: u64,
+    pub messages: u64,
+    pub withheld: u64,
+    pub added: u64,
+    pub closed: u64,
+    pub notes: u64,
+}
+
+type RawHandover = (
+    i64,
+    Option<i64>,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+fn raw_handover(r: &rusqlite::Row) -> rusqlite::Result<RawHandover> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
+}
+
+fn to_handover(r: RawHandover) -> Result<Handover> {
+    Ok(Handover {
+        id: r.0,
+        shift_id: r.1,
+        given_at: parse_ts(&r.2)?,
+        given_by: r.3,
+        acknowledged_at: r.4.map(|s| parse_ts(&s)).transpose()?,
+        acknowledged_by: r.5,
+    })
+}
+
+/// Escapes `%`, `_` and `\` so a search finds them literally.
+fn escape_like(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

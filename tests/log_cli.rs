@@ -1,0 +1,188 @@
+//! `vakt log add`, `vakt shift start|end`, `vakt handover [ack]` as a real binary.
+
+mod common;
+
+use common::TestDb;
+use predicates::prelude::*;
+use serde_json::Value;
+
+#[test]
+fn a_whole_shift_from_the_command_line() {
+    let db = TestDb::new();
+    db.cmd()
+        .args(["--lang", "en", "--as", "KH", "shift", "start"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Shift #1 for KH started"));
+    db.cmd()
+        .args([
+            "voicemail",
+            "add",
+            "--phone",
+            "22 33 44 55",
+            "--summary",
+            "Vil prate",
+        ])
+        .assert()
+        .success();
+    db.cmd()
+        .args([
+            "--lang",
+            "en",
+            "--as",
+            "KH",
+            "log",
+            "add",
+            "Call #1 after 16",
+            "--handover",
+            "--callback",
+            "1",
+        ])
+        .assert()
+        .success()
+        .stdout("Note #1 saved.\n");
+    db.cmd()
+        .args([
+            "--lang",
+            "en",
+            "--as",
+            "KH",
+            "log",
+            "add",
+            "Police informed",
+            "--escalation",
+        ])
+        .assert()
+        .success();
+    db.cmd()
+        .args([
+            "--lang",
+            "en",
+            "--as",
+            "KH",
+            "log",
+            "add",
+            "x",
+            "--callback",
+            "77",
+        ])
+        .assert()
+        .code(2)
+        .stderr("vakt: No item 77.\n");
+    db.cmd()
+        .args(["--lang", "en", "--as", "KH", "log", "add", "   "])
+        .assert()
+        .code(2)
+        .stderr("vakt: The note is empty.\n");
+    db.cmd()
+        .args(["--lang", "en", "--as", "KH", "shift", "end"])
+        .assert()
+        .success()
+        .stdout("Shift #1 ended. The handover is waiting to be acknowledged.\n");
+    db.cmd()
+        .args(["--lang", "en", "--as", "KH", "shift", "end"])
+        .assert()
+        .code(2)
+        .stderr("vakt: KH has no open shift.\n");
+
+    let text = db
+        .cmd()
+        .args(["--lang", "en", "handover"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(text).unwrap();
+    assert!(text.contains("1. Urgent now"));
+    assert!(text.contains("ESCALATION"));
+    assert!(text.contains("Police informed"));
+    assert!(text.contains("+47 •• •• •• 55"));
+    assert!(!text.contains("22 33 44 55"));
+    assert!(text.contains("Call #1 after 16"));
+    assert!(text.contains("Not acknowledged yet."));
+
+    let md = db
+        .cmd()
+        .args(["--lang", "en", "handover", "--format", "md"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let md = String::from_utf8(md).unwrap();
+    assert!(md.contains("## 1. Urgent now"));
+    assert!(md.contains("- **ESCALATION"));
+    assert!(md.contains("\\#1"), "markup characters are escaped");
+
+    let js = db
+        .cmd()
+        .args(["handover", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&js).unwrap();
+    assert_eq!(v["queue"]["open"], 1);
+    assert_eq!(v["queue"]["items"][0]["phone"], "+47 •• •• •• 55");
+    assert_eq!(v["urgent"]["escalations"][0]["text"], "Police informed");
+    assert_eq!(v["handover_notes"][0]["text"], "Call #1 after 16");
+    assert_eq!(v["done"]["notes"], 2);
+    assert!(v["acknowledgement"]["acknowledged_by"].is_null());
+
+    db.cmd()
+        .env_remove("VAKT_AS")
+        .args(["--lang", "en", "handover", "ack"])
+        .assert()
+        .code(2)
+        .stderr("vakt: Say who with --as NAME.\n");
+    db.cmd()
+        .args(["--lang", "en", "--as", "AB", "handover", "ack"])
+        .assert()
+        .success()
+        .stdout("1 handover(s) acknowledged by AB.\n");
+    let js = db
+        .cmd()
+        .args(["handover", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&js).unwrap();
+    assert_eq!(v["acknowledgement"]["acknowledged_by"], "AB");
+    db.cmd()
+        .args(["--lang", "en", "--as", "AB", "handover", "ack"])
+        .assert()
+        .success()
+        .stdout("No handover is waiting to be acknowledged.\n");
+}
+
+#[test]
+fn handover_for_another_day_and_bad_dates() {
+    let db = TestDb::new();
+    db.cmd()
+        .args(["--lang", "en", "handover", "--date", "2026-11-20"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Handover Fri 20.11.2026"));
+    db.cmd()
+        .args(["--lang", "en", "handover", "--date", "2026-02-30"])
+        .assert()
+        .code(2)
+        .stderr("vakt: 2026-02-30 is not a date that exists.\n");
+    for args in [
+        vec!["log", "add", "--help"],
+        vec!["shift", "start", "--help"],
+        vec!["shift", "end", "--help"],
+        vec!["handover", "--help"],
+        vec!["handover", "ack", "--help"],
+    ] {
+        db.cmd()
+            .args(&args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage"));
+    }
+}

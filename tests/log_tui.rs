@@ -1,0 +1,373 @@
+//! The shift log pane and the handover review, driven by keys.
+
+mod common;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use common::TestDb;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use vakt::calendar::CalendarSettings;
+use vakt::callback::{AttemptResult, Safety};
+use vakt::i18n::Lang;
+use vakt::phone::Phone;
+use vakt::store::callbacks::{NewVoicemail, Snapshots};
+use vakt::store::log::{Marks, NewNote};
+use vakt::tui::App;
+use vakt::tui::log::Mode;
+use vakt::tui::render_text;
+
+fn key(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn oslo(d: u32, h: u32, min: u32) -> DateTime<Utc> {
+    chrono_tz::Europe::Oslo
+        .with_ymd_and_hms(2026, 11, d, h, min, 0)
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn screen(app: &App) -> String {
+    render_text(app, 120, 34)
+}
+
+/// A known day: Monday 23 November 2026, shift KH from 09:00.
+fn known_day(db: &TestDb) {
+    let mut s = db.store();
+    let cal = CalendarSettings::default();
+    let mut snaps = Snapshots::default();
+    s.start_shift("KH", oslo(23, 9, 0)).unwrap();
+    let vm = |phone: &str, at, summary: &str| NewVoicemail {
+        received_at: at,
+        phone: Phone::parse(phone).unwrap(),
+        label: String::new(),
+        summary: summary.into(),
+        safety: Safety::default(),
+    };
+    // Due Friday 20th: overdue.
+    s.add_voicemail(
+        &vm("22 33 44 01", oslo(19, 12, 0), "Ønsker samtale"),
+        &cal,
+        &mut snaps,
+        "KH",
+        oslo(23, 9, 5),
+    )
+    .unwrap();
+    // Received Saturday: due today 15:00, still open at the end of the day.
+    s.add_voicemail(
+        &vm("22 33 44 02", oslo(21, 10, 0), "Spør om gruppe"),
+        &cal,
+        &mut snaps,
+        "KH",
+        oslo(23, 9, 10),
+    )
+    .unwrap();
+    // Received today, reached.
+    let id = s
+        .add_voicemail(
+            &vm("22 33 44 03", oslo(23, 8, 30), "Ringte om kurs"),
+            &cal,
+            &mut snaps,
+            "KH",
+            oslo(23, 9, 15),
+        )
+        .unwrap()
+        .id;
+    s.record_attempt(
+        id,
+        oslo(23, 10, 0),
+        AttemptResult::Reached,
+        "",
+        &cal,
+        Duration::hours(2),
+        &mut snaps,
+        "KH",
+        oslo(23, 10, 0),
+    )
+    .unwrap();
+    s.add_withheld(oslo(23, 11, 0), "KH", oslo(23, 11, 0))
+        .unwrap();
+    s.add_note(
+        &NewNote {
+            body: "Innringer beskrev trusler; politiet og koordinator er varslet.".into(),
+            callback_id: Some(1),
+            marks: Marks {
+                escalation: true,
+                ..Marks::default()
+            },
+            amends: None,
+        },
+        "KH",
+        oslo(23, 11, 30),
+    )
+    .unwrap();
+    s.add_note(
+        &NewNote {
+            body: "Sak #2 ønsker å bli ringt etter kl. 14.".into(),
+            callback_id: Some(2),
+            marks: Marks {
+                handover: true,
+                ..Marks::default()
+            },
+            amends: None,
+        },
+        "KH",
+        oslo(23, 12, 0),
+    )
+    .unwrap();
+    s.add_note(
+        &NewNote {
+            body: "Vanlig notat uten merke.".into(),
+            callback_id: None,
+            marks: Marks::default(),
+            amends: None,
+        },
+        "KH",
+        oslo(23, 12, 30),
+    )
+    .unwrap();
+}
+
+fn app(db: &TestDb, lang: Lang, now: DateTime<Utc>) -> App {
+    let mut app = db.app(lang, now);
+    app.set_on_duty("KH", false);
+    app.resize(120, 34);
+    key(&mut app, KeyCode::Char('3'));
+    app
+}
+
+#[test]
+fn handover_review_after_ending_the_shift() {
+    let db = TestDb::new();
+    known_day(&db);
+    let mut a = app(&db, Lang::Nb, oslo(23, 14, 50));
+    key(&mut a, KeyCode::Char('s'));
+    assert!(screen(&a).contains("Avslutte vakten og vise overleveringen?"));
+    key(&mut a, KeyCode::Char('j'));
+    assert!(matches!(a.log.mode, Mode::Review { .. }));
+    let s = screen(&a);
+    let urgent = s.find("1. Haster nå").unwrap();
+    let queue = s.find("2. Åpne tilbakeringinger").unwrap();
+    let done = s.find("3. Gjort i perioden").unwrap();
+    let notes = s.find("4. Til overlevering").unwrap();
+    let ack = s.find("5. Kvittering").unwrap();
+    assert!(
+        urgent < queue && queue < done && done < notes && notes < ack,
+        "{s}"
+    );
+    assert!(s.contains("FORFALT: sak #1"));
+    assert!(s.contains("ESKALERING"));
+    assert!(s.contains("forfaller før neste åpning"));
+    assert!(s.contains("Ikke kvittert ennå."));
+    assert!(
+        !s.contains("22 33 44 0"),
+        "numbers are masked in the review"
+    );
+    insta::assert_snapshot!("handover_review_nb", s);
+    // The next person acknowledges with their initials.
+    key(&mut a, KeyCode::Char('k'));
+    typ(&mut a, "AB");
+    key(&mut a, KeyCode::Enter);
+    assert!(screen(&a).contains("Overleveringen er kvittert av AB ✓"));
+    let h = db.store().latest_handover(oslo(24, 0, 0)).unwrap().unwrap();
+    assert_eq!(h.acknowledged_by.as_deref(), Some("AB"));
+}
+
+#[test]
+fn unacknowledged_handover_is_a_banner_at_next_start() {
+    let db = TestDb::new();
+    known_day(&db);
+    db.store().end_shift("KH", oslo(23, 15, 0)).unwrap();
+    let mut a = db.app(Lang::En, oslo(24, 9, 0));
+    a.resize(120, 34);
+    let s = screen(&a);
+    assert!(
+        s.contains("Handover from KH (yesterday 15:00) is not acknowledged."),
+        "{s}"
+    );
+    db.store()
+        .acknowledge_handovers("NN", oslo(24, 9, 1))
+        .unwrap();
+    a.poll_db();
+    assert!(!screen(&a).contains("is not acknowledged"));
+}
+
+#[test]
+fn write_a_note_with_marks_and_a_link() {
+    let db = TestDb::new();
+    known_day(&db);
+    let mut a = app(&db, Lang::En, oslo(23, 13, 0));
+    key(&mut a, KeyCode::Char('n'));
+    assert!(matches!(a.log.mode, Mode::Editor(_)));
+    typ(&mut a, "Line one");
+    key(&mut a, KeyCode::Enter);
+    typ(&mut a, "line two, q and 1 are text here");
+    assert_eq!(a.pane, vakt::tui::app::Pane::Log);
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "o");
+    typ(&mut a, "f");
+    ctrl(&mut a, 's');
+    assert!(matches!(a.log.mode, Mode::List));
+    let s = screen(&a);
+    assert!(s.contains("Note saved ✓"), "{s}");
+    assert!(s.contains("[HANDOVER] [pinned] Line one"), "{s}");
+    assert!(s.contains("line two, q and 1 are text here"));
+    let n = db
+        .store()
+        .note(a.log.selected_note().unwrap().id)
+        .unwrap()
+        .unwrap();
+    assert!(n.for_handover && n.pinned && !n.escalation);
+    assert_eq!(n.body, "Line one\nline two, q and 1 are text here");
+}
+
+#[test]
+fn an_empty_note_is_not_saved_and_typed_text_needs_two_escapes() {
+    let db = TestDb::new();
+    let mut a = app(&db, Lang::Nb, oslo(23, 13, 0));
+    key(&mut a, KeyCode::Char('n'));
+    ctrl(&mut a, 's');
+    assert!(screen(&a).contains("Notatet er tomt."));
+    typ(&mut a, "Noe viktig");
+    key(&mut a, KeyCode::Esc);
+    assert!(matches!(a.log.mode, Mode::Editor(_)));
+    key(&mut a, KeyCode::Char('q'));
+    assert!(!a.quit);
+    a.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(!a.quit, "Ctrl-C asks first when text would be lost");
+    key(&mut a, KeyCode::Char('n'));
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Esc);
+    assert!(matches!(a.log.mode, Mode::List));
+}
+
+#[test]
+fn amend_filter_search_release_and_days() {
+    let db = TestDb::new();
+    known_day(&db);
+    {
+        let mut s = db.store();
+        s.add_note(
+            &NewNote {
+                body: "Fra forrige uke".into(),
+                callback_id: None,
+                marks: Marks::default(),
+                amends: None,
+            },
+            "AB",
+            oslo(16, 10, 0),
+        )
+        .unwrap();
+    }
+    let mut a = app(&db, Lang::Nb, oslo(23, 13, 0));
+    // Newest first: the plain note is selected; correct it.
+    key(&mut a, KeyCode::Char('r'));
+    typ(&mut a, "Riktig tekst");
+    ctrl(&mut a, 's');
+    let s = screen(&a);
+    assert!(s.contains("Rettelse til notat #3: Riktig tekst"), "{s}");
+    assert!(s.contains("(rettet, se under)"));
+    // Filter cycles: handover, escalation.
+    key(&mut a, KeyCode::Char('f'));
+    assert!(screen(&a).contains("Vaktlogg – til overlevering"));
+    key(&mut a, KeyCode::Char('f'));
+    let s = screen(&a);
+    assert!(s.contains("[ESKALERING]"));
+    assert!(!s.contains("Vanlig notat"));
+    key(&mut a, KeyCode::Char('l'));
+    key(&mut a, KeyCode::Char('j'));
+    assert!(screen(&a).contains("[eskalering avsluttet]"));
+    key(&mut a, KeyCode::Char('f'));
+    key(&mut a, KeyCode::Char('f'));
+    // Search as you type.
+    key(&mut a, KeyCode::Char('/'));
+    typ(&mut a, "politiet");
+    let s = screen(&a);
+    assert!(s.contains("Innringer beskrev trusler"));
+    assert!(!s.contains("Vanlig notat"));
+    key(&mut a, KeyCode::Esc);
+    assert!(screen(&a).contains("Vanlig notat"));
+    // Previous day jumps back to last week's note.
+    key(&mut a, KeyCode::Left);
+    let s = screen(&a);
+    assert!(s.contains("Fra forrige uke"), "{s}");
+    key(&mut a, KeyCode::Char('t'));
+    assert!(screen(&a).contains("Riktig tekst"));
+}
+
+#[test]
+fn who_is_on_duty_is_asked_and_remembered() {
+    let db = TestDb::new();
+    let mut a = db.app(Lang::En, oslo(23, 9, 0));
+    a.remember_path = Some(db.dir.path().join("data/on-duty"));
+    a.ask_who(Some("KH".into()));
+    let s = render_text(&a, 120, 30);
+    assert!(s.contains("Who is on duty?"), "{s}");
+    // Keys go to the question, not the panes.
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Enter);
+    assert!(render_text(&a, 120, 30).contains("Write initials or a short name."));
+    typ(&mut a, "MO");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.who.is_none());
+    assert_eq!(a.on_duty.as_deref(), Some("MO"));
+    assert!(render_text(&a, 120, 30).contains("On duty: MO"));
+    assert_eq!(
+        std::fs::read_to_string(db.dir.path().join("data/on-duty")).unwrap(),
+        "MO"
+    );
+    assert!(db.store().open_shift("MO").unwrap().is_some());
+    // Locked (forced command): cannot change from inside.
+    let mut b = db.app(Lang::En, oslo(23, 9, 0));
+    b.set_on_duty("SSH", true);
+    key(&mut b, KeyCode::F(3));
+    assert!(b.who.is_none());
+    assert!(render_text(&b, 120, 30).contains("cannot be changed here"));
+}
+
+#[test]
+fn scrolling_back_through_many_days_loads_pages() {
+    let db = TestDb::new();
+    {
+        let mut s = db.store();
+        for i in 0..300 {
+            s.add_note(
+                &NewNote {
+                    body: format!("notat {i}"),
+                    callback_id: None,
+                    marks: Marks::default(),
+                    amends: None,
+                },
+                "KH",
+                oslo(1, 9, 0) + Duration::hours(2 * i),
+            )
+            .unwrap();
+        }
+    }
+    let mut a = app(&db, Lang::Nb, oslo(30, 12, 0));
+    assert!(a.log.rows.len() <= a.log.page);
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..320 {
+        seen.insert(a.log.selected_note().unwrap().id);
+        key(&mut a, KeyCode::Down);
+    }
+    assert_eq!(seen.len(), 300);
+    assert!(screen(&a).contains("notat 0"));
+    key(&mut a, KeyCode::Home);
+    assert!(screen(&a).contains("notat 299"));
+    key(&mut a, KeyCode::End);
+    assert!(screen(&a).contains("notat 0"));
+    key(&mut a, KeyCode::PageUp);
+    key(&mut a, KeyCode::Up);
+    assert!(a.log.rows.len() <= a.log.page);
+}

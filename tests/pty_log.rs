@@ -1,0 +1,51 @@
+//! End to end: say who is on duty, write a note, end the shift, hand over.
+
+mod common;
+
+use common::pty::{ENTER, Pty, TAB};
+
+#[test]
+fn note_end_shift_and_acknowledge_in_a_real_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("log.db");
+    let mut pty = Pty::start(&db, dir.path(), &["--lang", "en"], 34, 120);
+    pty.wait_for(&["Who is on duty?"]);
+    pty.send_text("KH");
+    pty.send(ENTER);
+    pty.wait_for(&["Shift started: KH ✓", "On duty: KH"]);
+    pty.send(b"3");
+    pty.wait_for(&["No notes yet."]);
+    pty.send(b"n");
+    pty.wait_for(&["New note"]);
+    pty.send_text("Call back after 4 pm");
+    pty.send(TAB);
+    pty.send(b"o");
+    pty.send(b"\x13"); // Ctrl-S
+    pty.wait_for(&["Note saved ✓", "[HANDOVER] Call back after 4 pm"]);
+    pty.send(b"s");
+    pty.wait_for(&["End the shift and show the handover?"]);
+    pty.send(b"y");
+    pty.wait_for(&[
+        "1. Urgent now",
+        "4. For handover",
+        "Call back after 4 pm",
+        "Not acknowledged yet.",
+    ]);
+    pty.send(b"k");
+    pty.wait_for(&["Your initials"]);
+    pty.send_text("AB");
+    pty.send(ENTER);
+    pty.wait_for(&["Handover acknowledged by AB ✓"]);
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    // The name is remembered for the next start on this machine.
+    let remembered = std::fs::read_to_string(dir.path().join("data/vakt/on-duty")).unwrap();
+    assert_eq!(remembered, "KH");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (by, ack): (String, String) = conn
+        .query_row("SELECT given_by, acknowledged_by FROM handovers", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((by.as_str(), ack.as_str()), ("KH", "AB"));
+}
