@@ -68,6 +68,35 @@ pub enum Command {
     Shift(ShiftCmd),
     /// Print the handover review (numbers masked), or acknowledge it.
     Handover(HandoverArgs),
+    /// Create a database of synthetic, realistic data to try vakt on, then
+    /// open it (default: vakt-demo.db in the data directory; never a
+    /// database that already holds work).
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How much: small (to try the app), large (100 000 callbacks and
+    /// notes), huge (1 000 000 callbacks and notes).
+    #[arg(long, value_enum, default_value = "small")]
+    pub scale: ScaleArg,
+    /// How many days back the data reaches (default: 30 for small, 3650
+    /// for large and huge).
+    #[arg(long)]
+    pub days: Option<u32>,
+    /// Only create the database; do not open the app.
+    #[arg(long)]
+    pub no_open: bool,
+    /// Seed for the random data (the same seed gives the same data).
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScaleArg {
+    Small,
+    Large,
+    Huge,
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,6 +9,7 @@ pub mod callback;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod demo;
 pub mod error;
 pub mod handover;
 pub mod i18n;

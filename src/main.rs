@@ -36,9 +36,17 @@ fn fail(e: &AppError, lang: Lang) -> ExitCode {
 }
 
 fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
-    let db_path = match cli.db.or_else(|| cfg.db.clone()) {
+    let is_demo = matches!(cli.command, Some(Command::Demo(_)));
+    // The demo never falls back to the configured (real) database.
+    let configured = if is_demo { None } else { cfg.db.clone() };
+    let fallback = if is_demo {
+        commands::demo::default_path()
+    } else {
+        config::default_db_path()
+    };
+    let db_path = match cli.db.clone().or(configured) {
         Some(p) => p,
-        None => config::default_db_path().ok_or(AppError::NoDataDir)?,
+        None => fallback.ok_or(AppError::NoDataDir)?,
     };
     let actor = cli
         .actor
@@ -53,8 +61,13 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
         config: cfg.clone(),
         as_name: cli.actor.clone(),
     };
+    let open_tui = match &cli.command {
+        None | Some(Command::Tui) => true,
+        Some(Command::Demo(args)) => commands::demo::run(&ctx, args)?,
+        _ => false,
+    };
     match cli.command {
-        None | Some(Command::Tui) => {
+        _ if open_tui => {
             let store = ctx.open_store()?;
             let theme = Theme::choose(
                 std::env::var("NO_COLOR").ok().as_deref(),
@@ -63,6 +76,7 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             let mut app =
                 App::with_config(store, lang, theme, ctx.now, cfg.clone()).map_err(ctx.db_err())?;
             app.remember_path = config::data_dir().map(|d| d.join("on-duty"));
+            app.show_welcome_if_new();
             match cli
                 .actor
                 .as_deref()
@@ -83,6 +97,7 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             }
             tui::run(app, cfg.reduced_motion)
         }
+        None | Some(Command::Tui) | Some(Command::Demo(_)) => Ok(()),
         Some(Command::Calendar(cmd)) => commands::calendar::run(&ctx, cmd),
         Some(Command::Voicemail(cmd)) => commands::callbacks::voicemail(&ctx, cmd),
         Some(Command::Complaint(cmd)) => commands::callbacks::complaint(&ctx, cmd),

@@ -12,7 +12,8 @@ fn note_end_shift_and_acknowledge_in_a_real_terminal() {
     pty.wait_for(&["Who is on duty?"]);
     pty.send_text("KH");
     pty.send(ENTER);
-    pty.wait_for(&["Shift started: KH ✓", "On duty: KH"]);
+    pty.wait_for(&["Shift started: KH ✓", "On duty: KH", "Welcome to vakt"]);
+    pty.send(ENTER);
     pty.send(b"3");
     pty.wait_for(&["No notes yet."]);
     pty.send(b"n");

@@ -13,7 +13,10 @@ fn add_voicemail_attempt_and_close_through_the_keyboard() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("q.db");
     let mut pty = Pty::start(&db, dir.path(), &["--lang", "en", "--as", "PT"], 30, 120);
-    pty.wait_for(&["Callbacks", "0 open"]);
+    // A new database starts with the welcome (opening hours, demo, help).
+    pty.wait_for(&["Welcome to vakt", "Monday    09:00-15:00"]);
+    pty.send(ENTER);
+    pty.wait_for(&["Callbacks", "0 open", "No open callbacks."]);
     let cal = CalendarSettings::default();
     let now = Utc::now();
     let due = cal.deadline(ItemKind::Voicemail, now).unwrap().at;

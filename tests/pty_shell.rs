@@ -9,7 +9,14 @@ fn starts_shows_three_panes_and_quits_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pty.db");
     let mut pty = Pty::start(&db, dir.path(), &["--lang", "nb", "--as", "PT"], 30, 120);
-    pty.wait_for(&["Tilbakeringinger", "Hjelpetilbud", "Vaktlogg", "Nød: 112"]);
+    pty.wait_for(&[
+        "Tilbakeringinger",
+        "Hjelpetilbud",
+        "Vaktlogg",
+        "Nød: 112",
+        "Velkommen til vakt",
+    ]);
+    pty.send(b"\r");
     pty.send(TAB);
     pty.wait_for(&["▶Hjelpetilbud"]);
     pty.send(b"q");

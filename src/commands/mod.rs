@@ -12,6 +12,7 @@ use crate::store::Store;
 
 pub mod calendar;
 pub mod callbacks;
+pub mod demo;
 pub mod log;
 
 /// What every command needs: language, database path, who acts, and now.

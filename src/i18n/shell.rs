@@ -42,6 +42,15 @@ catalogue! {
     KEY_SEARCH => "Søk", "Search";
     KEY_START_SHIFT => "Start vakt", "Start shift";
     KEY_LATER => "Senere", "Later";
+    KEY_EDIT_HOURS => "Endre åpningstider", "Change opening hours";
+    KEY_START => "Start", "Start";
+    HOURS_TITLE => "Åpningstider (frister regnes fra dem)", "Opening hours (deadlines are counted from them)";
+    ERR_NO_OPEN_DAY => "Minst én dag må være åpen.", "At least one day must be open.";
+    HOURS_SAVED => "Åpningstidene er lagret ✓", "The opening hours are saved ✓";
+    WELCOME_TITLE => "Velkommen til vakt", "Welcome to vakt";
+    WELCOME_INTRO => "Databasen er ny. Tilbakeringingsfrister regnes fra disse åpningstidene (norske helligdager er alltid stengt):", "The database is new. Callback deadlines are counted from these opening hours (Norwegian public holidays are always closed):";
+    WELCOME_DEMO => "Vil du prøve med oppdiktede data først? Avslutt og kjør: vakt demo", "Want to try it with made-up data first? Quit and run: vakt demo";
+    WELCOME_HELP => "? viser alle taster, overalt. F2 skjuler innringerdata med én gang.", "? shows every key, everywhere. F2 hides caller data at once.";
     KEY_WHO => "Hvem har vakt", "Who is on duty";
     KEY_NO => "Nei", "No";
     SAVED => "Lagret ✓", "Saved ✓";
@@ -78,6 +87,9 @@ catalogue! {
     ERR_ZONE => "«{input}» er ikke en kjent tidssone (for eksempel Europe/Oslo).", "\"{input}\" is not a known time zone (for example Europe/Oslo).";
     ERR_NO_WORKING_DAY => "Ingen arbeidsdag innen ett år: sjekk åpningstider og stengte dager.", "No working day within a year: check the opening hours and closed days.";
     ERR_DATE_RANGE => "Datoen er utenfor det vakt kan regne med.", "The date is outside what vakt can calculate with.";
+    DEMO_CREATING => "Lager demo-database {path} …", "Creating the demo database {path} …";
+    DEMO_DONE => "Ferdig: {callbacks} saker ({open} åpne), {attempts} forsøk, {notes} notater, {shifts} vakter. Alt er oppdiktet.", "Done: {callbacks} items ({open} open), {attempts} attempts, {notes} notes, {shifts} shifts. All of it is made up.";
+    DEMO_HAS_DATA => "{path} har allerede data. Demoen skriver bare til en ny database: bruk --db med et nytt filnavn.", "{path} already holds data. The demo only writes to a new database: use --db with a new file name.";
     IO_NOT_FOUND => "finnes ikke", "it does not exist";
     IO_PERMISSION => "mangler tilgang", "permission denied";
     IO_IS_DIR => "det er en mappe", "it is a folder";

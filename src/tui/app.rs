@@ -101,6 +101,8 @@ pub struct App {
     pub duty_locked: bool,
     /// Where the name of the person on duty is remembered on this machine.
     pub remember_path: Option<std::path::PathBuf>,
+    /// The first-start welcome, while it is open.
+    pub welcome: Option<super::welcome::Welcome>,
     /// A handover nobody has acknowledged yet (shown as a banner).
     pub pending_handover: Option<crate::store::log::Handover>,
     data_version: i64,
@@ -151,6 +153,7 @@ impl App {
             duty_locked: false,
             remember_path: None,
             pending_handover: None,
+            welcome: None,
             data_version,
             redraw: false,
         };
@@ -176,6 +179,14 @@ impl App {
     pub fn scopes(&self) -> Vec<Scope> {
         if self.who.is_some() && self.overlay.is_none() {
             return vec![Scope::Who, Scope::Typing];
+        }
+        if let Some(w) = &self.welcome
+            && self.overlay.is_none()
+        {
+            return match w.form {
+                Some(_) => vec![Scope::WelcomeHours, Scope::Typing],
+                None => vec![Scope::Welcome, Scope::Global],
+            };
         }
         match self.overlay {
             Some(Overlay::Help { .. }) => return vec![Scope::Help],
@@ -240,6 +251,12 @@ impl App {
             && let Some(field) = &mut self.who
         {
             field.key(ev);
+            return;
+        }
+        if self.overlay.is_none()
+            && let Some(form) = self.welcome.as_mut().and_then(|w| w.form.as_mut())
+        {
+            form.key(ev);
             return;
         }
         if self.overlay.is_none() && self.is_typing() {
@@ -314,6 +331,7 @@ impl App {
                 }
             }
             (None, Action::Back) if self.who.is_some() => self.who = None,
+            (None, Action::Welcome(a)) => self.welcome_action(a),
             (None, Action::Help) => self.overlay = Some(Overlay::Help { scroll: 0 }),
             (None, Action::NextPane) => {
                 self.goto(Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()])
@@ -358,6 +376,63 @@ impl App {
                 self.apply(effect);
             }
             (None, Action::Back | Action::Yes | Action::No) => {}
+        }
+    }
+
+    /// Shows the welcome if the database holds no work yet.
+    pub fn show_welcome_if_new(&mut self) {
+        if let Ok(false) = crate::demo::has_data(&self.store) {
+            self.welcome = Some(super::welcome::Welcome::default());
+        }
+    }
+
+    fn welcome_action(&mut self, act: super::welcome::Act) {
+        use super::welcome::{Act, Welcome};
+        let Some(w) = &mut self.welcome else {
+            return;
+        };
+        match act {
+            Act::Close => self.welcome = None,
+            Act::EditHours => w.form = Some(Welcome::hours_form(&self.calendar, self.lang)),
+            Act::Cancel => w.form = None,
+            Act::NextField => {
+                if let Some(f) = &mut w.form {
+                    f.next();
+                }
+            }
+            Act::PrevField => {
+                if let Some(f) = &mut w.form {
+                    f.prev();
+                }
+            }
+            Act::Save => {
+                let Some(form) = &mut w.form else {
+                    return;
+                };
+                let Some(hours) = Welcome::read_form(form, self.lang) else {
+                    return;
+                };
+                let actor = self.on_duty.clone().unwrap_or_else(|| UNKNOWN_ACTOR.into());
+                for (wd, h) in super::welcome::WEEKDAYS.iter().zip(hours) {
+                    if let Err(e) = self.store.set_hours(*wd, h, &actor, self.now) {
+                        self.flash = Some(Flash {
+                            text: crate::error::AppError::Db {
+                                path: self.store.path().to_path_buf(),
+                                err: e,
+                            }
+                            .message(self.lang),
+                            error: true,
+                        });
+                        return;
+                    }
+                }
+                w.form = None;
+                self.flash = Some(Flash {
+                    text: crate::i18n::shell::HOURS_SAVED.get(self.lang).to_string(),
+                    error: false,
+                });
+                self.reload();
+            }
         }
     }
 

@@ -30,6 +30,8 @@ pub enum Action {
     WhoSave,
     /// Ask again who is on duty.
     WhoChange,
+    /// An action of the first-start welcome.
+    Welcome(crate::tui::welcome::Act),
     /// An action of the callback queue pane.
     Queue(crate::tui::queue::Act),
     /// An action of the directory pane.
@@ -71,6 +73,10 @@ pub enum Scope {
     LogConfirm,
     /// Saying who is on duty.
     Who,
+    /// The first-start welcome.
+    Welcome,
+    /// Changing the opening hours from the welcome.
+    WelcomeHours,
 }
 
 /// One key: the code, its modifiers, and how it is written in hints.
@@ -305,6 +311,7 @@ pub const TABLES: &[&[Binding]] = &[
     crate::tui::queue::BINDINGS,
     crate::tui::directory::BINDINGS,
     crate::tui::log::BINDINGS,
+    crate::tui::welcome::BINDINGS,
 ];
 
 fn all() -> impl Iterator<Item = &'static Binding> {

@@ -19,6 +19,7 @@ pub mod queue;
 pub mod terminal;
 pub mod theme;
 pub mod view;
+pub mod welcome;
 
 pub use app::App;
 

@@ -15,6 +15,7 @@ mod help;
 pub mod log;
 pub mod queue;
 mod status;
+mod welcome;
 
 /// Below this the layout cannot show a useful queue.
 pub const MIN_WIDTH: u16 = 80;
@@ -70,6 +71,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
             s::CONFIRM_QUIT_UNSAVED.get(app.lang),
         ),
         None => {}
+    }
+    if let Some(w) = &app.welcome
+        && app.overlay.is_none()
+    {
+        welcome::draw(frame, body, app, w);
     }
     if let Some(field) = &app.who
         && app.overlay.is_none()

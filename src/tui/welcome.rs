@@ -1,0 +1,158 @@
+//! The first start on an empty database: a short welcome that shows the
+//! opening hours deadlines are counted from (with a way to change them) and
+//! points to `vakt demo` and to `?`.
+
+use chrono::Weekday;
+use ratatui::crossterm::event::KeyCode;
+
+use super::form::{Form, FormField};
+use super::input::Field;
+use super::keymap::{Action, Binding, Scope, b, ch, ctrl, k};
+use crate::calendar::{self, CalendarSettings};
+use crate::i18n::{Msg, queue as q, shell as s, time as t};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Act {
+    Close,
+    EditHours,
+    Save,
+    Cancel,
+    NextField,
+    PrevField,
+}
+
+const fn a(act: Act) -> Action {
+    Action::Welcome(act)
+}
+
+pub const BINDINGS: &[Binding] = &[
+    b(
+        Scope::Welcome,
+        &[ch('e', "e")],
+        a(Act::EditHours),
+        s::KEY_EDIT_HOURS,
+        true,
+    ),
+    b(
+        Scope::Welcome,
+        &[k(KeyCode::Enter, "Enter"), k(KeyCode::Esc, "Esc")],
+        a(Act::Close),
+        s::KEY_START,
+        true,
+    ),
+    b(
+        Scope::WelcomeHours,
+        &[k(KeyCode::Enter, "Enter"), ctrl('s', "Ctrl-S")],
+        a(Act::Save),
+        q::KEY_SAVE,
+        true,
+    ),
+    b(
+        Scope::WelcomeHours,
+        &[k(KeyCode::Esc, "Esc")],
+        a(Act::Cancel),
+        q::KEY_CANCEL,
+        true,
+    ),
+    b(
+        Scope::WelcomeHours,
+        &[k(KeyCode::Tab, "Tab"), k(KeyCode::Down, "↓")],
+        a(Act::NextField),
+        q::KEY_NEXT_FIELD,
+        true,
+    ),
+    b(
+        Scope::WelcomeHours,
+        &[k(KeyCode::BackTab, "Shift-Tab"), k(KeyCode::Up, "↑")],
+        a(Act::PrevField),
+        q::KEY_PREV_FIELD,
+        false,
+    ),
+];
+
+pub const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+const FIELD_IDS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+#[derive(Debug, Clone, Default)]
+pub struct Welcome {
+    /// The opening-hours form, while it is open.
+    pub form: Option<Form>,
+}
+
+/// "09:00-15:00" or the word for closed, as typed in the form.
+pub fn hours_text(h: Option<calendar::Hours>, closed: &str) -> String {
+    match h {
+        Some(h) => format!("{}-{}", h.open.format("%H:%M"), h.close.format("%H:%M")),
+        None => closed.to_string(),
+    }
+}
+
+impl Welcome {
+    pub fn scope(&self) -> Scope {
+        if self.form.is_some() {
+            Scope::WelcomeHours
+        } else {
+            Scope::Welcome
+        }
+    }
+
+    pub fn hours_form(cal: &CalendarSettings, lang: crate::i18n::Lang) -> Form {
+        let closed = crate::i18n::calendar::SHOW_CLOSED_WEEKDAY.get(lang);
+        let fields = WEEKDAYS
+            .iter()
+            .zip(FIELD_IDS)
+            .map(|(wd, id)| {
+                let label: Msg = t::WEEKDAYS[wd.num_days_from_monday() as usize];
+                let text = hours_text(cal.weekly[wd.num_days_from_monday() as usize], closed);
+                FormField::text(id, label, Field::single(20).with_text(&text))
+            })
+            .collect();
+        Form::new(s::HOURS_TITLE, fields)
+    }
+
+    /// Reads the form: the hours per weekday, or marks the fields that are
+    /// wrong and returns `None`.
+    pub fn read_form(
+        form: &mut Form,
+        lang: crate::i18n::Lang,
+    ) -> Option<[Option<calendar::Hours>; 7]> {
+        let mut out = [None; 7];
+        let mut ok = true;
+        for (i, id) in FIELD_IDS.iter().enumerate() {
+            let text = form.text(id);
+            match calendar::parse_hours(&text) {
+                Ok(h) => {
+                    out[i] = h;
+                    form.set_error(id, None);
+                }
+                Err(_) => {
+                    ok = false;
+                    form.set_error(
+                        id,
+                        Some(s::ERR_HOURS.fill(lang, &[("input", &text.trim())])),
+                    );
+                }
+            }
+        }
+        if out.iter().all(Option::is_none) {
+            ok = false;
+            form.set_error("mon", Some(s::ERR_NO_OPEN_DAY.get(lang).to_string()));
+        }
+        if !ok {
+            if let Some(bad) = form.first_error() {
+                form.focus_on(bad);
+            }
+            return None;
+        }
+        Some(out)
+    }
+}

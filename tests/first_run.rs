@@ -1,0 +1,129 @@
+//! The first start on an empty database, and `vakt demo`.
+
+mod common;
+
+use common::{TestDb, monday_morning};
+use predicates::prelude::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use vakt::i18n::Lang;
+use vakt::tui::App;
+use vakt::tui::render_text;
+
+fn key(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+#[test]
+fn welcome_shows_hours_and_changes_them() {
+    let db = TestDb::new();
+    let mut app = db.app(Lang::Nb, monday_morning());
+    app.show_welcome_if_new();
+    let s = render_text(&app, 120, 30);
+    assert!(s.contains("Velkommen til vakt"), "{s}");
+    assert!(s.contains("mandag    09:00-15:00"));
+    assert!(s.contains("lørdag    stengt"));
+    assert!(s.contains("vakt demo"));
+    key(&mut app, KeyCode::Char('e'));
+    let s = render_text(&app, 120, 30);
+    assert!(s.contains("Åpningstider"), "{s}");
+    // Friday: close at 14:00; Saturday: an impossible time first.
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Tab);
+    }
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    for c in "14:00".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Tab);
+    for _ in 0..6 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    for c in "10-25".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    let s = render_text(&app, 120, 30);
+    assert!(s.contains("«10-25» er ikke en åpningstid"), "{s}");
+    for _ in 0..2 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    for c in "14".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    let s = render_text(&app, 120, 30);
+    assert!(s.contains("Åpningstidene er lagret ✓"), "{s}");
+    assert!(s.contains("fredag    09:00-14:00"), "{s}");
+    assert!(s.contains("lørdag    10:00-14:00"), "{s}");
+    let cal = db.store().calendar().unwrap();
+    assert_eq!(
+        cal.weekly[4].unwrap().close,
+        chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap()
+    );
+    assert!(cal.weekly[5].is_some());
+    key(&mut app, KeyCode::Enter);
+    assert!(app.welcome.is_none());
+    // A database with work in it shows no welcome.
+    let mut again = db.app(Lang::Nb, monday_morning());
+    db.store()
+        .add_withheld(monday_morning(), "T", monday_morning())
+        .unwrap();
+    db.store().start_shift("KH", monday_morning()).unwrap();
+    again.show_welcome_if_new();
+    assert!(again.welcome.is_none());
+}
+
+#[test]
+fn demo_fills_a_new_database_and_never_an_existing_one() {
+    let db = TestDb::new();
+    db.cmd()
+        .args(["--lang", "en", "demo", "--no-open", "--days", "20"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Done: 240 items"));
+    let q = db
+        .cmd()
+        .args(["queue", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let q: serde_json::Value = serde_json::from_slice(&q).unwrap();
+    let items = q.as_array().unwrap();
+    assert!(!items.is_empty());
+    assert!(
+        items.iter().any(|i| i["overdue"] == true),
+        "some items are overdue"
+    );
+    assert!(items.iter().all(|i| i["status"] == "open"));
+    db.cmd()
+        .args(["--lang", "en", "demo", "--no-open"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already holds data"));
+    let h = db
+        .cmd()
+        .args(["handover", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let h: serde_json::Value = serde_json::from_slice(&h).unwrap();
+    assert!(h["done"]["notes"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn demo_without_db_goes_to_its_own_file_not_the_real_one() {
+    let db = TestDb::new();
+    db.cmd()
+        .env_remove("VAKT_DB")
+        .args(["--lang", "en", "demo", "--no-open"])
+        .assert()
+        .success();
+    assert!(db.dir.path().join("data/vakt/vakt-demo.db").exists());
+    assert!(!db.dir.path().join("data/vakt/vakt.db").exists());
+}
