@@ -60,6 +60,8 @@ pub enum Command {
     /// Record an attempt on a callback, or close it.
     #[command(subcommand)]
     Callback(CallbackCmd),
+    /// Are the promises kept? Figures for a period, for the annual report.
+    Stats(crate::commands::stats::StatsArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -12,6 +12,7 @@ pub mod config;
 pub mod error;
 pub mod i18n;
 pub mod phone;
+pub mod stats;
 pub mod store;
 pub mod timefmt;
 pub mod tui;

@@ -69,5 +69,6 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
         Some(Command::Complaint(cmd)) => commands::callbacks::complaint(&ctx, cmd),
         Some(Command::Queue(args)) => commands::callbacks::queue(&ctx, args),
         Some(Command::Callback(cmd)) => commands::callbacks::callback(&ctx, cmd),
+        Some(Command::Stats(args)) => commands::stats::run(&ctx, args),
     }
 }

@@ -12,6 +12,7 @@ use crate::store::Store;
 
 pub mod calendar;
 pub mod callbacks;
+pub mod stats;
 
 /// What every command needs: language, database path, who acts, and now.
 pub struct Ctx {

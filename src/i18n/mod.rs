@@ -12,6 +12,7 @@ use std::fmt::Display;
 pub mod calendar;
 pub mod queue;
 pub mod shell;
+pub mod stats;
 pub mod time;
 
 /// The language the user interface speaks.
@@ -129,7 +130,7 @@ pub(crate) use catalogue;
 
 /// Every group's messages, for the completeness tests.
 pub fn all_groups() -> Vec<&'static [Msg]> {
-    vec![shell::ALL, calendar::ALL, time::ALL, queue::ALL]
+    vec![shell::ALL, calendar::ALL, time::ALL, queue::ALL, stats::ALL]
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub mod audit;
 pub mod calendar;
 pub mod callbacks;
 mod migrations;
+pub mod stats;
 
 pub use migrations::SCHEMA_VERSION;
 
