@@ -263,14 +263,14 @@ pub fn period_line(p: &Period, lang: Lang) -> String {
 /// The headline lines shared by the pane and the text output.
 pub fn headline(f: &Figures, lang: Lang) -> Vec<String> {
     let share = |m: crate::i18n::Msg, p: &Promise| {
-        m.fill(
-            lang,
-            &[
-                ("pct", &st::percent(p.percent(), lang)),
-                ("kept", &p.kept),
-                ("decided", &p.decided()),
-            ],
-        )
+        let share = match p.percent() {
+            Some(pct) => st::SHARE.fill(
+                lang,
+                &[("pct", &pct), ("kept", &p.kept), ("decided", &p.decided())],
+            ),
+            None => st::NO_SHARE.get(lang).to_string(),
+        };
+        m.fill(lang, &[("share", &share)])
     };
     let not_counted = |p: &Promise| {
         st::NOT_COUNTED.fill(lang, &[("pending", &p.pending), ("not_owed", &p.not_owed)])
@@ -281,12 +281,12 @@ pub fn headline(f: &Figures, lang: Lang) -> Vec<String> {
         not_counted(&f.voicemail),
         share(st::COMPLAINTS_KEPT, &f.complaints),
         not_counted(&f.complaints),
-        st::FIRST_ATTEMPT.fill(
+        st::FIRST_ATTEMPT.fill(lang, &[("n", &f.first_attempt.count)]),
+        st::FIRST_ATTEMPT_FIGURES.fill(
             lang,
             &[
                 ("median", &st::hours_minutes(f.first_attempt.median, lang)),
                 ("p90", &st::hours_minutes(f.first_attempt.p90, lang)),
-                ("n", &f.first_attempt.count),
             ],
         ),
         st::VOLUME.fill(

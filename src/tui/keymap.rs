@@ -17,6 +17,7 @@ pub enum Action {
     GoCallbacks,
     GoDirectory,
     GoLog,
+    GoStats,
     TogglePrivacy,
     Up,
     Down,
@@ -32,6 +33,8 @@ pub enum Action {
     Dir(crate::tui::directory::Act),
     /// An action of the shift log pane.
     Log(crate::tui::log::Act),
+    /// An action of the statistics pane.
+    Stats(crate::tui::stats::Act),
 }
 
 /// Where a binding applies. Overlays are asked first, then the pane, then
@@ -57,6 +60,8 @@ pub enum Scope {
     Log,
     /// Writing a log note.
     LogEditor,
+    /// The statistics pane.
+    Stats,
 }
 
 /// One key: the code, its modifiers, and how it is written in hints.
@@ -192,6 +197,13 @@ pub const GLOBAL: &[Binding] = &[
     ),
     b(
         Global,
+        &[ch('4', "4")],
+        Action::GoStats,
+        s::KEY_PANE_STATS,
+        false,
+    ),
+    b(
+        Global,
         &[k(KeyCode::Up, "↑"), ch('k', "k")],
         Action::Up,
         s::KEY_UP,
@@ -270,6 +282,7 @@ pub const TABLES: &[&[Binding]] = &[
     crate::tui::queue::BINDINGS,
     crate::tui::directory::BINDINGS,
     crate::tui::log::BINDINGS,
+    crate::tui::stats::BINDINGS,
 ];
 
 fn all() -> impl Iterator<Item = &'static Binding> {
@@ -347,6 +360,7 @@ mod tests {
             &[Scope::Callbacks, Scope::Global][..],
             &[Scope::Directory, Scope::Global][..],
             &[Scope::Log, Scope::Global][..],
+            &[Scope::Stats, Scope::Global][..],
         ] {
             let n = footer(scopes).len();
             assert!((4..=6).contains(&n), "{scopes:?} has {n} footer keys");
