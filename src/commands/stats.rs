@@ -328,12 +328,15 @@ pub fn missed_line(m: &crate::stats::Missed, tz: chrono_tz::Tz, lang: Lang) -> S
 }
 
 fn promise_short(p: &Promise, lang: Lang) -> String {
-    format!(
-        "{} ({}/{})",
-        st::percent(p.percent(), lang),
-        p.kept,
-        p.decided()
-    )
+    match p.percent() {
+        Some(_) => format!(
+            "{} ({}/{})",
+            st::percent(p.percent(), lang),
+            p.kept,
+            p.decided()
+        ),
+        None => "–".to_string(),
+    }
 }
 
 pub fn to_text(f: &Figures, tz: chrono_tz::Tz, lang: Lang) -> String {
