@@ -72,6 +72,8 @@ pub enum Command {
     /// open it (default: vakt-demo.db in the data directory; never a
     /// database that already holds work).
     Demo(DemoArgs),
+    /// Are the promises kept? Figures for a period, for the annual report.
+    Stats(crate::commands::stats::StatsArgs),
 }
 
 #[derive(Debug, Args)]

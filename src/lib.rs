@@ -15,6 +15,7 @@ pub mod handover;
 pub mod i18n;
 pub mod phone;
 pub mod report;
+pub mod stats;
 pub mod store;
 pub mod timefmt;
 pub mod tui;

@@ -106,5 +106,6 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
         Some(Command::Log(cmd)) => commands::log::log(&ctx, cmd),
         Some(Command::Shift(cmd)) => commands::log::shift(&ctx, cmd),
         Some(Command::Handover(args)) => commands::log::handover(&ctx, args),
+        Some(Command::Stats(args)) => commands::stats::run(&ctx, args),
     }
 }

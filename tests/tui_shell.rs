@@ -19,8 +19,10 @@ fn first_screen_shows_panes_status_and_emergency_numbers() {
     let screen = render_text(&app, 120, 30);
     for needle in [
         "Tilbakeringinger (1)",
-        "Hjelpetilbud (2)",
-        "Vaktlogg (3)",
+        // With four panes, those not on screen drop "(n)" at 120 columns.
+        "│ Hjelpetilbud│",
+        "│ Vaktlogg│",
+        "│ Statistikk ",
         "man. 23. nov. 10:42 · ÅPEN til 15:00",
         "Nød: 112 · 113 · 110",
         "? Hjelp",
@@ -53,9 +55,15 @@ fn tab_and_number_keys_switch_panes() {
     app.on_key(key(KeyCode::Tab));
     assert_eq!(app.pane, Pane::Log);
     app.on_key(key(KeyCode::Tab));
+    assert_eq!(app.pane, Pane::Stats);
+    app.on_key(key(KeyCode::Tab));
     assert_eq!(app.pane, Pane::Callbacks);
     app.on_key(key(KeyCode::BackTab));
+    assert_eq!(app.pane, Pane::Stats);
+    app.on_key(key(KeyCode::BackTab));
     assert_eq!(app.pane, Pane::Log);
+    app.on_key(key(KeyCode::Char('4')));
+    assert_eq!(app.pane, Pane::Stats);
     app.on_key(key(KeyCode::Char('2')));
     assert_eq!(app.pane, Pane::Directory);
     app.on_key(key(KeyCode::Char('1')));

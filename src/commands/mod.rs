@@ -14,6 +14,7 @@ pub mod calendar;
 pub mod callbacks;
 pub mod demo;
 pub mod log;
+pub mod stats;
 
 /// What every command needs: language, database path, who acts, and now.
 pub struct Ctx {

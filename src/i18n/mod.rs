@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod log;
 pub mod queue;
 pub mod shell;
+pub mod stats;
 pub mod time;
 
 /// The language the user interface speaks.
@@ -130,7 +131,14 @@ pub(crate) use catalogue;
 
 /// Every group's messages, for the completeness tests.
 pub fn all_groups() -> Vec<&'static [Msg]> {
-    vec![shell::ALL, calendar::ALL, time::ALL, queue::ALL, log::ALL]
+    vec![
+        shell::ALL,
+        calendar::ALL,
+        time::ALL,
+        queue::ALL,
+        log::ALL,
+        stats::ALL,
+    ]
 }
 
 #[cfg(test)]

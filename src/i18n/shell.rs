@@ -7,6 +7,7 @@ catalogue! {
     PANE_CALLBACKS => "Tilbakeringinger", "Callbacks";
     PANE_DIRECTORY => "Hjelpetilbud", "Directory";
     PANE_LOG => "Vaktlogg", "Shift log";
+    PANE_STATS => "Statistikk", "Statistics";
     PLACEHOLDER_DIRECTORY => "Hjelpetilbudene kommer her.", "The referral directory will be here.";
     PLACEHOLDER_LOG => "Vaktloggen kommer her.", "The shift log will be here.";
     EMERGENCY => "Nød: 112 · 113 · 110", "Emergency: 112 · 113 · 110";
@@ -30,6 +31,7 @@ catalogue! {
     KEY_PANE_CALLBACKS => "Tilbakeringinger", "Callbacks";
     KEY_PANE_DIRECTORY => "Hjelpetilbud", "Directory";
     KEY_PANE_LOG => "Vaktlogg", "Shift log";
+    KEY_PANE_STATS => "Statistikk", "Statistics";
     KEY_PRIVACY => "Skjul", "Hide";
     KEY_UP => "Opp", "Up";
     KEY_DOWN => "Ned", "Down";

@@ -20,6 +20,7 @@ pub mod calendar;
 pub mod callbacks;
 pub mod log;
 mod migrations;
+pub mod stats;
 
 pub use migrations::SCHEMA_VERSION;
 

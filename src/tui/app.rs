@@ -13,7 +13,7 @@ use super::component::Component;
 use super::input::Field;
 use super::keymap::{self, Action, Scope};
 use super::theme::Theme;
-use super::{directory::DirectoryState, log::LogState, queue::QueueState};
+use super::{directory::DirectoryState, log::LogState, queue::QueueState, stats::StatsState};
 use crate::calendar::CalendarSettings;
 use crate::config::Config;
 use crate::i18n::Lang;
@@ -24,10 +24,11 @@ pub enum Pane {
     Callbacks,
     Directory,
     Log,
+    Stats,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Callbacks, Pane::Directory, Pane::Log];
+    pub const ALL: [Pane; 4] = [Pane::Callbacks, Pane::Directory, Pane::Log, Pane::Stats];
 
     fn index(self) -> usize {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
@@ -93,6 +94,7 @@ pub struct App {
     pub queue: QueueState,
     pub directory: DirectoryState,
     pub log: LogState,
+    pub stats: StatsState,
     /// Text waiting to be sent to the terminal's clipboard.
     pub clipboard: Option<String>,
     /// The "who is on duty?" question, while it is open.
@@ -148,6 +150,7 @@ impl App {
             queue: QueueState::default(),
             directory: DirectoryState::default(),
             log: LogState::default(),
+            stats: StatsState::default(),
             clipboard: None,
             who: None,
             duty_locked: false,
@@ -173,6 +176,20 @@ impl App {
             selected_callback: self.queue.selected_item().filter(|i| i.open).map(|i| i.id),
         };
         (env, &mut self.queue, &mut self.directory, &mut self.log)
+    }
+
+    /// Like [`App::parts`], for the statistics pane.
+    fn stats_parts(&mut self) -> (Env<'_>, &mut StatsState) {
+        let env = Env {
+            store: &mut self.store,
+            calendar: &self.calendar,
+            config: &self.config,
+            now: self.now,
+            lang: self.lang,
+            actor: self.on_duty.as_deref().unwrap_or(UNKNOWN_ACTOR),
+            selected_callback: self.queue.selected_item().filter(|i| i.open).map(|i| i.id),
+        };
+        (env, &mut self.stats)
     }
 
     /// The scopes asked for a key, most specific first.
@@ -202,6 +219,7 @@ impl App {
             Pane::Callbacks => self.queue.scope(),
             Pane::Directory => self.directory.scope(),
             Pane::Log => self.log.scope(),
+            Pane::Stats => self.stats.scope(),
         };
         if self.is_typing() {
             vec![pane, Scope::Typing]
@@ -216,6 +234,7 @@ impl App {
             Pane::Callbacks => self.queue.is_typing(),
             Pane::Directory => self.directory.is_typing(),
             Pane::Log => self.log.is_typing(),
+            Pane::Stats => self.stats.is_typing(),
         }
     }
 
@@ -233,6 +252,7 @@ impl App {
             Action::Queue(a) => self.queue.is_enabled(a),
             Action::Dir(a) => self.directory.is_enabled(a),
             Action::Log(a) => self.log.is_enabled(a),
+            Action::Stats(a) => self.stats.is_enabled(a),
             _ => true,
         }
     }
@@ -267,6 +287,8 @@ impl App {
                 Pane::Callbacks => queue.on_text_key(ev, &mut env),
                 Pane::Directory => directory.on_text_key(ev, &mut env),
                 Pane::Log => log.on_text_key(ev, &mut env),
+                // The statistics pane has no text fields.
+                Pane::Stats => Effect::None,
             };
             self.apply(effect);
         }
@@ -290,6 +312,7 @@ impl App {
             Pane::Callbacks => queue.on_paste(text, &mut env),
             Pane::Directory => directory.on_paste(text, &mut env),
             Pane::Log => log.on_paste(text, &mut env),
+            Pane::Stats => Effect::None,
         };
         self.apply(effect);
     }
@@ -342,6 +365,12 @@ impl App {
             (None, Action::GoCallbacks) => self.goto(Pane::Callbacks),
             (None, Action::GoDirectory) => self.goto(Pane::Directory),
             (None, Action::GoLog) => self.goto(Pane::Log),
+            (None, Action::GoStats) => self.goto(Pane::Stats),
+            (None, Action::Stats(a)) => {
+                let (mut env, stats) = self.stats_parts();
+                let effect = stats.update(a, &mut env);
+                self.apply(effect);
+            }
             (None, Action::Queue(a)) => {
                 let (mut env, queue, _, _) = self.parts();
                 let effect = queue.update(a, &mut env);
@@ -365,6 +394,19 @@ impl App {
                 | Action::PageDown
                 | Action::Home
                 | Action::End),
+            ) if self.pane == Pane::Stats => {
+                let (mut env, stats) = self.stats_parts();
+                let effect = stats.navigate(a, &mut env);
+                self.apply(effect);
+            }
+            (
+                None,
+                a @ (Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Home
+                | Action::End),
             ) => {
                 let pane = self.pane;
                 let (mut env, queue, directory, log) = self.parts();
@@ -372,6 +414,7 @@ impl App {
                     Pane::Callbacks => queue.navigate(a, &mut env),
                     Pane::Directory => directory.navigate(a, &mut env),
                     Pane::Log => log.navigate(a, &mut env),
+                    Pane::Stats => Effect::None,
                 };
                 self.apply(effect);
             }
@@ -565,8 +608,11 @@ impl App {
                 Pane::Callbacks => queue.reload(&mut env),
                 Pane::Directory => directory.reload(&mut env),
                 Pane::Log => log.reload(&mut env),
+                Pane::Stats => {}
             }
         }
+        let (mut env, stats) = self.stats_parts();
+        stats.reload(&mut env);
         self.redraw = true;
     }
 
@@ -578,6 +624,10 @@ impl App {
             Pane::Callbacks => queue.reload(&mut env),
             Pane::Directory => directory.reload(&mut env),
             Pane::Log => log.reload(&mut env),
+            Pane::Stats => {
+                let (mut env, stats) = self.stats_parts();
+                stats.reload(&mut env);
+            }
         }
     }
 

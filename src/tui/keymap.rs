@@ -17,6 +17,7 @@ pub enum Action {
     GoCallbacks,
     GoDirectory,
     GoLog,
+    GoStats,
     TogglePrivacy,
     Up,
     Down,
@@ -38,6 +39,8 @@ pub enum Action {
     Dir(crate::tui::directory::Act),
     /// An action of the shift log pane.
     Log(crate::tui::log::Act),
+    /// An action of the statistics pane.
+    Stats(crate::tui::stats::Act),
 }
 
 /// Where a binding applies. Overlays are asked first, then the pane, then
@@ -77,6 +80,8 @@ pub enum Scope {
     Welcome,
     /// Changing the opening hours from the welcome.
     WelcomeHours,
+    /// The statistics pane.
+    Stats,
 }
 
 /// One key: the code, its modifiers, and how it is written in hints.
@@ -212,6 +217,13 @@ pub const GLOBAL: &[Binding] = &[
     ),
     b(
         Global,
+        &[ch('4', "4")],
+        Action::GoStats,
+        s::KEY_PANE_STATS,
+        false,
+    ),
+    b(
+        Global,
         &[k(KeyCode::Up, "↑"), ch('k', "k")],
         Action::Up,
         s::KEY_UP,
@@ -312,6 +324,7 @@ pub const TABLES: &[&[Binding]] = &[
     crate::tui::directory::BINDINGS,
     crate::tui::log::BINDINGS,
     crate::tui::welcome::BINDINGS,
+    crate::tui::stats::BINDINGS,
 ];
 
 fn all() -> impl Iterator<Item = &'static Binding> {
@@ -389,6 +402,7 @@ mod tests {
             &[Scope::Callbacks, Scope::Global][..],
             &[Scope::Directory, Scope::Global][..],
             &[Scope::Log, Scope::Global][..],
+            &[Scope::Stats, Scope::Global][..],
         ] {
             let n = footer(scopes).len();
             assert!((4..=6).contains(&n), "{scopes:?} has {n} footer keys");

@@ -16,6 +16,7 @@ pub mod input;
 pub mod keymap;
 pub mod log;
 pub mod queue;
+pub mod stats;
 pub mod terminal;
 pub mod theme;
 pub mod view;

@@ -14,6 +14,7 @@ mod form;
 mod help;
 pub mod log;
 pub mod queue;
+mod stats;
 mod status;
 mod welcome;
 
@@ -125,6 +126,7 @@ pub fn pane_title(pane: Pane) -> crate::i18n::Msg {
         Pane::Callbacks => s::PANE_CALLBACKS,
         Pane::Directory => s::PANE_DIRECTORY,
         Pane::Log => s::PANE_LOG,
+        Pane::Stats => s::PANE_STATS,
     }
 }
 
@@ -154,6 +156,7 @@ fn draw_pane(frame: &mut Frame, area: Rect, app: &App) {
         Pane::Callbacks => queue::draw(frame, inner, app),
         Pane::Directory => directory::draw(frame, inner, app),
         Pane::Log => log::draw(frame, inner, app),
+        Pane::Stats => stats::draw(frame, inner, app),
     }
 }
 

@@ -19,6 +19,32 @@ pub fn draw_top(frame: &mut Frame, area: Rect, app: &App) {
         format!(" {} ", s::APP_NAME.get(app.lang)),
         th.title,
     )];
+    let right = status_text(app);
+    let right_w = right.chars().count() as u16 + 1;
+    let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right_w)]).areas(area);
+    // "Name (n)" for every pane when all fit; else the panes not on
+    // screen lose "(n)", then their name (the help lists the keys).
+    let label = |form: u8, i: usize, pane: Pane| {
+        let name = pane_title(pane).get(app.lang);
+        match form {
+            _ if pane == app.pane => format!("{name} ({})", i + 1),
+            0 => format!("{name} ({})", i + 1),
+            1 => name.to_string(),
+            _ => format!("{}", i + 1),
+        }
+    };
+    let used = |form: u8| -> usize {
+        Pane::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, p)| 2 + label(form, i, *p).chars().count())
+            .sum::<usize>()
+            + s::APP_NAME.get(app.lang).chars().count()
+            + 2
+    };
+    let form = (0..2)
+        .find(|f| used(*f) <= usize::from(l.width))
+        .unwrap_or(2);
     for (i, pane) in Pane::ALL.iter().enumerate() {
         tabs.push(Span::styled("│", th.border));
         let style = if *pane == app.pane {
@@ -28,13 +54,10 @@ pub fn draw_top(frame: &mut Frame, area: Rect, app: &App) {
         };
         let marker = if *pane == app.pane { "▶" } else { " " };
         tabs.push(Span::styled(
-            format!("{marker}{} ({})", pane_title(*pane).get(app.lang), i + 1),
+            format!("{marker}{}", label(form, i, *pane)),
             style,
         ));
     }
-    let right = status_text(app);
-    let right_w = right.chars().count() as u16 + 1;
-    let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right_w)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(tabs)), l);
     let mut spans = vec![];
     if app.privacy {

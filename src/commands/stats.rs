@@ -1,0 +1,373 @@
+//! `vakt stats`: the same figures as the statistics pane, as text, JSON or
+//! CSV, for the annual report. Only counts, times and ids: no caller data.
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use clap::Args;
+use serde_json::{Value, json};
+
+use super::{Ctx, out, out_json};
+use crate::error::AppError;
+use crate::i18n::{Lang, stats as st, time as t};
+use crate::stats::{Bucket, Figures, Period, PeriodKind, Promise};
+
+#[derive(Debug, Args)]
+#[command(after_long_help = STATS_HELP)]
+pub struct StatsArgs {
+    /// First day of the period, YYYY-MM-DD (default: 1 January of the "to" year).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<String>,
+    /// Last day of the period, YYYY-MM-DD, included (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<String>,
+    /// Print JSON (all figures, including the list of missed items).
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV: one table with the columns metric,period,value.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// Shown by `vakt stats --help`.
+pub const STATS_HELP: &str = "\
+Without --from and --to the period is this year so far. Dates are local dates in the
+configured time zone; an item belongs to the day it was received. No caller data
+(numbers, names, summaries, notes) is ever printed.
+
+Definitions:
+  A voicemail's promise is kept when its FIRST attempt came at or before the deadline
+  (closing time of the next working day). Missed: first attempt after the deadline, or
+  none and the deadline has passed. Pending (not yet due, no attempt) and not owed
+  (closed before the deadline without an attempt) are counted but left out of the share.
+  A complaint is answered at its first attempt or when it was closed, whichever came
+  first; kept when that is within the deadline (21 days, at closing time).
+  Time to first attempt counts only time inside opening hours; median and 90th
+  percentile by the nearest-rank method.
+
+CSV columns:
+  metric  the figure's name (below)
+  period  the whole period as FROM..TO, an ISO week (2026-W14) or a month (2026-04)
+  value   a whole number; empty when there is nothing to measure yet
+Metrics per period, week and month:
+  voicemail_kept, voicemail_missed, voicemail_pending, voicemail_not_owed,
+  voicemail_kept_percent, complaint_kept, complaint_missed, complaint_pending,
+  complaint_not_owed, complaint_kept_percent
+Metrics for the whole period only:
+  first_attempt_count, first_attempt_median_minutes, first_attempt_p90_minutes,
+  messages, withheld, reached, not_reached, not_needed, open,
+  messages_mon .. messages_sun (by local weekday), messages_h00 .. messages_h23
+  (by local hour)
+The list of missed items and the weekday x hour table are in --json.";
+
+fn parse_date(s: &str) -> Result<NaiveDate, AppError> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| AppError::Invalid(st::ERR_DATE))
+}
+
+/// The period asked for: this year so far without dates; a custom period
+/// with either or both.
+pub fn period(args: &StatsArgs, today: NaiveDate) -> Result<Period, AppError> {
+    if args.from.is_none() && args.to.is_none() {
+        return Ok(Period::named(PeriodKind::ThisYear, today));
+    }
+    let to = args
+        .to
+        .as_deref()
+        .map(parse_date)
+        .transpose()?
+        .unwrap_or(today);
+    let from = match args.from.as_deref() {
+        Some(f) => parse_date(f)?,
+        None => Period::named(PeriodKind::ThisYear, to).from,
+    };
+    Period::custom(from, to).ok_or(AppError::Invalid(st::ERR_RANGE))
+}
+
+pub fn run(ctx: &Ctx, args: StatsArgs) -> Result<(), AppError> {
+    let store = ctx.open_store()?;
+    let cal = store.calendar().map_err(ctx.db_err())?;
+    let p = period(&args, cal.local_date(ctx.now))?;
+    let f = store.stats(&cal, p, ctx.now).map_err(ctx.db_err())?;
+    if args.json {
+        out_json(&to_json(&f, cal.tz))
+    } else if args.csv {
+        out(&to_csv(&f))
+    } else {
+        out(&to_text(&f, cal.tz, ctx.lang))
+    }
+}
+
+fn rfc(t: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
+    t.with_timezone(&tz)
+        .to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+fn minutes(secs: Option<i64>) -> Option<i64> {
+    secs.map(|s| s / 60)
+}
+
+fn promise_json(p: &Promise) -> Value {
+    json!({
+        "kept": p.kept,
+        "missed": p.missed,
+        "pending": p.pending,
+        "not_owed": p.not_owed,
+        "kept_percent": p.percent(),
+    })
+}
+
+const WEEKDAY_KEYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/// Every figure, with the missed items (id, kind and times only).
+pub fn to_json(f: &Figures, tz: chrono_tz::Tz) -> Value {
+    let bucket = |key: &str, label: String, b: &Bucket| {
+        json!({
+            key: label,
+            "voicemail": promise_json(&b.voicemail),
+            "complaints": promise_json(&b.complaints),
+        })
+    };
+    let v = &f.volume;
+    json!({
+        "period": {
+            "kind": f.period.kind.key(),
+            "from": f.period.from.to_string(),
+            "to": f.period.to.to_string(),
+            "time_zone": tz.name(),
+        },
+        "as_of": rfc(f.now, tz),
+        "voicemail": promise_json(&f.voicemail),
+        "complaints": promise_json(&f.complaints),
+        "weeks": f.weeks.iter().map(|b| bucket("week", b.label_week(), b)).collect::<Vec<_>>(),
+        "months": f.months.iter().map(|b| bucket("month", b.label_month(), b)).collect::<Vec<_>>(),
+        "missed": f.missed.iter().map(|m| json!({
+            "id": m.id,
+            "kind": m.kind.key(),
+            "received": rfc(m.received_at, tz),
+            "deadline": rfc(m.deadline_at, tz),
+            "answered": m.answered_at.map(|a| rfc(a, tz)),
+        })).collect::<Vec<_>>(),
+        "first_attempt_working_minutes": {
+            "count": f.first_attempt.count,
+            "median": minutes(f.first_attempt.median),
+            "p90": minutes(f.first_attempt.p90),
+        },
+        "messages": {
+            "total": v.messages,
+            "withheld": v.withheld,
+            "by_weekday": WEEKDAY_KEYS.iter().zip(v.by_weekday).map(|(k, n)| (k.to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
+            "by_hour": v.by_hour.to_vec(),
+            "by_weekday_hour": v.heat.iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
+        },
+        "outcomes": {
+            "reached": v.reached,
+            "not_reached": v.not_reached,
+            "not_needed": v.not_needed,
+            "open": v.open,
+        },
+        // Filled in once the referral directory exists.
+        "referrals": Value::Null,
+    })
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// One table: `metric,period,value` (see `vakt stats --help`).
+pub fn to_csv(f: &Figures) -> String {
+    let mut rows: Vec<(String, String, String)> = Vec::new();
+    let whole = format!("{}..{}", f.period.from, f.period.to);
+    let mut promise = |label: &str, vm: &Promise, c: &Promise| {
+        for (prefix, p) in [("voicemail", vm), ("complaint", c)] {
+            for (name, value) in [
+                ("kept", p.kept.to_string()),
+                ("missed", p.missed.to_string()),
+                ("pending", p.pending.to_string()),
+                ("not_owed", p.not_owed.to_string()),
+                ("kept_percent", opt(p.percent())),
+            ] {
+                rows.push((format!("{prefix}_{name}"), label.to_string(), value));
+            }
+        }
+    };
+    promise(&whole, &f.voicemail, &f.complaints);
+    for b in &f.weeks {
+        promise(&b.label_week(), &b.voicemail, &b.complaints);
+    }
+    for b in &f.months {
+        promise(&b.label_month(), &b.voicemail, &b.complaints);
+    }
+    let v = &f.volume;
+    let mut single = |name: String, value: String| rows.push((name, whole.clone(), value));
+    single(
+        "first_attempt_count".into(),
+        f.first_attempt.count.to_string(),
+    );
+    single(
+        "first_attempt_median_minutes".into(),
+        opt(minutes(f.first_attempt.median)),
+    );
+    single(
+        "first_attempt_p90_minutes".into(),
+        opt(minutes(f.first_attempt.p90)),
+    );
+    for (name, n) in [
+        ("messages", v.messages),
+        ("withheld", v.withheld),
+        ("reached", v.reached),
+        ("not_reached", v.not_reached),
+        ("not_needed", v.not_needed),
+        ("open", v.open),
+    ] {
+        single(name.into(), n.to_string());
+    }
+    for (k, n) in WEEKDAY_KEYS.iter().zip(v.by_weekday) {
+        single(format!("messages_{k}"), n.to_string());
+    }
+    for (h, n) in v.by_hour.iter().enumerate() {
+        single(format!("messages_h{h:02}"), n.to_string());
+    }
+    let mut s = String::from("metric,period,value\n");
+    for (m, p, v) in rows {
+        s.push_str(&format!("{m},{p},{v}\n"));
+    }
+    s
+}
+
+fn date_words(d: NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    format!(
+        "{} {}",
+        t::DAY_MONTH.fill(
+            lang,
+            &[
+                ("day", &d.day()),
+                ("mon", &crate::timefmt::month_short(d, lang))
+            ]
+        ),
+        d.year()
+    )
+}
+
+/// "I år: 1. jan. 2026 – 23. nov. 2026".
+pub fn period_line(p: &Period, lang: Lang) -> String {
+    st::PERIOD_LINE.fill(
+        lang,
+        &[
+            ("name", &st::period_name(p.kind, lang)),
+            ("from", &date_words(p.from, lang)),
+            ("to", &date_words(p.to, lang)),
+        ],
+    )
+}
+
+/// The headline lines shared by the pane and the text output.
+pub fn headline(f: &Figures, lang: Lang) -> Vec<String> {
+    let share = |m: crate::i18n::Msg, p: &Promise| {
+        let share = match p.percent() {
+            Some(pct) => st::SHARE.fill(
+                lang,
+                &[("pct", &pct), ("kept", &p.kept), ("decided", &p.decided())],
+            ),
+            None => st::NO_SHARE.get(lang).to_string(),
+        };
+        m.fill(lang, &[("share", &share)])
+    };
+    let not_counted = |p: &Promise| {
+        st::NOT_COUNTED.fill(lang, &[("pending", &p.pending), ("not_owed", &p.not_owed)])
+    };
+    let v = &f.volume;
+    vec![
+        share(st::VOICEMAIL_KEPT, &f.voicemail),
+        not_counted(&f.voicemail),
+        share(st::COMPLAINTS_KEPT, &f.complaints),
+        not_counted(&f.complaints),
+        st::FIRST_ATTEMPT.fill(lang, &[("n", &f.first_attempt.count)]),
+        st::FIRST_ATTEMPT_FIGURES.fill(
+            lang,
+            &[
+                ("median", &st::hours_minutes(f.first_attempt.median, lang)),
+                ("p90", &st::hours_minutes(f.first_attempt.p90, lang)),
+            ],
+        ),
+        st::VOLUME.fill(
+            lang,
+            &[("messages", &v.messages), ("withheld", &v.withheld)],
+        ),
+        st::OUTCOMES.fill(
+            lang,
+            &[
+                ("reached", &v.reached),
+                ("not_reached", &v.not_reached),
+                ("not_needed", &v.not_needed),
+                ("open", &v.open),
+            ],
+        ),
+    ]
+}
+
+/// "✗ #12 talebeskjed · mottatt 01.04.2026 16:00 · frist … · første forsøk …".
+pub fn missed_line(m: &crate::stats::Missed, tz: chrono_tz::Tz, lang: Lang) -> String {
+    let abs = |t| crate::timefmt::absolute(t, tz);
+    let answer = match (m.answered_at, m.kind) {
+        (None, _) => st::NOT_ATTEMPTED.get(lang).to_string(),
+        (Some(a), crate::callback::Kind::Voicemail) => st::FIRST_AT.fill(lang, &[("at", &abs(a))]),
+        (Some(a), crate::callback::Kind::Complaint) => {
+            st::ANSWERED_AT.fill(lang, &[("at", &abs(a))])
+        }
+    };
+    st::MISSED_ROW.fill(
+        lang,
+        &[
+            ("id", &m.id),
+            ("kind", &st::kind_word(m.kind, lang)),
+            ("received", &abs(m.received_at)),
+            ("deadline", &abs(m.deadline_at)),
+            ("answer", &answer),
+        ],
+    )
+}
+
+fn promise_short(p: &Promise, lang: Lang) -> String {
+    match p.percent() {
+        Some(_) => format!(
+            "{} ({}/{})",
+            st::percent(p.percent(), lang),
+            p.kept,
+            p.decided()
+        ),
+        None => "–".to_string(),
+    }
+}
+
+pub fn to_text(f: &Figures, tz: chrono_tz::Tz, lang: Lang) -> String {
+    let mut lines = vec![period_line(&f.period, lang), String::new()];
+    lines.extend(headline(f, lang));
+    lines.push(String::new());
+    lines.push(st::CLI_MONTHS.get(lang).to_string());
+    for b in &f.months {
+        lines.push(format!(
+            "  {}  {} · {}",
+            b.label_month(),
+            promise_short(&b.voicemail, lang),
+            promise_short(&b.complaints, lang)
+        ));
+    }
+    lines.push(String::new());
+    lines.push(st::CLI_WEEKDAYS.get(lang).to_string());
+    let days: Vec<String> = t::WEEKDAYS_SHORT
+        .iter()
+        .zip(f.volume.by_weekday)
+        .map(|(d, n)| format!("{} {n}", d.get(lang)))
+        .collect();
+    lines.push(format!("  {}", days.join(" · ")));
+    lines.push(String::new());
+    if f.missed.is_empty() {
+        lines.push(st::MISSED_NONE.get(lang).to_string());
+    } else {
+        lines.push(st::CLI_MISSED.get(lang).to_string());
+        for m in &f.missed {
+            lines.push(format!("  {}", missed_line(m, tz, lang)));
+        }
+    }
+    lines.join("\n")
+}

@@ -1,0 +1,126 @@
+//! What statistics read: times, deadlines, kinds and outcomes, bounded by
+//! the period through indexed columns (`received_at` on callbacks and on
+//! messages). Never a number, a name, a summary or a note, so the figures
+//! are the same before and after the retention purge.
+
+use chrono::{DateTime, Utc};
+
+use super::{Result, Store, StoreError, parse_ts, ts};
+use crate::callback::{Kind, Outcome};
+use crate::stats::{ItemRow, MessageRow};
+
+fn opt_ts(s: Option<String>) -> Result<Option<DateTime<Utc>>> {
+    s.map(|s| parse_ts(&s)).transpose()
+}
+
+impl Store {
+    /// Callback items received in `[from, to)`, oldest first.
+    pub fn stats_items(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<ItemRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, kind, received_at, deadline_at, first_attempt_at, closed_at, outcome
+             FROM callbacks
+             WHERE received_at >= ?1 AND received_at < ?2
+             ORDER BY received_at, id",
+        )?;
+        type Raw = (
+            i64,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let raw: Vec<Raw> = stmt
+            .query_map([ts(from), ts(to)], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter()
+            .map(|(id, kind, rec, dl, first, closed, outcome)| {
+                Ok(ItemRow {
+                    id,
+                    kind: Kind::from_key(&kind).ok_or(StoreError::BadData("kind"))?,
+                    received_at: parse_ts(&rec)?,
+                    deadline_at: parse_ts(&dl)?,
+                    first_attempt_at: opt_ts(first)?,
+                    closed_at: opt_ts(closed)?,
+                    outcome: outcome
+                        .map(|o| Outcome::from_key(&o).ok_or(StoreError::BadData("outcome")))
+                        .transpose()?,
+                })
+            })
+            .collect()
+    }
+
+    /// Voicemail messages and withheld calls received in `[from, to)`.
+    /// Letters (messages of complaints) are left out: they are not calls.
+    pub fn stats_messages(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<MessageRow>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT m.received_at, m.withheld
+             FROM messages m LEFT JOIN callbacks c ON c.id = m.callback_id
+             WHERE m.received_at >= ?1 AND m.received_at < ?2
+               AND (c.kind IS NULL OR c.kind = 'voicemail')
+             ORDER BY m.received_at, m.id",
+        )?;
+        let raw: Vec<(String, i64)> = stmt
+            .query_map([ts(from), ts(to)], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        raw.into_iter()
+            .map(|(at, withheld)| {
+                Ok(MessageRow {
+                    received_at: parse_ts(&at)?,
+                    withheld: withheld != 0,
+                })
+            })
+            .collect()
+    }
+
+    /// The figures for `period` as of `now`, with the stored calendar.
+    pub fn stats(
+        &self,
+        cal: &crate::calendar::CalendarSettings,
+        period: crate::stats::Period,
+        now: DateTime<Utc>,
+    ) -> Result<crate::stats::Figures> {
+        let (from, to) = period.bounds(cal);
+        let items = self.stats_items(from, to)?;
+        let messages = self.stats_messages(from, to)?;
+        Ok(crate::stats::compute(cal, period, now, &items, &messages))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::temp_store;
+
+    #[test]
+    fn queries_use_the_received_indexes() {
+        let (_d, s) = temp_store();
+        for sql in [
+            "EXPLAIN QUERY PLAN SELECT id FROM callbacks WHERE received_at >= 'a' AND received_at < 'b'",
+            "EXPLAIN QUERY PLAN SELECT m.received_at FROM messages m LEFT JOIN callbacks c ON c.id = m.callback_id WHERE m.received_at >= 'a' AND m.received_at < 'b' AND (c.kind IS NULL OR c.kind = 'voicemail')",
+        ] {
+            let mut stmt = s.conn().prepare(sql).unwrap();
+            let plan: Vec<String> = stmt
+                .query_map([], |r| r.get::<_, String>(3))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect();
+            let plan = plan.join(" | ");
+            assert!(plan.contains("_received"), "{sql}: {plan}");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! The statistics pane on screen, from the hand-checked fixture
+//! (`tests/common/stats_fixture.rs`), with the clock fixed at
+//! Monday 2 November 2026 10:00 in Oslo.
+
+mod common;
+
+use common::TestDb;
+use common::stats_fixture::{now, seed};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use vakt::i18n::Lang;
+use vakt::stats::PeriodKind;
+use vakt::tui::App;
+use vakt::tui::app::Pane;
+use vakt::tui::render_text;
+
+fn key(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn stats_app(db: &TestDb, lang: Lang) -> App {
+    seed(&mut db.store());
+    let mut app = db.app(lang, now());
+    app.on_duty = Some("KH".into());
+    app.resize(120, 30);
+    key(&mut app, KeyCode::Char('4'));
+    assert_eq!(app.pane, Pane::Stats);
+    app
+}
+
+#[test]
+fn pane_shows_the_year_in_numbers_and_pictures_nb() {
+    let db = TestDb::new();
+    let app = stats_app(&db, Lang::Nb);
+    let s = render_text(&app, 120, 30);
+    assert!(s.contains("I år: 1. jan. 2026 – 2. nov. 2026"), "{s}");
+    assert!(s.contains("innen fristen: 50 % (3 av 6)"), "{s}");
+    assert!(
+        s.contains("Klager besvart innen 21 dager: 67 % (2 av 3)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Tid til første forsøk, i åpningstid (5 stk.):"),
+        "{s}"
+    );
+    assert!(s.contains("median 6 t 15 min · 90 % innen 10 t"), "{s}");
+    assert!(s.contains("Meldinger: 11 · skjult nummer: 3"), "{s}");
+    assert!(s.contains("Frist ikke holdt (4)"), "{s}");
+    assert!(s.contains("✗ #6 talebeskjed"), "{s}");
+    // No caller data anywhere: the fixture's names and summaries.
+    for secret in ["Kari", "Ola", "Hemmelig", "Klage på svartid", "22 33 44"] {
+        assert!(!s.contains(secret), "{secret} on screen");
+    }
+    // The footer shows the period keys.
+    assert!(s.contains("← Forrige periode"), "{s}");
+    insta::assert_snapshot!("stats_nb", s);
+}
+
+#[test]
+fn pane_in_english() {
+    let db = TestDb::new();
+    let app = stats_app(&db, Lang::En);
+    let s = render_text(&app, 120, 30);
+    assert!(
+        s.contains("Voicemails called back by the deadline: 50 % (3 of 6)"),
+        "{s}"
+    );
+    insta::assert_snapshot!("stats_en", s);
+}
+
+#[test]
+fn arrows_cycle_the_period() {
+    let db = TestDb::new();
+    let mut app = stats_app(&db, Lang::En);
+    assert_eq!(app.stats.kind, PeriodKind::ThisYear);
+    key(&mut app, KeyCode::Right);
+    assert_eq!(app.stats.kind, PeriodKind::ThisWeek);
+    // This week (Mon 2 Nov): voicemail 12, pending.
+    let s = render_text(&app, 120, 30);
+    assert!(s.contains("This week: 2 Nov 2026 – 2 Nov 2026"), "{s}");
+    assert!(s.contains("by the deadline: none yet "), "{s}");
+    assert!(s.contains("1 pending"), "{s}");
+    assert!(s.contains("No deadline missed in this period ✓"), "{s}");
+    key(&mut app, KeyCode::Right);
+    assert_eq!(app.stats.kind, PeriodKind::LastMonth);
+    // October: voicemail 11 kept, complaint 10 pending.
+    let s = render_text(&app, 120, 30);
+    assert!(s.contains("Last month: 1 Oct 2026 – 31 Oct 2026"), "{s}");
+    assert!(s.contains("by the deadline: 100 % (1 of 1)"), "{s}");
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Left);
+    assert_eq!(app.stats.kind, PeriodKind::ThisYear);
+}
+
+#[test]
+fn missed_list_scrolls_and_small_screens_do_not_panic() {
+    let db = TestDb::new();
+    let mut app = stats_app(&db, Lang::Nb);
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.stats.scroll, 1);
+    let s = render_text(&app, 120, 30);
+    assert!(!s.contains("#6 talebeskjed"), "{s}");
+    key(&mut app, KeyCode::End);
+    assert_eq!(app.stats.scroll, 3);
+    key(&mut app, KeyCode::Home);
+    assert_eq!(app.stats.scroll, 0);
+    for (w, h) in [(80, 24), (100, 30), (200, 50), (40, 10)] {
+        let _ = render_text(&app, w, h);
+    }
+    // F2 hides the pane like every other.
+    key(&mut app, KeyCode::F(2));
+    let s = render_text(&app, 120, 30);
+    assert!(!s.contains("Frist ikke holdt"), "{s}");
+}
+
+#[test]
+fn empty_database_reads_calmly() {
+    let db = TestDb::new();
+    let mut app = db.app(Lang::Nb, now());
+    key(&mut app, KeyCode::Char('4'));
+    let s = render_text(&app, 120, 30);
+    assert!(s.contains("innen fristen: ingen ennå "), "{s}");
+    assert!(s.contains("median – · 90 % innen –"), "{s}");
+    assert!(s.contains("Ingen frister oversittet i perioden ✓"), "{s}");
+}
