@@ -158,10 +158,13 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
                 } else {
                     1 + u32::from(rng.f32() < 0.3) + u32::from(rng.f32() < 0.15)
                 };
+                // Calls are made while the line is open; one in ten late.
                 let first_at = if rng.f32() < 0.9 {
-                    received + Duration::minutes(20 + i64::from(rng.u32(..600)))
+                    let wait = Duration::minutes(20 + i64::from(rng.u32(..600)));
+                    callback::next_attempt(&cal, received, wait).min(deadline)
                 } else {
-                    deadline + Duration::hours(i64::from(1 + rng.u32(..30)))
+                    let late = Duration::hours(i64::from(1 + rng.u32(..30)));
+                    callback::next_attempt(&cal, deadline, late)
                 }
                 .min(now - Duration::minutes(1));
                 let last_at = first_at + Duration::hours(2 * i64::from(attempts.saturating_sub(1)));

@@ -539,17 +539,14 @@ impl App {
 
     /// The terminal's size changed: panes load as many rows as now fit.
     pub fn resize(&mut self, _width: u16, height: u16) {
-        let page = super::view::queue::list_rows(height);
-        if page != self.queue.page {
-            self.queue.page = page;
-            let (mut env, queue, _, _) = self.parts();
-            queue.reload(&mut env);
-        }
-        let log_page = super::view::log::list_rows(height);
-        if log_page != self.log.page {
-            self.log.page = log_page;
-            let (mut env, _, _, log) = self.parts();
-            log.reload(&mut env);
+        let (queue, log) = (
+            super::view::queue::list_rows(height),
+            super::view::log::list_rows(height),
+        );
+        if (queue, log) != (self.queue.page, self.log.page) {
+            self.queue.page = queue;
+            self.log.page = log;
+            self.refresh_pane();
         }
     }
 
@@ -602,21 +599,12 @@ impl App {
             self.calendar = c;
         }
         self.pending_handover = self.store.pending_handover().ok().flatten();
-        for pane in Pane::ALL {
-            let (mut env, queue, directory, log) = self.parts();
-            match pane {
-                Pane::Callbacks => queue.reload(&mut env),
-                Pane::Directory => directory.reload(&mut env),
-                Pane::Log => log.reload(&mut env),
-                Pane::Stats => {}
-            }
-        }
-        let (mut env, stats) = self.stats_parts();
-        stats.reload(&mut env);
+        // Only the pane on screen reads now; the others read when shown.
+        self.refresh_pane();
         self.redraw = true;
     }
 
-    /// Re-reads only the pane on screen (after switching to it).
+    /// Re-reads the pane on screen (after switching to it or a change).
     fn refresh_pane(&mut self) {
         let pane = self.pane;
         let (mut env, queue, directory, log) = self.parts();
