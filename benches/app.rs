@@ -1,0 +1,160 @@
+//! Start-up and keystrokes on a large database, from key event to frame
+//! rendered into a 160×48 off-screen terminal.
+//!
+//! Criterion reports its estimates per benchmark; each keystroke is also
+//! timed one by one and the median and p99 printed at the end, because the
+//! targets are about the tail (every keystroke under 4 ms p99).
+//!
+//! Run: `cargo bench --bench app` (VAKT_BENCH_SCALE=small|large|huge).
+
+mod common;
+
+use std::cell::RefCell;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use vakt::config::Config;
+use vakt::i18n::Lang;
+use vakt::store::Store;
+use vakt::tui::{App, theme::Theme, view};
+
+const W: u16 = 160;
+const H: u16 = 48;
+
+fn open_app(path: &std::path::Path) -> App {
+    let store = Store::open(path).expect("open");
+    let mut app = App::with_config(store, Lang::Nb, Theme::color(), Utc::now(), Config::default())
+        .expect("app");
+    app.on_duty = Some("BENCH".into());
+    app.resize(W, H);
+    app
+}
+
+fn press(app: &mut App, term: &mut Terminal<TestBackend>, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    term.draw(|f| view::draw(f, app)).expect("draw");
+}
+
+thread_local! {
+    static SAMPLES: RefCell<Vec<(String, Vec<Duration>)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn record(label: &str, d: Duration) {
+    SAMPLES.with(|s| {
+        let mut s = s.borrow_mut();
+        match s.iter_mut().find(|(l, _)| l == label) {
+            Some((_, v)) => v.push(d),
+            None => s.push((label.to_string(), vec![d])),
+        }
+    });
+}
+
+/// Benchmarks one keystroke; `before` prepares the state (not timed).
+fn key_bench(
+    c: &mut Criterion,
+    app: &mut App,
+    term: &mut Terminal<TestBackend>,
+    name: &str,
+    mut before: impl FnMut(&mut App, &mut Terminal<TestBackend>),
+    code: KeyCode,
+) {
+    c.bench_function(name, |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                before(app, term);
+                let t = Instant::now();
+                press(app, term, code);
+                let d = t.elapsed();
+                record(name, d);
+                total += d;
+            }
+            total
+        })
+    });
+}
+
+fn benches(c: &mut Criterion) {
+    let path = common::database();
+    let mut term = Terminal::new(TestBackend::new(W, H)).expect("terminal");
+
+    c.bench_function("startup_to_first_frame", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let t = Instant::now();
+                let app = open_app(&path);
+                term.draw(|f| view::draw(f, &app)).expect("draw");
+                let d = t.elapsed();
+                record("startup_to_first_frame", d);
+                total += d;
+            }
+            total
+        })
+    });
+
+    let mut app = open_app(&path);
+    term.draw(|f| view::draw(f, &app)).expect("draw");
+
+    // The queue: move down; at the end of what is open, back to the top.
+    key_bench(c, &mut app, &mut term, "queue_down", |app, term| {
+        if app.queue.selected + 1 >= app.queue.rows.len() && !app.queue.has_more {
+            press(app, term, KeyCode::Home);
+        }
+    }, KeyCode::Down);
+    key_bench(c, &mut app, &mut term, "queue_page_down", |app, term| {
+        if !app.queue.has_more {
+            press(app, term, KeyCode::Home);
+        }
+    }, KeyCode::PageDown);
+    key_bench(c, &mut app, &mut term, "queue_closed_today_toggle", |_, _| {}, KeyCode::Char('d'));
+    key_bench(c, &mut app, &mut term, "switch_pane", |_, _| {}, KeyCode::Tab);
+
+    // The log: page down deep into history, and a day back at a time.
+    press(&mut app, &mut term, KeyCode::Char('3'));
+    key_bench(c, &mut app, &mut term, "log_page_down", |app, term| {
+        if !app.log.has_more {
+            press(app, term, KeyCode::Home);
+        }
+    }, KeyCode::PageDown);
+    press(&mut app, &mut term, KeyCode::Home);
+    let mut days = 0;
+    key_bench(c, &mut app, &mut term, "log_previous_day", |app, term| {
+        days += 1;
+        if days % 365 == 0 {
+            press(app, term, KeyCode::Char('t'));
+        }
+    }, KeyCode::Left);
+    press(&mut app, &mut term, KeyCode::Char('t'));
+    key_bench(c, &mut app, &mut term, "open_handover_review", |app, term| {
+        if !matches!(app.log.mode, vakt::tui::log::Mode::List) {
+            press(app, term, KeyCode::Esc);
+        }
+    }, KeyCode::Char('h'));
+    press(&mut app, &mut term, KeyCode::Esc);
+
+    // Statistics: switching period re-reads a year of items.
+    press(&mut app, &mut term, KeyCode::Char('4'));
+    key_bench(c, &mut app, &mut term, "stats_next_period", |_, _| {}, KeyCode::Right);
+
+    println!("\nPer keystroke (each timed on its own):");
+    SAMPLES.with(|s| {
+        for (label, v) in s.borrow_mut().iter_mut() {
+            common::summarize(label, v);
+        }
+    });
+}
+
+criterion_group! {
+    name = group;
+    config = Criterion::default()
+        .sample_size(30)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(2));
+    targets = benches
+}
+criterion_main!(group);
