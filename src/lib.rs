@@ -9,6 +9,7 @@ pub mod callback;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod directory;
 pub mod error;
 pub mod i18n;
 pub mod phone;

@@ -27,6 +27,12 @@ const MIGRATIONS: &[Migration] = &[
               and one row per received message (joins, withheld numbers).",
         sql: include_str!("sql/0002_callbacks.sql"),
     },
+    Migration {
+        why: "Referral directory: services with a folded FTS5 search index, categories, \
+              areas served, referrals (no caller data) and problem reports; the starter \
+              list is imported once after this step.",
+        sql: include_str!("sql/0003_directory.sql"),
+    },
 ];
 
 /// The schema version this program writes.
