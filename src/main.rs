@@ -58,10 +58,13 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
                 std::env::var("NO_COLOR").ok().as_deref(),
                 cfg.theme.as_deref(),
             );
-            let mut app = App::new(store, lang, theme, ctx.now).map_err(ctx.db_err())?;
+            let reduced_motion = cfg.reduced_motion;
+            let mut app =
+                App::with_config(store, lang, theme, ctx.now, cfg).map_err(ctx.db_err())?;
             app.on_duty = cli.actor;
-            tui::run(app, cfg.reduced_motion)
+            tui::run(app, reduced_motion)
         }
         Some(Command::Calendar(cmd)) => commands::calendar::run(&ctx, cmd),
+        Some(Command::Directory(cmd)) => commands::directory::run(&ctx, cmd, &cfg),
     }
 }

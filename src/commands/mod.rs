@@ -11,6 +11,7 @@ use crate::i18n::Lang;
 use crate::store::Store;
 
 pub mod calendar;
+pub mod directory;
 
 /// What every command needs: language, database path, who acts, and now.
 pub struct Ctx {

@@ -10,6 +10,7 @@
 use std::fmt::Display;
 
 pub mod calendar;
+pub mod directory;
 pub mod queue;
 pub mod shell;
 pub mod time;
@@ -129,7 +130,13 @@ pub(crate) use catalogue;
 
 /// Every group's messages, for the completeness tests.
 pub fn all_groups() -> Vec<&'static [Msg]> {
-    vec![shell::ALL, calendar::ALL, time::ALL, queue::ALL]
+    vec![
+        shell::ALL,
+        calendar::ALL,
+        time::ALL,
+        queue::ALL,
+        directory::ALL,
+    ]
 }
 
 #[cfg(test)]
