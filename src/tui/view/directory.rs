@@ -226,7 +226,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     let widths = [
         Constraint::Length(1),
         Constraint::Min(24),
-        Constraint::Length(13),
+        Constraint::Length(15),
         Constraint::Length(7),
         Constraint::Length(16),
         Constraint::Percentage(25),
