@@ -709,7 +709,21 @@ impl Store {
                 &[(":lo", &prefix), (":hi", &upper)],
                 cand,
             )?;
-            if found.len() < cand {
+            // The word being typed is usually the rarest. If it matches
+            // nothing on its own, the AND queries below cannot match either,
+            // and FTS5 would first read the other words' whole doclists.
+            let hopeless = tokens.len() > 1
+                && tokens.last().is_some_and(|last| {
+                    conn.prepare_cached(
+                        "SELECT 1 FROM services_fts WHERE services_fts MATCH ?1 LIMIT 1",
+                    )
+                    .and_then(|mut st| {
+                        st.exists(params![fold::fts_query(std::slice::from_ref(last), None)])
+                    })
+                    .map(|exists| !exists)
+                    .unwrap_or(false)
+                });
+            if found.len() < cand && !hopeless {
                 let m = fold::fts_query(&tokens, Some("name"));
                 let want = cand + found.len();
                 run(
@@ -725,7 +739,7 @@ impl Store {
                     want,
                 )?;
             }
-            if found.len() < cand {
+            if found.len() < cand && !hopeless {
                 let m = fold::fts_query(&tokens, None);
                 let want = cand + found.len();
                 run(
