@@ -27,8 +27,14 @@ const H: u16 = 48;
 
 fn open_app(path: &std::path::Path) -> App {
     let store = Store::open(path).expect("open");
-    let mut app = App::with_config(store, Lang::Nb, Theme::color(), Utc::now(), Config::default())
-        .expect("app");
+    let mut app = App::with_config(
+        store,
+        Lang::Nb,
+        Theme::color(),
+        Utc::now(),
+        Config::default(),
+    )
+    .expect("app");
     app.on_duty = Some("BENCH".into());
     app.resize(W, H);
     app
@@ -101,45 +107,101 @@ fn benches(c: &mut Criterion) {
     term.draw(|f| view::draw(f, &app)).expect("draw");
 
     // The queue: move down; at the end of what is open, back to the top.
-    key_bench(c, &mut app, &mut term, "queue_down", |app, term| {
-        if app.queue.selected + 1 >= app.queue.rows.len() && !app.queue.has_more {
-            press(app, term, KeyCode::Home);
-        }
-    }, KeyCode::Down);
-    key_bench(c, &mut app, &mut term, "queue_page_down", |app, term| {
-        if !app.queue.has_more {
-            press(app, term, KeyCode::Home);
-        }
-    }, KeyCode::PageDown);
-    key_bench(c, &mut app, &mut term, "queue_closed_today_toggle", |_, _| {}, KeyCode::Char('d'));
-    key_bench(c, &mut app, &mut term, "switch_pane", |_, _| {}, KeyCode::Tab);
+    key_bench(
+        c,
+        &mut app,
+        &mut term,
+        "queue_down",
+        |app, term| {
+            if app.queue.selected + 1 >= app.queue.rows.len() && !app.queue.has_more {
+                press(app, term, KeyCode::Home);
+            }
+        },
+        KeyCode::Down,
+    );
+    key_bench(
+        c,
+        &mut app,
+        &mut term,
+        "queue_page_down",
+        |app, term| {
+            if !app.queue.has_more {
+                press(app, term, KeyCode::Home);
+            }
+        },
+        KeyCode::PageDown,
+    );
+    key_bench(
+        c,
+        &mut app,
+        &mut term,
+        "queue_closed_today_toggle",
+        |_, _| {},
+        KeyCode::Char('d'),
+    );
+    key_bench(
+        c,
+        &mut app,
+        &mut term,
+        "switch_pane",
+        |_, _| {},
+        KeyCode::Tab,
+    );
 
     // The log: page down deep into history, and a day back at a time.
     press(&mut app, &mut term, KeyCode::Char('3'));
-    key_bench(c, &mut app, &mut term, "log_page_down", |app, term| {
-        if !app.log.has_more {
-            press(app, term, KeyCode::Home);
-        }
-    }, KeyCode::PageDown);
+    key_bench(
+        c,
+        &mut app,
+        &mut term,
+        "log_page_down",
+        |app, term| {
+            if !app.log.has_more {
+                press(app, term, KeyCode::Home);
+            }
+        },
+        KeyCode::PageDown,
+    );
     press(&mut app, &mut term, KeyCode::Home);
     let mut days = 0;
-    key_bench(c, &mut app, &mut term, "log_previous_day", |app, term| {
-        days += 1;
-        if days % 365 == 0 {
-            press(app, term, KeyCode::Char('t'));
-        }
-    }, KeyCode::Left);
+    key_bench(
+        c,
+        &mut app,
+        &mut term,
+        "log_previous_day",
+        |app, term| {
+            days += 1;
+            if days % 365 == 0 {
+                press(app, term, KeyCode::Char('t'));
+            }
+        },
+        KeyCode::Left,
+    );
     press(&mut app, &mut term, KeyCode::Char('t'));
-    key_bench(c, &mut app, &mut term, "open_handover_review", |app, term| {
-        if !matches!(app.log.mode, vakt::tui::log::Mode::List) {
-            press(app, term, KeyCode::Esc);
-        }
-    }, KeyCode::Char('h'));
+    key_bench(
+        c,
+        &mut app,
+        &mut term,
+        "open_handover_review",
+        |app, term| {
+            if !matches!(app.log.mode, vakt::tui::log::Mode::List) {
+                press(app, term, KeyCode::Esc);
+            }
+        },
+        KeyCode::Char('h'),
+    );
     press(&mut app, &mut term, KeyCode::Esc);
 
     // Statistics: switching period re-reads a year of items.
     press(&mut app, &mut term, KeyCode::Char('4'));
-    key_bench(c, &mut app, &mut term, "stats_next_period", |_, _| {}, KeyCode::Right);
+    key_bench(
+        c,
+        &mut app,
+        &mut term,
+        "stats_next_period",
+        |_, _| {},
+        KeyCode::Right,
+    );
 
     println!("\nPer keystroke (each timed on its own):");
     SAMPLES.with(|s| {

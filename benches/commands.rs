@@ -37,7 +37,14 @@ fn app_run(db: &std::path::Path, home: &std::path::Path) -> (Duration, u64) {
     cmd.env("HOME", home);
     cmd.env("XDG_DATA_HOME", home.join("data"));
     cmd.env("XDG_CONFIG_HOME", home.join("config"));
-    cmd.args(["--db", &db.display().to_string(), "--as", "BENCH", "--lang", "en"]);
+    cmd.args([
+        "--db",
+        &db.display().to_string(),
+        "--as",
+        "BENCH",
+        "--lang",
+        "en",
+    ]);
     let start = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).expect("spawn");
     drop(pair.slave);
@@ -58,14 +65,22 @@ fn app_run(db: &std::path::Path, home: &std::path::Path) -> (Duration, u64) {
         }
     });
     let first_frame = loop {
-        if parser.lock().unwrap().screen().contents().contains("Emergency: 112") {
+        if parser
+            .lock()
+            .unwrap()
+            .screen()
+            .contents()
+            .contains("Emergency: 112")
+        {
             break start.elapsed();
         }
         assert!(start.elapsed() < Duration::from_secs(30), "no first frame");
         std::thread::sleep(Duration::from_micros(200));
     };
     let mut w = pair.master.take_writer().expect("writer");
-    for keys in ["\x1b[B", "\x1b[B", "\x1b[6~", "\t", "3", "\x1b[6~", "4", "1"] {
+    for keys in [
+        "\x1b[B", "\x1b[B", "\x1b[6~", "\t", "3", "\x1b[6~", "4", "1",
+    ] {
         w.write_all(keys.as_bytes()).unwrap();
         w.flush().unwrap();
         std::thread::sleep(Duration::from_millis(60));
@@ -122,7 +137,10 @@ fn main() {
         peak = peak.max(hwm);
     }
     common::summarize("process start to first frame (pty)", &mut frames);
-    println!("peak memory (VmHWM) of the app           {:.1} MB", peak as f64 / 1024.0);
+    println!(
+        "peak memory (VmHWM) of the app           {:.1} MB",
+        peak as f64 / 1024.0
+    );
 
     for (label, args) in [
         ("vakt queue --json", &["queue", "--json"][..]),

@@ -74,6 +74,9 @@ pub enum Command {
     Demo(DemoArgs),
     /// Are the promises kept? Figures for a period, for the annual report.
     Stats(crate::commands::stats::StatsArgs),
+    /// The referral directory: search, import and export (HSDS JSON or CSV).
+    #[command(subcommand)]
+    Directory(DirectoryCmd),
 }
 
 #[derive(Debug, Args)]
@@ -250,6 +253,46 @@ pub enum CallbackCmd {
         /// How it ended.
         #[arg(long)]
         outcome: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DirectoryCmd {
+    /// Import services from an Open Referral HSDS 3.0 JSON file or a CSV file.
+    /// Entries are matched by id, else by name and organisation; a file with
+    /// an error changes nothing.
+    Import {
+        /// The file (.json or .csv).
+        file: PathBuf,
+        /// hsds or csv (default: from the file's extension, else HSDS JSON).
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<String>,
+    },
+    /// Export every service as HSDS 3.0 JSON (a list of service objects) or CSV.
+    Export {
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// hsds or csv (default: from the file's extension, else HSDS JSON).
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<String>,
+    },
+    /// Search like the search box: names first, then descriptions.
+    Search {
+        /// Words to look for (prefixes work: "barnev" finds "barnevernet").
+        query: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Only this category (key or name, e.g. substance_use or Rus).
+        #[arg(long, value_name = "C")]
+        category: Option<String>,
+        /// Only services serving this municipality or region.
+        #[arg(long, value_name = "M")]
+        municipality: Option<String>,
+        /// Only services open now.
+        #[arg(long)]
+        open_now: bool,
     },
 }
 

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod demo;
+pub mod directory;
 pub mod error;
 pub mod handover;
 pub mod i18n;

@@ -107,5 +107,6 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
         Some(Command::Shift(cmd)) => commands::log::shift(&ctx, cmd),
         Some(Command::Handover(args)) => commands::log::handover(&ctx, args),
         Some(Command::Stats(args)) => commands::stats::run(&ctx, args),
+        Some(Command::Directory(cmd)) => commands::directory::run(&ctx, cmd, &cfg),
     }
 }

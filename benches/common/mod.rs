@@ -45,7 +45,8 @@ pub fn database() -> PathBuf {
 /// Median and 99th percentile of individual timings.
 pub fn summarize(label: &str, samples: &mut [Duration]) -> (Duration, Duration) {
     samples.sort();
-    let pick = |q: f64| samples[((samples.len() as f64 * q).ceil() as usize).clamp(1, samples.len()) - 1];
+    let pick =
+        |q: f64| samples[((samples.len() as f64 * q).ceil() as usize).clamp(1, samples.len()) - 1];
     let (p50, p99) = (pick(0.5), pick(0.99));
     println!(
         "{label:<40} n={:<6} median {:>9.3} ms   p99 {:>9.3} ms",

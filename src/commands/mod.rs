@@ -13,6 +13,7 @@ use crate::store::Store;
 pub mod calendar;
 pub mod callbacks;
 pub mod demo;
+pub mod directory;
 pub mod log;
 pub mod stats;
 

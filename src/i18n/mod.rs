@@ -10,6 +10,7 @@
 use std::fmt::Display;
 
 pub mod calendar;
+pub mod directory;
 pub mod log;
 pub mod queue;
 pub mod shell;
@@ -138,6 +139,7 @@ pub fn all_groups() -> Vec<&'static [Msg]> {
         queue::ALL,
         log::ALL,
         stats::ALL,
+        directory::ALL,
     ]
 }
 

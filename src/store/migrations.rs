@@ -28,6 +28,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("sql/0002_callbacks.sql"),
     },
     Migration {
+        why: "Referral directory: services with a folded FTS5 search index, categories, \
+              areas served, referrals (no caller data) and problem reports; the starter \
+              list is imported once after this step.",
+        sql: include_str!("sql/0003_directory.sql"),
+    },
+    Migration {
         why: "Shift log and handover: shifts, append-only notes (enforced by \
               triggers), pins, escalation releases, handover acknowledgements.",
         sql: include_str!("sql/0004_shift_log.sql"),

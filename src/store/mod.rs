@@ -18,6 +18,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 pub mod audit;
 pub mod calendar;
 pub mod callbacks;
+pub mod directory;
 pub mod log;
 mod migrations;
 pub mod stats;
@@ -144,6 +145,7 @@ impl Store {
             path: path.to_path_buf(),
         };
         migrations::migrate(&mut store.conn)?;
+        directory::seed_if_pending(&mut store)?;
         Ok(store)
     }
 

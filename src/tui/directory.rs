@@ -1,36 +1,980 @@
-//! The referral directory pane (state and actions).
+//! The referral directory pane: one search box that filters on every
+//! keystroke, the results with open-now and freshness, and the actions on
+//! the selected service (copy, refer, verify, report, add/edit, deactivate).
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::app::{Effect, Env};
 use super::component::Component;
-use super::keymap::{Binding, Scope};
+use super::form::{Form, FormField, Input};
+use super::input::{Edit, Field};
+use super::keymap::{Action, Binding, Scope, b, ch, ctrl, k};
+use crate::directory::{
+    self, DEFAULT_CATEGORIES, Hours, PhoneKind, PhoneLine, Service, Status, category_key,
+    split_list, valid_email,
+};
+use crate::i18n::{Lang, Msg, directory as d, queue as q, shell};
+use crate::phone::Phone;
+use crate::store::StoreError;
+use crate::store::directory::{ProblemKind, SearchQuery};
 
 /// Actions of the directory pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Act {
     Search,
+    LeaveSearch,
+    Copy,
+    Refer,
+    Verify,
+    Problem,
+    New,
+    Edit,
+    Deactivate,
+    Filter,
+    Save,
+    Cancel,
+    NextField,
+    PrevField,
 }
 
-pub const BINDINGS: &[Binding] = &[super::keymap::b(
-    Scope::Directory,
-    &[super::keymap::ch('/', "/")],
-    super::keymap::Action::Dir(Act::Search),
-    crate::i18n::shell::KEY_SEARCH,
-    true,
-)];
+const fn a(act: Act) -> Action {
+    Action::Dir(act)
+}
 
-#[derive(Debug, Default)]
-pub struct DirectoryState {}
+pub const BINDINGS: &[Binding] = &[
+    b(
+        Scope::Directory,
+        &[ch('/', "/")],
+        a(Act::Search),
+        shell::KEY_SEARCH,
+        true,
+    ),
+    b(
+        Scope::Directory,
+        &[ch('y', "y")],
+        a(Act::Copy),
+        d::DIR_KEY_COPY,
+        true,
+    ),
+    b(
+        Scope::Directory,
+        &[ch('r', "r")],
+        a(Act::Refer),
+        d::KEY_REFER,
+        true,
+    ),
+    b(
+        Scope::Directory,
+        &[ch('v', "v")],
+        a(Act::Verify),
+        d::KEY_VERIFY,
+        false,
+    ),
+    b(
+        Scope::Directory,
+        &[ch('p', "p")],
+        a(Act::Problem),
+        d::KEY_PROBLEM,
+        false,
+    ),
+    b(
+        Scope::Directory,
+        &[ch('n', "n")],
+        a(Act::New),
+        d::DIR_KEY_NEW,
+        false,
+    ),
+    b(
+        Scope::Directory,
+        &[ch('e', "e")],
+        a(Act::Edit),
+        d::DIR_KEY_EDIT,
+        false,
+    ),
+    b(
+        Scope::Directory,
+        &[ch('x', "x")],
+        a(Act::Deactivate),
+        d::KEY_DEACTIVATE,
+        false,
+    ),
+    b(
+        Scope::Directory,
+        &[ch('f', "f")],
+        a(Act::Filter),
+        d::KEY_FILTER,
+        false,
+    ),
+    b(
+        Scope::DirectorySearch,
+        &[k(KeyCode::Esc, "Esc"), k(KeyCode::Enter, "Enter")],
+        a(Act::LeaveSearch),
+        d::KEY_DONE,
+        true,
+    ),
+    b(
+        Scope::DirectorySearch,
+        &[k(KeyCode::Up, "↑")],
+        Action::Up,
+        shell::KEY_UP,
+        true,
+    ),
+    b(
+        Scope::DirectorySearch,
+        &[k(KeyCode::Down, "↓")],
+        Action::Down,
+        shell::KEY_DOWN,
+        true,
+    ),
+    b(
+        Scope::DirectorySearch,
+        &[k(KeyCode::PageUp, "PgUp")],
+        Action::PageUp,
+        shell::KEY_PAGE_UP,
+        false,
+    ),
+    b(
+        Scope::DirectorySearch,
+        &[k(KeyCode::PageDown, "PgDn")],
+        Action::PageDown,
+        shell::KEY_PAGE_DOWN,
+        false,
+    ),
+    b(
+        Scope::DirectoryForm,
+        &[k(KeyCode::Enter, "Enter"), ctrl('s', "Ctrl-S")],
+        a(Act::Save),
+        d::DIR_KEY_SAVE,
+        true,
+    ),
+    b(
+        Scope::DirectoryForm,
+        &[k(KeyCode::Esc, "Esc")],
+        a(Act::Cancel),
+        d::DIR_KEY_CANCEL,
+        true,
+    ),
+    b(
+        Scope::DirectoryForm,
+        &[k(KeyCode::Tab, "Tab"), k(KeyCode::Down, "↓")],
+        a(Act::NextField),
+        d::DIR_KEY_NEXT_FIELD,
+        true,
+    ),
+    b(
+        Scope::DirectoryForm,
+        &[k(KeyCode::BackTab, "Shift-Tab"), k(KeyCode::Up, "↑")],
+        a(Act::PrevField),
+        d::DIR_KEY_PREV_FIELD,
+        false,
+    ),
+];
+
+/// How many results a search shows.
+pub const RESULT_LIMIT: usize = 100;
+/// Longest search text kept in the box.
+pub const MAX_QUERY: usize = directory::fold::MAX_QUERY_CHARS;
+
+/// What the pane is doing.
+#[derive(Debug, Clone)]
+pub enum Mode {
+    List,
+    /// Typing in the search box.
+    Search,
+    /// Adding (`editing: None`) or editing a service.
+    Form {
+        form: Form,
+        editing: Option<i64>,
+    },
+    Deactivate {
+        form: Form,
+        id: i64,
+    },
+    Problem {
+        form: Form,
+        id: i64,
+    },
+    Filter {
+        form: Form,
+    },
+}
+
+pub struct DirectoryState {
+    pub mode: Mode,
+    pub query: Field,
+    /// Index into `DEFAULT_CATEGORIES`.
+    pub category: Option<usize>,
+    pub municipality: String,
+    pub open_now: bool,
+    /// The results on screen, best first.
+    pub rows: Vec<Service>,
+    pub selected: usize,
+    /// How often the selected service has been given out.
+    pub referrals: u64,
+    select_after_reload: Option<i64>,
+}
+
+impl Default for DirectoryState {
+    fn default() -> Self {
+        DirectoryState {
+            mode: Mode::List,
+            query: Field::single(MAX_QUERY),
+            category: None,
+            municipality: String::new(),
+            open_now: false,
+            rows: Vec::new(),
+            selected: 0,
+            referrals: 0,
+            select_after_reload: None,
+        }
+    }
+}
+
+const TRI: [Msg; 3] = [d::DIR_TRI_UNKNOWN, d::DIR_TRI_YES, d::DIR_TRI_NO];
+const NO_YES: [Msg; 2] = [d::DIR_TRI_NO, d::DIR_TRI_YES];
+const STATUS_OPTIONS: [Msg; 3] = [d::ST_ACTIVE, d::ST_DO_NOT_REFER, d::ST_CLOSED];
+
+fn tri_index(v: Option<bool>) -> usize {
+    match v {
+        None => 0,
+        Some(true) => 1,
+        Some(false) => 2,
+    }
+}
+
+fn tri_value(i: usize) -> Option<bool> {
+    match i {
+        1 => Some(true),
+        2 => Some(false),
+        _ => None,
+    }
+}
+
+/// Ages that could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadAges;
+
+/// Reads "12-18", "18-", "-17" or "16" (an exact age).
+pub fn parse_ages(s: &str) -> Result<(Option<u32>, Option<u32>), BadAges> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Ok((None, None));
+    }
+    let num = |x: &str| -> Result<Option<u32>, BadAges> {
+        let x = x.trim();
+        if x.is_empty() {
+            Ok(None)
+        } else {
+            x.parse::<u32>()
+                .ok()
+                .filter(|a| *a <= 150)
+                .map(Some)
+                .ok_or(BadAges)
+        }
+    };
+    match t.split_once(['-', '–']) {
+        Some((lo, hi)) => {
+            let (lo, hi) = (num(lo)?, num(hi)?);
+            if lo.is_none() && hi.is_none() || matches!((lo, hi), (Some(a), Some(b)) if a > b) {
+                return Err(BadAges);
+            }
+            Ok((lo, hi))
+        }
+        None => {
+            let a = num(t)?;
+            Ok((a, a))
+        }
+    }
+}
+
+/// Writes ages the way [`parse_ages`] reads them.
+pub fn ages_text(min: Option<u32>, max: Option<u32>) -> String {
+    match (min, max) {
+        (None, None) => String::new(),
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (a, b) => format!(
+            "{}-{}",
+            a.map(|x| x.to_string()).unwrap_or_default(),
+            b.map(|x| x.to_string()).unwrap_or_default()
+        ),
+    }
+}
+
+fn text(id: &'static str, label: Msg, max: usize, value: &str) -> FormField {
+    FormField::text(id, label, Field::single(max).with_text(value))
+}
+
+fn service_form(s: &Service, lang: Lang, title: Msg) -> Form {
+    let phone = |i: usize| {
+        s.phones
+            .get(i)
+            .map(|p| p.number.display())
+            .unwrap_or_default()
+    };
+    let mut f = Form::new(
+        title,
+        vec![
+            text("name", d::F_NAME, directory::MAX_NAME, &s.name),
+            text("alias", d::F_ALIAS, directory::MAX_NAME, &s.alternate_name),
+            text("org", d::F_ORG, directory::MAX_SHORT, &s.organization),
+            text(
+                "description",
+                d::F_DESCRIPTION,
+                directory::MAX_TEXT,
+                &s.description,
+            ),
+            text("audience", d::F_AUDIENCE, directory::MAX_SHORT, &s.audience),
+            text("ages", d::F_AGES, 20, &ages_text(s.min_age, s.max_age))
+                .with_hint(d::F_AGES_HINT.get(lang).into()),
+            text(
+                "categories",
+                d::F_CATEGORIES,
+                directory::MAX_SHORT,
+                &s.categories
+                    .iter()
+                    .map(|c| d::category_name(c, lang))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+            .with_hint(d::F_CATEGORIES_HINT.get(lang).into()),
+            text(
+                "phone",
+                d::F_PHONE,
+                crate::phone::MAX_INPUT_CHARS,
+                &phone(0),
+            ),
+            text(
+                "phone2",
+                d::F_PHONE2,
+                crate::phone::MAX_INPUT_CHARS,
+                &phone(1),
+            ),
+            text("chat", d::F_CHAT, directory::MAX_SHORT, &s.chat),
+            text("web", d::F_WEB, directory::MAX_SHORT, &s.web),
+            text("email", d::F_EMAIL, directory::MAX_SHORT, &s.email),
+            text("address", d::F_ADDRESS, directory::MAX_SHORT, &s.address),
+            FormField::choice(
+                "withheld",
+                d::F_WITHHELD,
+                NO_YES.to_vec(),
+                usize::from(s.address_withheld),
+            ),
+            text(
+                "areas",
+                d::F_AREAS,
+                directory::MAX_SHORT,
+                &s.areas.join(", "),
+            )
+            .with_hint(d::F_AREAS_HINT.get(lang).into()),
+            text(
+                "hours",
+                d::F_HOURS,
+                directory::MAX_SHORT,
+                &s.hours.to_text(),
+            )
+            .with_hint(d::F_HOURS_HINT.get(lang).into()),
+            text(
+                "langs",
+                d::F_LANGS,
+                directory::MAX_SHORT,
+                &s.languages.join(", "),
+            ),
+            FormField::choice("free", d::F_FREE, TRI.to_vec(), tri_index(s.free)),
+            FormField::choice("anon", d::F_ANON, TRI.to_vec(), tri_index(s.anonymous)),
+            text("alert", d::F_ALERT, directory::MAX_SHORT, &s.alert),
+            text(
+                "alert_until",
+                d::F_ALERT_UNTIL,
+                10,
+                &s.alert_until.map(|x| x.to_string()).unwrap_or_default(),
+            ),
+            FormField::choice(
+                "status",
+                d::F_STATUS,
+                STATUS_OPTIONS.to_vec(),
+                Status::ALL.iter().position(|x| *x == s.status).unwrap_or(0),
+            ),
+            text("note", d::F_NOTE, directory::MAX_SHORT, &s.internal_note),
+            text("source", d::F_SOURCE, directory::MAX_SHORT, &s.source),
+        ],
+    );
+    f.focus = 0;
+    f
+}
+
+/// Reads the service form into `base` (an existing entry keeps what the
+/// form does not show). Marks every field that needs fixing.
+fn read_form(form: &mut Form, base: &Service, lang: Lang) -> Option<Service> {
+    let mut s = base.clone();
+    let err = |form: &mut Form, id: &str, e: Option<String>| form.set_error(id, e);
+    s.name = form.text("name").trim().to_string();
+    let e = s
+        .name
+        .is_empty()
+        .then(|| d::ERR_NAME_REQUIRED.get(lang).to_string());
+    err(form, "name", e);
+    s.alternate_name = form.text("alias").trim().to_string();
+    s.organization = form.text("org").trim().to_string();
+    s.description = form.text("description").trim().to_string();
+    s.audience = form.text("audience").trim().to_string();
+    match parse_ages(&form.text("ages")) {
+        Ok((a, b)) => {
+            s.min_age = a;
+            s.max_age = b;
+            err(form, "ages", None);
+        }
+        Err(BadAges) => err(form, "ages", Some(d::ERR_AGES.get(lang).into())),
+    }
+    s.categories = split_list(&form.text("categories"))
+        .iter()
+        .map(|c| category_key(c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    s.categories.dedup();
+    let mut phones = Vec::new();
+    for (i, id) in ["phone", "phone2"].into_iter().enumerate() {
+        let t = form.text(id);
+        if t.trim().is_empty() {
+            err(form, id, None);
+            continue;
+        }
+        match Phone::parse(&t) {
+            Ok(number) => {
+                // An unchanged number keeps its type and note.
+                let old = base.phones.get(i).filter(|p| p.number == number);
+                phones.push(PhoneLine {
+                    number,
+                    kind: old.map_or(PhoneKind::Voice, |p| p.kind),
+                    note: old.map(|p| p.note.clone()).unwrap_or_default(),
+                });
+                err(form, id, None);
+            }
+            Err(e) => err(form, id, Some(q::phone_error(&e, lang))),
+        }
+    }
+    phones.extend(base.phones.iter().skip(2).cloned());
+    s.phones = phones;
+    s.chat = form.text("chat").trim().to_string();
+    s.web = directory::normalise_web(&form.text("web"));
+    s.email = form.text("email").trim().to_string();
+    let e =
+        (!s.email.is_empty() && !valid_email(&s.email)).then(|| d::ERR_EMAIL.get(lang).to_string());
+    err(form, "email", e);
+    s.address = form.text("address").trim().to_string();
+    s.address_withheld = form.choice("withheld") == 1;
+    s.areas = split_list(&form.text("areas"));
+    s.national = s.areas.is_empty();
+    s.hours = Hours::parse(&form.text("hours"));
+    let info = matches!(s.hours, Hours::Text(_)).then(|| d::F_HOURS_TEXT.get(lang).to_string());
+    form.set_info("hours", info);
+    s.languages = split_list(&form.text("langs"));
+    s.free = tri_value(form.choice("free"));
+    s.anonymous = tri_value(form.choice("anon"));
+    s.alert = form.text("alert").trim().to_string();
+    let until = form.text("alert_until");
+    if until.trim().is_empty() {
+        s.alert_until = None;
+        err(form, "alert_until", None);
+    } else {
+        match NaiveDate::parse_from_str(until.trim(), "%Y-%m-%d") {
+            Ok(x) => {
+                s.alert_until = Some(x);
+                err(form, "alert_until", None);
+            }
+            Err(_) => err(form, "alert_until", Some(d::ERR_DATE.get(lang).into())),
+        }
+    }
+    s.status = Status::ALL
+        .get(form.choice("status"))
+        .copied()
+        .unwrap_or_default();
+    s.internal_note = form.text("note").trim().to_string();
+    s.source = form.text("source").trim().to_string();
+    if form.first_error().is_none() && s.check().is_err() {
+        err(form, "name", Some(d::ERR_TOO_LONG.get(lang).into()));
+    }
+    form.first_error().is_none().then_some(s)
+}
+
+fn store_error(e: &StoreError, env: &Env) -> String {
+    super::queue::store_error(e, env)
+}
+
+impl DirectoryState {
+    pub fn selected_service(&self) -> Option<&Service> {
+        self.rows.get(self.selected)
+    }
+
+    pub fn form(&self) -> Option<&Form> {
+        match &self.mode {
+            Mode::List | Mode::Search => None,
+            Mode::Form { form, .. }
+            | Mode::Deactivate { form, .. }
+            | Mode::Problem { form, .. }
+            | Mode::Filter { form } => Some(form),
+        }
+    }
+
+    fn form_mut(&mut self) -> Option<&mut Form> {
+        match &mut self.mode {
+            Mode::List | Mode::Search => None,
+            Mode::Form { form, .. }
+            | Mode::Deactivate { form, .. }
+            | Mode::Problem { form, .. }
+            | Mode::Filter { form } => Some(form),
+        }
+    }
+
+    /// The filters in force, in words (empty when none).
+    pub fn filter_words(&self, lang: Lang) -> String {
+        let mut parts = Vec::new();
+        if let Some(i) = self.category {
+            parts.push(d::CATEGORY_NAMES[i].get(lang).to_string());
+        }
+        if !self.municipality.is_empty() {
+            parts.push(self.municipality.clone());
+        }
+        if self.open_now {
+            parts.push(d::FILTER_OPEN.get(lang).to_string());
+        }
+        parts.join(" · ")
+    }
+
+    /// Runs the search for what is typed and the filters. The text is
+    /// never logged.
+    fn search(&mut self, env: &mut Env) {
+        let text = self.query.text();
+        let q = SearchQuery {
+            text: &text,
+            category: self.category.map(|i| DEFAULT_CATEGORIES[i].0),
+            municipality: Some(self.municipality.as_str()).filter(|m| !m.trim().is_empty()),
+            open_at: self.open_now.then_some((env.now, env.calendar.tz)),
+            include_closed: false,
+            limit: RESULT_LIMIT,
+        };
+        self.rows = env.store.search_services(&q).unwrap_or_default();
+        if let Some(id) = self.select_after_reload.take() {
+            self.selected = self.rows.iter().position(|r| r.id == id).unwrap_or(0);
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.load_selected(env);
+    }
+
+    fn load_selected(&mut self, env: &mut Env) {
+        self.referrals = match self.selected_service() {
+            Some(s) => env.store.referral_count(s.id).unwrap_or(0),
+            None => 0,
+        };
+    }
+
+    fn save(&mut self, env: &mut Env) -> Effect {
+        let lang = env.lang;
+        let mode = std::mem::replace(&mut self.mode, Mode::List);
+        let (effect, back) = match mode {
+            Mode::Form { mut form, editing } => {
+                let base = match editing {
+                    Some(id) => match env.store.service(id) {
+                        Ok(Some(s)) => s,
+                        _ => return Effect::Error(d::NOTHING_SELECTED.get(lang).into()),
+                    },
+                    None => Service {
+                        national: true,
+                        ..Service::default()
+                    },
+                };
+                match read_form(&mut form, &base, lang) {
+                    None => {
+                        if let Some(bad) = form.first_error() {
+                            form.focus_on(bad);
+                        }
+                        (
+                            Effect::Error(d::DIR_ERR_FIX_FIELDS.get(lang).into()),
+                            Some(Mode::Form { form, editing }),
+                        )
+                    }
+                    Some(s) => {
+                        let r = match editing {
+                            Some(id) => env
+                                .store
+                                .update_service(id, &s, env.actor, env.now)
+                                .map(|_| id),
+                            None => env.store.add_service(&s, env.actor, env.now),
+                        };
+                        match r {
+                            Ok(id) => {
+                                self.select_after_reload = Some(id);
+                                (Effect::Saved(d::DIR_SAVED.get(lang).into()), None)
+                            }
+                            Err(e) => (
+                                Effect::Error(store_error(&e, env)),
+                                Some(Mode::Form { form, editing }),
+                            ),
+                        }
+                    }
+                }
+            }
+            Mode::Deactivate { form, id } => {
+                let status = [Status::Closed, Status::DoNotRefer, Status::Active]
+                    [form.choice("status").min(2)];
+                match env.store.set_service_status(id, status, env.actor, env.now) {
+                    Ok(()) => {
+                        let msg = if status == Status::Closed {
+                            d::DEACTIVATED
+                        } else {
+                            d::DIR_SAVED
+                        };
+                        (Effect::Saved(msg.get(lang).into()), None)
+                    }
+                    Err(e) => (
+                        Effect::Error(store_error(&e, env)),
+                        Some(Mode::Deactivate { form, id }),
+                    ),
+                }
+            }
+            Mode::Problem { form, id } => {
+                let kind = ProblemKind::ALL[form.choice("kind").min(2)];
+                match env
+                    .store
+                    .report_problem(id, kind, &form.text("note"), env.actor, env.now)
+                {
+                    Ok(_) => {
+                        self.select_after_reload = Some(id);
+                        (Effect::Saved(d::PROBLEM_SAVED.get(lang).into()), None)
+                    }
+                    Err(e) => (
+                        Effect::Error(store_error(&e, env)),
+                        Some(Mode::Problem { form, id }),
+                    ),
+                }
+            }
+            Mode::Filter { form } => {
+                self.category = form.choice("category").checked_sub(1);
+                self.municipality = form.text("municipality").trim().to_string();
+                self.open_now = form.choice("open_now") == 1;
+                self.selected = 0;
+                (Effect::None, None)
+            }
+            m @ (Mode::List | Mode::Search) => (Effect::None, Some(m)),
+        };
+        match back {
+            Some(mode) => self.mode = mode,
+            None => self.reload(env),
+        }
+        effect
+    }
+
+    fn text_edit_effect(&self, edit: Edit, lang: Lang) -> Effect {
+        if edit != Edit::Truncated {
+            return Effect::None;
+        }
+        let max = self
+            .form()
+            .and_then(|f| f.fields.get(f.focus))
+            .and_then(|f| match &f.input {
+                Input::Text(t) => Some(t.max_chars()),
+                _ => None,
+            })
+            .unwrap_or(MAX_QUERY);
+        Effect::Error(d::DIR_ERR_TOO_LONG_TEXT.fill(lang, &[("max", &max)]))
+    }
+}
 
 impl Component for DirectoryState {
     type Act = Act;
 
     fn scope(&self) -> Scope {
-        Scope::Directory
+        match self.mode {
+            Mode::List => Scope::Directory,
+            Mode::Search => Scope::DirectorySearch,
+            _ => Scope::DirectoryForm,
+        }
     }
 
-    fn update(&mut self, _act: Act, _env: &mut Env) -> Effect {
+    fn is_typing(&self) -> bool {
+        !matches!(self.mode, Mode::List)
+    }
+
+    fn has_unsaved_input(&self) -> bool {
+        matches!(self.mode, Mode::Form { .. } | Mode::Problem { .. })
+            && self.form().is_some_and(Form::is_dirty)
+    }
+
+    fn is_enabled(&self, act: Act) -> bool {
+        let s = self.selected_service();
+        match act {
+            Act::Copy => s.is_some_and(|s| s.main_phone().is_some()),
+            Act::Refer => s.is_some_and(|s| s.status == Status::Active),
+            Act::Verify | Act::Problem | Act::Edit => s.is_some(),
+            Act::Deactivate => s.is_some_and(|s| s.status != Status::Closed),
+            _ => true,
+        }
+    }
+
+    fn update(&mut self, act: Act, env: &mut Env) -> Effect {
+        let lang = env.lang;
+        let selected = self.selected_service().cloned();
+        let need = |s: &Option<Service>| {
+            s.is_none()
+                .then(|| Effect::Error(d::NOTHING_SELECTED.get(lang).into()))
+        };
+        match act {
+            Act::Search => {
+                self.mode = Mode::Search;
+                Effect::None
+            }
+            Act::LeaveSearch => {
+                self.mode = Mode::List;
+                Effect::None
+            }
+            Act::Copy => match selected.as_ref().and_then(|s| s.main_phone()) {
+                Some(p) => Effect::Copy {
+                    text: p.number.dial_string(),
+                    message: d::DIR_COPIED.fill(lang, &[("number", &p.number.display())]),
+                },
+                None => Effect::Error(d::DIR_NO_NUMBER.get(lang).into()),
+            },
+            Act::Refer => {
+                if let Some(e) = need(&selected) {
+                    return e;
+                }
+                let s = selected.unwrap_or_default();
+                if s.status != Status::Active {
+                    return Effect::Error(d::NOT_REFERABLE.get(lang).into());
+                }
+                let Some(cb) = env.selected_callback else {
+                    return Effect::Error(d::NO_CALLBACK.get(lang).into());
+                };
+                match env.store.refer(s.id, Some(cb), None, env.actor, env.now) {
+                    Ok(_) => {
+                        self.load_selected(env);
+                        Effect::Saved(d::REFERRED.get(lang).into())
+                    }
+                    Err(StoreError::Closed | StoreError::NotFound) => {
+                        Effect::Error(d::CALLBACK_GONE.get(lang).into())
+                    }
+                    Err(e) => Effect::Error(store_error(&e, env)),
+                }
+            }
+            Act::Verify => {
+                if let Some(e) = need(&selected) {
+                    return e;
+                }
+                let id = selected.map(|s| s.id).unwrap_or_default();
+                match env.store.verify_service(id, env.actor, env.now) {
+                    Ok(()) => {
+                        self.select_after_reload = Some(id);
+                        self.reload(env);
+                        Effect::Saved(d::VERIFIED.get(lang).into())
+                    }
+                    Err(e) => Effect::Error(store_error(&e, env)),
+                }
+            }
+            Act::Problem => {
+                if let Some(e) = need(&selected) {
+                    return e;
+                }
+                let id = selected.map(|s| s.id).unwrap_or_default();
+                let form = Form::new(
+                    d::PROBLEM_TITLE,
+                    vec![
+                        FormField::choice(
+                            "kind",
+                            d::P_KIND,
+                            ProblemKind::ALL
+                                .iter()
+                                .map(|k| d::problem_kind_msg(*k))
+                                .collect(),
+                            0,
+                        ),
+                        FormField::text("note", d::P_NOTE, Field::single(directory::MAX_SHORT)),
+                    ],
+                );
+                self.mode = Mode::Problem { form, id };
+                Effect::None
+            }
+            Act::New => {
+                let blank = Service::default();
+                self.mode = Mode::Form {
+                    form: service_form(&blank, lang, d::DIR_FORM_NEW_TITLE),
+                    editing: None,
+                };
+                Effect::None
+            }
+            Act::Edit => {
+                if let Some(e) = need(&selected) {
+                    return e;
+                }
+                let s = selected.unwrap_or_default();
+                self.mode = Mode::Form {
+                    form: service_form(&s, lang, d::DIR_FORM_EDIT_TITLE),
+                    editing: Some(s.id),
+                };
+                Effect::None
+            }
+            Act::Deactivate => {
+                if let Some(e) = need(&selected) {
+                    return e;
+                }
+                let s = selected.unwrap_or_default();
+                let form = Form::new(
+                    d::DEACTIVATE_TITLE,
+                    vec![
+                        FormField::choice(
+                            "status",
+                            d::DEACTIVATE_FIELD,
+                            vec![d::ST_CLOSED, d::ST_DO_NOT_REFER, d::ST_ACTIVE],
+                            0,
+                        )
+                        .with_hint(format!(
+                            "«{}» – {}",
+                            s.name,
+                            d::DEACTIVATE_HINT.get(lang)
+                        )),
+                    ],
+                );
+                self.mode = Mode::Deactivate { form, id: s.id };
+                Effect::None
+            }
+            Act::Filter => {
+                let mut cats = vec![d::FF_ALL];
+                cats.extend(d::CATEGORY_NAMES);
+                let form = Form::new(
+                    d::FILTER_TITLE,
+                    vec![
+                        FormField::choice(
+                            "category",
+                            d::FF_CATEGORY,
+                            cats,
+                            self.category.map_or(0, |i| i + 1),
+                        ),
+                        FormField::text(
+                            "municipality",
+                            d::FF_MUNICIPALITY,
+                            Field::single(directory::MAX_NAME).with_text(&self.municipality),
+                        ),
+                        FormField::choice(
+                            "open_now",
+                            d::FF_OPEN_NOW,
+                            NO_YES.to_vec(),
+                            usize::from(self.open_now),
+                        ),
+                    ],
+                );
+                self.mode = Mode::Filter { form };
+                Effect::None
+            }
+            Act::Save => self.save(env),
+            Act::Cancel => {
+                let dirty = self.has_unsaved_input();
+                let armed = self.form().is_some_and(|f| f.discard_armed);
+                if dirty && !armed {
+                    if let Some(f) = self.form_mut() {
+                        f.discard_armed = true;
+                    }
+                    return Effect::Error(shell::DISCARD_AGAIN.get(lang).to_string());
+                }
+                self.mode = Mode::List;
+                Effect::None
+            }
+            Act::NextField => {
+                if let Some(f) = self.form_mut() {
+                    f.next();
+                }
+                Effect::None
+            }
+            Act::PrevField => {
+                if let Some(f) = self.form_mut() {
+                    f.prev();
+                }
+                Effect::None
+            }
+        }
+    }
+
+    fn navigate(&mut self, action: Action, env: &mut Env) -> Effect {
+        if !matches!(self.mode, Mode::List | Mode::Search) {
+            return Effect::None;
+        }
+        let before = self.selected;
+        let last = self.rows.len().saturating_sub(1);
+        const PAGE: usize = 10;
+        self.selected = match action {
+            Action::Up => self.selected.saturating_sub(1),
+            Action::Down => (self.selected + 1).min(last),
+            Action::PageUp => self.selected.saturating_sub(PAGE),
+            Action::PageDown => (self.selected + PAGE).min(last),
+            Action::Home => 0,
+            Action::End => last,
+            _ => self.selected,
+        };
+        if self.selected != before {
+            self.load_selected(env);
+        }
         Effect::None
     }
 
-    fn reload(&mut self, _env: &mut Env) {}
+    fn on_text_key(&mut self, ev: KeyEvent, env: &mut Env) -> Effect {
+        let lang = env.lang;
+        if matches!(self.mode, Mode::Search) {
+            let edit = self.query.key(ev);
+            if edit != Edit::Unchanged {
+                self.selected = 0;
+                self.search(env);
+            }
+            return self.text_edit_effect(edit, lang);
+        }
+        let Some(form) = self.form_mut() else {
+            return Effect::None;
+        };
+        let edit = form.key(ev);
+        self.text_edit_effect(edit, lang)
+    }
+
+    fn on_paste(&mut self, text: &str, env: &mut Env) -> Effect {
+        let lang = env.lang;
+        if matches!(self.mode, Mode::Search) {
+            let edit = self.query.paste(text);
+            self.selected = 0;
+            self.search(env);
+            return self.text_edit_effect(edit, lang);
+        }
+        let Some(form) = self.form_mut() else {
+            return Effect::None;
+        };
+        let edit = form.paste(text);
+        self.text_edit_effect(edit, lang)
+    }
+
+    fn reload(&mut self, env: &mut Env) {
+        if self.select_after_reload.is_none() {
+            self.select_after_reload = self.selected_service().map(|s| s.id);
+        }
+        self.search(env);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_read_and_write() {
+        assert_eq!(parse_ages(""), Ok((None, None)));
+        assert_eq!(parse_ages("12-18"), Ok((Some(12), Some(18))));
+        assert_eq!(parse_ages("18-"), Ok((Some(18), None)));
+        assert_eq!(parse_ages("–17"), Ok((None, Some(17))));
+        assert_eq!(parse_ages("16"), Ok((Some(16), Some(16))));
+        assert!(parse_ages("18-12").is_err());
+        assert!(parse_ages("-").is_err());
+        assert!(parse_ages("abc").is_err());
+        for (a, b) in [
+            (Some(12), Some(18)),
+            (Some(18), None),
+            (None, Some(17)),
+            (Some(5), Some(5)),
+        ] {
+            assert_eq!(parse_ages(&ages_text(a, b)), Ok((a, b)));
+        }
+    }
 }

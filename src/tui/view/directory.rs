@@ -1,15 +1,376 @@
-//! The referral directory pane.
+//! The referral directory pane: search box, results with open-now and
+//! freshness, and the selected service in full.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::widgets::Paragraph;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
-use crate::i18n::shell as s;
+use crate::directory::{Freshness, Hours, Service, Status, freshness, hours};
+use crate::i18n::{Lang, directory as d, time as tm};
 use crate::tui::app::App;
+use crate::tui::directory::{Mode, ages_text};
+use crate::tui::form::Form;
+
+/// Lines of the detail box under the list.
+pub const DETAIL_HEIGHT: u16 = 8;
+
+fn fresh(s: &Service, app: &App) -> Freshness {
+    freshness(
+        s.last_verified_at,
+        app.now,
+        app.calendar.tz,
+        app.config.directory.stale_days,
+    )
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let [search, banner, list, detail] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(2),
+        Constraint::Length(DETAIL_HEIGHT),
+    ])
+    .areas(area);
+    draw_search(frame, search, app);
+    draw_banner(frame, banner, app);
+    draw_list(frame, list, app);
+    draw_detail(frame, detail, app);
+    let st = &app.directory;
+    let lang = app.lang;
+    match &st.mode {
+        Mode::List | Mode::Search => {}
+        Mode::Form { form, .. } => draw_form_window(frame, area, form, app),
+        Mode::Deactivate { form, .. } => super::form::draw(
+            frame,
+            area,
+            form,
+            d::DEACTIVATE_KEYS.get(lang),
+            &app.theme,
+            lang,
+        ),
+        Mode::Problem { form, .. } | Mode::Filter { form } => super::form::draw(
+            frame,
+            area,
+            form,
+            d::DIR_FORM_HINT.get(lang),
+            &app.theme,
+            lang,
+        ),
+    }
+}
+
+/// A long form shows the fields around the focused one.
+fn draw_form_window(frame: &mut Frame, area: Rect, form: &Form, app: &App) {
+    let n = usize::from(area.height.saturating_sub(4) / 2).max(3);
+    let start = form
+        .focus
+        .saturating_sub(n / 2)
+        .min(form.fields.len().saturating_sub(n));
+    let mut shown = form.clone();
+    shown.fields = form.fields.iter().skip(start).take(n).cloned().collect();
+    shown.focus = form.focus - start;
+    super::form::draw(
+        frame,
+        area,
+        &shown,
+        d::DIR_FORM_HINT.get(app.lang),
+        &app.theme,
+        app.lang,
+    );
+}
+
+fn draw_search(frame: &mut Frame, area: Rect, app: &App) {
+    let th = &app.theme;
+    let lang = app.lang;
+    let st = &app.directory;
+    let label = format!("{} ", d::SEARCH_LABEL.get(lang));
+    let lw = label.chars().count() as u16;
+    let focused = matches!(st.mode, Mode::Search);
     frame.render_widget(
-        Paragraph::new(s::PLACEHOLDER_DIRECTORY.get(app.lang)).style(app.theme.muted),
+        Paragraph::new(Span::styled(
+            label,
+            if focused { th.title } else { th.base },
+        )),
+        Rect::new(area.x, area.y, lw.min(area.width), 1),
+    );
+    let count = d::TITLE_COUNT.fill(lang, &[("n", &st.rows.len())]);
+    let filters = st.filter_words(lang);
+    let right = if filters.is_empty() {
+        count
+    } else {
+        format!(
+            "{} · {count}",
+            d::FILTER_ON.fill(lang, &[("filters", &filters)])
+        )
+    };
+    let rw = (right.chars().count() as u16 + 1).min(area.width / 2);
+    let box_w = area.width.saturating_sub(lw + rw);
+    let box_area = Rect::new(area.x + lw, area.y, box_w, 1);
+    if focused {
+        frame.render_widget(st.query.textarea(), box_area);
+    } else if st.query.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(d::SEARCH_EMPTY_HINT.get(lang), th.muted)),
+            box_area,
+        );
+    } else {
+        frame.render_widget(Paragraph::new(st.query.text()), box_area);
+    }
+    frame.render_widget(
+        Paragraph::new(Span::styled(right, th.muted)),
+        Rect::new(area.x + area.width.saturating_sub(rw), area.y, rw, 1),
+    );
+}
+
+fn draw_banner(frame: &mut Frame, area: Rect, app: &App) {
+    let n = app
+        .directory
+        .rows
+        .iter()
+        .filter(|s| fresh(s, app).needs_verifying())
+        .count();
+    if n > 0 {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!("! {}", d::BANNER_UNVERIFIED.fill(app.lang, &[("n", &n)])),
+                app.theme.warning,
+            )),
+            area,
+        );
+    }
+}
+
+/// "ÅPENT", "stengt" or "?" for a service now.
+pub fn open_word(s: &Service, app: &App) -> (&'static str, bool) {
+    match s.hours.open_at(app.now, app.calendar.tz) {
+        Some(true) => (d::OPEN_NOW.get(app.lang), true),
+        Some(false) => (d::CLOSED_NOW.get(app.lang), false),
+        None => (d::OPEN_UNKNOWN.get(app.lang), false),
+    }
+}
+
+fn name_cell(s: &Service, lang: Lang) -> String {
+    let mut t = String::new();
+    match s.status {
+        Status::DoNotRefer => t.push_str(&format!("✗ {} ", d::STATUS_DO_NOT_REFER.get(lang))),
+        Status::Closed => t.push_str(&format!("✗ {} ", d::STATUS_CLOSED.get(lang))),
+        Status::Active => {}
+    }
+    t.push_str(&s.name);
+    if !s.alternate_name.is_empty() {
+        t.push_str(&format!(" ({})", s.alternate_name));
+    }
+    t
+}
+
+fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
+    let th = &app.theme;
+    let lang = app.lang;
+    let st = &app.directory;
+    if st.rows.is_empty() {
+        frame.render_widget(Paragraph::new(d::EMPTY.get(lang)).style(th.muted), area);
+        return;
+    }
+    let height = usize::from(area.height.saturating_sub(1)).max(1);
+    let offset = st.selected.saturating_sub(height - 1);
+    let rows: Vec<Row> = st
+        .rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, s)| {
+            let selected = i == st.selected;
+            let (open, is_open) = open_word(s, app);
+            let f = fresh(s, app);
+            let fresh_style = match f {
+                Freshness::Fresh { .. } => th.ok,
+                Freshness::Stale { .. } => th.danger,
+                Freshness::Never => th.warning,
+            };
+            let phone = s
+                .main_phone()
+                .map(|p| p.number.display())
+                .unwrap_or_else(|| d::NO_PHONE.get(lang).to_string());
+            let cats = s
+                .categories
+                .iter()
+                .map(|c| d::category_name(c, lang))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let row = Row::new(vec![
+                Cell::from(if selected { "▶" } else { " " }),
+                Cell::from(name_cell(s, lang)),
+                Cell::from(phone),
+                Cell::from(Span::styled(open, if is_open { th.ok } else { th.muted })),
+                Cell::from(Span::styled(d::freshness_short(f, lang), fresh_style)),
+                Cell::from(cats),
+            ]);
+            if selected {
+                row.style(th.selected)
+            } else {
+                row
+            }
+        })
+        .collect();
+    let header = Row::new(vec![
+        Cell::from(""),
+        Cell::from(d::COL_NAME.get(lang)),
+        Cell::from(d::COL_PHONE.get(lang)),
+        Cell::from(d::COL_OPEN.get(lang)),
+        Cell::from(d::COL_FRESH.get(lang)),
+        Cell::from(crate::i18n::directory::F_CATEGORIES.get(lang)),
+    ])
+    .style(th.title);
+    let widths = [
+        Constraint::Length(1),
+        Constraint::Min(24),
+        Constraint::Length(15),
+        Constraint::Length(7),
+        Constraint::Length(16),
+        Constraint::Percentage(25),
+    ];
+    frame.render_widget(
+        Table::new(rows, widths).header(header).column_spacing(1),
         area,
     );
+}
+
+/// Hours in the user's words: "døgnåpent", "man.–fre. 09:00–15:00".
+pub fn hours_words(h: &Hours, lang: Lang) -> String {
+    match h {
+        Hours::Unknown => d::HOURS_UNKNOWN.get(lang).to_string(),
+        Hours::Always => d::HOURS_ALWAYS.get(lang).to_string(),
+        Hours::Text(t) => t.clone(),
+        Hours::Weekly(rules) => {
+            let names: [&str; 7] = std::array::from_fn(|i| tm::WEEKDAYS_SHORT[i].get(lang));
+            rules
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} {}–{}",
+                        hours::days_text(&r.days, &names).replace('-', "–"),
+                        hours::clock(r.open),
+                        hours::clock(r.close)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+    }
+}
+
+fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
+    let th = &app.theme;
+    let lang = app.lang;
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(th.border);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(s) = app.directory.selected_service() else {
+        return;
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    let mut first = vec![Span::styled(name_cell(s, lang), th.title)];
+    if !s.organization.is_empty() {
+        first.push(Span::raw(format!(" · {}", s.organization)));
+    }
+    for p in &s.phones {
+        first.push(Span::raw(" · "));
+        first.push(Span::styled(p.number.display(), th.title));
+        if !p.note.is_empty() {
+            first.push(Span::raw(format!(" ({})", p.note)));
+        }
+    }
+    lines.push(Line::from(first));
+    let f = fresh(s, app);
+    match f {
+        Freshness::Never => lines.push(Line::from(Span::styled(
+            format!("! {}", d::NEVER_VERIFIED_LONG.get(lang)),
+            th.warning,
+        ))),
+        Freshness::Stale { days } => lines.push(Line::from(Span::styled(
+            format!("! {}", d::STALE_LONG.fill(lang, &[("n", &days)])),
+            th.danger,
+        ))),
+        Freshness::Fresh { .. } => {}
+    }
+    let today = app.calendar.local_date(app.now);
+    if s.alert_active(today) {
+        lines.push(Line::from(Span::styled(
+            d::DETAIL_ALERT.fill(lang, &[("alert", &s.alert)]),
+            th.warning,
+        )));
+    }
+    if !s.description.is_empty() {
+        lines.push(Line::from(s.description.clone()));
+    }
+    let (open, _) = open_word(s, app);
+    lines.push(Line::from(format!(
+        "{} · {open}",
+        d::DETAIL_HOURS.fill(lang, &[("hours", &hours_words(&s.hours, lang))])
+    )));
+    let mut who: Vec<String> = Vec::new();
+    if !s.audience.is_empty() {
+        who.push(d::DETAIL_FOR.fill(lang, &[("text", &s.audience)]));
+    }
+    let ages = ages_text(s.min_age, s.max_age);
+    if !ages.is_empty() {
+        who.push(d::DETAIL_AGES.fill(lang, &[("ages", &ages)]));
+    }
+    let areas = if s.national {
+        d::NATIONAL.get(lang).to_string()
+    } else {
+        s.areas.join(", ")
+    };
+    who.push(d::DETAIL_AREAS.fill(lang, &[("areas", &areas)]));
+    if s.free == Some(true) {
+        who.push(d::FREE.get(lang).to_string());
+    }
+    if s.anonymous == Some(true) {
+        who.push(d::ANONYMOUS.get(lang).to_string());
+    }
+    if !s.languages.is_empty() {
+        who.push(d::DETAIL_LANGS.fill(lang, &[("langs", &s.languages.join(", "))]));
+    }
+    lines.push(Line::from(who.join(" · ")));
+    let mut reach: Vec<String> = Vec::new();
+    if !s.web.is_empty() {
+        reach.push(d::DETAIL_WEB.fill(lang, &[("web", &s.web)]));
+    }
+    if !s.chat.is_empty() {
+        reach.push(d::DETAIL_CHAT.fill(lang, &[("chat", &s.chat)]));
+    }
+    if !s.email.is_empty() {
+        reach.push(d::DETAIL_EMAIL.fill(lang, &[("email", &s.email)]));
+    }
+    if s.address_withheld {
+        reach.push(d::ADDRESS_WITHHELD.get(lang).to_string());
+    } else if !s.address.is_empty() {
+        reach.push(d::DETAIL_ADDRESS.fill(lang, &[("address", &s.address)]));
+    }
+    if !reach.is_empty() {
+        lines.push(Line::from(reach.join(" · ")));
+    }
+    let mut meta: Vec<String> = Vec::new();
+    if let Some(t) = s.last_verified_at {
+        meta.push(d::DETAIL_VERIFIED.fill(
+            lang,
+            &[
+                ("date", &crate::timefmt::absolute(t, app.calendar.tz)),
+                ("by", &s.verified_by),
+            ],
+        ));
+    }
+    if !s.source.is_empty() {
+        meta.push(d::DETAIL_SOURCE.fill(lang, &[("source", &s.source)]));
+    }
+    meta.push(d::DETAIL_REFERRED.fill(lang, &[("n", &app.directory.referrals)]));
+    if !s.internal_note.is_empty() {
+        meta.push(d::DETAIL_NOTE.fill(lang, &[("note", &s.internal_note)]));
+    }
+    lines.push(Line::from(Span::styled(meta.join(" · "), th.muted)));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
 }

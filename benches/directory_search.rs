@@ -1,0 +1,205 @@
+//! Per-keystroke search latency over 100 000 generated services.
+//!
+//! Every prefix of a few realistic queries is searched, as the search box
+//! does on each key. Besides criterion's estimates, a plain pass prints the
+//! median and p99 over all keystrokes (criterion reports means and medians
+//! per benchmark, not a tail across them).
+//!
+//! Run: `cargo bench --bench directory_search`
+
+use std::time::{Duration, Instant};
+
+use chrono::{TimeZone, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+use vakt::directory::{Hours, PhoneKind, PhoneLine, Service};
+use vakt::phone::Phone;
+use vakt::store::Store;
+use vakt::store::directory::{SearchQuery, bulk_insert};
+
+const N: usize = 100_000;
+const QUERIES: &[&str] = &[
+    "barnevern",
+    "tromsø",
+    "pårørende",
+    "krisesenter",
+    "rus og",
+    "kirkens sos",
+];
+
+const WORDS: &[&str] = &[
+    "barnevern",
+    "krise",
+    "senter",
+    "hjelp",
+    "linje",
+    "telefon",
+    "rus",
+    "psykisk",
+    "helse",
+    "pårørende",
+    "vold",
+    "overgrep",
+    "familie",
+    "ung",
+    "råd",
+    "kontor",
+    "tjeneste",
+    "støtte",
+    "samtale",
+    "gruppe",
+    "bolig",
+    "juss",
+    "rettshjelp",
+    "legevakt",
+    "nød",
+    "trygg",
+    "dagsenter",
+    "kommune",
+    "veiledning",
+    "selvhjelp",
+];
+const PLACES: &[&str] = &[
+    "Oslo",
+    "Bergen",
+    "Trondheim",
+    "Stavanger",
+    "Tromsø",
+    "Bodø",
+    "Ålesund",
+    "Kristiansand",
+    "Drammen",
+    "Fredrikstad",
+    "Hamar",
+    "Lillehammer",
+    "Molde",
+    "Narvik",
+    "Alta",
+    "Harstad",
+    "Gjøvik",
+    "Arendal",
+];
+
+fn generate(n: usize) -> Vec<Service> {
+    // A small deterministic generator: no randomness crate needed.
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let cats = [
+        "violence",
+        "mental_health",
+        "substance_use",
+        "relatives",
+        "crisis",
+        "housing",
+        "health",
+    ];
+    (0..n)
+        .map(|i| {
+            let w = |r: u64| WORDS[(r % WORDS.len() as u64) as usize];
+            let place = PLACES[(next() % PLACES.len() as u64) as usize];
+            let name = format!("{}{} {} {place} {i}", w(next()), w(next()), w(next()));
+            let description = (0..12).map(|_| w(next())).collect::<Vec<_>>().join(" ");
+            let number = format!("4{:07}", next() % 10_000_000);
+            Service {
+                uid: vakt::directory::ids::derived_uuid(&["bench", &i.to_string()]),
+                name,
+                description,
+                categories: vec![cats[(next() % cats.len() as u64) as usize].to_string()],
+                phones: Phone::parse(&number)
+                    .ok()
+                    .map(|number| PhoneLine {
+                        number,
+                        kind: PhoneKind::Voice,
+                        note: String::new(),
+                    })
+                    .into_iter()
+                    .collect(),
+                areas: vec![place.to_string()],
+                hours: if i % 3 == 0 {
+                    Hours::Always
+                } else {
+                    Hours::parse("mon-fri 09:00-15:00")
+                },
+                ..Service::default()
+            }
+        })
+        .collect()
+}
+
+fn keystrokes() -> Vec<String> {
+    QUERIES
+        .iter()
+        .flat_map(|q| {
+            let chars: Vec<char> = q.chars().collect();
+            (1..=chars.len()).map(move |n| chars[..n].iter().collect::<String>())
+        })
+        .collect()
+}
+
+fn search(store: &Store, text: &str) -> usize {
+    store
+        .search_services(&SearchQuery {
+            text,
+            limit: vakt::tui::directory::RESULT_LIMIT,
+            ..SearchQuery::default()
+        })
+        .expect("search")
+        .len()
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("bench.db")).expect("open");
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 42, 0).unwrap();
+    let started = Instant::now();
+    bulk_insert(&mut store, &generate(N), "bench", now).expect("insert");
+    eprintln!("generated {N} services in {:.1?}", started.elapsed());
+
+    // The tail across all keystrokes, as a person typing would feel it.
+    let keys = keystrokes();
+    for k in &keys {
+        search(&store, k); // warm the page cache and statement cache
+    }
+    let mut times: Vec<Duration> = Vec::new();
+    for _ in 0..50 {
+        for k in &keys {
+            let t = Instant::now();
+            std::hint::black_box(search(&store, k));
+            times.push(t.elapsed());
+        }
+    }
+    times.sort();
+    let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
+    eprintln!(
+        "per keystroke over {} searches ({} prefixes × 50): median {:.3?}, p99 {:.3?}, max {:.3?}",
+        times.len(),
+        keys.len(),
+        pct(0.5),
+        pct(0.99),
+        times[times.len() - 1]
+    );
+
+    let mut g = c.benchmark_group("directory_search");
+    g.sample_size(20)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+    for q in [
+        "b",
+        "ba",
+        "barnev",
+        "tromsø",
+        "pårørende",
+        "rus og",
+        "kirkens sos",
+    ] {
+        g.bench_function(format!("keystroke {q:?}"), |b| b.iter(|| search(&store, q)));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

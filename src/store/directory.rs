@@ -1,0 +1,869 @@
+//! The referral directory in the database: services and their search
+//! index, referrals, problem reports, import, and the starter list.
+//!
+//! Search is built to answer on every keystroke over far more entries than
+//! any real directory has. Ranking is by tiers rather than by bm25 (which
+//! must score every match of a broad prefix before it can sort):
+//!
+//! 1. the folded name starts with the query (a B-tree range on
+//!    `search_name`),
+//! 2. every query word is a prefix of a word in the name or alternate name
+//!    (FTS5, name column),
+//! 3. every query word is a prefix of a word anywhere (FTS5, all columns).
+//!
+//! Each tier is read with a LIMIT and the next tier only runs if the page
+//! is not full yet, so a one-letter query costs about as much as a long
+//! one. Within a tier, active entries come before "do not refer", then by
+//! name. Search terms are never logged or audited.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use serde::{Deserialize, Serialize};
+
+use super::{Result, Store, StoreError, audit, parse_ts, ts};
+use crate::directory::{
+    self, Hours, Note, Parsed, PhoneKind, PhoneLine, Service, Skip, Status, fold, ids,
+};
+use crate::phone::Phone;
+
+/// Who the starter list is recorded as coming from.
+pub const SEED_ACTOR: &str = "vakt";
+
+/// What to look for. Empty text lists everything (by name).
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery<'a> {
+    pub text: &'a str,
+    /// A category key.
+    pub category: Option<&'a str>,
+    /// Only services that serve this municipality or region (national
+    /// services serve everyone).
+    pub municipality: Option<&'a str>,
+    /// Only services open at this instant, in this zone.
+    pub open_at: Option<(DateTime<Utc>, Tz)>,
+    /// Also deactivated entries.
+    pub include_closed: bool,
+    pub limit: usize,
+}
+
+/// What a person reported about a service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    WrongNumber,
+    Closed,
+    Other,
+}
+
+impl ProblemKind {
+    pub const ALL: [ProblemKind; 3] = [
+        ProblemKind::WrongNumber,
+        ProblemKind::Closed,
+        ProblemKind::Other,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ProblemKind::WrongNumber => "wrong_number",
+            ProblemKind::Closed => "closed",
+            ProblemKind::Other => "other",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<ProblemKind> {
+        ProblemKind::ALL.into_iter().find(|k| k.key() == s)
+    }
+}
+
+/// A problem report, as the handover review lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemReport {
+    pub id: i64,
+    pub service_id: i64,
+    pub service_name: String,
+    pub kind: ProblemKind,
+    pub note: String,
+    pub at: DateTime<Utc>,
+    pub by: String,
+}
+
+/// One category of the editable list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    pub key: String,
+    pub name_nb: String,
+    pub name_en: String,
+}
+
+impl Category {
+    pub fn name(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::Nb => &self.name_nb,
+            crate::i18n::Lang::En => &self.name_en,
+        }
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportReport {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Entry number in the file (1-based), its name if it had one, and why.
+    pub skipped: Vec<(usize, String, Skip)>,
+    /// Entry number, name, and what was left out of it.
+    pub notes: Vec<(usize, String, Note)>,
+}
+
+/// An entry read from a file, or why it could not be read.
+pub type FileEntry = (usize, std::result::Result<Parsed, (String, Skip)>);
+
+#[derive(Serialize, Deserialize)]
+struct StoredPhone {
+    number: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    note: String,
+}
+
+const COLUMNS: &str = "id, uid, name, alternate_name, organization, description, audience, \
+    min_age, max_age, categories, phones, chat, web, email, address, address_withheld, national, \
+    areas, hours, languages, free, anonymous, alert, alert_until, status, internal_note, \
+    last_verified_at, verified_by, source";
+
+fn lines(s: &str) -> Vec<String> {
+    s.lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<std::result::Result<Service, StoreError>> {
+    let phones: String = r.get(10)?;
+    let status: String = r.get(24)?;
+    let alert_until: Option<String> = r.get(23)?;
+    let verified: Option<String> = r.get(26)?;
+    let tri = |i: usize| -> rusqlite::Result<Option<bool>> {
+        Ok(r.get::<_, Option<i64>>(i)?.map(|v| v != 0))
+    };
+    let age = |i: usize| -> rusqlite::Result<Option<u32>> {
+        Ok(r.get::<_, Option<i64>>(i)?
+            .and_then(|v| u32::try_from(v).ok()))
+    };
+    let mut s = Service {
+        id: r.get(0)?,
+        uid: r.get(1)?,
+        name: r.get(2)?,
+        alternate_name: r.get(3)?,
+        organization: r.get(4)?,
+        description: r.get(5)?,
+        audience: r.get(6)?,
+        min_age: age(7)?,
+        max_age: age(8)?,
+        categories: lines(&r.get::<_, String>(9)?),
+        phones: Vec::new(),
+        chat: r.get(11)?,
+        web: r.get(12)?,
+        email: r.get(13)?,
+        address: r.get(14)?,
+        address_withheld: r.get::<_, i64>(15)? != 0,
+        national: r.get::<_, i64>(16)? != 0,
+        areas: lines(&r.get::<_, String>(17)?),
+        hours: Hours::parse(&r.get::<_, String>(18)?),
+        languages: lines(&r.get::<_, String>(19)?),
+        free: tri(20)?,
+        anonymous: tri(21)?,
+        alert: r.get(22)?,
+        alert_until: None,
+        status: Status::Active,
+        internal_note: r.get(25)?,
+        last_verified_at: None,
+        verified_by: r.get(27)?,
+        source: r.get(28)?,
+    };
+    let finish = move || -> Result<Service> {
+        let stored: Vec<StoredPhone> =
+            serde_json::from_str(&phones).map_err(|_| StoreError::BadData("phones"))?;
+        s.phones = stored
+            .into_iter()
+            .filter_map(|p| {
+                Some(PhoneLine {
+                    number: Phone::from_normalised(&p.number)?,
+                    kind: PhoneKind::from_key(&p.kind).unwrap_or_default(),
+                    note: p.note,
+                })
+            })
+            .collect();
+        s.status = Status::from_key(&status).ok_or(StoreError::BadData("status"))?;
+        s.alert_until = alert_until
+            .map(|d| {
+                NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                    .map_err(|_| StoreError::BadData("alert_until"))
+            })
+            .transpose()?;
+        s.last_verified_at = verified.map(|t| parse_ts(&t)).transpose()?;
+        Ok(s)
+    };
+    Ok(finish())
+}
+
+fn get_service(conn: &Connection, id: i64) -> Result<Option<Service>> {
+    let sql = format!("SELECT {COLUMNS} FROM services WHERE id = ?1");
+    conn.prepare_cached(&sql)?
+        .query_row(params![id], from_row)
+        .optional()?
+        .transpose()
+}
+
+fn phones_json(s: &Service) -> String {
+    let v: Vec<StoredPhone> = s
+        .phones
+        .iter()
+        .map(|p| StoredPhone {
+            number: p.number.as_str().to_string(),
+            kind: p.kind.key().to_string(),
+            note: p.note.clone(),
+        })
+        .collect();
+    serde_json::to_string(&v).unwrap_or_else(|_| "[]".into())
+}
+
+fn new_uid(tx: &Transaction) -> Result<String> {
+    let bytes: Vec<u8> = tx.query_row("SELECT randomblob(16)", [], |r| r.get(0))?;
+    let mut b = [0u8; 16];
+    b.copy_from_slice(bytes.get(..16).ok_or(StoreError::BadData("random"))?);
+    Ok(ids::format_uuid(b, 4))
+}
+
+/// Writes an entry (new when `id` is `None`) and its index rows.
+fn write_service(
+    tx: &Transaction,
+    id: Option<i64>,
+    s: &Service,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    s.check().map_err(|_| StoreError::BadData("service"))?;
+    let uid = if s.uid.is_empty() {
+        new_uid(tx)?
+    } else {
+        s.uid.clone()
+    };
+    let values = params![
+        uid,
+        s.name.trim(),
+        s.alternate_name,
+        s.organization,
+        s.description,
+        s.audience,
+        s.min_age,
+        s.max_age,
+        s.categories.join("\n"),
+        phones_json(s),
+        s.chat,
+        s.web,
+        s.email,
+        s.address,
+        s.address_withheld,
+        s.national,
+        s.areas.join("\n"),
+        s.hours.to_text(),
+        s.languages.join("\n"),
+        s.free,
+        s.anonymous,
+        s.alert,
+        s.alert_until.map(|d| d.format("%Y-%m-%d").to_string()),
+        s.status.key(),
+        s.internal_note,
+        s.last_verified_at.map(ts),
+        s.verified_by,
+        s.source,
+        s.search_name(),
+        ts(now),
+        actor,
+    ];
+    let id = match id {
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO services(uid, name, alternate_name, organization, description, audience,
+                     min_age, max_age, categories, phones, chat, web, email, address, address_withheld,
+                     national, areas, hours, languages, free, anonymous, alert, alert_until, status,
+                     internal_note, last_verified_at, verified_by, source, search_name,
+                     created_at, created_by, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                     ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?30)",
+            )?
+            .execute(values)?;
+            tx.last_insert_rowid()
+        }
+        Some(id) => {
+            let n = tx
+                .prepare_cached(
+                    "UPDATE services SET uid = ?1, name = ?2, alternate_name = ?3, organization = ?4,
+                         description = ?5, audience = ?6, min_age = ?7, max_age = ?8, categories = ?9,
+                         phones = ?10, chat = ?11, web = ?12, email = ?13, address = ?14,
+                         address_withheld = ?15, national = ?16, areas = ?17, hours = ?18,
+                         languages = ?19, free = ?20, anonymous = ?21, alert = ?22, alert_until = ?23,
+                         status = ?24, internal_note = ?25, last_verified_at = ?26, verified_by = ?27,
+                         source = ?28, search_name = ?29, updated_at = ?30
+                     WHERE id = ?32 AND ?31 = ?31",
+                )?
+                .execute(rusqlite::params_from_iter(
+                    values.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql)),
+                ))?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            id
+        }
+    };
+    reindex(tx, id, s)?;
+    Ok(id)
+}
+
+/// Brings the search index and the join tables in step with one entry.
+fn reindex(tx: &Transaction, id: i64, s: &Service) -> Result<()> {
+    tx.prepare_cached("DELETE FROM services_fts WHERE rowid = ?1")?
+        .execute(params![id])?;
+    tx.prepare_cached("DELETE FROM service_categories WHERE service_id = ?1")?
+        .execute(params![id])?;
+    tx.prepare_cached("DELETE FROM service_areas WHERE service_id = ?1")?
+        .execute(params![id])?;
+    tx.prepare_cached("INSERT INTO services_fts(rowid, name, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, s.index_name(), s.index_body()])?;
+    for c in &s.categories {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO service_categories(service_id, category) VALUES (?1, ?2)",
+        )?
+        .execute(params![id, c])?;
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO categories(key, name_nb, name_en) VALUES (?1, ?1, ?1)",
+        )?
+        .execute(params![c])?;
+    }
+    for a in &s.areas {
+        tx.prepare_cached("INSERT OR IGNORE INTO service_areas(service_id, area) VALUES (?1, ?2)")?
+            .execute(params![id, fold::fold(a)])?;
+    }
+    Ok(())
+}
+
+fn status_rank(s: Status) -> u8 {
+    match s {
+        Status::Active => 0,
+        Status::DoNotRefer => 1,
+        Status::Closed => 2,
+    }
+}
+
+/// Imports the starter list once, on the first open after migration 3.
+pub(super) fn seed_if_pending(store: &mut Store) -> Result<()> {
+    let pending: i64 = store.conn().query_row(
+        "SELECT coalesce(max(pending), 0) FROM directory_seed",
+        [],
+        |r| r.get(0),
+    )?;
+    if pending == 0 {
+        return Ok(());
+    }
+    let now = Utc::now();
+    store.write(|tx| {
+        // Re-read inside the write lock: another terminal may have seeded.
+        let pending: i64 = tx.query_row(
+            "SELECT coalesce(max(pending), 0) FROM directory_seed",
+            [],
+            |r| r.get(0),
+        )?;
+        if pending == 0 {
+            return Ok(());
+        }
+        for s in directory::seed::starter_services() {
+            let exists: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM services WHERE uid = ?1",
+                    params![s.uid],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if exists.is_none() {
+                write_service(tx, None, &s, SEED_ACTOR, now)?;
+            }
+        }
+        tx.execute("UPDATE directory_seed SET pending = 0", [])?;
+        audit::record(tx, now, SEED_ACTOR, "seed", "service", None, None)?;
+        Ok(())
+    })
+}
+
+impl Store {
+    /// Adds an entry; returns its id.
+    pub fn add_service(&mut self, s: &Service, actor: &str, now: DateTime<Utc>) -> Result<i64> {
+        self.write(|tx| {
+            let id = write_service(tx, None, s, actor, now)?;
+            audit::record(tx, now, actor, "add", "service", Some(id), None)?;
+            Ok(id)
+        })
+    }
+
+    /// Saves an edited entry. Who verified it and when stay as they were.
+    pub fn update_service(
+        &mut self,
+        id: i64,
+        s: &Service,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let before = get_service(tx, id)?.ok_or(StoreError::NotFound)?;
+            let mut s = s.clone();
+            s.uid = before.uid;
+            s.last_verified_at = before.last_verified_at;
+            s.verified_by = before.verified_by;
+            write_service(tx, Some(id), &s, actor, now)?;
+            audit::record(tx, now, actor, "edit", "service", Some(id), None)?;
+            Ok(())
+        })
+    }
+
+    /// Changes whether the service may be given out (deactivate = closed).
+    pub fn set_service_status(
+        &mut self,
+        id: i64,
+        status: Status,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE services SET status = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, status.key(), ts(now)],
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            audit::record(
+                tx,
+                now,
+                actor,
+                "status",
+                "service",
+                Some(id),
+                Some(status.key()),
+            )
+        })
+    }
+
+    /// Records that `actor` confirmed the entry is correct, now.
+    pub fn verify_service(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE services SET last_verified_at = ?2, verified_by = ?3 WHERE id = ?1",
+                params![id, ts(now), actor],
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            audit::record(tx, now, actor, "verify", "service", Some(id), None)
+        })
+    }
+
+    /// Records a problem with a service (shown at handover).
+    pub fn report_problem(
+        &mut self,
+        service_id: i64,
+        kind: ProblemKind,
+        note: &str,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        self.write(|tx| {
+            if get_service(tx, service_id)?.is_none() {
+                return Err(StoreError::NotFound);
+            }
+            let note: String = note.trim().chars().take(directory::MAX_SHORT).collect();
+            tx.execute(
+                "INSERT INTO service_problems(service_id, kind, note, at, by) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![service_id, kind.key(), note, ts(now), actor],
+            )?;
+            let id = tx.last_insert_rowid();
+            audit::record(tx, now, actor, "problem", "service", Some(service_id), Some(kind.key()))?;
+            Ok(id)
+        })
+    }
+
+    /// Records that a service was given to the caller of a callback (or in
+    /// a log note). Only the link is stored, never the caller's data.
+    pub fn refer(
+        &mut self,
+        service_id: i64,
+        callback_id: Option<i64>,
+        note_id: Option<i64>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
+        if callback_id.is_none() && note_id.is_none() {
+            return Err(StoreError::BadData("referral target"));
+        }
+        self.write(|tx| {
+            let s = get_service(tx, service_id)?.ok_or(StoreError::NotFound)?;
+            if s.status != Status::Active {
+                return Err(StoreError::Closed);
+            }
+            if let Some(cb) = callback_id {
+                let open: Option<String> = tx
+                    .query_row("SELECT status FROM callbacks WHERE id = ?1", params![cb], |r| r.get(0))
+                    .optional()?;
+                match open.as_deref() {
+                    None => return Err(StoreError::NotFound),
+                    Some("open") => {}
+                    Some(_) => return Err(StoreError::Closed),
+                }
+            }
+            tx.execute(
+                "INSERT INTO referrals(service_id, callback_id, note_id, at, by) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![service_id, callback_id, note_id, ts(now), actor],
+            )?;
+            let id = tx.last_insert_rowid();
+            audit::record(tx, now, actor, "refer", "referral", Some(id), None)?;
+            Ok(id)
+        })
+    }
+
+    /// Services referred to a callback, oldest first: (service id, when).
+    pub fn referrals_for_callback(&self, callback_id: i64) -> Result<Vec<(i64, DateTime<Utc>)>> {
+        let rows: Vec<(i64, String)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT service_id, at FROM referrals WHERE callback_id = ?1 ORDER BY at, id",
+            )?
+            .query_map(params![callback_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.into_iter()
+            .map(|(s, at)| Ok((s, parse_ts(&at)?)))
+            .collect()
+    }
+
+    /// How many times a service has been given out.
+    pub fn referral_count(&self, service_id: i64) -> Result<u64> {
+        let n: i64 = self
+            .conn()
+            .prepare_cached("SELECT count(*) FROM referrals WHERE service_id = ?1")?
+            .query_row(params![service_id], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
+    /// Problems reported at or after `since`, oldest first (for handover).
+    pub fn problems_since(&self, since: DateTime<Utc>) -> Result<Vec<ProblemReport>> {
+        let rows: Vec<(i64, i64, String, String, String, String, String)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT p.id, p.service_id, s.name, p.kind, p.note, p.at, p.by
+                 FROM service_problems p JOIN services s ON s.id = p.service_id
+                 WHERE p.at >= ?1 ORDER BY p.at, p.id",
+            )?
+            .query_map(params![ts(since)], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.into_iter()
+            .map(|(id, service_id, service_name, kind, note, at, by)| {
+                Ok(ProblemReport {
+                    id,
+                    service_id,
+                    service_name,
+                    kind: ProblemKind::from_key(&kind)
+                        .ok_or(StoreError::BadData("problem kind"))?,
+                    note,
+                    at: parse_ts(&at)?,
+                    by,
+                })
+            })
+            .collect()
+    }
+
+    pub fn service(&self, id: i64) -> Result<Option<Service>> {
+        get_service(self.conn(), id)
+    }
+
+    /// Every entry, by name (for export).
+    pub fn all_services(&self) -> Result<Vec<Service>> {
+        let sql = format!("SELECT {COLUMNS} FROM services ORDER BY search_name, id");
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter().collect()
+    }
+
+    pub fn service_count(&self) -> Result<u64> {
+        let n: i64 = self.conn().query_row(
+            "SELECT count(*) FROM services WHERE status != 'closed'",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n as u64)
+    }
+
+    /// The category list, defaults first.
+    pub fn categories(&self) -> Result<Vec<Category>> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT key, name_nb, name_en FROM categories ORDER BY sort, key")?
+            .query_map([], |r| {
+                Ok(Category {
+                    key: r.get(0)?,
+                    name_nb: r.get(1)?,
+                    name_en: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Searches the directory; see the module comment for the ranking.
+    pub fn search_services(&self, q: &SearchQuery) -> Result<Vec<Service>> {
+        let limit = q.limit.clamp(1, 1000);
+        let tokens = fold::query_tokens(q.text);
+        let filtered = q.open_at.is_some();
+        // When a filter is applied after reading, read more candidates.
+        let cand = if filtered {
+            (limit * 10).min(2000)
+        } else {
+            limit
+        };
+        let mut filters = String::new();
+        if !q.include_closed {
+            filters.push_str(" AND s.status != 'closed'");
+        }
+        if q.category.is_some() {
+            filters.push_str(" AND EXISTS (SELECT 1 FROM service_categories c WHERE c.service_id = s.id AND c.category = :cat)");
+        }
+        if q.municipality.is_some() {
+            filters.push_str(
+                " AND (s.national = 1 OR EXISTS (SELECT 1 FROM service_areas a WHERE a.service_id = s.id AND a.area = :area))",
+            );
+        }
+        let area = q.municipality.map(fold::fold).unwrap_or_default();
+        let cat = q.category.unwrap_or("");
+        let conn = self.conn();
+        let mut found: Vec<(u8, Service)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let run = |found: &mut Vec<(u8, Service)>,
+                   seen: &mut std::collections::HashSet<i64>,
+                   tier: u8,
+                   sql: String,
+                   extra: &[(&str, &dyn rusqlite::ToSql)],
+                   want: usize|
+         -> Result<()> {
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let mut named: Vec<(&str, &dyn rusqlite::ToSql)> = extra.to_vec();
+            let want_i = want as i64;
+            named.push((":lim", &want_i));
+            if q.category.is_some() {
+                named.push((":cat", &cat));
+            }
+            if q.municipality.is_some() {
+                named.push((":area", &area));
+            }
+            let rows = stmt.query_map(named.as_slice(), from_row)?;
+            for r in rows {
+                let s = r??;
+                if seen.insert(s.id) {
+                    found.push((tier, s));
+                }
+            }
+            Ok(())
+        };
+        if tokens.is_empty() {
+            run(
+                &mut found,
+                &mut seen,
+                0,
+                format!(
+                    "SELECT {} FROM services s WHERE 1 {filters} ORDER BY s.search_name, s.id LIMIT :lim",
+                    cols("s")
+                ),
+                &[],
+                cand,
+            )?;
+        } else {
+            let prefix = tokens.join(" ");
+            let upper = format!("{prefix}\u{10FFFF}");
+            run(
+                &mut found,
+                &mut seen,
+                0,
+                format!(
+                    "SELECT {} FROM services s WHERE s.search_name >= :lo AND s.search_name < :hi {filters}
+                     ORDER BY s.search_name, s.id LIMIT :lim",
+                    cols("s")
+                ),
+                &[(":lo", &prefix), (":hi", &upper)],
+                cand,
+            )?;
+            // The word being typed is usually the rarest. If it matches
+            // nothing on its own, the AND queries below cannot match either,
+            // and FTS5 would first read the other words' whole doclists.
+            let hopeless = tokens.len() > 1
+                && tokens.last().is_some_and(|last| {
+                    conn.prepare_cached(
+                        "SELECT 1 FROM services_fts WHERE services_fts MATCH ?1 LIMIT 1",
+                    )
+                    .and_then(|mut st| {
+                        st.exists(params![fold::fts_query(std::slice::from_ref(last), None)])
+                    })
+                    .map(|exists| !exists)
+                    .unwrap_or(false)
+                });
+            if found.len() < cand && !hopeless {
+                let m = fold::fts_query(&tokens, Some("name"));
+                let want = cand + found.len();
+                run(
+                    &mut found,
+                    &mut seen,
+                    1,
+                    format!(
+                        "SELECT {} FROM services_fts f JOIN services s ON s.id = f.rowid
+                         WHERE services_fts MATCH :m {filters} LIMIT :lim",
+                        cols("s")
+                    ),
+                    &[(":m", &m)],
+                    want,
+                )?;
+            }
+            if found.len() < cand && !hopeless {
+                let m = fold::fts_query(&tokens, None);
+                let want = cand + found.len();
+                run(
+                    &mut found,
+                    &mut seen,
+                    2,
+                    format!(
+                        "SELECT {} FROM services_fts f JOIN services s ON s.id = f.rowid
+                         WHERE services_fts MATCH :m {filters} LIMIT :lim",
+                        cols("s")
+                    ),
+                    &[(":m", &m)],
+                    want,
+                )?;
+            }
+        }
+        if let Some((now, tz)) = q.open_at {
+            found.retain(|(_, s)| s.hours.open_at(now, tz) == Some(true));
+        }
+        found.sort_by_cached_key(|(tier, s)| (*tier, status_rank(s.status), s.search_name(), s.id));
+        found.truncate(limit);
+        Ok(found.into_iter().map(|(_, s)| s).collect())
+    }
+
+    /// Imports entries read from a file in one transaction: all of it is
+    /// saved or none of it. Entries are matched to existing ones by id,
+    /// else by name and organisation.
+    pub fn import_services(
+        &mut self,
+        entries: Vec<FileEntry>,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<ImportReport> {
+        self.write(|tx| {
+            let mut report = ImportReport::default();
+            let mut seen_uid = std::collections::HashSet::new();
+            let mut seen_name = std::collections::HashSet::new();
+            for (n, entry) in entries {
+                let parsed = match entry {
+                    Ok(p) => p,
+                    Err((name, why)) => {
+                        report.skipped.push((n, name, why));
+                        continue;
+                    }
+                };
+                let mut s = parsed.service;
+                let name_key = (s.search_name(), fold::fold(&s.organization));
+                if (!s.uid.is_empty() && !seen_uid.insert(s.uid.clone()))
+                    || !seen_name.insert(name_key.clone())
+                {
+                    report.skipped.push((n, s.name.clone(), Skip::Duplicate));
+                    continue;
+                }
+                let by_uid: Option<i64> = if s.uid.is_empty() {
+                    None
+                } else {
+                    tx.prepare_cached("SELECT id FROM services WHERE uid = ?1")?
+                        .query_row(params![s.uid], |r| r.get(0))
+                        .optional()?
+                };
+                let existing = match by_uid {
+                    Some(id) => Some(id),
+                    None => {
+                        let rows: Vec<(i64, String)> = tx
+                            .prepare_cached(
+                                "SELECT id, organization FROM services WHERE search_name = ?1",
+                            )?
+                            .query_map(params![name_key.0], |r| Ok((r.get(0)?, r.get(1)?)))?
+                            .collect::<rusqlite::Result<_>>()?;
+                        rows.into_iter()
+                            .find(|(_, o)| fold::fold(o) == name_key.1)
+                            .map(|(id, _)| id)
+                    }
+                };
+                for note in parsed.notes {
+                    report.notes.push((n, s.name.clone(), note));
+                }
+                match existing {
+                    Some(id) => {
+                        let before = get_service(tx, id)?.ok_or(StoreError::NotFound)?;
+                        s.id = id;
+                        if s.uid.is_empty() {
+                            s.uid = before.uid.clone();
+                        }
+                        if s == before {
+                            report.unchanged += 1;
+                        } else {
+                            write_service(tx, Some(id), &s, actor, now)?;
+                            report.updated += 1;
+                        }
+                    }
+                    None => {
+                        write_service(tx, None, &s, actor, now)?;
+                        report.added += 1;
+                    }
+                }
+            }
+            let detail = format!("added {} updated {}", report.added, report.updated);
+            audit::record(tx, now, actor, "import", "service", None, Some(&detail))?;
+            Ok(report)
+        })
+    }
+}
+
+fn cols(alias: &str) -> String {
+    COLUMNS
+        .split(", ")
+        .map(|c| format!("{alias}.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Fast bulk loading for benchmarks and tests: many entries in one
+/// transaction, without an audit entry each.
+pub fn bulk_insert(
+    store: &mut Store,
+    services: &[Service],
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    store.write(|tx| {
+        for s in services {
+            write_service(tx, None, s, actor, now)?;
+        }
+        audit::record(tx, now, actor, "import", "service", None, Some("bulk"))
+    })
+}

@@ -1,0 +1,400 @@
+//! The directory's store: search relevance (with the folding cases from
+//! the issue), writes, referrals, problem reports, import and export.
+//! All data is synthetic.
+
+mod common;
+
+use chrono::{Duration, TimeZone, Utc};
+use common::{TestDb, monday_morning};
+use vakt::callback::Safety;
+use vakt::directory::{Hours, PhoneKind, PhoneLine, Service, Skip, Status, hsds};
+use vakt::phone::Phone;
+use vakt::store::Store;
+use vakt::store::callbacks::{NewVoicemail, Snapshots};
+use vakt::store::directory::{ProblemKind, SearchQuery};
+
+fn svc(name: &str, description: &str) -> Service {
+    Service {
+        name: name.into(),
+        description: description.into(),
+        national: true,
+        ..Service::default()
+    }
+}
+
+fn names(store: &Store, text: &str) -> Vec<String> {
+    store
+        .search_services(&SearchQuery {
+            text,
+            limit: 50,
+            ..SearchQuery::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect()
+}
+
+fn with_entries() -> (TestDb, Store) {
+    let db = TestDb::new();
+    let mut store = db.store();
+    let now = monday_morning();
+    for s in [
+        Service {
+            areas: vec!["Tromsø".into()],
+            national: false,
+            ..svc(
+                "Krisesenteret i Tromsø",
+                "Botilbud ved vold i nære relasjoner",
+            )
+        },
+        svc("Barnevernvakten", "Akutt hjelp for barn"),
+        svc(
+            "Familievernkontoret",
+            "Samtaler for familier; samarbeider med barnevernet",
+        ),
+        svc("Pårørendelinjen", "For deg som står nær noen som sliter"),
+        svc("Aasane kommune", "Kommunale tjenester"),
+        svc("Ærlig talt", "Samtalegruppe"),
+    ] {
+        store.add_service(&s, "T", now).unwrap();
+    }
+    (db, store)
+}
+
+#[test]
+fn folding_cases_from_the_issue() {
+    let (_db, store) = with_entries();
+    assert_eq!(names(&store, "tromso"), vec!["Krisesenteret i Tromsø"]);
+    assert_eq!(names(&store, "TROMSØ"), vec!["Krisesenteret i Tromsø"]);
+    let pa = names(&store, "pårørende");
+    assert_eq!(pa.first().map(String::as_str), Some("Pårørendelinjen"));
+    assert_eq!(names(&store, "parorende"), pa);
+    assert_eq!(
+        names(&store, "paarorende"),
+        pa,
+        "aa is an old spelling of å"
+    );
+    assert_eq!(names(&store, "åsane"), vec!["Aasane kommune"]);
+    assert_eq!(names(&store, "aerlig"), vec!["Ærlig talt"]);
+    // A word that only appears as the start of a longer word.
+    let bv = names(&store, "barnevern");
+    assert!(bv.contains(&"Familievernkontoret".to_string()), "{bv:?}");
+}
+
+#[test]
+fn name_hits_come_before_description_hits_and_prefixes_work_per_keystroke() {
+    let (_db, store) = with_entries();
+    let bv = names(&store, "barnevern");
+    assert_eq!(bv[0], "Barnevernvakten", "the name hit is first: {bv:?}");
+    assert!(
+        bv[1..].contains(&"Familievernkontoret".to_string()),
+        "{bv:?}"
+    );
+    // Each prefix as it is typed finds the name first.
+    for prefix in ["b", "ba", "bar", "barn", "barne", "barnev"] {
+        let got = names(&store, prefix);
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("Barnevernvakten"),
+            "{prefix}: {got:?}"
+        );
+    }
+    // Two words, both prefixes, in any order.
+    assert_eq!(names(&store, "trom kris"), vec!["Krisesenteret i Tromsø"]);
+    assert!(names(&store, "zzzz").is_empty());
+    // Syntax that FTS5 would otherwise read is just text.
+    assert_eq!(names(&store, "\"barn*\" NEAR("), names(&store, "barn near"));
+    let _ = names(&store, &"x\"y*(".repeat(100_000));
+}
+
+#[test]
+fn the_starter_list_is_there_unverified_with_sources() {
+    let db = TestDb::new();
+    let store = db.store();
+    let all = store.all_services().unwrap();
+    assert_eq!(all.len(), 19);
+    assert!(
+        all.iter()
+            .all(|s| s.last_verified_at.is_none() && !s.source.is_empty())
+    );
+    // Opening again does not import it twice.
+    drop(store);
+    assert_eq!(db.store().all_services().unwrap().len(), 19);
+    assert_eq!(names(&db.store(), "kirkens"), vec!["Kirkens SOS"]);
+}
+
+#[test]
+fn filters_category_municipality_open_now() {
+    let (_db, mut store) = with_entries();
+    let now = monday_morning();
+    let mut weekday = svc("Dagtilbudet", "Rus og spill");
+    weekday.categories = vec!["substance_use".into()];
+    weekday.hours = Hours::parse("mon-fri 09:00-15:00");
+    store.add_service(&weekday, "T", now).unwrap();
+    let q = |text, cat, muni, open: bool| {
+        store
+            .search_services(&SearchQuery {
+                text,
+                category: cat,
+                municipality: muni,
+                open_at: open.then_some((now, chrono_tz::Europe::Oslo)),
+                limit: 50,
+                ..SearchQuery::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|s| s.name)
+            .collect::<Vec<_>>()
+    };
+    assert!(q("", Some("substance_use"), None, false).contains(&"Dagtilbudet".to_string()));
+    assert!(!q("", Some("substance_use"), None, false).contains(&"Barnevernvakten".to_string()));
+    // Tromsø's shelter serves Tromsø only; national services serve everyone.
+    assert!(
+        q("krise", None, Some("tromso"), false).contains(&"Krisesenteret i Tromsø".to_string())
+    );
+    assert!(
+        !q("krise", None, Some("Bergen"), false).contains(&"Krisesenteret i Tromsø".to_string())
+    );
+    assert!(q("barnevern", None, Some("Bergen"), false).contains(&"Barnevernvakten".to_string()));
+    // Monday 10:42: the weekday service is open; at 20:00 it is not.
+    assert_eq!(q("dagtilbudet", None, None, true), vec!["Dagtilbudet"]);
+    let evening = Utc.with_ymd_and_hms(2026, 11, 23, 19, 0, 0).unwrap();
+    let closed = store
+        .search_services(&SearchQuery {
+            text: "dagtilbudet",
+            open_at: Some((evening, chrono_tz::Europe::Oslo)),
+            limit: 50,
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    assert!(closed.is_empty());
+}
+
+#[test]
+fn verify_deactivate_problems_and_referrals() {
+    let db = TestDb::new();
+    let mut store = db.store();
+    let now = monday_morning();
+    let id = store
+        .add_service(&svc("Testlinjen", "x"), "T", now)
+        .unwrap();
+    store.verify_service(id, "KH", now).unwrap();
+    let s = store.service(id).unwrap().unwrap();
+    assert_eq!(s.last_verified_at, Some(now));
+    assert_eq!(s.verified_by, "KH");
+    // Editing keeps who verified it.
+    let mut edited = s.clone();
+    edited.description = "ny".into();
+    store.update_service(id, &edited, "AB", now).unwrap();
+    assert_eq!(store.service(id).unwrap().unwrap().verified_by, "KH");
+
+    // A referral needs an open callback; the caller's number is not copied.
+    assert!(store.refer(id, None, None, "KH", now).is_err());
+    let cal = store.calendar().unwrap();
+    let cb = store
+        .add_voicemail(
+            &NewVoicemail {
+                received_at: now - Duration::hours(1),
+                phone: Phone::parse("+47 22 33 44 55").unwrap(),
+                label: String::new(),
+                summary: String::new(),
+                safety: Safety::default(),
+            },
+            &cal,
+            &mut Snapshots::default(),
+            "KH",
+            now,
+        )
+        .unwrap()
+        .id;
+    store.refer(id, Some(cb), None, "KH", now).unwrap();
+    assert_eq!(store.referrals_for_callback(cb).unwrap(), vec![(id, now)]);
+    assert_eq!(store.referral_count(id).unwrap(), 1);
+    let cols: Vec<String> = store
+        .conn()
+        .prepare("SELECT name FROM pragma_table_info('referrals')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!cols.iter().any(|c| c.contains("phone")));
+
+    store
+        .report_problem(id, ProblemKind::WrongNumber, "svarte ikke", "KH", now)
+        .unwrap();
+    let since = store.problems_since(now - Duration::minutes(1)).unwrap();
+    assert_eq!(since.len(), 1);
+    assert_eq!(since[0].service_name, "Testlinjen");
+    assert_eq!(since[0].kind, ProblemKind::WrongNumber);
+    assert!(
+        store
+            .problems_since(now + Duration::minutes(1))
+            .unwrap()
+            .is_empty()
+    );
+
+    store
+        .set_service_status(id, Status::Closed, "KH", now)
+        .unwrap();
+    assert!(
+        names(&store, "testlinjen").is_empty(),
+        "deactivated entries leave search"
+    );
+    assert!(store.refer(id, Some(cb), None, "KH", now).is_err());
+
+    let audited: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM audit WHERE entity IN ('service', 'referral') AND actor = 'KH'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(audited >= 4, "{audited}");
+}
+
+#[test]
+fn import_reports_and_a_broken_batch_changes_nothing() {
+    let db = TestDb::new();
+    let mut store = db.store();
+    let now = monday_morning();
+    let text = std::fs::read_to_string("../shared/hsds/examples/service_full.json")
+        .or_else(|_| std::fs::read_to_string("/work/shared/hsds/examples/service_full.json"))
+        .expect("HSDS example");
+    let items = hsds::services_in(&text).unwrap();
+    let entries = items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (i + 1, hsds::from_hsds(v).map_err(|e| (String::new(), e))))
+        .collect();
+    let r = store.import_services(entries, "T", now).unwrap();
+    assert_eq!(r.added, 1);
+    let s = &store
+        .all_services()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == "Community Counselling")
+        .unwrap();
+    assert_eq!(s.uid, "ac148810-d857-441c-9679-408f346de14b");
+    assert_eq!(
+        s.phones.len(),
+        1,
+        "the quoted number in the example is read"
+    );
+    assert_eq!(s.phones[0].kind, PhoneKind::Voice);
+    assert_eq!(s.organization, "Example Organization Inc.");
+    assert_eq!((s.min_age, s.max_age), (Some(12), Some(100)));
+    assert!(matches!(s.hours, Hours::Weekly(_)));
+
+    // Duplicates and unnamed entries are skipped with reasons.
+    let dup = svc("Dobbel", "");
+    let r = store
+        .import_services(
+            vec![
+                (
+                    1,
+                    Ok(vakt::directory::Parsed {
+                        service: dup.clone(),
+                        notes: vec![],
+                    }),
+                ),
+                (
+                    2,
+                    Ok(vakt::directory::Parsed {
+                        service: dup,
+                        notes: vec![],
+                    }),
+                ),
+                (3, Err((String::new(), Skip::NoName))),
+            ],
+            "T",
+            now,
+        )
+        .unwrap();
+    assert_eq!(r.added, 1);
+    assert_eq!(r.skipped.len(), 2);
+    assert_eq!(r.skipped[0].2, Skip::Duplicate);
+
+    // A failing write rolls the whole import back.
+    let before = store.all_services().unwrap().len();
+    let mut bad = svc("Ny", "");
+    bad.phones = vec![
+        PhoneLine {
+            number: Phone::parse("116 123").unwrap(),
+            kind: PhoneKind::Voice,
+            note: String::new(),
+        };
+        30
+    ];
+    let r = store.import_services(
+        vec![
+            (
+                1,
+                Ok(vakt::directory::Parsed {
+                    service: svc("Først", ""),
+                    notes: vec![],
+                }),
+            ),
+            (
+                2,
+                Ok(vakt::directory::Parsed {
+                    service: bad,
+                    notes: vec![],
+                }),
+            ),
+        ],
+        "T",
+        now,
+    );
+    assert!(r.is_err());
+    assert_eq!(store.all_services().unwrap().len(), before);
+}
+
+#[test]
+fn every_exported_service_validates_against_the_hsds_schema() {
+    let schema_text = std::fs::read_to_string("../shared/hsds/schema/compiled/service.json")
+        .or_else(|_| std::fs::read_to_string("/work/shared/hsds/schema/compiled/service.json"))
+        .expect("HSDS schema");
+    let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("schema compiles");
+    let (_db, mut store) = with_entries();
+    let now = monday_morning();
+    let mut full = svc("Alt utfylt", "Alle felt");
+    full.alternate_name = "AU".into();
+    full.organization = "Org".into();
+    full.email = "post@example.no".into();
+    full.web = "example.no/side".into();
+    full.phones = vec![PhoneLine {
+        number: Phone::parse("+47 22 33 44 55").unwrap(),
+        kind: PhoneKind::Text,
+        note: "sms".into(),
+    }];
+    full.hours = Hours::parse("mon-fri 09-15; sat 22-02");
+    full.min_age = Some(12);
+    full.max_age = Some(18);
+    full.languages = vec!["nb".into(), "Arabisk".into()];
+    full.categories = vec!["relatives".into(), "gjeld".into()];
+    full.alert = "Stengt i jula".into();
+    full.alert_until = chrono::NaiveDate::from_ymd_opt(2026, 12, 31);
+    full.address_withheld = true;
+    full.status = Status::DoNotRefer;
+    full.free = Some(true);
+    full.anonymous = Some(false);
+    let id = store.add_service(&full, "T", now).unwrap();
+    store.verify_service(id, "KH", now).unwrap();
+    let all = store.all_services().unwrap();
+    assert!(all.len() > 20);
+    for s in &all {
+        let v = hsds::to_hsds(s);
+        let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", s.name);
+        // And it comes back the same.
+        let back = hsds::from_hsds(&v).unwrap().service;
+        assert_eq!(back, Service { id: 0, ..s.clone() }, "{}", s.name);
+    }
+}
