@@ -37,6 +37,8 @@ pub struct Review {
     pub next_opening: Option<DateTime<Utc>>,
     pub activity: Activity,
     pub handover_notes: Vec<Note>,
+    /// Problems with directory entries reported in the period.
+    pub problems: Vec<crate::store::directory::ProblemReport>,
     /// The handover given for this period, if the shift has ended.
     pub handover: Option<Handover>,
 }
@@ -97,6 +99,11 @@ pub fn gather(
         next_opening: next_opening(cal, now),
         activity: store.activity(from, to)?,
         handover_notes: store.handover_notes(from, to)?,
+        problems: store
+            .problems_since(from)?
+            .into_iter()
+            .filter(|p| p.at < to)
+            .collect(),
         handover,
     })
 }

@@ -167,6 +167,7 @@ pub fn lines(r: &Review, lang: Lang) -> Vec<ReportLine> {
                 ("reached", &a.reached),
                 ("closed", &a.closed),
                 ("notes", &a.notes),
+                ("referrals", &a.referrals),
             ],
         ),
     ));
@@ -185,6 +186,22 @@ pub fn lines(r: &Review, lang: Lang) -> Vec<ReportLine> {
                     ("when", &when(n.at)),
                     ("by", &n.author),
                     ("body", &note_body(n, lang)),
+                ],
+            ),
+        ));
+    }
+    for p in &r.problems {
+        let kind = crate::i18n::directory::problem_kind_msg(p.kind).get(lang);
+        out.push(line(
+            LineKind::Warning,
+            m::REVIEW_PROBLEM.fill(
+                lang,
+                &[
+                    ("service", &p.service_name),
+                    ("kind", &kind),
+                    ("note", &p.note.replace(['\n', '\r'], " ")),
+                    ("by", &p.by),
+                    ("when", &when(p.at)),
                 ],
             ),
         ));
@@ -296,6 +313,14 @@ pub fn json(r: &Review, lang: Lang) -> Value {
         },
         "done": r.activity,
         "handover_notes": r.handover_notes.iter().map(|n| note_json(r, n, lang)).collect::<Vec<_>>(),
+        "directory_problems": r.problems.iter().map(|p| json!({
+            "service_id": p.service_id,
+            "service": p.service_name,
+            "kind": p.kind.key(),
+            "note": p.note,
+            "by": p.by,
+            "at": p.at.with_timezone(&tz).to_rfc3339(),
+        })).collect::<Vec<_>>(),
         "acknowledgement": r.handover.as_ref().map(|h| json!({
             "given_by": h.given_by,
             "given_at": h.given_at.with_timezone(&tz).to_rfc3339(),

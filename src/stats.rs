@@ -355,12 +355,15 @@ impl Volume {
     }
 }
 
-/// Referrals given, by category and by service. Filled in once the
-/// referral directory exists; until then always `None` in [`Figures`].
+/// Referrals given, by category and by service (most given first). Read
+/// by the store next to the other figures; `compute` leaves it `None`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Referrals {
-    pub by_category: Vec<(String, u32)>,
-    pub by_service: Vec<(String, u32)>,
+    pub total: u32,
+    /// (category key, name in the user's language, count)
+    pub by_category: Vec<(String, String, u32)>,
+    /// (service id, name, count)
+    pub by_service: Vec<(i64, String, u32)>,
 }
 
 /// Everything the pane and the export show.

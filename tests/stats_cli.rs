@@ -98,7 +98,9 @@ fn json_has_the_hand_checked_figures() {
     assert_eq!(v["weeks"][0]["week"], "2026-W09");
     assert_eq!(v["months"][1]["month"], "2026-04");
     assert_eq!(v["months"][1]["voicemail"]["kept_percent"], 50);
-    assert_eq!(v["referrals"], Value::Null);
+    // The fixture gives no referrals: counted, and zero.
+    assert_eq!(v["referrals"]["total"], 0);
+    assert_eq!(v["referrals"]["by_service"], serde_json::json!([]));
 }
 
 #[test]
@@ -112,8 +114,8 @@ fn csv_is_one_table_of_metric_period_value() {
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
     assert!(rows.iter().all(|r| r.len() == 3), "{text}");
     // 10 promise rows for the whole period, 14 weeks and 3 months; then 3
-    // latency rows, 6 counts, 7 weekdays and 24 hours.
-    assert_eq!(rows.len(), 10 * 18 + 3 + 6 + 7 + 24);
+    // latency rows, 6 counts, 7 weekdays, 24 hours and the referral total.
+    assert_eq!(rows.len(), 10 * 18 + 3 + 6 + 7 + 24 + 1);
     let has = |row: &str| text.lines().any(|l| l == row);
     let whole = "2026-03-01..2026-05-31";
     for row in [

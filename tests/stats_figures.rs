@@ -25,7 +25,9 @@ fn promise(kept: u32, missed: u32, pending: u32, not_owed: u32) -> Promise {
 fn figures(db: &TestDb, period: Period) -> Figures {
     let store = db.store();
     let cal = store.calendar().unwrap();
-    store.stats(&cal, period, now()).unwrap()
+    store
+        .stats(&cal, period, now(), vakt::i18n::Lang::Nb)
+        .unwrap()
 }
 
 fn this_year(db: &TestDb) -> Figures {

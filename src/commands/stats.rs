@@ -85,7 +85,9 @@ pub fn run(ctx: &Ctx, args: StatsArgs) -> Result<(), AppError> {
     let store = ctx.open_store()?;
     let cal = store.calendar().map_err(ctx.db_err())?;
     let p = period(&args, cal.local_date(ctx.now))?;
-    let f = store.stats(&cal, p, ctx.now).map_err(ctx.db_err())?;
+    let f = store
+        .stats(&cal, p, ctx.now, ctx.lang)
+        .map_err(ctx.db_err())?;
     if args.json {
         out_json(&to_json(&f, cal.tz))
     } else if args.csv {
@@ -163,8 +165,11 @@ pub fn to_json(f: &Figures, tz: chrono_tz::Tz) -> Value {
             "not_needed": v.not_needed,
             "open": v.open,
         },
-        // Filled in once the referral directory exists.
-        "referrals": Value::Null,
+        "referrals": f.referrals.as_ref().map(|r| json!({
+            "total": r.total,
+            "by_category": r.by_category.iter().map(|(k, name, n)| json!({"category": k, "name": name, "count": n})).collect::<Vec<_>>(),
+            "by_service": r.by_service.iter().map(|(id, name, n)| json!({"service_id": id, "name": name, "count": n})).collect::<Vec<_>>(),
+        })),
     })
 }
 
@@ -225,6 +230,15 @@ pub fn to_csv(f: &Figures) -> String {
     }
     for (h, n) in v.by_hour.iter().enumerate() {
         single(format!("messages_h{h:02}"), n.to_string());
+    }
+    if let Some(r) = &f.referrals {
+        single("referrals".into(), r.total.to_string());
+        for (key, _, n) in &r.by_category {
+            single(format!("referrals_category_{key}"), n.to_string());
+        }
+        for (id, _, n) in &r.by_service {
+            single(format!("referrals_service_{id}"), n.to_string());
+        }
     }
     let mut s = String::from("metric,period,value\n");
     for (m, p, v) in rows {
@@ -302,7 +316,38 @@ pub fn headline(f: &Figures, lang: Lang) -> Vec<String> {
                 ("open", &v.open),
             ],
         ),
+        referral_line(f, lang),
     ]
+}
+
+/// "Henvisninger: 12 · Vold og overgrep 5 · Krise 3 · mest: VO-linjen (4)".
+fn referral_line(f: &Figures, lang: Lang) -> String {
+    let Some(r) = &f.referrals else {
+        return String::new();
+    };
+    if r.total == 0 {
+        return st::REFERRALS_NONE.get(lang).to_string();
+    }
+    let cats: Vec<String> = r
+        .by_category
+        .iter()
+        .take(4)
+        .map(|(_, name, n)| format!("{name} {n}"))
+        .collect();
+    let top: Vec<String> = r
+        .by_service
+        .iter()
+        .take(3)
+        .map(|(_, name, n)| format!("{name} ({n})"))
+        .collect();
+    st::REFERRALS.fill(
+        lang,
+        &[
+            ("n", &r.total),
+            ("categories", &cats.join(" · ")),
+            ("services", &top.join(", ")),
+        ],
+    )
 }
 
 /// "✗ #12 talebeskjed · mottatt 01.04.2026 16:00 · frist … · første forsøk …".

@@ -69,7 +69,7 @@ catalogue! {
     REVIEW_URGENT => "1. Haster nå", "1. Urgent now";
     REVIEW_QUEUE => "2. Åpne tilbakeringinger", "2. Open callbacks";
     REVIEW_DONE => "3. Gjort i perioden", "3. Done in this period";
-    REVIEW_NOTES => "4. Til overlevering", "4. For handover";
+    REVIEW_NOTES => "4. Til overlevering og problemer i hjelpetilbudene", "4. For handover, and directory problems";
     REVIEW_ACK => "5. Kvittering", "5. Acknowledgement";
     REVIEW_NOTHING_URGENT => "Ingenting forfalt og ingen åpne eskaleringer.", "Nothing overdue and no open escalations.";
     REVIEW_OVERDUE_ITEM => "FORFALT: sak #{id} {phone}, frist {deadline}, {attempts} forsøk – {summary}", "OVERDUE: item #{id} {phone}, due {deadline}, {attempts} attempts – {summary}";
@@ -78,7 +78,8 @@ catalogue! {
     REVIEW_QUEUE_ITEM => "sak #{id} {phone} · frist {deadline} · {attempts} forsøk · {summary}", "item #{id} {phone} · due {deadline} · {attempts} attempts · {summary}";
     REVIEW_DUE_BEFORE_OPENING => "forfaller før neste åpning ({opening})", "falls due before the next opening ({opening})";
     REVIEW_MORE => "… og {n} til (se køen).", "… and {n} more (see the queue).";
-    REVIEW_COUNTS => "{messages} henvendelser mottatt ({withheld} skjult nummer) · {added} nye saker · {attempts} forsøk, {reached} nådd · {closed} lukket · {notes} notater", "{messages} messages received ({withheld} withheld) · {added} new items · {attempts} attempts, {reached} reached · {closed} closed · {notes} notes";
+    REVIEW_COUNTS => "{messages} henvendelser mottatt ({withheld} skjult nummer) · {added} nye saker · {attempts} forsøk, {reached} nådd · {closed} lukket · {referrals} henvisninger · {notes} notater", "{messages} messages received ({withheld} withheld) · {added} new items · {attempts} attempts, {reached} reached · {closed} closed · {referrals} referrals · {notes} notes";
+    REVIEW_PROBLEM => "Hjelpetilbud: {service} – {kind} {note} ({by}, {when})", "Directory: {service} – {kind} {note} ({by}, {when})";
     REVIEW_NOTE => "{when} {by}: {body}", "{when} {by}: {body}";
     REVIEW_NO_NOTES => "Ingen notater merket til overlevering.", "No notes marked for handover.";
     REVIEW_ACKED => "Kvittert av {by} {when}.", "Acknowledged by {by} {when}.";

@@ -513,6 +513,9 @@ impl Store {
         let notes: i64 = c
             .prepare_cached("SELECT count(*) FROM notes WHERE at >= ?1 AND at < ?2")?
             .query_row(params![f, t], |r| r.get(0))?;
+        let referrals: i64 = c
+            .prepare_cached("SELECT count(*) FROM referrals WHERE at >= ?1 AND at < ?2")?
+            .query_row(params![f, t], |r| r.get(0))?;
         Ok(Activity {
             attempts: attempts as u64,
             reached: reached as u64,
@@ -521,6 +524,7 @@ impl Store {
             added: added as u64,
             closed: closed as u64,
             notes: notes as u64,
+            referrals: referrals as u64,
         })
     }
 }
@@ -535,6 +539,7 @@ pub struct Activity {
     pub added: u64,
     pub closed: u64,
     pub notes: u64,
+    pub referrals: u64,
 }
 
 type RawHandover = (

@@ -88,17 +88,66 @@ impl Store {
             .collect()
     }
 
+    /// Referrals given in `[from, to)` by category and by service. Only
+    /// which service was given and when: never who it was given to.
+    pub fn stats_referrals(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        lang: crate::i18n::Lang,
+    ) -> Result<crate::stats::Referrals> {
+        let (f, t) = (super::ts(from), super::ts(to));
+        let total: i64 = self
+            .conn()
+            .prepare_cached("SELECT count(*) FROM referrals WHERE at >= ?1 AND at < ?2")?
+            .query_row(rusqlite::params![f, t], |r| r.get(0))?;
+        let name_col = match lang {
+            crate::i18n::Lang::Nb => "c.name_nb",
+            crate::i18n::Lang::En => "c.name_en",
+        };
+        let sql = format!(
+            "SELECT sc.category, coalesce({name_col}, sc.category), count(*)
+             FROM referrals r JOIN service_categories sc ON sc.service_id = r.service_id
+             LEFT JOIN categories c ON c.key = sc.category
+             WHERE r.at >= ?1 AND r.at < ?2
+             GROUP BY sc.category ORDER BY 3 DESC, 2"
+        );
+        let by_category = self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_map(rusqlite::params![f, t], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as u32))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let by_service = self
+            .conn()
+            .prepare_cached(
+                "SELECT s.id, s.name, count(*) FROM referrals r JOIN services s ON s.id = r.service_id
+                 WHERE r.at >= ?1 AND r.at < ?2 GROUP BY r.service_id ORDER BY 3 DESC, 2 LIMIT 50",
+            )?
+            .query_map(rusqlite::params![f, t], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as u32)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(crate::stats::Referrals {
+            total: total as u32,
+            by_category,
+            by_service,
+        })
+    }
+
     /// The figures for `period` as of `now`, with the stored calendar.
     pub fn stats(
         &self,
         cal: &crate::calendar::CalendarSettings,
         period: crate::stats::Period,
         now: DateTime<Utc>,
+        lang: crate::i18n::Lang,
     ) -> Result<crate::stats::Figures> {
         let (from, to) = period.bounds(cal);
         let items = self.stats_items(from, to)?;
         let messages = self.stats_messages(from, to)?;
-        Ok(crate::stats::compute(cal, period, now, &items, &messages))
+        let mut figures = crate::stats::compute(cal, period, now, &items, &messages);
+        figures.referrals = Some(self.stats_referrals(from, to, lang)?);
+        Ok(figures)
     }
 }
 

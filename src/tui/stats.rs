@@ -85,7 +85,7 @@ impl Component for StatsState {
     fn reload(&mut self, env: &mut Env) {
         let today = env.calendar.local_date(env.now);
         let period = Period::named(self.kind, today);
-        match env.store.stats(env.calendar, period, env.now) {
+        match env.store.stats(env.calendar, period, env.now, env.lang) {
             Ok(f) => {
                 self.scroll = self.scroll.min(f.missed.len().saturating_sub(1));
                 self.figures = Some(f);
