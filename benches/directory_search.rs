@@ -11,8 +11,6 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
-use vakt::directory::{Hours, PhoneKind, PhoneLine, Service};
-use vakt::phone::Phone;
 use vakt::store::Store;
 use vakt::store::directory::{SearchQuery, bulk_insert};
 
@@ -25,110 +23,6 @@ const QUERIES: &[&str] = &[
     "rus og",
     "kirkens sos",
 ];
-
-const WORDS: &[&str] = &[
-    "barnevern",
-    "krise",
-    "senter",
-    "hjelp",
-    "linje",
-    "telefon",
-    "rus",
-    "psykisk",
-    "helse",
-    "pårørende",
-    "vold",
-    "overgrep",
-    "familie",
-    "ung",
-    "råd",
-    "kontor",
-    "tjeneste",
-    "støtte",
-    "samtale",
-    "gruppe",
-    "bolig",
-    "juss",
-    "rettshjelp",
-    "legevakt",
-    "nød",
-    "trygg",
-    "dagsenter",
-    "kommune",
-    "veiledning",
-    "selvhjelp",
-];
-const PLACES: &[&str] = &[
-    "Oslo",
-    "Bergen",
-    "Trondheim",
-    "Stavanger",
-    "Tromsø",
-    "Bodø",
-    "Ålesund",
-    "Kristiansand",
-    "Drammen",
-    "Fredrikstad",
-    "Hamar",
-    "Lillehammer",
-    "Molde",
-    "Narvik",
-    "Alta",
-    "Harstad",
-    "Gjøvik",
-    "Arendal",
-];
-
-fn generate(n: usize) -> Vec<Service> {
-    // A small deterministic generator: no randomness crate needed.
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
-    let cats = [
-        "violence",
-        "mental_health",
-        "substance_use",
-        "relatives",
-        "crisis",
-        "housing",
-        "health",
-    ];
-    (0..n)
-        .map(|i| {
-            let w = |r: u64| WORDS[(r % WORDS.len() as u64) as usize];
-            let place = PLACES[(next() % PLACES.len() as u64) as usize];
-            let name = format!("{}{} {} {place} {i}", w(next()), w(next()), w(next()));
-            let description = (0..12).map(|_| w(next())).collect::<Vec<_>>().join(" ");
-            let number = format!("4{:07}", next() % 10_000_000);
-            Service {
-                uid: vakt::directory::ids::derived_uuid(&["bench", &i.to_string()]),
-                name,
-                description,
-                categories: vec![cats[(next() % cats.len() as u64) as usize].to_string()],
-                phones: Phone::parse(&number)
-                    .ok()
-                    .map(|number| PhoneLine {
-                        number,
-                        kind: PhoneKind::Voice,
-                        note: String::new(),
-                    })
-                    .into_iter()
-                    .collect(),
-                areas: vec![place.to_string()],
-                hours: if i % 3 == 0 {
-                    Hours::Always
-                } else {
-                    Hours::parse("mon-fri 09:00-15:00")
-                },
-                ..Service::default()
-            }
-        })
-        .collect()
-}
 
 fn keystrokes() -> Vec<String> {
     QUERIES
@@ -156,7 +50,7 @@ fn bench(c: &mut Criterion) {
     let mut store = Store::open(&dir.path().join("bench.db")).expect("open");
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 42, 0).unwrap();
     let started = Instant::now();
-    bulk_insert(&mut store, &generate(N), "bench", now).expect("insert");
+    bulk_insert(&mut store, &vakt::demo::synthetic_services(N), "bench", now).expect("insert");
     eprintln!("generated {N} services in {:.1?}", started.elapsed());
 
     // The tail across all keystrokes, as a person typing would feel it.

@@ -8,6 +8,8 @@ use rusqlite::params;
 
 use crate::calendar::ItemKind;
 use crate::callback::{self, DEFAULT_RETRY_GAP};
+use crate::directory::{Hours, PhoneKind, PhoneLine, Service};
+use crate::phone::Phone;
 use crate::store::{Result, Store, ts};
 
 /// How much to generate.
@@ -232,6 +234,40 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
         made += n;
     }
 
+    // More directory entries (the starter list is already there), then
+    // referrals to the starter services for a third of the callers reached,
+    // and now and then a problem reported with an entry.
+    let mut left = scale.services as usize;
+    while left > 0 {
+        let n = left.min(10_000);
+        let batch: Vec<_> = synthetic_services(n)
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut s)| {
+                // Unique across batches.
+                s.uid = crate::directory::ids::derived_uuid(&["demo", &(left - i).to_string()]);
+                s.name = format!("{} {}", s.name, left - i);
+                s
+            })
+            .collect();
+        crate::store::directory::bulk_insert(store, &batch, "demo", now)?;
+        left -= n;
+    }
+    store.write(|tx| {
+        tx.execute(
+            "INSERT INTO referrals(service_id, callback_id, at, by)
+             SELECT s.id, c.id, c.last_attempt_at, c.created_by
+             FROM callbacks c
+             JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k,
+                          count(*) OVER () AS n
+                   FROM (SELECT id FROM services WHERE status = 'active' ORDER BY id LIMIT 19)) s
+               ON s.k = (c.id * 7) % s.n
+             WHERE c.outcome = 'reached' AND c.id % 3 = 0 AND c.last_attempt_at IS NOT NULL",
+            [],
+        )?;
+        Ok(())
+    })?;
+
     // Shifts on working days, with notes spread over them.
     let first_day = cal.local_date(start);
     let last_day = cal.local_date(now);
@@ -325,7 +361,124 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
             Ok(())
         })?;
     }
+    store.write(|tx| {
+        tx.execute(
+            "INSERT INTO service_problems(service_id, kind, note, at, by)
+             SELECT (SELECT id FROM services ORDER BY id LIMIT 1 OFFSET (sh.id % 19)),
+                    CASE sh.id % 3 WHEN 0 THEN 'wrong_number' WHEN 1 THEN 'closed' ELSE 'other' END,
+                    'Oppdiktet: nummeret svarte ikke', sh.started_at, sh.person
+             FROM shifts sh WHERE sh.id % 25 = 0",
+            [],
+        )?;
+        Ok(())
+    })?;
     Ok(sum)
+}
+
+const SERVICE_WORDS: &[&str] = &[
+    "barnevern",
+    "krise",
+    "senter",
+    "hjelp",
+    "linje",
+    "telefon",
+    "rus",
+    "psykisk",
+    "helse",
+    "pårørende",
+    "vold",
+    "overgrep",
+    "familie",
+    "ung",
+    "råd",
+    "kontor",
+    "tjeneste",
+    "støtte",
+    "samtale",
+    "gruppe",
+    "bolig",
+    "juss",
+    "rettshjelp",
+    "legevakt",
+    "nød",
+    "trygg",
+    "dagsenter",
+    "kommune",
+    "veiledning",
+    "selvhjelp",
+];
+
+const PLACES: &[&str] = &[
+    "Oslo",
+    "Bergen",
+    "Trondheim",
+    "Stavanger",
+    "Tromsø",
+    "Bodø",
+    "Ålesund",
+    "Kristiansand",
+    "Drammen",
+    "Fredrikstad",
+    "Hamar",
+    "Lillehammer",
+    "Molde",
+    "Narvik",
+    "Alta",
+    "Harstad",
+    "Gjøvik",
+    "Arendal",
+];
+
+/// `n` synthetic directory entries (deterministic), for large demos and
+/// the search benchmark.
+pub fn synthetic_services(n: usize) -> Vec<Service> {
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let cats = [
+        "violence",
+        "mental_health",
+        "substance_use",
+        "relatives",
+        "crisis",
+        "housing",
+        "health",
+    ];
+    (0..n)
+        .map(|i| {
+            let w = |r: u64| SERVICE_WORDS[(r % SERVICE_WORDS.len() as u64) as usize];
+            let place = PLACES[(next() % PLACES.len() as u64) as usize];
+            let name = format!("{}{} {} {place} {i}", w(next()), w(next()), w(next()));
+            let description = (0..12).map(|_| w(next())).collect::<Vec<_>>().join(" ");
+            let number = format!("4{:07}", next() % 10_000_000);
+            Service {
+                uid: crate::directory::ids::derived_uuid(&["bench", &i.to_string()]),
+                name,
+                description,
+                categories: vec![cats[(next() % cats.len() as u64) as usize].to_string()],
+                phones: Phone::parse(&number)
+                    .ok()
+                    .map(|number| PhoneLine {
+                        number,
+                        kind: PhoneKind::Voice,
+                        note: String::new(),
+                    })
+                    .into_iter()
+                    .collect(),
+                areas: vec![place.to_string()],
+                hours: if i % 3 == 0 {
+                    Hours::Always
+                } else {
+                    Hours::parse("mon-fri 09:00-15:00")
+                },
+                ..Service::default()
+            }
+        })
+        .collect()
 }
 
 /// Whether a database already holds work (the demo never writes into one).

@@ -122,3 +122,25 @@ fn empty_database_reads_calmly() {
     assert!(s.contains("median – · 90 % innen –"), "{s}");
     assert!(s.contains("Ingen frister oversittet i perioden ✓"), "{s}");
 }
+
+#[test]
+fn figures_are_computed_off_the_interface_thread_in_the_app() {
+    let db = TestDb::new();
+    let mut app = db.app(vakt::i18n::Lang::En, chrono::Utc::now());
+    app.stats.background = true;
+    app.on_key(ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Char('4'),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ));
+    let start = std::time::Instant::now();
+    while !app.poll_background() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "no figures"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!app.has_background_work());
+    assert!(app.stats.figures.is_some());
+    assert!(vakt::tui::render_text(&app, 120, 34).contains("Voicemails called back"));
+}

@@ -19,6 +19,7 @@ catalogue! {
     FIRST_ATTEMPT => "Tid til første forsøk, i åpningstid ({n} stk.):", "Time to first attempt, in opening hours ({n} items):";
     FIRST_ATTEMPT_FIGURES => "  median {median} · 90 % innen {p90}", "  median {median} · 90th percentile {p90}";
     VOLUME => "Meldinger: {messages} · skjult nummer: {withheld}", "Messages: {messages} · withheld number: {withheld}";
+    COMPUTING => "Regner ut …", "Calculating …";
     REFERRALS_NONE => "Henvisninger: ingen i perioden", "Referrals: none in this period";
     REFERRALS => "Henvisninger: {n} · {categories} · mest: {services}", "Referrals: {n} · {categories} · most: {services}";
     OUTCOMES => "Nådd: {reached} · ikke nådd: {not_reached} · ikke nødvendig: {not_needed} · åpne: {open}", "Reached: {reached} · not reached: {not_reached} · not needed: {not_needed} · open: {open}";

@@ -619,6 +619,17 @@ impl App {
         }
     }
 
+    /// Collects work finished off the interface thread. Returns whether
+    /// the screen changed.
+    pub fn poll_background(&mut self) -> bool {
+        self.stats.poll()
+    }
+
+    /// Whether work is running off the interface thread.
+    pub fn has_background_work(&self) -> bool {
+        self.stats.computing()
+    }
+
     /// Whether a reload since the last call needs a redraw.
     pub fn take_redraw(&mut self) -> bool {
         std::mem::take(&mut self.redraw)

@@ -30,6 +30,8 @@ const TICK: Duration = Duration::from_secs(1);
 /// Runs the app until the person quits. The terminal is restored on every
 /// way out, including errors and panics.
 pub fn run(mut app: App, reduced_motion: bool) -> Result<(), AppError> {
+    // Heavy figures are computed on a worker thread in the real terminal.
+    app.stats.background = true;
     let mut term = terminal::init(app.lang).map_err(|e| AppError::Terminal(e.kind()))?;
     let result = event_loop(&mut term, &mut app, reduced_motion);
     terminal::restore();
@@ -52,7 +54,10 @@ fn event_loop(
             term.draw(|f| view::draw(f, app)).map_err(terr)?;
             dirty = false;
         }
-        let timeout = TICK.saturating_sub(last_tick.elapsed());
+        let mut timeout = TICK.saturating_sub(last_tick.elapsed());
+        if app.has_background_work() {
+            timeout = timeout.min(Duration::from_millis(30));
+        }
         if event::poll(timeout).map_err(terr)? {
             match event::read().map_err(terr)? {
                 Event::Key(k) => {
@@ -70,6 +75,9 @@ fn event_loop(
                 }
                 _ => {}
             }
+        }
+        if app.poll_background() {
+            dirty = true;
         }
         if let Some(text) = app.take_clipboard() {
             copy_to_clipboard(&text);

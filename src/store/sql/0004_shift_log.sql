@@ -69,3 +69,6 @@ CREATE TABLE handovers (
     acknowledged_by  TEXT
 ) STRICT;
 CREATE INDEX handovers_open ON handovers(given_at) WHERE acknowledged_at IS NULL;
+
+-- The handover counts the items added during a shift.
+CREATE INDEX callbacks_created ON callbacks(created_at);

@@ -18,7 +18,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
     let lang = app.lang;
     let Some(f) = &app.stats.figures else {
-        if app.stats.error {
+        if app.stats.computing() {
+            frame.render_widget(
+                Paragraph::new(st::COMPUTING.get(lang)).style(th.muted),
+                area,
+            );
+        } else if app.stats.error {
             frame.render_widget(
                 Paragraph::new(st::ERR_LOAD.get(lang)).style(th.danger),
                 area,
@@ -31,6 +36,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Paragraph::new(Line::from(vec![
             Span::styled(format!("◀ {} ▶", period_line(&f.period, lang)), th.title),
             Span::styled(format!("   {}", st::PERIOD_HINT.get(lang)), th.muted),
+            Span::styled(
+                if app.stats.computing() {
+                    format!("   {}", st::COMPUTING.get(lang))
+                } else {
+                    String::new()
+                },
+                th.warning,
+            ),
         ])),
         top,
     );
