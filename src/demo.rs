@@ -364,10 +364,14 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
     store.write(|tx| {
         tx.execute(
             "INSERT INTO service_problems(service_id, kind, note, at, by)
-             SELECT (SELECT id FROM services ORDER BY id LIMIT 1 OFFSET (sh.id % 19)),
+             SELECT s.id,
                     CASE sh.id % 3 WHEN 0 THEN 'wrong_number' WHEN 1 THEN 'closed' ELSE 'other' END,
                     'Oppdiktet: nummeret svarte ikke', sh.started_at, sh.person
-             FROM shifts sh WHERE sh.id % 25 = 0",
+             FROM shifts sh
+             JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k, count(*) OVER () AS n
+                   FROM (SELECT id FROM services ORDER BY id LIMIT 19)) s
+               ON s.k = sh.id % s.n
+             WHERE sh.id % 7 = 0",
             [],
         )?;
         Ok(())
