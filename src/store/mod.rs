@@ -16,10 +16,13 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub mod audit;
+pub mod backup;
 pub mod calendar;
 pub mod callbacks;
+pub mod health;
 pub mod log;
 mod migrations;
+pub mod privacy;
 
 pub use migrations::SCHEMA_VERSION;
 
