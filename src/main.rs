@@ -55,7 +55,8 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
     };
     match cli.command {
         None | Some(Command::Tui) => {
-            let store = ctx.open_store()?;
+            let start = commands::privacy::open_for_app(&ctx)?;
+            let store = start.store;
             let theme = Theme::choose(
                 std::env::var("NO_COLOR").ok().as_deref(),
                 cfg.theme.as_deref(),
@@ -63,6 +64,8 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             let mut app =
                 App::with_config(store, lang, theme, ctx.now, cfg.clone()).map_err(ctx.db_err())?;
             app.remember_path = config::data_dir().map(|d| d.join("on-duty"));
+            app.background_check = start.background_check;
+            app.notify(start.notices);
             match cli
                 .actor
                 .as_deref()
@@ -91,5 +94,10 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
         Some(Command::Log(cmd)) => commands::log::log(&ctx, cmd),
         Some(Command::Shift(cmd)) => commands::log::shift(&ctx, cmd),
         Some(Command::Handover(args)) => commands::log::handover(&ctx, args),
+        Some(Command::Purge(args)) => commands::privacy::purge(&ctx, args),
+        Some(Command::Audit(args)) => commands::privacy::audit(&ctx, args),
+        Some(Command::Backup { path }) => commands::privacy::backup(&ctx, path),
+        Some(Command::Restore { path }) => commands::privacy::restore(&ctx, path),
+        Some(Command::Hold { id, release }) => commands::privacy::hold(&ctx, id, release),
     }
 }

@@ -13,6 +13,7 @@ use crate::store::Store;
 pub mod calendar;
 pub mod callbacks;
 pub mod log;
+pub mod privacy;
 
 /// What every command needs: language, database path, who acts, and now.
 pub struct Ctx {
@@ -26,7 +27,13 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Fixes loose file permissions (said on stderr), checks the file is
+    /// intact, then opens it.
     pub fn open_store(&self) -> Result<Store, AppError> {
+        let (notices, _) = privacy::check_files(&self.db_path, self.lang)?;
+        for n in notices {
+            eprintln!("vakt: {n}");
+        }
         Store::open(&self.db_path).map_err(AppError::db(&self.db_path))
     }
 

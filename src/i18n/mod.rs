@@ -11,6 +11,7 @@ use std::fmt::Display;
 
 pub mod calendar;
 pub mod log;
+pub mod privacy;
 pub mod queue;
 pub mod shell;
 pub mod time;
@@ -130,7 +131,14 @@ pub(crate) use catalogue;
 
 /// Every group's messages, for the completeness tests.
 pub fn all_groups() -> Vec<&'static [Msg]> {
-    vec![shell::ALL, calendar::ALL, time::ALL, queue::ALL, log::ALL]
+    vec![
+        shell::ALL,
+        calendar::ALL,
+        time::ALL,
+        queue::ALL,
+        log::ALL,
+        privacy::ALL,
+    ]
 }
 
 #[cfg(test)]

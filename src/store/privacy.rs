@@ -42,14 +42,14 @@ impl PurgeCounts {
 /// Callbacks the purge may erase: closed before the cutoff, not yet purged,
 /// not on hold, and not named by an open escalation in the log.
 const CALLBACKS_DUE: &str = "FROM callbacks c
-    WHERE c.status = 'closed' AND c.purged_at IS NULL AND c.closed_at < ?1
+    WHERE c.status = 'closed' AND c.purged_at IS NULL AND c.closed_at <= ?1
       AND c.on_hold = 0
       AND NOT EXISTS (SELECT 1 FROM notes n
                       WHERE n.callback_id = c.id AND n.escalation = 1
                         AND NOT EXISTS (SELECT 1 FROM escalation_releases r WHERE r.note_id = n.id))";
 
 const CALLBACKS_EXEMPT: &str = "FROM callbacks c
-    WHERE c.status = 'closed' AND c.purged_at IS NULL AND c.closed_at < ?1
+    WHERE c.status = 'closed' AND c.purged_at IS NULL AND c.closed_at <= ?1
       AND (c.on_hold = 1
            OR EXISTS (SELECT 1 FROM notes n
                       WHERE n.callback_id = c.id AND n.escalation = 1
@@ -58,7 +58,7 @@ const CALLBACKS_EXEMPT: &str = "FROM callbacks c
 /// Notes the purge may blank: older than the cutoff, not yet purged, not an
 /// open escalation, and not about an item on hold.
 const NOTES_DUE: &str = "FROM notes n
-    WHERE n.purged_at IS NULL AND n.at < ?1
+    WHERE n.purged_at IS NULL AND n.at <= ?1
       AND NOT (n.escalation = 1
                AND NOT EXISTS (SELECT 1 FROM escalation_releases r WHERE r.note_id = n.id))
       AND NOT EXISTS (SELECT 1 FROM callbacks c WHERE c.id = n.callback_id AND c.on_hold = 1)";

@@ -103,6 +103,12 @@ pub struct App {
     pub remember_path: Option<std::path::PathBuf>,
     /// A handover nobody has acknowledged yet (shown as a banner).
     pub pending_handover: Option<crate::store::log::Handover>,
+    /// When a key was last pressed (the screen hides caller data after
+    /// `[privacy] idle_minutes` without one).
+    pub last_input: DateTime<Utc>,
+    /// A full start-up check still running in the background (large files);
+    /// sends whether the file is intact.
+    pub background_check: Option<std::sync::mpsc::Receiver<bool>>,
     data_version: i64,
     /// Set when something outside a key press changed what is on screen.
     redraw: bool,
@@ -151,6 +157,8 @@ impl App {
             duty_locked: false,
             remember_path: None,
             pending_handover: None,
+            last_input: now,
+            background_check: None,
             data_version,
             redraw: false,
         };
@@ -230,6 +238,7 @@ impl App {
         if ev.kind == KeyEventKind::Release {
             return;
         }
+        self.last_input = self.now;
         if let Some(b) = keymap::lookup(&self.scopes(), &ev) {
             if self.is_enabled(b.action) {
                 self.update(b.action);
@@ -258,6 +267,7 @@ impl App {
     /// Text pasted into the terminal (bracketed paste) goes to the field
     /// being typed in, if any.
     pub fn on_paste(&mut self, text: &str) {
+        self.last_input = self.now;
         if self.overlay.is_none()
             && let Some(field) = &mut self.who
         {
@@ -462,7 +472,12 @@ impl App {
         let day_changed = self.calendar.local_date(self.now) != self.calendar.local_date(now);
         self.now = now;
         if day_changed {
+            let notices = self.daily_upkeep();
+            self.notify(notices);
             self.reload();
+        }
+        if self.idle_privacy() || self.poll_background_check() {
+            self.redraw = true;
         }
     }
 

@@ -18,6 +18,7 @@ pub mod log;
 pub mod queue;
 pub mod terminal;
 pub mod theme;
+mod upkeep;
 pub mod view;
 
 pub use app::App;
