@@ -343,3 +343,27 @@ fn a_new_day_while_open_makes_a_backup_and_purges() {
         .count();
     assert_eq!(n, 14);
 }
+
+#[test]
+fn copying_a_number_in_the_app_is_audited_without_the_number() {
+    let db = TestDb::new();
+    db.store()
+        .add_voicemail(
+            &voicemail("+47 412 55 009"),
+            &CalendarSettings::default(),
+            &mut Snapshots::default(),
+            "TEST",
+            monday_morning(),
+        )
+        .unwrap();
+    let mut app = db.app(Lang::Nb, monday_morning());
+    app.on_duty = Some("KH".into());
+    app.resize(120, 30);
+    key(&mut app, KeyCode::Char('y'));
+    assert!(app.take_clipboard().is_some());
+    let audit = app.store.audit_entries(None).unwrap();
+    let copy = audit.iter().find(|e| e.action == "export").unwrap();
+    assert_eq!(copy.actor, "KH");
+    assert_eq!(copy.detail.as_deref(), Some("clipboard"));
+    assert!(!format!("{audit:?}").contains("41255"));
+}

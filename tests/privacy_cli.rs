@@ -385,3 +385,42 @@ fn missing_folder_is_created_privately() {
     assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(path.parent().unwrap()), 0o700);
 }
+
+#[test]
+fn exports_and_reveals_are_audited() {
+    let db = TestDb::new();
+    add(&db, "+47 412 77 050", "x");
+    db.cmd().args(["queue", "--json"]).assert().success();
+    db.cmd().args(["queue", "--reveal"]).assert().success();
+    db.cmd()
+        .args(["handover", "--format", "md"])
+        .assert()
+        .success();
+    let out = db
+        .cmd()
+        .args(["audit", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let actions: Vec<(String, String)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap().to_string(),
+                e["detail"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        actions.contains(&("export".into(), "queue_json 1".into())),
+        "{actions:?}"
+    );
+    assert!(actions.contains(&("export".into(), "handover_md 1".into())));
+    assert!(actions.iter().any(|(a, _)| a == "reveal"));
+    assert!(actions.iter().all(|(_, d)| !d.contains("412")));
+}

@@ -227,6 +227,21 @@ impl Store {
         self.write(|tx| audit::record(tx, now, actor, "export", "report", None, Some(&detail)))
     }
 
+    /// Records that an item's number was copied to the clipboard.
+    pub fn audit_copy_number(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| {
+            audit::record(
+                tx,
+                now,
+                actor,
+                "export",
+                "callback",
+                Some(id),
+                Some("clipboard"),
+            )
+        })
+    }
+
     /// Records an action on the database file itself (backup, restore).
     pub fn audit_file(&mut self, action: &str, actor: &str, now: DateTime<Utc>) -> Result<()> {
         self.write(|tx| audit::record(tx, now, actor, action, "database", None, None))
