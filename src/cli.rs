@@ -32,6 +32,14 @@ pub struct Cli {
     #[arg(long = "as", global = true, env = "VAKT_AS", value_name = "NAME")]
     pub actor: Option<String>,
 
+    /// Encrypted database: read the key from this file (for unattended setups).
+    #[arg(long, global = true, env = "VAKT_KEY_FILE", value_name = "PATH")]
+    pub key_file: Option<PathBuf>,
+
+    /// Encrypted database: ask for the passphrase (not shown as you type).
+    #[arg(long, global = true, conflicts_with = "key_file")]
+    pub ask_key: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -157,7 +157,8 @@ pub fn when_message(w: &WhenError, lang: Lang) -> String {
     }
 }
 
-fn io_words(kind: ErrorKind, lang: Lang) -> String {
+/// A plain phrase for an I/O error kind.
+pub fn io_words(kind: ErrorKind, lang: Lang) -> String {
     match kind {
         ErrorKind::NotFound => m::IO_NOT_FOUND.get(lang).to_string(),
         ErrorKind::PermissionDenied => m::IO_PERMISSION.get(lang).to_string(),

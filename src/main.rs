@@ -24,6 +24,9 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e, early_lang),
     };
     let lang = config::resolve_lang(cli_lang, &cfg);
+    if let Err(e) = commands::privacy::setup_key(cli.key_file.as_deref(), cli.ask_key, lang) {
+        return fail(&e, lang);
+    }
     match run(cli, cfg, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e, lang),

@@ -16,6 +16,64 @@ use crate::store::privacy::{PurgeCounts, Retention};
 use crate::store::{Store, StoreError, health};
 use crate::when;
 
+/// Sets the database key from a key file or a passphrase prompt, if asked.
+pub fn setup_key(key_file: Option<&Path>, ask: bool, lang: Lang) -> Result<(), AppError> {
+    let passphrase = match (key_file, ask) {
+        (Some(path), _) => Some(crate::store::key::read_file(path).map_err(|e| {
+            AppError::Message(p::ERR_KEY_FILE.fill(
+                lang,
+                &[
+                    ("path", &path.display()),
+                    ("why", &crate::error::io_words(e.kind(), lang)),
+                ],
+            ))
+        })?),
+        (None, true) => Some(prompt_passphrase(lang)?),
+        (None, false) => None,
+    };
+    let Some(passphrase) = passphrase else {
+        return Ok(());
+    };
+    crate::store::key::set(passphrase).map_err(|e| {
+        AppError::Invalid(match e {
+            crate::store::key::KeyError::Unavailable => p::ERR_ENCRYPTION_UNAVAILABLE,
+            crate::store::key::KeyError::Empty => p::ERR_KEY_EMPTY,
+        })
+    })
+}
+
+/// Reads a passphrase from the terminal without showing it.
+fn prompt_passphrase(lang: Lang) -> Result<String, AppError> {
+    use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
+    use std::io::Write;
+    let terr = |e: std::io::Error| AppError::Terminal(e.kind());
+    eprint!("{}", p::KEY_PROMPT.get(lang));
+    let _ = std::io::stderr().flush();
+    crossterm::terminal::enable_raw_mode().map_err(terr)?;
+    let mut text = String::new();
+    let result = loop {
+        match read() {
+            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match k.code {
+                KeyCode::Enter => break Ok(()),
+                KeyCode::Esc => break Err(AppError::Invalid(p::ERR_KEY_EMPTY)),
+                KeyCode::Char('c') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+                    break Err(AppError::Invalid(p::ERR_KEY_EMPTY));
+                }
+                KeyCode::Backspace => {
+                    text.pop();
+                }
+                KeyCode::Char(c) if text.len() < 1024 => text.push(c),
+                _ => {}
+            },
+            Ok(_) => {}
+            Err(e) => break Err(terr(e)),
+        }
+    };
+    let _ = crossterm::terminal::disable_raw_mode();
+    eprintln!();
+    result.map(|()| text)
+}
+
 /// Who the app's own automatic work (the daily purge) is recorded as.
 pub const SYSTEM_ACTOR: &str = "vakt";
 

@@ -29,5 +29,5 @@ catalogue! {
     KEY_PROMPT => "Passord for databasen: ", "Passphrase for the database: ";
     ERR_KEY_FILE => "Kan ikke lese nøkkelfila {path}: {why}.", "Cannot read the key file {path}: {why}.";
     ERR_KEY_EMPTY => "Nøkkelen er tom. Oppgi et passord eller en nøkkelfil med innhold.", "The key is empty. Give a passphrase or a key file with content.";
-    ERR_ENCRYPTION_UNAVAILABLE => "Denne utgaven av vakt er bygd uten kryptering. Bygg med standardvalgene (cargo build --release) for å bruke --key-file.", "This build of vakt has no encryption. Build with the default features (cargo build --release) to use --key-file.";
+    ERR_ENCRYPTION_UNAVAILABLE => "Denne utgaven av vakt er bygd uten kryptering, så den kan ikke bruke en nøkkel. Bygg med: cargo build --release --features encryption", "This build of vakt has no encryption, so it cannot use a key. Build it with: cargo build --release --features encryption";
 }

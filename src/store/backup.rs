@@ -169,7 +169,7 @@ pub fn check_candidate(path: &Path) -> Result<(), Refusal> {
         return Err(Refusal::Unreadable);
     }
     std::fs::File::open(path).map_err(|_| Refusal::Unreadable)?;
-    let conn = Connection::open_with_flags(
+    let conn = super::key::open(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
@@ -233,7 +233,7 @@ pub fn restore(db: &Path, from: &Path, now: DateTime<Utc>) -> Result<Restored, R
         drop(conn);
         kept = Some(keep);
         let src = health::open_read_only(from)?;
-        let mut dst = Connection::open_with_flags(
+        let mut dst = super::key::open(
             db,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )

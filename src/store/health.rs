@@ -73,7 +73,7 @@ pub enum Checked {
 
 /// Opens a file read-only, without creating it or touching its contents.
 pub fn open_read_only(path: &Path) -> Result<Connection> {
-    let conn = Connection::open_with_flags(
+    let conn = super::key::open(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;

@@ -20,6 +20,7 @@ pub mod backup;
 pub mod calendar;
 pub mod callbacks;
 pub mod health;
+pub mod key;
 pub mod log;
 mod migrations;
 pub mod privacy;
@@ -112,7 +113,7 @@ impl Store {
     /// user, and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
         prepare_private_file(path)?;
-        let conn = Connection::open_with_flags(
+        let conn = key::open(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
