@@ -367,3 +367,52 @@ fn copying_a_number_in_the_app_is_audited_without_the_number() {
     assert_eq!(copy.detail.as_deref(), Some("clipboard"));
     assert!(!format!("{audit:?}").contains("41255"));
 }
+
+#[test]
+fn app_start_reports_loose_permissions_in_the_footer_and_makes_todays_backup() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = TestDb::new();
+    drop(db.store());
+    std::fs::set_permissions(&db.path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let ctx = vakt::commands::Ctx {
+        lang: Lang::En,
+        db_path: db.path.clone(),
+        actor: "TEST".into(),
+        now: monday_morning(),
+        config: vakt::config::Config::default(),
+        as_name: None,
+    };
+    let start = vakt::commands::privacy::open_for_app(&ctx).unwrap();
+    assert!(
+        start.background_check.is_none(),
+        "small file: checked whole"
+    );
+    let mut app = App::new(
+        start.store,
+        Lang::En,
+        vakt::tui::theme::Theme::mono(),
+        monday_morning(),
+    )
+    .unwrap();
+    app.notify(start.notices);
+    let s = vakt::tui::render_text(&app, 200, 30);
+    assert!(s.contains("was readable by other users"), "{s}");
+    let mode = std::fs::metadata(&db.path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(db.dir.path().join("backups/vakt-2026-11-23.db").exists());
+}
+
+#[test]
+fn a_failed_background_check_says_so_on_screen() {
+    let db = TestDb::new();
+    let mut app = db.app(Lang::En, monday_morning());
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.background_check = Some(rx);
+    app.tick(monday_morning());
+    assert!(app.flash.is_none());
+    tx.send(false).unwrap();
+    app.tick(monday_morning());
+    let s = vakt::tui::render_text(&app, 200, 30);
+    assert!(s.contains("found damage"), "{s}");
+    assert!(app.background_check.is_none());
+}

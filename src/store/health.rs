@@ -207,6 +207,21 @@ mod tests {
     }
 
     #[test]
+    fn small_tables_check_runs_and_skips_missing_tables() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("q.db");
+        drop(super::super::Store::open(&db).unwrap());
+        quick_check(&db, Some(SMALL_TABLES)).unwrap();
+        quick_check(&db, Some(&["no_such_table"])).unwrap();
+        quick_check(&db, None).unwrap();
+        assert_eq!(startup_check(&db).unwrap(), Checked::Whole);
+        assert_eq!(
+            startup_check(&dir.path().join("missing.db")).unwrap(),
+            Checked::Whole
+        );
+    }
+
+    #[test]
     fn loose_permissions_are_fixed() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("p.db");
