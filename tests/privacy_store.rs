@@ -152,6 +152,20 @@ fn purge_erases_planted_data_from_the_file_and_its_wal() {
     assert_eq!(item.attempt_count, 1);
     assert!(!item.open);
     assert_eq!(s.attempts(id).unwrap()[0].note, "");
+
+    // Grep while the app is still open (closing the last connection would
+    // checkpoint by itself and hide a missing checkpoint), and once more
+    // after it closed.
+    for (path, bytes) in raw_files(&db) {
+        assert!(
+            !contains(&bytes, PLANTED_TEXT.as_bytes()),
+            "planted text still in {path} while open"
+        );
+        assert!(
+            !contains(&bytes, PLANTED_DIGITS),
+            "planted number still in {path} while open"
+        );
+    }
     drop(s);
 
     for (path, bytes) in raw_files(&db) {
