@@ -363,6 +363,21 @@ fn read_only_file_and_newer_schema_are_refused_with_a_message() {
         .failure()
         .stderr(predicate::str::contains("read-only"));
     std::fs::set_permissions(&db.path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    // A read-only folder (the -wal file cannot be created): refused too.
+    let folder = db.dir.path().join("ro");
+    std::fs::create_dir(&folder).unwrap();
+    let inner = folder.join("vakt.db");
+    common::vakt_cmd(&inner, db.dir.path())
+        .args(["queue"])
+        .assert()
+        .success();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o500)).unwrap();
+    common::vakt_cmd(&inner, db.dir.path())
+        .args(["--lang", "en", "queue"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("read-only"));
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
     rusqlite::Connection::open(&db.path)
         .unwrap()
         .execute_batch("PRAGMA user_version = 99;")

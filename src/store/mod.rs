@@ -226,6 +226,12 @@ fn prepare_private_file(path: &Path) -> Result<()> {
             if meta.permissions().readonly() || meta.permissions().mode() & 0o200 == 0 {
                 return Err(StoreError::ReadOnly);
             }
+            // SQLite must create the -wal and -shm files beside it.
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+                && std::fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o200 == 0)
+            {
+                return Err(StoreError::ReadOnly);
+            }
             Ok(())
         }
         Err(e) if e.kind() == ErrorKind::PermissionDenied => Err(StoreError::ReadOnly),
