@@ -82,7 +82,26 @@ pub fn write_copy(conn: &Connection, dest: &Path) -> Result<()> {
         .open(&tmp)
         .map_err(io(&tmp))?;
     let result = (|| {
-        conn.execute(&format!("VACUUM INTO '{}'", sql_quote(&tmp)), [])?;
+        match super::key::get() {
+            // SQLCipher: export into a copy keyed the same way.
+            Some(k) => {
+                let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+                conn.execute(
+                    "ATTACH DATABASE ?1 AS vakt_backup KEY ?2",
+                    rusqlite::params![tmp.to_string_lossy(), k],
+                )?;
+                let exported = conn
+                    .query_row("SELECT sqlcipher_export('vakt_backup')", [], |_| Ok(()))
+                    .and_then(|_| {
+                        conn.execute_batch(&format!("PRAGMA vakt_backup.user_version = {version};"))
+                    });
+                conn.execute_batch("DETACH DATABASE vakt_backup;")?;
+                exported?;
+            }
+            None => {
+                conn.execute(&format!("VACUUM INTO '{}'", sql_quote(&tmp)), [])?;
+            }
+        }
         let f = std::fs::File::open(&tmp).map_err(io(&tmp))?;
         f.sync_all().map_err(io(&tmp))?;
         std::fs::rename(&tmp, dest).map_err(io(dest))?;

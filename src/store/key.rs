@@ -44,6 +44,11 @@ pub fn is_set() -> bool {
     KEY.get().is_some()
 }
 
+/// The key, for keying a backup the same way.
+pub(crate) fn get() -> Option<&'static str> {
+    KEY.get().map(String::as_str)
+}
+
 /// Reads a key file: its content without a trailing line break.
 pub fn read_file(path: &Path) -> std::io::Result<String> {
     let text = std::fs::read_to_string(path)?;
