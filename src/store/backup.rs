@@ -83,20 +83,33 @@ pub fn write_copy(conn: &Connection, dest: &Path) -> Result<()> {
         .map_err(io(&tmp))?;
     let result = (|| {
         match super::key::get() {
-            // SQLCipher: export into a copy keyed the same way.
+            // SQLCipher: a fresh connection keyed the same way pulls the
+            // source in read-only (it may be a backup, or damaged) and
+            // exports it; VACUUM INTO would not carry the key.
             Some(k) => {
+                let src = conn.path().map(str::to_owned).unwrap_or_default();
                 let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-                conn.execute(
-                    "ATTACH DATABASE ?1 AS vakt_backup KEY ?2",
-                    rusqlite::params![tmp.to_string_lossy(), k],
+                let out = super::key::open(
+                    &tmp,
+                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_URI,
                 )?;
-                let exported = conn
-                    .query_row("SELECT sqlcipher_export('vakt_backup')", [], |_| Ok(()))
-                    .and_then(|_| {
-                        conn.execute_batch(&format!("PRAGMA vakt_backup.user_version = {version};"))
-                    });
-                conn.execute_batch("DETACH DATABASE vakt_backup;")?;
-                exported?;
+                let uri = format!(
+                    "file:{}?mode=ro",
+                    src.replace('?', "%3f").replace('#', "%23")
+                );
+                out.execute(
+                    "ATTACH DATABASE ?1 AS vakt_src KEY ?2",
+                    rusqlite::params![uri, k],
+                )?;
+                out.query_row(
+                    "SELECT sqlcipher_export('main', 'vakt_src')",
+                    [],
+                    |_| Ok(()),
+                )?;
+                out.execute_batch(&format!(
+                    "DETACH DATABASE vakt_src; PRAGMA main.user_version = {version};"
+                ))?;
+                drop(out);
             }
             None => {
                 conn.execute(&format!("VACUUM INTO '{}'", sql_quote(&tmp)), [])?;
@@ -252,6 +265,16 @@ pub fn restore(db: &Path, from: &Path, now: DateTime<Utc>) -> Result<Restored, R
         drop(conn);
         kept = Some(keep);
         let src = health::open_read_only(from)?;
+        if super::key::is_set() {
+            // SQLCipher's backup API does not copy between encrypted
+            // databases: replace the file (other terminals must be closed;
+            // docs/privacy.md says so).
+            for f in health::data_files(db).into_iter().skip(1) {
+                let _ = std::fs::remove_file(f);
+            }
+            write_copy(&src, db)?;
+            return Ok(Restored { kept });
+        }
         let mut dst = super::key::open(
             db,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
