@@ -265,3 +265,39 @@ fn open_escalation_notes_are_not_blanked() {
     assert_eq!(s.note(esc).unwrap().unwrap().body, "keep me");
     assert_eq!(s.note(plain).unwrap().unwrap().body, "");
 }
+
+/// Guard for an FTS5 index that might one day hold caller data: with
+/// FTS5's own 'secure-delete' option, a row deleted (or updated) in the
+/// same transaction as the purge leaves no token in the file after the
+/// checkpoint. Without the option FTS5 keeps old tokens in its segments
+/// until they are merged; an FTS table that holds caller data must set it.
+#[test]
+fn an_fts5_index_with_secure_delete_keeps_no_trace_after_purge() {
+    let db = TestDb::new();
+    let s = db.store();
+    let c = s.conn();
+    c.execute_batch(
+        "CREATE VIRTUAL TABLE scratch_fts USING fts5(body);
+         INSERT INTO scratch_fts(scratch_fts, rank) VALUES ('secure-delete', 1);",
+    )
+    .unwrap();
+    for i in 0..50 {
+        c.execute(
+            "INSERT INTO scratch_fts(rowid, body) VALUES (?1, ?2)",
+            rusqlite::params![i, format!("ordinary words {i}")],
+        )
+        .unwrap();
+    }
+    c.execute(
+        "INSERT INTO scratch_fts(rowid, body) VALUES (1000, 'zqxjfts planted')",
+        [],
+    )
+    .unwrap();
+    assert!(raw_files(&db).iter().any(|(_, b)| contains(b, b"zqxjfts")));
+    c.execute("UPDATE scratch_fts SET body = '' WHERE rowid = 1000", [])
+        .unwrap();
+    assert!(s.checkpoint().unwrap());
+    for (path, bytes) in raw_files(&db) {
+        assert!(!contains(&bytes, b"zqxjfts"), "FTS token still in {path}");
+    }
+}
