@@ -32,6 +32,14 @@ pub struct Cli {
     #[arg(long = "as", global = true, env = "VAKT_AS", value_name = "NAME")]
     pub actor: Option<String>,
 
+    /// Encrypted database: read the key from this file (for unattended setups).
+    #[arg(long, global = true, env = "VAKT_KEY_FILE", value_name = "PATH")]
+    pub key_file: Option<PathBuf>,
+
+    /// Encrypted database: ask for the passphrase (not shown as you type).
+    #[arg(long, global = true, conflicts_with = "key_file")]
+    pub ask_key: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -77,6 +85,29 @@ pub enum Command {
     /// The referral directory: search, import and export (HSDS JSON or CSV).
     #[command(subcommand)]
     Directory(DirectoryCmd),
+    /// Erase caller data past the retention period (counts go to the audit log).
+    Purge(PurgeArgs),
+    /// Show or export the audit log: who did what, when (never caller data).
+    Audit(AuditArgs),
+    /// Write a consistent backup (default: backups/vakt-YYYY-MM-DD.db next to the database).
+    Backup {
+        /// Where to write it.
+        path: Option<PathBuf>,
+    },
+    /// Replace the database with a backup, after checking it; the current
+    /// database is kept in the backups folder first.
+    Restore {
+        /// The backup file.
+        path: PathBuf,
+    },
+    /// Put a callback item on hold so the retention purge keeps it, or release it.
+    Hold {
+        /// The item's id (from `vakt queue`).
+        id: i64,
+        /// Release the hold.
+        #[arg(long)]
+        release: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -102,6 +133,30 @@ pub enum ScaleArg {
     Small,
     Large,
     Huge,
+}
+
+#[derive(Debug, Args)]
+pub struct PurgeArgs {
+    /// Only count what would be erased; change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Erase items closed (and notes written) more than DAYS days ago,
+    /// instead of the configured periods; 0 means every closed item.
+    #[arg(long, value_name = "DAYS")]
+    pub older_than: Option<u32>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Print JSON lines for export.
+    #[arg(long)]
+    pub json: bool,
+    /// From this date on, YYYY-MM-DD (default: everything).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -29,6 +29,8 @@ pub struct Config {
     pub callbacks: CallbackConfig,
     #[serde(default)]
     pub directory: DirectoryConfig,
+    #[serde(default)]
+    pub privacy: PrivacyConfig,
 }
 
 /// `[callbacks]`: how the queue treats attempts.
@@ -68,6 +70,55 @@ impl Default for DirectoryConfig {
     }
 }
 
+/// `[privacy]`: how long caller data is kept, when the screen hides it,
+/// and how many daily backups are kept.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct PrivacyConfig {
+    /// Days after an item is closed before its caller data is erased.
+    pub closed_days: u32,
+    /// Days after a log note is written before its text is erased.
+    pub note_days: u32,
+    /// Minutes without a key before caller data is hidden (0 = never).
+    pub idle_minutes: u32,
+    /// Daily backups kept in the backups folder next to the database.
+    pub backups_kept: u32,
+}
+
+impl Default for PrivacyConfig {
+    fn default() -> Self {
+        PrivacyConfig {
+            closed_days: 30,
+            note_days: 365,
+            idle_minutes: 5,
+            backups_kept: 14,
+        }
+    }
+}
+
+impl PrivacyConfig {
+    pub fn retention(&self) -> crate::store::privacy::Retention {
+        crate::store::privacy::Retention {
+            closed_days: self.closed_days,
+            note_days: self.note_days,
+        }
+    }
+
+    fn invalid_key(&self) -> Option<&'static str> {
+        if self.closed_days > 36500 {
+            Some("privacy.closed_days")
+        } else if self.note_days > 36500 {
+            Some("privacy.note_days")
+        } else if self.idle_minutes > 24 * 60 {
+            Some("privacy.idle_minutes")
+        } else if self.backups_kept == 0 || self.backups_kept > 3650 {
+            Some("privacy.backups_kept")
+        } else {
+            None
+        }
+    }
+}
+
 impl Config {
     /// Parses the settings text. Errors name the line, never echo values.
     pub fn parse(text: &str, path: &Path) -> Result<Config, AppError> {
@@ -91,6 +142,12 @@ impl Config {
             return Err(AppError::ConfigValue {
                 path: path.to_path_buf(),
                 key: "callbacks.retry_hours",
+            });
+        }
+        if let Some(key) = cfg.privacy.invalid_key() {
+            return Err(AppError::ConfigValue {
+                path: path.to_path_buf(),
+                key,
             });
         }
         if let Some(code) = &cfg.lang
@@ -195,6 +252,30 @@ mod tests {
             })
         ));
         assert!(Config::parse("[callbacks]\nmax_attempts = \"x\"\n", Path::new("c")).is_err());
+    }
+
+    #[test]
+    fn privacy_section_defaults_and_limits() {
+        let c = Config::parse("", Path::new("c")).unwrap();
+        assert_eq!(c.privacy, PrivacyConfig::default());
+        assert_eq!(c.privacy.closed_days, 30);
+        assert_eq!(c.privacy.note_days, 365);
+        assert_eq!(c.privacy.backups_kept, 14);
+        let c = Config::parse(
+            "[privacy]\nclosed_days = 7\nidle_minutes = 0\n",
+            Path::new("c"),
+        )
+        .unwrap();
+        assert_eq!(c.privacy.closed_days, 7);
+        assert_eq!(c.privacy.idle_minutes, 0);
+        assert!(matches!(
+            Config::parse("[privacy]\nbackups_kept = 0\n", Path::new("c")),
+            Err(AppError::ConfigValue {
+                key: "privacy.backups_kept",
+                ..
+            })
+        ));
+        assert!(Config::parse("[privacy]\nclosed_days = -1\n", Path::new("c")).is_err());
     }
 
     #[test]

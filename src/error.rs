@@ -157,7 +157,8 @@ pub fn when_message(w: &WhenError, lang: Lang) -> String {
     }
 }
 
-fn io_words(kind: ErrorKind, lang: Lang) -> String {
+/// A plain phrase for an I/O error kind.
+pub fn io_words(kind: ErrorKind, lang: Lang) -> String {
     match kind {
         ErrorKind::NotFound => m::IO_NOT_FOUND.get(lang).to_string(),
         ErrorKind::PermissionDenied => m::IO_PERMISSION.get(lang).to_string(),
@@ -172,8 +173,19 @@ fn store_message(path: &std::path::Path, err: &StoreError, lang: Lang) -> String
         StoreError::NewerSchema { found, known } => {
             m::ERR_DB_NEWER.fill(lang, &[("path", &p), ("found", found), ("known", known)])
         }
-        StoreError::NotADatabase => m::ERR_DB_NOT_DB.fill(lang, &[("path", &p)]),
-        StoreError::Corrupt => m::ERR_DB_CORRUPT.fill(lang, &[("path", &p)]),
+        StoreError::NotADatabase => match crate::store::health::guess_not_db(path) {
+            crate::store::health::NotDbGuess::ProbablyEncrypted => {
+                crate::i18n::privacy::ERR_DB_ENCRYPTED.fill(lang, &[("path", &p)])
+            }
+            crate::store::health::NotDbGuess::NotADatabase => {
+                m::ERR_DB_NOT_DB.fill(lang, &[("path", &p)])
+            }
+        },
+        StoreError::Corrupt => match crate::store::backup::newest_good_backup(path) {
+            Some(b) => crate::i18n::privacy::ERR_DB_DAMAGED_BACKUP
+                .fill(lang, &[("path", &p), ("backup", &b.display())]),
+            None => crate::i18n::privacy::ERR_DB_DAMAGED_NONE.fill(lang, &[("path", &p)]),
+        },
         StoreError::ReadOnly => m::ERR_DB_READ_ONLY.fill(lang, &[("path", &p)]),
         StoreError::Busy => m::ERR_DB_BUSY.fill(lang, &[("path", &p)]),
         StoreError::DiskFull => m::ERR_DB_DISK_FULL.fill(lang, &[("path", &p)]),

@@ -24,6 +24,9 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e, early_lang),
     };
     let lang = config::resolve_lang(cli_lang, &cfg);
+    if let Err(e) = commands::privacy::setup_key(cli.key_file.as_deref(), cli.ask_key, lang) {
+        return fail(&e, lang);
+    }
     match run(cli, cfg, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e, lang),
@@ -68,7 +71,8 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
     };
     match cli.command {
         _ if open_tui => {
-            let store = ctx.open_store()?;
+            let start = commands::privacy::open_for_app(&ctx)?;
+            let store = start.store;
             let theme = Theme::choose(
                 std::env::var("NO_COLOR").ok().as_deref(),
                 cfg.theme.as_deref(),
@@ -77,6 +81,8 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
                 App::with_config(store, lang, theme, ctx.now, cfg.clone()).map_err(ctx.db_err())?;
             app.remember_path = config::data_dir().map(|d| d.join("on-duty"));
             app.show_welcome_if_new();
+            app.background_check = start.background_check;
+            app.notify(start.notices);
             match cli
                 .actor
                 .as_deref()
@@ -108,5 +114,10 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
         Some(Command::Handover(args)) => commands::log::handover(&ctx, args),
         Some(Command::Stats(args)) => commands::stats::run(&ctx, args),
         Some(Command::Directory(cmd)) => commands::directory::run(&ctx, cmd, &cfg),
+        Some(Command::Purge(args)) => commands::privacy::purge(&ctx, args),
+        Some(Command::Audit(args)) => commands::privacy::audit(&ctx, args),
+        Some(Command::Backup { path }) => commands::privacy::backup(&ctx, path),
+        Some(Command::Restore { path }) => commands::privacy::restore(&ctx, path),
+        Some(Command::Hold { id, release }) => commands::privacy::hold(&ctx, id, release),
     }
 }

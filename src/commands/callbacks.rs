@@ -179,6 +179,9 @@ pub fn queue(ctx: &Ctx, args: QueueArgs) -> Result<(), AppError> {
             .map_err(ctx.db_err())?;
     }
     if args.json {
+        store
+            .audit_export("queue_json", items.len(), &ctx.actor, ctx.now)
+            .map_err(ctx.db_err())?;
         let arr: Vec<Value> = items
             .iter()
             .map(|i| item_json(i, args.reveal, ctx.now, cal.tz))

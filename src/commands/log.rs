@@ -105,13 +105,24 @@ pub fn handover(ctx: &Ctx, args: HandoverArgs) -> Result<(), AppError> {
         }
         return out(&m::CLI_ACKED.fill(ctx.lang, &[("n", &n), ("name", &name)]));
     }
-    let store = ctx.open_store()?;
+    let mut store = ctx.open_store()?;
     let cal = store.calendar().map_err(ctx.db_err())?;
     let day = match &args.date {
         Some(d) => when::parse_date(d)?,
         None => cal.local_date(ctx.now),
     };
     let review = handover::for_day(&store, &cal, ctx.now, day).map_err(ctx.db_err())?;
+    // A report meant to be pasted or saved leaves the app: audited.
+    let export = match args.format {
+        ReportFormat::Text => None,
+        ReportFormat::Md => Some("handover_md"),
+        ReportFormat::Json => Some("handover_json"),
+    };
+    if let Some(what) = export {
+        store
+            .audit_export(what, 1, &ctx.actor, ctx.now)
+            .map_err(ctx.db_err())?;
+    }
     match args.format {
         ReportFormat::Text => out(&report::text(&review, ctx.lang)),
         ReportFormat::Md => out(&report::markdown(&review, ctx.lang)),

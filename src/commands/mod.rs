@@ -15,6 +15,7 @@ pub mod callbacks;
 pub mod demo;
 pub mod directory;
 pub mod log;
+pub mod privacy;
 pub mod stats;
 
 /// What every command needs: language, database path, who acts, and now.
@@ -29,7 +30,13 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Fixes loose file permissions (said on stderr), checks the file is
+    /// intact, then opens it.
     pub fn open_store(&self) -> Result<Store, AppError> {
+        let (notices, _) = privacy::check_files(&self.db_path, self.lang)?;
+        for n in notices {
+            eprintln!("vakt: {n}");
+        }
         Store::open(&self.db_path).map_err(AppError::db(&self.db_path))
     }
 

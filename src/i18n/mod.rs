@@ -12,6 +12,7 @@ use std::fmt::Display;
 pub mod calendar;
 pub mod directory;
 pub mod log;
+pub mod privacy;
 pub mod queue;
 pub mod shell;
 pub mod stats;
@@ -140,6 +141,7 @@ pub fn all_groups() -> Vec<&'static [Msg]> {
         log::ALL,
         stats::ALL,
         directory::ALL,
+        privacy::ALL,
     ]
 }
 

@@ -38,6 +38,11 @@ const MIGRATIONS: &[Migration] = &[
               triggers), pins, escalation releases, handover acknowledgements.",
         sql: include_str!("sql/0004_shift_log.sql"),
     },
+    Migration {
+        why: "Privacy: an on-hold flag that exempts an item from the retention purge, \
+              and purged_at so each item's caller data is erased exactly once.",
+        sql: include_str!("sql/0005_privacy.sql"),
+    },
 ];
 
 /// The schema version this program writes.

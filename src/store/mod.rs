@@ -16,11 +16,15 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
 pub mod audit;
+pub mod backup;
 pub mod calendar;
 pub mod callbacks;
 pub mod directory;
+pub mod health;
+pub mod key;
 pub mod log;
 mod migrations;
+pub mod privacy;
 pub mod stats;
 
 pub use migrations::SCHEMA_VERSION;
@@ -111,7 +115,7 @@ impl Store {
     /// user, and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
         prepare_private_file(path)?;
-        let conn = Connection::open_with_flags(
+        let conn = key::open(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
@@ -238,6 +242,12 @@ fn prepare_private_file(path: &Path) -> Result<()> {
                 return Err(io(ErrorKind::IsADirectory));
             }
             if meta.permissions().readonly() || meta.permissions().mode() & 0o200 == 0 {
+                return Err(StoreError::ReadOnly);
+            }
+            // SQLite must create the -wal and -shm files beside it.
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+                && std::fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o200 == 0)
+            {
                 return Err(StoreError::ReadOnly);
             }
             Ok(())

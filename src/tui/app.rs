@@ -107,6 +107,12 @@ pub struct App {
     pub welcome: Option<super::welcome::Welcome>,
     /// A handover nobody has acknowledged yet (shown as a banner).
     pub pending_handover: Option<crate::store::log::Handover>,
+    /// When a key was last pressed (the screen hides caller data after
+    /// `[privacy] idle_minutes` without one).
+    pub last_input: DateTime<Utc>,
+    /// A full start-up check still running in the background (large files);
+    /// sends whether the file is intact.
+    pub background_check: Option<std::sync::mpsc::Receiver<bool>>,
     data_version: i64,
     /// Set when something outside a key press changed what is on screen.
     redraw: bool,
@@ -157,6 +163,8 @@ impl App {
             remember_path: None,
             pending_handover: None,
             welcome: None,
+            last_input: now,
+            background_check: None,
             data_version,
             redraw: false,
         };
@@ -261,6 +269,7 @@ impl App {
         if ev.kind == KeyEventKind::Release {
             return;
         }
+        self.last_input = self.now;
         if let Some(b) = keymap::lookup(&self.scopes(), &ev) {
             if self.is_enabled(b.action) {
                 self.update(b.action);
@@ -297,6 +306,7 @@ impl App {
     /// Text pasted into the terminal (bracketed paste) goes to the field
     /// being typed in, if any.
     pub fn on_paste(&mut self, text: &str) {
+        self.last_input = self.now;
         if self.overlay.is_none()
             && let Some(field) = &mut self.who
         {
@@ -577,7 +587,12 @@ impl App {
         let day_changed = self.calendar.local_date(self.now) != self.calendar.local_date(now);
         self.now = now;
         if day_changed {
+            let notices = self.daily_upkeep();
+            self.notify(notices);
             self.reload();
+        }
+        if self.idle_privacy() || self.poll_background_check() {
+            self.redraw = true;
         }
     }
 

@@ -19,6 +19,7 @@ pub mod queue;
 pub mod stats;
 pub mod terminal;
 pub mod theme;
+mod upkeep;
 pub mod view;
 pub mod welcome;
 

@@ -889,11 +889,18 @@ impl Component for QueueState {
                 }
                 Effect::None
             }
-            Act::Copy => match self.selected_item().and_then(|i| i.phone.as_ref()) {
-                Some(p) => Effect::Copy {
-                    text: p.dial_string(),
-                    message: q::COPIED.get(lang).to_string(),
-                },
+            Act::Copy => match self
+                .selected_item()
+                .and_then(|i| i.phone.as_ref().map(|p| (i.id, p)))
+            {
+                Some((id, p)) => {
+                    // The number leaves the screen: audited (the id, never the number).
+                    let _ = env.store.audit_copy_number(id, env.actor, env.now);
+                    Effect::Copy {
+                        text: p.dial_string(),
+                        message: q::COPIED.get(lang).to_string(),
+                    }
+                }
                 None => Effect::Error(q::NO_NUMBER.get(lang).to_string()),
             },
             Act::Undo => {

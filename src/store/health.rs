@@ -1,0 +1,236 @@
+//! Checks on the database file before it is used: who may read it, whether
+//! it is intact, and, when SQLite says "not a database", what it probably is.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::{Result, StoreError, backup};
+
+/// Files up to this size get a full `quick_check` at start (a few tens of
+/// milliseconds); larger ones get their small tables checked at once and the
+/// rest in the background.
+pub const FULL_CHECK_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// The small tables checked first on a large file.
+pub const SMALL_TABLES: &[&str] = &[
+    "settings",
+    "opening_hours",
+    "closed_dates",
+    "closing_overrides",
+    "shifts",
+    "handovers",
+];
+
+/// The files next to the database that hold its data.
+pub fn data_files(db: &Path) -> Vec<PathBuf> {
+    let mut files = vec![db.to_path_buf()];
+    for suffix in ["-wal", "-shm"] {
+        let mut s = db.as_os_str().to_owned();
+        s.push(suffix);
+        files.push(PathBuf::from(s));
+    }
+    files
+}
+
+/// Makes the database, its -wal and -shm files, the backup folder and every
+/// backup private to the user. Returns the paths that were readable or
+/// writable by others and have now been fixed. Paths only: no content.
+pub fn fix_permissions(db: &Path) -> Vec<PathBuf> {
+    let mut fixed = vec![];
+    let mut check = |p: &Path, private: u32| {
+        if let Ok(meta) = std::fs::symlink_metadata(p)
+            && !meta.file_type().is_symlink()
+            && meta.permissions().mode() & 0o077 != 0
+            && std::fs::set_permissions(p, std::fs::Permissions::from_mode(private)).is_ok()
+        {
+            fixed.push(p.to_path_buf());
+        }
+    };
+    for f in data_files(db) {
+        check(&f, 0o600);
+    }
+    let dir = backup::backup_dir(db);
+    check(&dir, 0o700);
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries.flatten() {
+            check(&e.path(), 0o600);
+        }
+    }
+    fixed
+}
+
+/// What the start-up check found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checked {
+    /// The whole file was checked and is intact (or does not exist yet).
+    Whole,
+    /// The small tables are intact; the file is large, so the rest should be
+    /// checked in the background with [`quick_check`].
+    SmallTablesOnly,
+}
+
+/// Opens a file read-only, without creating it or touching its contents.
+pub fn open_read_only(path: &Path) -> Result<Connection> {
+    let conn = super::key::open(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(super::BUSY_TIMEOUT)?;
+    Ok(conn)
+}
+
+/// `PRAGMA quick_check` on the whole file (`tables` = None) or on some
+/// tables. Read-only: a damaged file is never written to.
+pub fn quick_check(path: &Path, tables: Option<&[&str]>) -> Result<()> {
+    let conn = open_read_only(path)?;
+    quick_check_conn(&conn, tables)
+}
+
+pub(crate) fn quick_check_conn(conn: &Connection, tables: Option<&[&str]>) -> Result<()> {
+    let run = |sql: &str| -> Result<()> {
+        let mut stmt = conn.prepare(sql)?;
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if rows.len() == 1 && rows[0] == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt)
+        }
+    };
+    match tables {
+        None => run("PRAGMA quick_check"),
+        Some(tables) => {
+            let present: Vec<String> = conn
+                .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for t in tables.iter().filter(|t| present.iter().any(|p| p == *t)) {
+                run(&format!("PRAGMA quick_check(\"{t}\")"))?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The start-up check: the whole file if it is small, else its small
+/// tables. A missing or empty file is fine (it is about to be created).
+pub fn startup_check(path: &Path) -> Result<Checked> {
+    let size = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(_) => return Ok(Checked::Whole),
+    };
+    if size == 0 {
+        return Ok(Checked::Whole);
+    }
+    if size <= FULL_CHECK_LIMIT {
+        quick_check(path, None)?;
+        Ok(Checked::Whole)
+    } else {
+        quick_check(path, Some(SMALL_TABLES))?;
+        Ok(Checked::SmallTablesOnly)
+    }
+}
+
+/// What a file that SQLite refuses as "not a database" most likely is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotDbGuess {
+    /// No SQLite header and the bytes look random: an encrypted database
+    /// opened with a wrong or missing key.
+    ProbablyEncrypted,
+    /// Something else (text, another program's file, damaged header).
+    NotADatabase,
+}
+
+/// Looks at the first bytes of a file SQLite refused.
+pub fn guess_not_db(path: &Path) -> NotDbGuess {
+    use std::io::Read;
+    let mut head = vec![0u8; 4096];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    head.truncate(n);
+    if head.starts_with(b"SQLite format 3\0") || head.len() < 512 {
+        return NotDbGuess::NotADatabase;
+    }
+    if entropy(&head) > 7.0 {
+        NotDbGuess::ProbablyEncrypted
+    } else {
+        NotDbGuess::NotADatabase
+    }
+}
+
+/// Shannon entropy in bits per byte (8.0 = indistinguishable from random).
+pub fn entropy(bytes: &[u8]) -> f64 {
+    if bytes.is_empty() {
+        return 0.0;
+    }
+    let mut freq = [0usize; 256];
+    for b in bytes {
+        freq[*b as usize] += 1;
+    }
+    let n = bytes.len() as f64;
+    freq.iter()
+        .filter(|c| **c > 0)
+        .map(|c| {
+            let p = *c as f64 / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn random_bytes_look_encrypted_text_does_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let enc = dir.path().join("enc.db");
+        // A simple xorshift stream stands in for ciphertext.
+        let mut x: u64 = 0x9E3779B97F4A7C15;
+        let bytes: Vec<u8> = (0..8192)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 24) as u8
+            })
+            .collect();
+        std::fs::write(&enc, &bytes).unwrap();
+        assert_eq!(guess_not_db(&enc), NotDbGuess::ProbablyEncrypted);
+        let txt = dir.path().join("notes.txt");
+        std::fs::write(&txt, "just some text\n".repeat(400)).unwrap();
+        assert_eq!(guess_not_db(&txt), NotDbGuess::NotADatabase);
+    }
+
+    #[test]
+    fn small_tables_check_runs_and_skips_missing_tables() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("q.db");
+        drop(super::super::Store::open(&db).unwrap());
+        quick_check(&db, Some(SMALL_TABLES)).unwrap();
+        quick_check(&db, Some(&["no_such_table"])).unwrap();
+        quick_check(&db, None).unwrap();
+        assert_eq!(startup_check(&db).unwrap(), Checked::Whole);
+        assert_eq!(
+            startup_check(&dir.path().join("missing.db")).unwrap(),
+            Checked::Whole
+        );
+    }
+
+    #[test]
+    fn loose_permissions_are_fixed() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("p.db");
+        drop(super::super::Store::open(&db).unwrap());
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let fixed = fix_permissions(&db);
+        assert_eq!(fixed, vec![db.clone()]);
+        let mode = std::fs::metadata(&db).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert!(fix_permissions(&db).is_empty());
+    }
+}
