@@ -108,6 +108,14 @@ pub enum Command {
         #[arg(long)]
         release: bool,
     },
+    /// Print a shell completion script, e.g. `vakt completions bash > ~/.local/share/bash-completion/completions/vakt`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `vakt man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Args)]

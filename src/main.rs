@@ -12,6 +12,18 @@ use vakt::tui::{self, App, theme::Theme};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Generated from the command-line definitions: no settings, no database.
+    let generated = match &cli.command {
+        Some(Command::Completions { shell }) => Some(commands::manual::completions(*shell)),
+        Some(Command::Man) => Some(commands::manual::man()),
+        _ => None,
+    };
+    if let Some(result) = generated {
+        return match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e, Lang::from_env().unwrap_or_default()),
+        };
+    }
     let cli_lang = cli.lang.map(|l| match l {
         LangArg::Nb => Lang::Nb,
         LangArg::En => Lang::En,
@@ -119,5 +131,6 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
         Some(Command::Backup { path }) => commands::privacy::backup(&ctx, path),
         Some(Command::Restore { path }) => commands::privacy::restore(&ctx, path),
         Some(Command::Hold { id, release }) => commands::privacy::hold(&ctx, id, release),
+        Some(Command::Completions { .. }) | Some(Command::Man) => Ok(()),
     }
 }

@@ -15,6 +15,7 @@ pub mod callbacks;
 pub mod demo;
 pub mod directory;
 pub mod log;
+pub mod manual;
 pub mod privacy;
 pub mod stats;
 

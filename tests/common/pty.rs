@@ -19,14 +19,6 @@ pub struct Pty {
 impl Pty {
     /// Starts vakt on `db` with `args`, isolated from the user's config.
     pub fn start(db: &Path, home: &Path, args: &[&str], rows: u16, cols: u16) -> Pty {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_vakt"));
         cmd.env_clear();
         cmd.env("TERM", "xterm-256color");
@@ -35,6 +27,19 @@ impl Pty {
         cmd.env("XDG_DATA_HOME", home.join("data"));
         cmd.env("VAKT_DB", db);
         cmd.args(args);
+        Pty::spawn(cmd, rows, cols)
+    }
+
+    /// Runs any command (e.g. `sh -c LINE`) in a pseudo-terminal.
+    pub fn spawn(cmd: CommandBuilder, rows: u16, cols: u16) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
