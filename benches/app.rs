@@ -36,11 +36,14 @@ fn open_app(path: &std::path::Path) -> App {
     )
     .expect("app");
     app.on_duty = Some("BENCH".into());
+    // As in the terminal app: statistics are computed on a worker thread.
+    app.stats.background = true;
     app.resize(W, H);
     app
 }
 
 fn press(app: &mut App, term: &mut Terminal<TestBackend>, code: KeyCode) {
+    app.poll_background();
     app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
     term.draw(|f| view::draw(f, app)).expect("draw");
 }
