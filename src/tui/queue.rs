@@ -786,6 +786,24 @@ impl QueueState {
     }
 }
 
+impl QueueState {
+    /// The message for an edit cut short by the focused field's limit.
+    fn too_long(&self, edit: Edit, lang: Lang) -> Effect {
+        if edit != Edit::Truncated {
+            return Effect::None;
+        }
+        let max = self
+            .form()
+            .and_then(|f| f.fields.get(f.focus))
+            .and_then(|f| match &f.input {
+                super::form::Input::Text(t) => Some(t.max_chars()),
+                _ => None,
+            })
+            .unwrap_or(0);
+        Effect::Error(q::ERR_TOO_LONG_TEXT.fill(lang, &[("max", &max)]))
+    }
+}
+
 impl Component for QueueState {
     type Act = Act;
 
@@ -1044,18 +1062,7 @@ impl Component for QueueState {
         if matches!(self.mode, Mode::Form { editing: None, .. }) && edit == Edit::Changed {
             self.validate_new(env);
         }
-        if edit == Edit::Truncated {
-            let max = self
-                .form()
-                .and_then(|f| f.fields.get(f.focus))
-                .and_then(|f| match &f.input {
-                    super::form::Input::Text(t) => Some(t.max_chars()),
-                    _ => None,
-                })
-                .unwrap_or(0);
-            return Effect::Error(q::ERR_TOO_LONG_TEXT.fill(lang, &[("max", &max)]));
-        }
-        Effect::None
+        self.too_long(edit, lang)
     }
 
     fn on_paste(&mut self, text: &str, env: &mut Env) -> Effect {
@@ -1067,18 +1074,7 @@ impl Component for QueueState {
         if matches!(self.mode, Mode::Form { editing: None, .. }) {
             self.validate_new(env);
         }
-        if edit == Edit::Truncated {
-            let max = self
-                .form()
-                .and_then(|f| f.fields.get(f.focus))
-                .and_then(|f| match &f.input {
-                    super::form::Input::Text(t) => Some(t.max_chars()),
-                    _ => None,
-                })
-                .unwrap_or(0);
-            return Effect::Error(q::ERR_TOO_LONG_TEXT.fill(lang, &[("max", &max)]));
-        }
-        Effect::None
+        self.too_long(edit, lang)
     }
 
     fn reload(&mut self, env: &mut Env) {
