@@ -144,3 +144,61 @@ fn figures_are_computed_off_the_interface_thread_in_the_app() {
     assert!(app.stats.figures.is_some());
     assert!(vakt::tui::render_text(&app, 120, 34).contains("Voicemails called back"));
 }
+
+#[test]
+fn showing_the_pane_again_reuses_figures_until_something_is_saved() {
+    let db = TestDb::new();
+    let mut app = stats_app(&db, Lang::Nb);
+    let shown = |app: &App| render_text(app, 120, 30);
+    assert!(shown(&app).contains("Meldinger: 11 · skjult nummer: 3"));
+
+    // Nothing saved: back and forth reads nothing, even off the thread.
+    app.stats.background = true;
+    key(&mut app, KeyCode::Char('1'));
+    key(&mut app, KeyCode::Char('4'));
+    assert!(!app.has_background_work(), "figures were read again");
+    assert!(shown(&app).contains("Meldinger: 11 · skjult nummer: 3"));
+    app.stats.background = false;
+
+    // Saved through this terminal's own connection.
+    app.store.add_withheld(now(), "KH", now()).unwrap();
+    key(&mut app, KeyCode::Char('1'));
+    key(&mut app, KeyCode::Char('4'));
+    assert!(
+        shown(&app).contains("Meldinger: 12 · skjult nummer: 4"),
+        "{}",
+        shown(&app)
+    );
+
+    // Saved by another terminal.
+    db.store().add_withheld(now(), "XY", now()).unwrap();
+    key(&mut app, KeyCode::Char('1'));
+    key(&mut app, KeyCode::Char('4'));
+    assert!(shown(&app).contains("Meldinger: 13 · skjult nummer: 5"));
+
+    // Time alone changes the figures (deadlines pass): after a minute they
+    // are read again.
+    app.stats.background = true;
+    app.tick(now() + chrono::TimeDelta::seconds(61));
+    key(&mut app, KeyCode::Char('1'));
+    key(&mut app, KeyCode::Char('4'));
+    assert!(app.has_background_work(), "stale figures kept");
+    app.stats.wait();
+    assert!(shown(&app).contains("Meldinger: 13 · skjult nummer: 5"));
+}
+
+#[test]
+fn changing_period_while_computing_keeps_only_the_last() {
+    let db = TestDb::new();
+    let mut app = stats_app(&db, Lang::En);
+    app.stats.background = true;
+    for _ in 0..7 {
+        key(&mut app, KeyCode::Right);
+    }
+    app.stats.wait();
+    // Three periods: seven steps right from "this year" is "this week".
+    assert_eq!(app.stats.kind, PeriodKind::ThisWeek);
+    let figures = app.stats.figures.as_ref().expect("figures");
+    assert_eq!(figures.period.kind, PeriodKind::ThisWeek);
+    assert!(!app.has_background_work());
+}

@@ -195,6 +195,12 @@ impl Store {
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
+    /// Changes whenever anything is committed, here or by another
+    /// connection: `data_version` and this connection's change count.
+    pub fn change_mark(&self) -> Result<(i64, u64)> {
+        Ok((self.data_version()?, self.conn.total_changes()))
+    }
+
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self
             .conn

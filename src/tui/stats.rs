@@ -9,6 +9,7 @@ use super::component::Component;
 use super::keymap::{Action, Binding, Scope, b, ch, k};
 use crate::i18n::stats as st;
 use crate::stats::{Figures, Period, PeriodKind};
+use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyCode;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
@@ -49,8 +50,40 @@ pub struct StatsState {
     /// on; tests leave it off and get the figures at once.
     pub background: bool,
     /// The figures being computed, if any.
-    worker: Option<Receiver<Result<Figures, ()>>>,
+    worker: Option<Worker>,
+    /// What the figures on screen (or being computed) are for, when they
+    /// were asked for and the database's change mark then: showing the pane
+    /// again reuses them while the data and the period are unchanged and
+    /// they are fresh.
+    loaded: Option<(Period, DateTime<Utc>, (i64, u64))>,
+    /// Something was saved since the figures were read.
+    stale: bool,
 }
+
+/// Figures being computed off the interface thread.
+struct Worker {
+    rx: Receiver<Result<Figures, ()>>,
+    /// Stops the worker's query when its figures are no longer wanted, so
+    /// holding → does not leave a year of reading running per keystroke.
+    interrupt: rusqlite::InterruptHandle,
+}
+
+impl std::fmt::Debug for Worker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Worker")
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // Harmless when the query has finished.
+        self.interrupt.interrupt();
+    }
+}
+
+/// How long figures shown are reused when the pane is shown again. Time
+/// alone changes them (deadlines pass), so not forever.
+const FRESH_FOR: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
 
 impl StatsState {
     /// Whether figures are being computed.
@@ -61,10 +94,10 @@ impl StatsState {
     /// Takes finished figures from the worker. Returns whether anything
     /// changed on screen.
     pub fn poll(&mut self) -> bool {
-        let Some(rx) = &self.worker else {
+        let Some(w) = &self.worker else {
             return false;
         };
-        match rx.try_recv() {
+        match w.rx.try_recv() {
             Ok(result) => {
                 self.worker = None;
                 self.apply(result);
@@ -81,8 +114,9 @@ impl StatsState {
 
     /// Waits for the worker (tests and benchmarks).
     pub fn wait(&mut self) {
-        if let Some(rx) = self.worker.take() {
-            self.apply(rx.recv().unwrap_or(Err(())));
+        if let Some(w) = self.worker.take() {
+            let result = w.rx.recv().unwrap_or(Err(()));
+            self.apply(result);
         }
     }
 
@@ -105,6 +139,59 @@ impl StatsState {
     fn missed_len(&self) -> usize {
         self.figures.as_ref().map_or(0, |f| f.missed.len())
     }
+
+    /// Something was saved (here or in another terminal): the next showing
+    /// reads the figures again.
+    pub fn invalidate(&mut self) {
+        self.stale = true;
+    }
+
+    /// Whether the figures on screen (or being computed) can be shown again
+    /// for `period` at `now`.
+    fn reusable(&self, period: Period, now: DateTime<Utc>, mark: Option<(i64, u64)>) -> bool {
+        !self.stale
+            && (self.figures.is_some() || self.worker.is_some())
+            && self.loaded.is_some_and(|(p, at, m)| {
+                p == period && Some(m) == mark && now >= at && now - at < FRESH_FOR
+            })
+    }
+}
+
+impl StatsState {
+    /// Reads the figures for the chosen period, on a worker thread when
+    /// `background` is on. A worker still computing is stopped first.
+    fn read(&mut self, env: &mut Env) {
+        let today = env.calendar.local_date(env.now);
+        let period = Period::named(self.kind, today);
+        self.worker = None;
+        self.stale = false;
+        self.loaded = env
+            .store
+            .change_mark()
+            .ok()
+            .map(|mark| (period, env.now, mark));
+        if !self.background {
+            let result = env.store.stats(env.calendar, period, env.now, env.lang);
+            self.apply(result.map_err(|_| ()));
+            return;
+        }
+        let reader = match crate::store::Store::open_reader(env.store.path()) {
+            Ok(r) => r,
+            Err(_) => {
+                self.apply(Err(()));
+                return;
+            }
+        };
+        let interrupt = reader.conn().get_interrupt_handle();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (cal, now, lang) = (env.calendar.clone(), env.now, env.lang);
+        std::thread::spawn(move || {
+            let result = reader.stats(&cal, period, now, lang).map_err(|_| ());
+            // The pane may have asked for another period meanwhile.
+            let _ = tx.send(result);
+        });
+        self.worker = Some(Worker { rx, interrupt });
+    }
 }
 
 impl Component for StatsState {
@@ -120,7 +207,7 @@ impl Component for StatsState {
             Act::NextPeriod => self.kind.next(),
         };
         self.scroll = 0;
-        self.reload(env);
+        self.read(env);
         Effect::None
     }
 
@@ -138,24 +225,11 @@ impl Component for StatsState {
         Effect::None
     }
 
+    /// Shows the pane: figures still fresh for the same period are kept.
     fn reload(&mut self, env: &mut Env) {
-        let today = env.calendar.local_date(env.now);
-        let period = Period::named(self.kind, today);
-        if !self.background {
-            let result = env.store.stats(env.calendar, period, env.now, env.lang);
-            self.apply(result.map_err(|_| ()));
-            return;
+        let period = Period::named(self.kind, env.calendar.local_date(env.now));
+        if !self.reusable(period, env.now, env.store.change_mark().ok()) {
+            self.read(env);
         }
-        let (tx, rx) = std::sync::mpsc::channel();
-        let path = env.store.path().to_path_buf();
-        let (cal, now, lang) = (env.calendar.clone(), env.now, env.lang);
-        std::thread::spawn(move || {
-            let result = crate::store::Store::open_reader(&path)
-                .and_then(|s| s.stats(&cal, period, now, lang))
-                .map_err(|_| ());
-            // The pane may have asked for another period meanwhile.
-            let _ = tx.send(result);
-        });
-        self.worker = Some(rx);
     }
 }
