@@ -71,11 +71,26 @@ fn key_bench(
     mut before: impl FnMut(&mut App, &mut Terminal<TestBackend>),
     code: KeyCode,
 ) {
+    key_bench_seq(c, app, term, name, |app, term| {
+        before(app, term);
+        code
+    });
+}
+
+/// Benchmarks keystrokes; `next` prepares the state (not timed) and says
+/// which key to press.
+fn key_bench_seq(
+    c: &mut Criterion,
+    app: &mut App,
+    term: &mut Terminal<TestBackend>,
+    name: &str,
+    mut next: impl FnMut(&mut App, &mut Terminal<TestBackend>) -> KeyCode,
+) {
     c.bench_function(name, |b| {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
-                before(app, term);
+                let code = next(app, term);
                 let t = Instant::now();
                 press(app, term, code);
                 let d = t.elapsed();
@@ -142,14 +157,23 @@ fn benches(c: &mut Criterion) {
         |_, _| {},
         KeyCode::Char('d'),
     );
-    key_bench(
-        c,
-        &mut app,
-        &mut term,
-        "switch_pane",
-        |_, _| {},
-        KeyCode::Tab,
-    );
+    // Switching pane with Tab, timed per pane switched to.
+    c.bench_function("switch_pane", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let t = Instant::now();
+                press(&mut app, &mut term, KeyCode::Tab);
+                let d = t.elapsed();
+                record(&format!("switch_pane_to_{:?}", app.pane), d);
+                total += d;
+            }
+            total
+        })
+    });
+    while app.pane != vakt::tui::app::Pane::Callbacks {
+        press(&mut app, &mut term, KeyCode::Tab);
+    }
 
     // The log: page down deep into history, and a day back at a time.
     press(&mut app, &mut term, KeyCode::Char('3'));
@@ -194,6 +218,25 @@ fn benches(c: &mut Criterion) {
         KeyCode::Char('h'),
     );
     press(&mut app, &mut term, KeyCode::Esc);
+
+    // Log search is live: each character typed reads the matching notes.
+    // A word in many notes, and one in none (the whole history searched).
+    for (label, word) in [
+        ("log_search_common_word", "samtale"),
+        ("log_search_no_match", "qzxv"),
+    ] {
+        let chars: Vec<char> = word.chars().collect();
+        let mut i = 0;
+        key_bench_seq(c, &mut app, &mut term, label, |app, term| {
+            if i % chars.len() == 0 {
+                press(app, term, KeyCode::Esc);
+                press(app, term, KeyCode::Char('/'));
+            }
+            i += 1;
+            KeyCode::Char(chars[(i - 1) % chars.len()])
+        });
+        press(&mut app, &mut term, KeyCode::Esc);
+    }
 
     // Statistics: switching period re-reads a year of items.
     press(&mut app, &mut term, KeyCode::Char('4'));

@@ -188,3 +188,47 @@ fn pins_escalations_filters_search_and_paging() {
         .unwrap();
     assert_eq!(back[1].id, ids[18]);
 }
+
+#[test]
+fn open_escalations_written_before_their_table_existed_are_found() {
+    let db = TestDb::new();
+    let mut s = db.store();
+    let t0 = monday_morning() - Duration::days(2);
+    let mut ids = Vec::new();
+    for i in 0..4 {
+        let marks = Marks {
+            escalation: true,
+            ..Marks::default()
+        };
+        ids.push(
+            s.add_note(
+                &NewNote {
+                    marks,
+                    ..note("eskalert")
+                },
+                "KH",
+                t0 + Duration::hours(i),
+            )
+            .unwrap(),
+        );
+    }
+    s.release_escalation(ids[1], "KH", t0).unwrap();
+    drop(s);
+    // The file as it was before migration 6 (and 7, which follows it).
+    let c = rusqlite::Connection::open(&db.path).unwrap();
+    c.execute_batch(
+        "DROP TRIGGER notes_escalation_opened; DROP TRIGGER escalation_released;
+         DROP TABLE open_escalations;
+         DROP TRIGGER notes_fts_added; DROP TRIGGER notes_fts_purged; DROP TABLE notes_fts;
+         PRAGMA user_version = 5;",
+    )
+    .unwrap();
+    drop(c);
+    let mut s = db.store();
+    let open: Vec<i64> = s.open_escalations().unwrap().iter().map(|n| n.id).collect();
+    assert_eq!(open, vec![ids[0], ids[2], ids[3]]);
+    // And the triggers keep it in step from then on.
+    s.release_escalation(ids[2], "KH", t0).unwrap();
+    let open: Vec<i64> = s.open_escalations().unwrap().iter().map(|n| n.id).collect();
+    assert_eq!(open, vec![ids[0], ids[3]]);
+}

@@ -290,8 +290,16 @@ fn amend_filter_search_release_and_days() {
     key(&mut a, KeyCode::Char('f'));
     // Search as you type.
     key(&mut a, KeyCode::Char('/'));
-    typ(&mut a, "politiet");
+    typ(&mut a, "po");
+    // Two characters search near the place in the log, and say so.
     let s = screen(&a);
+    assert!(
+        s.contains("1–2 tegn: søker i de 10\u{a0}000 nærmeste notatene"),
+        "{s}"
+    );
+    typ(&mut a, "litiet");
+    let s = screen(&a);
+    assert!(!s.contains("1–2 tegn"), "{s}");
     assert!(s.contains("Innringer beskrev trusler"));
     assert!(!s.contains("Vanlig notat"));
     key(&mut a, KeyCode::Esc);

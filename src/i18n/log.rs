@@ -50,6 +50,7 @@ catalogue! {
     CONFIRM_RELEASE => "Avslutte eskaleringen? Den kan da slettes etter oppbevaringstiden. (j/n)", "Release the escalation? It may then be erased after the retention period. (y/n)";
     CONFIRM_END_SHIFT => "Avslutte vakten og vise overleveringen? (j/n)", "End the shift and show the handover? (y/n)";
     SEARCH_PROMPT => "Søk i loggen: ", "Search the log: ";
+    SEARCH_SHORT => "1–2 tegn: søker i de {n} nærmeste notatene, 3 tegn søker i hele loggen", "1–2 characters: searching the {n} nearest notes; 3 search the whole log";
     WHO_TITLE => "Hvem har vakt?", "Who is on duty?";
     WHO_PROMPT => "Initialer eller et kort navn:", "Initials or a short name:";
     WHO_EMPTY => "Skriv initialer eller et kort navn.", "Write initials or a short name.";

@@ -49,6 +49,24 @@ impl Lang {
         }
     }
 
+    /// A whole number with its thousands grouped as the language writes
+    /// them: 10 000 (with a no-break space) or 10,000.
+    pub fn count(self, n: u64) -> String {
+        let digits = n.to_string();
+        let sep = match self {
+            Lang::Nb => '\u{a0}',
+            Lang::En => ',',
+        };
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
     /// Reads the locale from the environment in POSIX precedence order.
     pub fn from_env() -> Option<Lang> {
         ["LC_ALL", "LC_MESSAGES", "LANG"]
@@ -189,6 +207,20 @@ mod tests {
         assert_eq!(fill("a {x} b {y}", &[("x", &1)]), "a 1 b {y}");
         assert_eq!(fill("open {", &[]), "open {");
         assert_eq!(fill("{x}{x}", &[("x", &"z")]), "zz");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_language() {
+        for (n, nb, en) in [
+            (0, "0", "0"),
+            (999, "999", "999"),
+            (1000, "1\u{a0}000", "1,000"),
+            (10_000, "10\u{a0}000", "10,000"),
+            (1_234_567, "1\u{a0}234\u{a0}567", "1,234,567"),
+        ] {
+            assert_eq!(Lang::Nb.count(n), nb);
+            assert_eq!(Lang::En.count(n), en);
+        }
     }
 
     #[test]

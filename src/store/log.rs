@@ -154,6 +154,25 @@ fn to_note(r: RawNote) -> Result<Note> {
     })
 }
 
+/// How many notes next to the place in the log are searched one by one,
+/// before the index is used for the rest.
+pub const SEARCH_WINDOW: usize = 10_000;
+
+/// Whether a search for `text` reaches the whole log. The index finds
+/// three characters or more; shorter text is only looked for among the
+/// [`SEARCH_WINDOW`] notes nearest the place in the log.
+pub fn searches_whole_log(text: &str) -> bool {
+    text.chars().count() >= 3
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    /// Older than the key, newest first.
+    Older,
+    /// At or after the key, oldest first.
+    Newer,
+}
+
 fn filter_sql(f: NoteFilter) -> &'static str {
     match f {
         NoteFilter::All => "1",
@@ -369,6 +388,13 @@ impl Store {
         text: Option<&str>,
         limit: usize,
     ) -> Result<Vec<Note>> {
+        if let Some(text) = text {
+            let (at, id) = match before {
+                Some(k) => (k.at.as_str(), k.id),
+                None => ("9999", 0),
+            };
+            return self.notes_matching((at, id), Direction::Older, filter, text, limit);
+        }
         let sql = format!(
             "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
              WHERE (n.at, n.id) < (?1, ?2) AND {} AND (?3 IS NULL OR n.body LIKE '%' || ?3 || '%' ESCAPE '\\')
@@ -397,6 +423,10 @@ impl Store {
         text: Option<&str>,
         limit: usize,
     ) -> Result<Vec<Note>> {
+        if let Some(text) = text {
+            let key = (from.at.as_str(), from.id);
+            return self.notes_matching(key, Direction::Newer, filter, text, limit);
+        }
         let sql = format!(
             "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
              WHERE (n.at, n.id) >= (?1, ?2) AND {} AND (?3 IS NULL OR n.body LIKE '%' || ?3 || '%' ESCAPE '\\')
@@ -409,6 +439,92 @@ impl Store {
             .prepare_cached(&sql)?
             .query_map(params![from.at, from.id, text, limit as i64], raw_note)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        raws.into_iter().map(to_note).collect()
+    }
+
+    /// Up to `limit` notes containing `text` (literally, ASCII letters in
+    /// either case), from `key` in `dir`: older than it (newest first) or
+    /// at and after it (oldest first).
+    ///
+    /// Common words are found among the nearest notes, so those are read
+    /// first: the next [`SEARCH_WINDOW`] notes are checked one by one. If
+    /// that does not fill the page, the rest of the log is searched through
+    /// the trigram index (three characters or more); shorter text only
+    /// searches the window (see [`searches_whole_log`]).
+    fn notes_matching(
+        &self,
+        key: (&str, i64),
+        dir: Direction,
+        filter: NoteFilter,
+        text: &str,
+        limit: usize,
+    ) -> Result<Vec<Note>> {
+        let (past, order) = match dir {
+            Direction::Older => ("<", "DESC"),
+            Direction::Newer => (">=", "ASC"),
+        };
+        // The edge of the window: SEARCH_WINDOW notes away from the key.
+        let edge: Option<(String, i64)> = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT n.at, n.id FROM {NOTE_FROM}
+                 WHERE (n.at, n.id) {past} (?1, ?2) AND {}
+                 ORDER BY n.at {order}, n.id {order} LIMIT 1 OFFSET ?3",
+                filter_sql(filter)
+            ))?
+            .query_row(params![key.0, key.1, SEARCH_WINDOW as i64 - 1], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        let like = escape_like(text);
+        // Inside the window: from the key up to and including its edge.
+        let within = match dir {
+            Direction::Older => "(n.at, n.id) >= (?4, ?5)",
+            Direction::Newer => "(n.at, n.id) <= (?4, ?5)",
+        };
+        let (edge_at, edge_id) = edge.clone().unwrap_or_else(|| match dir {
+            Direction::Older => (String::new(), 0),
+            Direction::Newer => ("9999".into(), 0),
+        });
+        let mut raws = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
+                 WHERE (n.at, n.id) {past} (?1, ?2) AND {within} AND {}
+                   AND n.body LIKE '%' || ?3 || '%' ESCAPE '\\'
+                 ORDER BY n.at {order}, n.id {order} LIMIT ?6",
+                filter_sql(filter)
+            ))?
+            .query_map(
+                params![key.0, key.1, like, edge_at, edge_id, limit as i64],
+                raw_note,
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        if raws.len() < limit && edge.is_some() && searches_whole_log(text) {
+            // Beyond the window: only notes the index says may match are
+            // read, then checked with the same LIKE.
+            let beyond = match dir {
+                Direction::Older => "(n.at, n.id) < (?4, ?5)",
+                Direction::Newer => "(n.at, n.id) > (?4, ?5)",
+            };
+            let more = self
+                .conn()
+                .prepare_cached(&format!(
+                    "SELECT {NOTE_COLUMNS}
+                     FROM (SELECT rowid AS id FROM notes_fts WHERE body LIKE '%' || ?1 || '%') m
+                     CROSS JOIN {NOTE_FROM}
+                     WHERE n.id = m.id AND {beyond} AND {}
+                       AND n.body LIKE '%' || ?3 || '%' ESCAPE '\\'
+                     ORDER BY n.at {order}, n.id {order} LIMIT ?6",
+                    filter_sql(filter)
+                ))?
+                .query_map(
+                    params![text, 0, like, edge_at, edge_id, (limit - raws.len()) as i64],
+                    raw_note,
+                )?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            raws.extend(more);
+        }
         raws.into_iter().map(to_note).collect()
     }
 
@@ -430,7 +546,7 @@ impl Store {
     pub fn open_escalations(&self) -> Result<Vec<Note>> {
         let sql = format!(
             "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
-             WHERE n.escalation = 1 AND r.note_id IS NULL ORDER BY n.at, n.id"
+             WHERE n.id IN (SELECT note_id FROM open_escalations) ORDER BY n.at, n.id"
         );
         let raws = self
             .conn()

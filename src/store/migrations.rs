@@ -43,6 +43,16 @@ const MIGRATIONS: &[Migration] = &[
               and purged_at so each item's caller data is erased exactly once.",
         sql: include_str!("sql/0005_privacy.sql"),
     },
+    Migration {
+        why: "Open escalations in their own small table, kept by triggers, so the \
+              handover review does not read every escalation ever written.",
+        sql: include_str!("sql/0006_open_escalations.sql"),
+    },
+    Migration {
+        why: "A trigram index over the notes' text so the live log search does not \
+              read every note; purged text leaves the index in the same transaction.",
+        sql: include_str!("sql/0007_note_search.sql"),
+    },
 ];
 
 /// The schema version this program writes.

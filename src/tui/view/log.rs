@@ -107,14 +107,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     ])
     .areas(area);
     let mut title = m::TITLE.fill(lang, &[("filter", &filter_name(st.filter, lang))]);
+    // Text too short for the index only searches near the place in the log.
+    let short = st
+        .search
+        .as_deref()
+        .filter(|q| !crate::store::log::searches_whole_log(q))
+        .map(|_| {
+            let n = lang.count(crate::store::log::SEARCH_WINDOW as u64);
+            m::SEARCH_SHORT.fill(lang, &[("n", &n)])
+        });
     if let Some(q) = &st.search {
         title.push_str(" · ");
         title.push_str(&m::TITLE_SEARCH.fill(lang, &[("q", q)]));
+        if let Some(hint) = &short {
+            title.push_str(" · ");
+            title.push_str(hint);
+        }
     }
     if let Mode::Search(field) = &st.mode {
-        let [l, r] = Layout::horizontal([
+        let hint = short.unwrap_or_default();
+        let [l, r, h] = Layout::horizontal([
             Constraint::Length(m::SEARCH_PROMPT.get(lang).chars().count() as u16),
-            Constraint::Min(1),
+            Constraint::Min(12),
+            Constraint::Length(hint.chars().count() as u16),
         ])
         .areas(head);
         frame.render_widget(
@@ -122,6 +137,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             l,
         );
         frame.render_widget(field.textarea(), r);
+        frame.render_widget(Paragraph::new(Span::styled(hint, th.muted)), h);
     } else {
         frame.render_widget(Paragraph::new(Span::styled(title, th.muted)), head);
     }
