@@ -59,12 +59,28 @@ fn bench(c: &mut Criterion) {
         search(&store, k); // warm the page cache and statement cache
     }
     let mut times: Vec<Duration> = Vec::new();
+    let mut per_key: Vec<Vec<Duration>> = vec![Vec::new(); keys.len()];
     for _ in 0..50 {
-        for k in &keys {
+        for (i, k) in keys.iter().enumerate() {
             let t = Instant::now();
             std::hint::black_box(search(&store, k));
-            times.push(t.elapsed());
+            let d = t.elapsed();
+            times.push(d);
+            per_key[i].push(d);
         }
+    }
+    // The slowest prefixes, to see where a tail comes from.
+    let mut slowest: Vec<(Duration, &String)> = per_key
+        .iter_mut()
+        .zip(&keys)
+        .map(|(v, k)| {
+            v.sort();
+            (v[v.len() / 2], k)
+        })
+        .collect();
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
+    for (median, k) in slowest.iter().take(6) {
+        eprintln!("  slowest prefixes: {k:?} median {median:.3?}");
     }
     times.sort();
     let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];

@@ -3,6 +3,8 @@
 //! messages). Never a number, a name, a summary or a note, so the figures
 //! are the same before and after the retention purge.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use chrono::{DateTime, Utc};
 
 use super::{Result, Store, StoreError, parse_ts, ts};
@@ -142,12 +144,38 @@ impl Store {
         now: DateTime<Utc>,
         lang: crate::i18n::Lang,
     ) -> Result<crate::stats::Figures> {
+        let never = AtomicBool::new(false);
+        self.stats_unless(cal, period, now, lang, &never)?
+            .ok_or(StoreError::BadData("stopped"))
+    }
+
+    /// [`Store::stats`], giving up between steps once `stop` is set (the
+    /// figures are no longer wanted); `None` then. A query already running
+    /// is stopped with the connection's interrupt handle.
+    pub fn stats_unless(
+        &self,
+        cal: &crate::calendar::CalendarSettings,
+        period: crate::stats::Period,
+        now: DateTime<Utc>,
+        lang: crate::i18n::Lang,
+        stop: &AtomicBool,
+    ) -> Result<Option<crate::stats::Figures>> {
+        let stopped = || stop.load(Ordering::Relaxed);
         let (from, to) = period.bounds(cal);
         let items = self.stats_items(from, to)?;
+        if stopped() {
+            return Ok(None);
+        }
         let messages = self.stats_messages(from, to)?;
+        if stopped() {
+            return Ok(None);
+        }
         let mut figures = crate::stats::compute(cal, period, now, &items, &messages);
+        if stopped() {
+            return Ok(None);
+        }
         figures.referrals = Some(self.stats_referrals(from, to, lang)?);
-        Ok(figures)
+        Ok(Some(figures))
     }
 }
 

@@ -11,6 +11,8 @@ use crate::i18n::stats as st;
 use crate::stats::{Figures, Period, PeriodKind};
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// Actions of the statistics pane.
@@ -66,6 +68,8 @@ struct Worker {
     /// Stops the worker's query when its figures are no longer wanted, so
     /// holding → does not leave a year of reading running per keystroke.
     interrupt: rusqlite::InterruptHandle,
+    /// Tells the worker to give up between its steps, for the same reason.
+    stop: Arc<AtomicBool>,
 }
 
 impl std::fmt::Debug for Worker {
@@ -76,6 +80,7 @@ impl std::fmt::Debug for Worker {
 
 impl Drop for Worker {
     fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
         // Harmless when the query has finished.
         self.interrupt.interrupt();
     }
@@ -183,14 +188,27 @@ impl StatsState {
             }
         };
         let interrupt = reader.conn().get_interrupt_handle();
+        let stop = Arc::new(AtomicBool::new(false));
         let (tx, rx) = std::sync::mpsc::channel();
         let (cal, now, lang) = (env.calendar.clone(), env.now, env.lang);
+        let stop_here = stop.clone();
         std::thread::spawn(move || {
-            let result = reader.stats(&cal, period, now, lang).map_err(|_| ());
-            // The pane may have asked for another period meanwhile.
-            let _ = tx.send(result);
+            match reader.stats_unless(&cal, period, now, lang, &stop_here) {
+                Ok(Some(figures)) => {
+                    let _ = tx.send(Ok(figures));
+                }
+                // No longer wanted: nobody is listening.
+                Ok(None) => {}
+                Err(_) => {
+                    let _ = tx.send(Err(()));
+                }
+            }
         });
-        self.worker = Some(Worker { rx, interrupt });
+        self.worker = Some(Worker {
+            rx,
+            interrupt,
+            stop,
+        });
     }
 }
 

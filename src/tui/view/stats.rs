@@ -185,7 +185,10 @@ fn draw_missed(frame: &mut Frame, area: Rect, app: &App, f: &Figures) {
         lines.push(Line::styled(st::MISSED_NONE.get(lang), th.ok));
     }
     let tz = app.calendar.tz;
-    for m in f.missed.iter().skip(app.stats.scroll) {
+    // Only what fits (a line takes at least one row): a year can have
+    // thousands.
+    let rows = usize::from(area.height);
+    for m in f.missed.iter().skip(app.stats.scroll).take(rows) {
         lines.push(Line::styled(missed_line(m, tz, lang), th.danger));
     }
     frame.render_widget(
