@@ -117,9 +117,8 @@ fn command(db: &std::path::Path, home: &std::path::Path, args: &[&str]) -> Durat
 }
 
 fn main() {
-    // `cargo bench` passes --bench; `cargo test` runs benches as tests with
-    // no such flag: then only check that everything works, once, on a
-    // small database.
+    // `cargo bench` passes --bench. `cargo test --benches` runs this with
+    // no such flag: then it does nothing, as the runs take minutes.
     let benching = std::env::args().any(|a| a == "--bench");
     if !benching {
         return;

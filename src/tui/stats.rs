@@ -53,6 +53,9 @@ pub struct StatsState {
     pub background: bool,
     /// The figures being computed, if any.
     worker: Option<Worker>,
+    /// Figures asked for while a worker was still busy: started when it
+    /// has stopped, so at most one worker runs however fast → is pressed.
+    queued: Option<Request>,
     /// What the figures on screen (or being computed) are for, when they
     /// were asked for and the database's change mark then: showing the pane
     /// again reuses them while the data and the period are unchanged and
@@ -72,6 +75,25 @@ struct Worker {
     stop: Arc<AtomicBool>,
 }
 
+/// What a worker needs to compute the figures.
+#[derive(Debug)]
+struct Request {
+    path: std::path::PathBuf,
+    calendar: crate::calendar::CalendarSettings,
+    period: Period,
+    now: DateTime<Utc>,
+    lang: crate::i18n::Lang,
+}
+
+impl Worker {
+    /// Asks the worker to stop; it ends without sending figures.
+    fn cancel(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        // Harmless when the query has finished.
+        self.interrupt.interrupt();
+    }
+}
+
 impl std::fmt::Debug for Worker {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Worker")
@@ -80,9 +102,7 @@ impl std::fmt::Debug for Worker {
 
 impl Drop for Worker {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        // Harmless when the query has finished.
-        self.interrupt.interrupt();
+        self.cancel();
     }
 }
 
@@ -93,36 +113,79 @@ const FRESH_FOR: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
 impl StatsState {
     /// Whether figures are being computed.
     pub fn computing(&self) -> bool {
-        self.worker.is_some()
+        self.worker.is_some() || self.queued.is_some()
     }
 
-    /// Takes finished figures from the worker. Returns whether anything
-    /// changed on screen.
+    /// Takes finished figures from the worker, or starts the one asked for
+    /// meanwhile. Returns whether anything changed on screen.
     pub fn poll(&mut self) -> bool {
         let Some(w) = &self.worker else {
             return false;
         };
-        match w.rx.try_recv() {
-            Ok(result) => {
-                self.worker = None;
-                self.apply(result);
-                true
-            }
-            Err(TryRecvError::Empty) => false,
-            Err(TryRecvError::Disconnected) => {
-                self.worker = None;
-                self.apply(Err(()));
-                true
-            }
+        let result = match w.rx.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => Err(()),
+        };
+        self.finished(result);
+        true
+    }
+
+    /// Waits for the figures (tests and benchmarks).
+    pub fn wait(&mut self) {
+        while let Some(w) = &self.worker {
+            let result = w.rx.recv().unwrap_or(Err(()));
+            self.finished(result);
         }
     }
 
-    /// Waits for the worker (tests and benchmarks).
-    pub fn wait(&mut self) {
-        if let Some(w) = self.worker.take() {
-            let result = w.rx.recv().unwrap_or(Err(()));
-            self.apply(result);
+    /// The worker has ended: show its figures, unless others were asked
+    /// for meanwhile.
+    fn finished(&mut self, result: Result<Figures, ()>) {
+        self.worker = None;
+        match self.queued.take() {
+            Some(next) => self.start(next),
+            None => self.apply(result),
         }
+    }
+
+    /// Starts a worker with its own read-only connection.
+    fn start(&mut self, req: Request) {
+        let reader = match crate::store::Store::open_reader(&req.path) {
+            Ok(r) => r,
+            Err(_) => {
+                self.apply(Err(()));
+                return;
+            }
+        };
+        let interrupt = reader.conn().get_interrupt_handle();
+        let stop = Arc::new(AtomicBool::new(false));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stop_here = stop.clone();
+        std::thread::spawn(move || {
+            let Request {
+                calendar,
+                period,
+                now,
+                lang,
+                ..
+            } = req;
+            match reader.stats_unless(&calendar, period, now, lang, &stop_here) {
+                Ok(Some(figures)) => {
+                    let _ = tx.send(Ok(figures));
+                }
+                // Stopped: the pane has moved on and ignores this worker.
+                Ok(None) => {}
+                Err(_) => {
+                    let _ = tx.send(Err(()));
+                }
+            }
+        });
+        self.worker = Some(Worker {
+            rx,
+            interrupt,
+            stop,
+        });
     }
 
     fn apply(&mut self, result: Result<Figures, ()>) {
@@ -164,11 +227,11 @@ impl StatsState {
 
 impl StatsState {
     /// Reads the figures for the chosen period, on a worker thread when
-    /// `background` is on. A worker still computing is stopped first.
+    /// `background` is on. A worker still computing is stopped first, and
+    /// the new one starts when it has.
     fn read(&mut self, env: &mut Env) {
         let today = env.calendar.local_date(env.now);
         let period = Period::named(self.kind, today);
-        self.worker = None;
         self.stale = false;
         self.loaded = env
             .store
@@ -176,39 +239,26 @@ impl StatsState {
             .ok()
             .map(|mark| (period, env.now, mark));
         if !self.background {
+            self.worker = None;
+            self.queued = None;
             let result = env.store.stats(env.calendar, period, env.now, env.lang);
             self.apply(result.map_err(|_| ()));
             return;
         }
-        let reader = match crate::store::Store::open_reader(env.store.path()) {
-            Ok(r) => r,
-            Err(_) => {
-                self.apply(Err(()));
-                return;
-            }
+        let req = Request {
+            path: env.store.path().to_path_buf(),
+            calendar: env.calendar.clone(),
+            period,
+            now: env.now,
+            lang: env.lang,
         };
-        let interrupt = reader.conn().get_interrupt_handle();
-        let stop = Arc::new(AtomicBool::new(false));
-        let (tx, rx) = std::sync::mpsc::channel();
-        let (cal, now, lang) = (env.calendar.clone(), env.now, env.lang);
-        let stop_here = stop.clone();
-        std::thread::spawn(move || {
-            match reader.stats_unless(&cal, period, now, lang, &stop_here) {
-                Ok(Some(figures)) => {
-                    let _ = tx.send(Ok(figures));
-                }
-                // No longer wanted: nobody is listening.
-                Ok(None) => {}
-                Err(_) => {
-                    let _ = tx.send(Err(()));
-                }
+        match &self.worker {
+            Some(busy) => {
+                busy.cancel();
+                self.queued = Some(req);
             }
-        });
-        self.worker = Some(Worker {
-            rx,
-            interrupt,
-            stop,
-        });
+            None => self.start(req),
+        }
     }
 }
 
