@@ -74,7 +74,7 @@ fn app_run(db: &std::path::Path, home: &std::path::Path) -> (Duration, u64) {
         {
             break start.elapsed();
         }
-        assert!(start.elapsed() < Duration::from_secs(30), "no first frame");
+        assert!(start.elapsed() < Duration::from_secs(300), "no first frame");
         std::thread::sleep(Duration::from_micros(200));
     };
     let mut w = pair.master.take_writer().expect("writer");
@@ -128,6 +128,16 @@ fn main() {
     let (scale, _) = common::scale();
     println!("database: {} ({scale})", db.display());
 
+    // The first start of a day also writes the day's backup (and purges):
+    // timed on its own, then the starts a person makes the rest of the day.
+    let backups = db.parent().expect("folder").join("backups");
+    let _ = std::fs::remove_dir_all(&backups);
+    let (first, first_hwm) = app_run(&db, home.path());
+    println!(
+        "first start of the day (with backup)     {:.1} ms, peak memory {:.1} MB",
+        first.as_secs_f64() * 1000.0,
+        first_hwm as f64 / 1024.0
+    );
     let mut frames = Vec::new();
     let mut peak = 0;
     for _ in 0..RUNS {

@@ -106,6 +106,9 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut sum = Summary::default();
     let days = i64::from(scale.days.max(1));
+    let keep = crate::config::Config::default().privacy.retention();
+    let closed_cut = now - Duration::days(i64::from(keep.closed_days));
+    let note_cut = now - Duration::days(i64::from(keep.note_days));
     let start = now - Duration::days(days);
     // Callbacks in batches, oldest first, spread evenly over the period.
     let batch = 20_000u64;
@@ -118,9 +121,9 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
                 "INSERT INTO callbacks(kind, received_at, deadline_at, next_attempt_at, sort_at, phone,
                      caller_label, summary, wants_callback, may_leave_message, may_say_who, safe_times,
                      status, outcome, closed_at, closed_by, message_count, attempt_count,
-                     first_attempt_at, last_attempt_at, created_at, created_by)
+                     first_attempt_at, last_attempt_at, created_at, created_by, purged_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                     ?18, ?19, ?20, ?21, ?22)",
+                     ?18, ?19, ?20, ?21, ?22, ?23)",
             )?;
             let mut msg = tx.prepare_cached(
                 "INSERT INTO messages(received_at, callback_id, withheld, created_by) VALUES (?1, ?2, ?3, ?4)",
@@ -185,22 +188,28 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
                 let next = (attempts > 0 && open)
                     .then(|| callback::next_attempt(&cal, first_at, DEFAULT_RETRY_GAP));
                 let sort = callback::sort_key(deadline, attempts, next);
+                // Past the retention period the caller data is gone, as the
+                // daily purge leaves it: the demo opens without a purge of
+                // years of data.
+                let closed_at = outcome.map(|_| last_at + Duration::minutes(5));
+                let purged = closed_at.filter(|c| *c <= closed_cut);
+                let gone = purged.is_some();
                 cb.execute(params![
                     if complaint { "complaint" } else { "voicemail" },
                     ts(received),
                     ts(deadline),
                     next.map(ts),
                     ts(sort),
-                    phone_s,
-                    pick(&mut rng, &NAMES),
-                    pick(&mut rng, &SUMMARIES),
-                    Some(1),
-                    match rng.u32(..3) { 0 => None, 1 => Some(1), _ => Some(0) },
-                    match rng.u32(..3) { 0 => None, 1 => Some(1), _ => Some(0) },
-                    if rng.u32(..5) == 0 { "etter kl. 16" } else { "" },
+                    phone_s.filter(|_| !gone),
+                    if gone { "" } else { pick(&mut rng, &NAMES) },
+                    if gone { "" } else { pick(&mut rng, &SUMMARIES) },
+                    (!gone).then_some(1),
+                    match rng.u32(..3) { _ if gone => None, 0 => None, 1 => Some(1), _ => Some(0) },
+                    match rng.u32(..3) { _ if gone => None, 0 => None, 1 => Some(1), _ => Some(0) },
+                    if rng.u32(..5) == 0 && !gone { "etter kl. 16" } else { "" },
                     if open { "open" } else { "closed" },
                     outcome,
-                    outcome.map(|_| ts(last_at + Duration::minutes(5))),
+                    closed_at.map(ts),
                     outcome.map(|_| who),
                     1,
                     attempts,
@@ -208,6 +217,7 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
                     (attempts > 0).then(|| ts(last_at)),
                     ts(received + Duration::minutes(3)),
                     who,
+                    purged.map(|_| ts(now)),
                 ])?;
                 let id = tx.last_insert_rowid();
                 msg.execute(params![ts(received), id, 0, who])?;
@@ -295,7 +305,8 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
                 "INSERT INTO shifts(person, started_at, ended_at) VALUES (?1, ?2, ?3)",
             )?;
             let mut note = tx.prepare_cached(
-                "INSERT INTO notes(at, author, shift_id, body, for_handover, escalation) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO notes(at, author, shift_id, body, for_handover, escalation, purged_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             let mut rel = tx.prepare_cached(
                 "INSERT INTO escalation_releases(note_id, released_at, released_by) VALUES (?1, ?2, ?3)",
@@ -327,13 +338,18 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
                 for k in 0..count {
                     let at = open_at + Duration::seconds(span * (k as i64 + 1) / (count as i64 + 1));
                     let escalation = rng.u32(..100) == 0;
+                    // Released escalations and other notes past the
+                    // retention period are blanked, as the purge does.
+                    let gone = at <= note_cut && !(escalation && is_today);
+                    let body = pick(&mut rng, &NOTES);
                     note.execute(params![
                         ts(at),
                         who,
                         shift_id,
-                        pick(&mut rng, &NOTES),
+                        if gone { "" } else { body },
                         rng.u32(..10) == 0,
-                        escalation
+                        escalation,
+                        gone.then(|| ts(now)),
                     ])?;
                     let id = tx.last_insert_rowid();
                     if escalation && !is_today {

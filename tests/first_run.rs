@@ -127,3 +127,38 @@ fn demo_without_db_goes_to_its_own_file_not_the_real_one() {
     assert!(db.dir.path().join("data/vakt/vakt-demo.db").exists());
     assert!(!db.dir.path().join("data/vakt/vakt.db").exists());
 }
+
+#[test]
+fn a_demo_of_years_is_already_purged_as_daily_purges_would_leave_it() {
+    let db = TestDb::new();
+    let mut store = db.store();
+    let now = monday_morning();
+    let scale = vakt::demo::Scale {
+        callbacks: 3000,
+        notes: 3000,
+        services: 0,
+        days: 900,
+    };
+    vakt::demo::generate(&mut store, scale, now, 3).unwrap();
+    let keep = vakt::config::Config::default().privacy.retention();
+    // Nothing left for the first start's purge to do.
+    let due = store.purge(keep, true, "TEST", now).unwrap();
+    assert!(due.is_empty(), "{due:?}");
+    let c = rusqlite::Connection::open(&db.path).unwrap();
+    let n = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+    // Old closed items have no caller data; recent ones still do.
+    assert!(n("SELECT count(*) FROM callbacks WHERE purged_at IS NOT NULL") > 2000);
+    assert_eq!(
+        n("SELECT count(*) FROM callbacks WHERE purged_at IS NOT NULL
+           AND (phone IS NOT NULL OR caller_label <> '' OR summary <> '')"),
+        0
+    );
+    assert!(n("SELECT count(*) FROM callbacks WHERE purged_at IS NULL AND summary <> ''") > 0);
+    // Notes older than a year are blank, newer ones are not.
+    assert!(n("SELECT count(*) FROM notes WHERE purged_at IS NOT NULL AND body = ''") > 1000);
+    assert_eq!(
+        n("SELECT count(*) FROM notes WHERE purged_at IS NOT NULL AND body <> ''"),
+        0
+    );
+    assert!(n("SELECT count(*) FROM notes WHERE purged_at IS NULL AND body <> ''") > 0);
+}

@@ -44,23 +44,20 @@ impl PurgeCounts {
 const CALLBACKS_DUE: &str = "FROM callbacks c
     WHERE c.status = 'closed' AND c.purged_at IS NULL AND c.closed_at <= ?1
       AND c.on_hold = 0
-      AND NOT EXISTS (SELECT 1 FROM notes n
-                      WHERE n.callback_id = c.id AND n.escalation = 1
-                        AND NOT EXISTS (SELECT 1 FROM escalation_releases r WHERE r.note_id = n.id))";
+      AND NOT EXISTS (SELECT 1 FROM open_escalations o JOIN notes n ON n.id = o.note_id
+                      WHERE n.callback_id = c.id)";
 
 const CALLBACKS_EXEMPT: &str = "FROM callbacks c
     WHERE c.status = 'closed' AND c.purged_at IS NULL AND c.closed_at <= ?1
       AND (c.on_hold = 1
-           OR EXISTS (SELECT 1 FROM notes n
-                      WHERE n.callback_id = c.id AND n.escalation = 1
-                        AND NOT EXISTS (SELECT 1 FROM escalation_releases r WHERE r.note_id = n.id)))";
+           OR EXISTS (SELECT 1 FROM open_escalations o JOIN notes n ON n.id = o.note_id
+                      WHERE n.callback_id = c.id))";
 
 /// Notes the purge may blank: older than the cutoff, not yet purged, not an
 /// open escalation, and not about an item on hold.
 const NOTES_DUE: &str = "FROM notes n
     WHERE n.purged_at IS NULL AND n.at <= ?1
-      AND NOT (n.escalation = 1
-               AND NOT EXISTS (SELECT 1 FROM escalation_releases r WHERE r.note_id = n.id))
+      AND n.id NOT IN (SELECT note_id FROM open_escalations)
       AND NOT EXISTS (SELECT 1 FROM callbacks c WHERE c.id = n.callback_id AND c.on_hold = 1)";
 
 /// One line of the audit trail.
