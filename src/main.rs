@@ -94,6 +94,7 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             app.remember_path = config::data_dir().map(|d| d.join("on-duty"));
             app.show_welcome_if_new();
             app.background_check = start.background_check;
+            app.background_backup = Some(start.background_backup);
             app.notify(start.notices);
             match cli
                 .actor

@@ -326,8 +326,29 @@ fn a_new_day_while_open_makes_a_backup_and_purges() {
     let t = monday_morning();
     let mut app = db.app(Lang::Nb, t);
     app.tick(t + Duration::hours(1));
+    assert!(app.background_backup.is_none());
     assert!(!db.dir.path().join("backups").exists());
+    // Half-written copies left by a program that quit while writing: an
+    // old one is cleared away, a fresh one (maybe still being written by
+    // another terminal) is left alone.
+    let dir = db.dir.path().join("backups");
+    std::fs::create_dir_all(&dir).unwrap();
+    let stale = dir.join(".vakt-2026-11-24.db.tmp-4242");
+    let fresh = dir.join(".vakt-2026-11-24.db.tmp-4343");
+    std::fs::write(&stale, b"half").unwrap();
+    std::fs::write(&fresh, b"half").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(7200))
+        .unwrap();
     app.tick(t + Duration::days(1));
+    // Written in the background: the app does not wait for it.
+    assert!(app.background_backup.is_some());
+    app.wait_for_backup();
+    assert!(!stale.exists());
+    std::fs::remove_file(&fresh).unwrap();
     let backups: Vec<_> = std::fs::read_dir(db.dir.path().join("backups"))
         .unwrap()
         .flatten()
@@ -337,6 +358,7 @@ fn a_new_day_while_open_makes_a_backup_and_purges() {
     // Keeps only the configured number.
     for d in 2..20 {
         app.tick(t + Duration::days(d));
+        app.wait_for_backup();
     }
     let n = std::fs::read_dir(db.dir.path().join("backups"))
         .unwrap()
@@ -399,6 +421,11 @@ fn app_start_reports_loose_permissions_in_the_footer_and_makes_todays_backup() {
     assert!(s.contains("was readable by other users"), "{s}");
     let mode = std::fs::metadata(&db.path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
+    // Today's backup is written in the background; it reports no problem.
+    assert_eq!(
+        start.background_backup.recv().unwrap(),
+        Vec::<String>::new()
+    );
     assert!(db.dir.path().join("backups/vakt-2026-11-23.db").exists());
 }
 

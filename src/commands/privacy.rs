@@ -105,25 +105,61 @@ pub struct AppStart {
     pub notices: Vec<String>,
     /// A full check still running on a large file.
     pub background_check: Option<Receiver<bool>>,
+    /// Today's backup being written; sends sentences if it failed.
+    pub background_backup: Receiver<Vec<String>>,
 }
 
-/// The start of the terminal app: checks, opens, today's backup and the
-/// purge.
+/// The start of the terminal app: checks, opens, the purge, and today's
+/// backup started in the background.
 pub fn open_for_app(ctx: &Ctx) -> Result<AppStart, AppError> {
     let (mut notices, checked) = check_files(&ctx.db_path, ctx.lang)?;
     let mut store = Store::open(&ctx.db_path).map_err(ctx.db_err())?;
     notices.extend(upkeep(&mut store, &ctx.config, ctx.now, ctx.lang));
     let background_check =
         (checked == health::Checked::SmallTablesOnly).then(|| background_check(&ctx.db_path));
+    let background_backup = background_backup(&store, &ctx.config, ctx.now, ctx.lang);
     Ok(AppStart {
         store,
         notices,
         background_check,
+        background_backup,
     })
 }
 
-/// Once a day: today's backup and the retention purge. Returns sentences
-/// for the person only when something went wrong.
+/// Writes today's backup (unless written already) on a thread with its own
+/// read-only connection: on a large file it takes seconds, and the person
+/// on duty should not wait for it. `VACUUM INTO` reads one snapshot, so
+/// writing meanwhile is fine. Sends sentences for the person if it failed
+/// (nothing if it worked).
+pub fn background_backup(
+    store: &Store,
+    cfg: &crate::config::Config,
+    now: chrono::DateTime<chrono::Utc>,
+    lang: Lang,
+) -> Receiver<Vec<String>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let path = store.path().to_path_buf();
+    let today = store
+        .calendar()
+        .map(|c| c.local_date(now))
+        .unwrap_or(now.date_naive());
+    let keep = cfg.privacy.backups_kept;
+    std::thread::spawn(move || {
+        let result = Store::open_reader(&path).and_then(|r| r.daily_backup(today, keep));
+        let notices = match result {
+            Ok(_) => vec![],
+            Err(e) => {
+                let why = AppError::db(&path)(e).message(lang);
+                vec![p::BACKUP_FAILED.fill(lang, &[("why", &why)])]
+            }
+        };
+        let _ = tx.send(notices);
+    });
+    rx
+}
+
+/// Once a day: the retention purge. Returns sentences for the person only
+/// when something went wrong. (Today's backup: [`background_backup`].)
 pub fn upkeep(
     store: &mut Store,
     cfg: &crate::config::Config,
@@ -131,14 +167,6 @@ pub fn upkeep(
     lang: Lang,
 ) -> Vec<String> {
     let mut notices = vec![];
-    let today = store
-        .calendar()
-        .map(|c| c.local_date(now))
-        .unwrap_or(now.date_naive());
-    if let Err(e) = store.daily_backup(today, cfg.privacy.backups_kept) {
-        let why = AppError::db(store.path())(e).message(lang);
-        notices.push(p::BACKUP_FAILED.fill(lang, &[("why", &why)]));
-    }
     if let Err(e) = store.purge(cfg.privacy.retention(), false, SYSTEM_ACTOR, now) {
         let why = AppError::db(store.path())(e).message(lang);
         notices.push(p::PURGE_FAILED.fill(lang, &[("why", &why)]));

@@ -59,6 +59,28 @@ fn sql_quote(p: &Path) -> String {
     p.to_string_lossy().replace('\'', "''")
 }
 
+/// Removes half-written copies of `name` left by a program that stopped
+/// while writing one (the app quits without waiting for its background
+/// backup). A copy still being written by another running program is left
+/// alone: it is younger than an hour.
+fn remove_stale_temporaries(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let stale = e.file_name().to_string_lossy().starts_with(&prefix)
+            && e.metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(3600));
+        if stale {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Writes a consistent copy of the database that `conn` has open to
 /// `dest`, atomically: either the old `dest` or the complete new copy.
 pub fn write_copy(conn: &Connection, dest: &Path) -> Result<()> {
@@ -75,6 +97,7 @@ pub fn write_copy(conn: &Connection, dest: &Path) -> Result<()> {
         .unwrap_or_else(|| "vakt.db".into());
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let _ = std::fs::remove_file(&tmp);
+    remove_stale_temporaries(dir, &name);
     OpenOptions::new()
         .write(true)
         .create_new(true)

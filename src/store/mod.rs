@@ -156,7 +156,8 @@ impl Store {
     /// A second, read-only connection to a database another [`Store`] has
     /// already opened (and migrated), for work off the interface thread.
     pub fn open_reader(path: &Path) -> Result<Store> {
-        let conn = Connection::open_with_flags(
+        // Keyed like the main connection when the file is encrypted.
+        let conn = key::open(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )

@@ -113,6 +113,9 @@ pub struct App {
     /// A full start-up check still running in the background (large files);
     /// sends whether the file is intact.
     pub background_check: Option<std::sync::mpsc::Receiver<bool>>,
+    /// Today's backup being written in the background; sends sentences
+    /// for the person if it failed.
+    pub background_backup: Option<std::sync::mpsc::Receiver<Vec<String>>>,
     data_version: i64,
     /// Set when something outside a key press changed what is on screen.
     redraw: bool,
@@ -165,6 +168,7 @@ impl App {
             welcome: None,
             last_input: now,
             background_check: None,
+            background_backup: None,
             data_version,
             redraw: false,
         };
@@ -591,7 +595,7 @@ impl App {
             self.notify(notices);
             self.reload();
         }
-        if self.idle_privacy() || self.poll_background_check() {
+        if self.idle_privacy() | self.poll_background_check() | self.poll_background_backup() {
             self.redraw = true;
         }
     }

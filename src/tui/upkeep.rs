@@ -21,9 +21,47 @@ impl App {
         false
     }
 
-    /// Today's backup and the retention purge; sentences only on failure.
+    /// The retention purge, and today's backup started in the background;
+    /// sentences only on failure.
     pub fn daily_upkeep(&mut self) -> Vec<String> {
-        crate::commands::privacy::upkeep(&mut self.store, &self.config, self.now, self.lang)
+        let notices =
+            crate::commands::privacy::upkeep(&mut self.store, &self.config, self.now, self.lang);
+        if self.background_backup.is_none() {
+            self.background_backup = Some(crate::commands::privacy::background_backup(
+                &self.store,
+                &self.config,
+                self.now,
+                self.lang,
+            ));
+        }
+        notices
+    }
+
+    /// Waits for the background backup, if one is being written, and shows
+    /// its problems (tests).
+    pub fn wait_for_backup(&mut self) {
+        if let Some(rx) = self.background_backup.take() {
+            self.notify(rx.recv().unwrap_or_default());
+        }
+    }
+
+    /// Picks up the background backup's result. Returns true if it arrived.
+    pub fn poll_background_backup(&mut self) -> bool {
+        let Some(rx) = &self.background_backup else {
+            return false;
+        };
+        match rx.try_recv() {
+            Ok(notices) => {
+                self.background_backup = None;
+                self.notify(notices);
+                true
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => false,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.background_backup = None;
+                false
+            }
+        }
     }
 
     /// Shows sentences (problems the person should know of) as an error flash.
