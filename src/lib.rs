@@ -18,6 +18,7 @@ pub mod phone;
 pub mod report;
 pub mod stats;
 pub mod store;
+pub mod textsearch;
 pub mod timefmt;
 pub mod tui;
 pub mod when;

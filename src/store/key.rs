@@ -58,6 +58,7 @@ pub fn read_file(path: &Path) -> std::io::Result<String> {
 /// Opens a connection and, if a key is set, keys it before anything else.
 pub fn open(path: &Path, flags: OpenFlags) -> rusqlite::Result<Connection> {
     let conn = Connection::open_with_flags(path, flags)?;
+    super::register_functions(&conn)?;
     if let Some(k) = KEY.get() {
         conn.pragma_update(None, "key", k)?;
         // SQLCipher logs a failed HMAC check to stderr, which would draw

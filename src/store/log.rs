@@ -165,6 +165,25 @@ pub fn searches_whole_log(text: &str) -> bool {
     text.chars().count() >= 3
 }
 
+/// The index query for notes that may contain `text`: every piece of
+/// three characters of it must be in the note (the index folds letter case
+/// as the search does). Up to 16 pieces: more only narrow what is already
+/// few, and each note found is checked against the whole text anyway.
+fn trigram_query(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut pieces: Vec<String> = Vec::new();
+    for w in chars.windows(3) {
+        let piece = format!("\"{}\"", w.iter().collect::<String>().replace('"', "\"\""));
+        if !pieces.contains(&piece) {
+            pieces.push(piece);
+        }
+        if pieces.len() == 16 {
+            break;
+        }
+    }
+    pieces.join(" AND ")
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Direction {
     /// Older than the key, newest first.
@@ -397,19 +416,18 @@ impl Store {
         }
         let sql = format!(
             "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
-             WHERE (n.at, n.id) < (?1, ?2) AND {} AND (?3 IS NULL OR n.body LIKE '%' || ?3 || '%' ESCAPE '\\')
-             ORDER BY n.at DESC, n.id DESC LIMIT ?4",
+             WHERE (n.at, n.id) < (?1, ?2) AND {}
+             ORDER BY n.at DESC, n.id DESC LIMIT ?3",
             filter_sql(filter)
         );
         let (at, id) = match before {
             Some(k) => (k.at.clone(), k.id),
             None => ("9999".to_string(), 0),
         };
-        let text = text.map(escape_like);
         let raws = self
             .conn()
             .prepare_cached(&sql)?
-            .query_map(params![at, id, text, limit as i64], raw_note)?
+            .query_map(params![at, id, limit as i64], raw_note)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         raws.into_iter().map(to_note).collect()
     }
@@ -429,21 +447,20 @@ impl Store {
         }
         let sql = format!(
             "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
-             WHERE (n.at, n.id) >= (?1, ?2) AND {} AND (?3 IS NULL OR n.body LIKE '%' || ?3 || '%' ESCAPE '\\')
-             ORDER BY n.at, n.id LIMIT ?4",
+             WHERE (n.at, n.id) >= (?1, ?2) AND {}
+             ORDER BY n.at, n.id LIMIT ?3",
             filter_sql(filter)
         );
-        let text = text.map(escape_like);
         let raws = self
             .conn()
             .prepare_cached(&sql)?
-            .query_map(params![from.at, from.id, text, limit as i64], raw_note)?
+            .query_map(params![from.at, from.id, limit as i64], raw_note)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         raws.into_iter().map(to_note).collect()
     }
 
-    /// Up to `limit` notes containing `text` (literally, ASCII letters in
-    /// either case), from `key` in `dir`: older than it (newest first) or
+    /// Up to `limit` notes containing `text` (literally, letters in either
+    /// case: see [`crate::textsearch`]), from `key` in `dir`: older than it (newest first) or
     /// at and after it (oldest first).
     ///
     /// Common words are found among the nearest notes, so those are read
@@ -476,7 +493,6 @@ impl Store {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .optional()?;
-        let like = escape_like(text);
         // Inside the window: from the key up to and including its edge.
         let within = match dir {
             Direction::Older => "(n.at, n.id) >= (?4, ?5)",
@@ -491,18 +507,18 @@ impl Store {
             .prepare_cached(&format!(
                 "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
                  WHERE (n.at, n.id) {past} (?1, ?2) AND {within} AND {}
-                   AND n.body LIKE '%' || ?3 || '%' ESCAPE '\\'
+                   AND vakt_contains(n.body, ?3)
                  ORDER BY n.at {order}, n.id {order} LIMIT ?6",
                 filter_sql(filter)
             ))?
             .query_map(
-                params![key.0, key.1, like, edge_at, edge_id, limit as i64],
+                params![key.0, key.1, text, edge_at, edge_id, limit as i64],
                 raw_note,
             )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         if raws.len() < limit && edge.is_some() && searches_whole_log(text) {
             // Beyond the window: only notes the index says may match are
-            // read, then checked with the same LIKE.
+            // read, then checked with the same match.
             let beyond = match dir {
                 Direction::Older => "(n.at, n.id) < (?4, ?5)",
                 Direction::Newer => "(n.at, n.id) > (?4, ?5)",
@@ -511,15 +527,22 @@ impl Store {
                 .conn()
                 .prepare_cached(&format!(
                     "SELECT {NOTE_COLUMNS}
-                     FROM (SELECT rowid AS id FROM notes_fts WHERE body LIKE '%' || ?1 || '%') m
+                     FROM (SELECT rowid AS id FROM notes_fts WHERE notes_fts MATCH ?1) m
                      CROSS JOIN {NOTE_FROM}
                      WHERE n.id = m.id AND {beyond} AND {}
-                       AND n.body LIKE '%' || ?3 || '%' ESCAPE '\\'
+                       AND vakt_contains(n.body, ?3)
                      ORDER BY n.at {order}, n.id {order} LIMIT ?6",
                     filter_sql(filter)
                 ))?
                 .query_map(
-                    params![text, 0, like, edge_at, edge_id, (limit - raws.len()) as i64],
+                    params![
+                        trigram_query(text),
+                        0,
+                        text,
+                        edge_at,
+                        edge_id,
+                        (limit - raws.len()) as i64
+                    ],
                     raw_note,
                 )?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -687,16 +710,4 @@ fn to_handover(r: RawHandover) -> Result<Handover> {
         acknowledged_at: r.4.map(|s| parse_ts(&s)).transpose()?,
         acknowledged_by: r.5,
     })
-}
-
-/// Escapes `%`, `_` and `\` so a search finds them literally.
-fn escape_like(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -110,6 +110,23 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// SQL functions vakt's queries use, on every connection it opens:
+/// `vakt_contains(text, piece)`, the log search's literal match with
+/// letters in either case (see [`crate::textsearch`]).
+pub(crate) fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "vakt_contains",
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let hay = ctx.get_raw(0).as_str().unwrap_or("");
+            let piece = ctx.get_raw(1).as_str().unwrap_or("");
+            Ok(crate::textsearch::contains_ignoring_case(hay, piece))
+        },
+    )
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path`, private to the
     /// user, and brings its schema up to date.
