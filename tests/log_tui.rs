@@ -294,7 +294,7 @@ fn amend_filter_search_release_and_days() {
     // Two characters search near the place in the log, and say so.
     let s = screen(&a);
     assert!(
-        s.contains("1–2 tegn: søker i de 10\u{a0}000 nærmeste notatene"),
+        s.contains("1–2 tegn: søker i de 2\u{a0}000 nærmeste notatene"),
         "{s}"
     );
     typ(&mut a, "litiet");

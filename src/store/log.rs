@@ -156,7 +156,7 @@ fn to_note(r: RawNote) -> Result<Note> {
 
 /// How many notes next to the place in the log are searched one by one,
 /// before the index is used for the rest.
-pub const SEARCH_WINDOW: usize = 10_000;
+pub const SEARCH_WINDOW: usize = 2_000;
 
 /// Whether a search for `text` reaches the whole log. The index finds
 /// three characters or more; shorter text is only looked for among the
