@@ -423,7 +423,7 @@ fn app_start_reports_loose_permissions_in_the_footer_and_makes_todays_backup() {
     assert_eq!(mode, 0o600);
     // Today's backup is written in the background; it reports no problem.
     assert_eq!(
-        start.background_backup.recv().unwrap(),
+        start.background_backup.done.recv().unwrap(),
         Vec::<String>::new()
     );
     assert!(db.dir.path().join("backups/vakt-2026-11-23.db").exists());
@@ -442,4 +442,42 @@ fn a_failed_background_check_says_so_on_screen() {
     let s = vakt::tui::render_text(&app, 200, 30);
     assert!(s.contains("found damage"), "{s}");
     assert!(app.background_check.is_none());
+}
+
+#[test]
+fn quitting_while_the_backup_is_written_leaves_no_half_copy() {
+    let db = TestDb::new();
+    {
+        // Enough data that the copy takes a moment.
+        let mut s = db.store();
+        let scale = vakt::demo::Scale {
+            callbacks: 20_000,
+            notes: 20_000,
+            services: 0,
+            days: 400,
+        };
+        vakt::demo::generate(&mut s, scale, monday_morning(), 5).unwrap();
+    }
+    let ctx = vakt::commands::Ctx {
+        lang: Lang::En,
+        db_path: db.path.clone(),
+        actor: "TEST".into(),
+        now: monday_morning(),
+        config: vakt::config::Config::default(),
+        as_name: None,
+    };
+    let start = vakt::commands::privacy::open_for_app(&ctx).unwrap();
+    // Quit at once: the copy is stopped (or has just finished).
+    start.background_backup.stop();
+    let dir = db.dir.path().join("backups");
+    for e in std::fs::read_dir(&dir).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        assert!(!name.contains(".tmp-"), "half-written copy left: {name}");
+        // Whatever is there is a whole backup.
+        vakt::store::backup::check_candidate(&e.path()).unwrap();
+    }
+    // The next start writes it.
+    let again = vakt::commands::privacy::open_for_app(&ctx).unwrap();
+    assert!(again.background_backup.done.recv().unwrap().is_empty());
+    assert!(dir.join("vakt-2026-11-23.db").exists());
 }

@@ -106,7 +106,26 @@ pub struct AppStart {
     /// A full check still running on a large file.
     pub background_check: Option<Receiver<bool>>,
     /// Today's backup being written; sends sentences if it failed.
-    pub background_backup: Receiver<Vec<String>>,
+    pub background_backup: BackupJob,
+}
+
+/// Today's backup being written on another thread.
+pub struct BackupJob {
+    /// Sends sentences for the person if it failed (nothing if it worked).
+    pub done: Receiver<Vec<String>>,
+    interrupt: Option<rusqlite::InterruptHandle>,
+}
+
+impl BackupJob {
+    /// Stops the copy (the app is quitting): the half-written file is
+    /// removed by the copy's own clean-up, and the next start writes the
+    /// day's backup again. Waits until that is done.
+    pub fn stop(self) {
+        if let Some(i) = &self.interrupt {
+            i.interrupt();
+        }
+        let _ = self.done.recv();
+    }
 }
 
 /// The start of the terminal app: checks, opens, the purge, and today's
@@ -136,7 +155,7 @@ pub fn background_backup(
     cfg: &crate::config::Config,
     now: chrono::DateTime<chrono::Utc>,
     lang: Lang,
-) -> Receiver<Vec<String>> {
+) -> BackupJob {
     let (tx, rx) = std::sync::mpsc::channel();
     let path = store.path().to_path_buf();
     let today = store
@@ -144,8 +163,13 @@ pub fn background_backup(
         .map(|c| c.local_date(now))
         .unwrap_or(now.date_naive());
     let keep = cfg.privacy.backups_kept;
+    let reader = Store::open_reader(&path);
+    let interrupt = reader
+        .as_ref()
+        .ok()
+        .map(|r| r.conn().get_interrupt_handle());
     std::thread::spawn(move || {
-        let result = Store::open_reader(&path).and_then(|r| r.daily_backup(today, keep));
+        let result = reader.and_then(|r| r.daily_backup(today, keep));
         let notices = match result {
             Ok(_) => vec![],
             Err(e) => {
@@ -155,7 +179,10 @@ pub fn background_backup(
         };
         let _ = tx.send(notices);
     });
-    rx
+    BackupJob {
+        done: rx,
+        interrupt,
+    }
 }
 
 /// Once a day: the retention purge. Returns sentences for the person only

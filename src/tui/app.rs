@@ -115,7 +115,7 @@ pub struct App {
     pub background_check: Option<std::sync::mpsc::Receiver<bool>>,
     /// Today's backup being written in the background; sends sentences
     /// for the person if it failed.
-    pub background_backup: Option<std::sync::mpsc::Receiver<Vec<String>>>,
+    pub background_backup: Option<crate::commands::privacy::BackupJob>,
     data_version: i64,
     /// Set when something outside a key press changed what is on screen.
     redraw: bool,

@@ -36,6 +36,8 @@ pub fn run(mut app: App, reduced_motion: bool) -> Result<(), AppError> {
     let mut term = terminal::init(app.lang).map_err(|e| AppError::Terminal(e.kind()))?;
     let result = event_loop(&mut term, &mut app, reduced_motion);
     terminal::restore();
+    // A half-written backup is not left behind on disk.
+    app.stop_background_backup();
     result
 }
 

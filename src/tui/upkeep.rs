@@ -2,6 +2,8 @@
 //! idle time, the daily backup and purge, and the result of a background
 //! start-up check.
 
+use std::sync::mpsc::{Receiver, TryRecvError};
+
 use chrono::Duration;
 
 use super::app::{App, Flash};
@@ -40,28 +42,32 @@ impl App {
     /// Waits for the background backup, if one is being written, and shows
     /// its problems (tests).
     pub fn wait_for_backup(&mut self) {
-        if let Some(rx) = self.background_backup.take() {
-            self.notify(rx.recv().unwrap_or_default());
+        if let Some(job) = self.background_backup.take() {
+            self.notify(job.done.recv().unwrap_or_default());
+        }
+    }
+
+    /// Stops a backup still being written (the app is quitting); the next
+    /// start writes it again.
+    pub fn stop_background_backup(&mut self) {
+        if let Some(job) = self.background_backup.take() {
+            job.stop();
         }
     }
 
     /// Picks up the background backup's result. Returns true if it arrived.
     pub fn poll_background_backup(&mut self) -> bool {
-        let Some(rx) = &self.background_backup else {
+        let Some(job) = &self.background_backup else {
             return false;
         };
-        match rx.try_recv() {
-            Ok(notices) => {
-                self.background_backup = None;
-                self.notify(notices);
-                true
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => false,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.background_backup = None;
-                false
-            }
-        }
+        let notices = match job.done.try_recv() {
+            Ok(notices) => notices,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => vec![],
+        };
+        self.background_backup = None;
+        self.notify(notices);
+        true
     }
 
     /// Shows sentences (problems the person should know of) as an error flash.
@@ -77,27 +83,34 @@ impl App {
 
     /// Picks up the background check's verdict. Returns true if it arrived.
     pub fn poll_background_check(&mut self) -> bool {
-        let Some(rx) = &self.background_check else {
+        let Some(intact) = take_result(&mut self.background_check) else {
             return false;
         };
-        match rx.try_recv() {
-            Ok(intact) => {
-                self.background_check = None;
-                if !intact {
-                    self.flash = Some(Flash {
-                        text: crate::i18n::privacy::BG_CHECK_DAMAGED
-                            .get(self.lang)
-                            .to_string(),
-                        error: true,
-                    });
-                }
-                true
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => false,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.background_check = None;
-                false
-            }
+        if !intact {
+            self.flash = Some(Flash {
+                text: crate::i18n::privacy::BG_CHECK_DAMAGED
+                    .get(self.lang)
+                    .to_string(),
+                error: true,
+            });
+        }
+        true
+    }
+}
+
+/// The result of work on another thread, once it has arrived; the slot is
+/// emptied then, and also if the thread ended without one.
+fn take_result<T>(slot: &mut Option<Receiver<T>>) -> Option<T> {
+    let rx = slot.as_ref()?;
+    match rx.try_recv() {
+        Ok(v) => {
+            *slot = None;
+            Some(v)
+        }
+        Err(TryRecvError::Empty) => None,
+        Err(TryRecvError::Disconnected) => {
+            *slot = None;
+            None
         }
     }
 }
