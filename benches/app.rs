@@ -175,6 +175,32 @@ fn benches(c: &mut Criterion) {
         press(&mut app, &mut term, KeyCode::Tab);
     }
 
+    // The directory: each character typed into the search box, over the
+    // starter list and 100 000 generated services.
+    press(&mut app, &mut term, KeyCode::Char('2'));
+    for (label, word) in [
+        ("directory_search_tromso", "tromsø"),
+        ("directory_search_two_words", "rus og"),
+        ("directory_search_no_match", "qzxv"),
+    ] {
+        let chars: Vec<char> = word.chars().collect();
+        let mut i = 0;
+        key_bench_seq(c, &mut app, &mut term, label, |app, term| {
+            if i == 0 {
+                press(app, term, KeyCode::Char('/'));
+            }
+            // The box keeps its text when left: clear it (not timed).
+            if i % chars.len() == 0 {
+                for _ in 0..12 {
+                    press(app, term, KeyCode::Backspace);
+                }
+            }
+            i += 1;
+            KeyCode::Char(chars[(i - 1) % chars.len()])
+        });
+        press(&mut app, &mut term, KeyCode::Esc);
+    }
+
     // The log: page down deep into history, and a day back at a time.
     press(&mut app, &mut term, KeyCode::Char('3'));
     key_bench(
