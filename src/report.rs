@@ -131,9 +131,14 @@ pub fn lines(r: &Review, lang: Lang) -> Vec<ReportLine> {
                 ("phone", &phone(i)),
                 ("deadline", &abs(i.deadline_at)),
                 ("attempts", &i.attempt_count),
-                ("summary", &summary(i)),
             ],
         );
+        // An item with nothing summarised ends at its attempts.
+        let about = summary(i);
+        if !about.trim().is_empty() {
+            text.push_str(" · ");
+            text.push_str(&about);
+        }
         let mut kind = LineKind::Item;
         if r.due_before_next_opening(i)
             && let Some(open) = r.next_opening

@@ -186,3 +186,42 @@ fn handover_for_another_day_and_bad_dates() {
             .stdout(predicate::str::contains("Usage"));
     }
 }
+
+#[test]
+fn an_item_without_a_summary_ends_its_review_line_at_the_attempts() {
+    let db = TestDb::new();
+    db.cmd()
+        .args([
+            "voicemail",
+            "add",
+            "--phone",
+            "22 33 44 55",
+            "--summary",
+            "Vil prate",
+        ])
+        .assert()
+        .success();
+    db.cmd()
+        .args(["voicemail", "add", "--phone", "41 22 33 44"])
+        .assert()
+        .success();
+    let out = db
+        .cmd()
+        .args(["--lang", "en", "handover"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let item2 = text
+        .lines()
+        .find(|l| l.contains("item #2"))
+        .expect("item #2");
+    assert!(item2.trim_end().ends_with("0 attempts"), "{item2:?}");
+    let item1 = text
+        .lines()
+        .find(|l| l.contains("item #1"))
+        .expect("item #1");
+    assert!(item1.contains("0 attempts · Vil prate"), "{item1:?}");
+}

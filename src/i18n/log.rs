@@ -76,7 +76,7 @@ catalogue! {
     REVIEW_OVERDUE_ITEM => "FORFALT: sak #{id} {phone}, frist {deadline}, {attempts} forsøk – {summary}", "OVERDUE: item #{id} {phone}, due {deadline}, {attempts} attempts – {summary}";
     REVIEW_ESCALATION => "ESKALERING ({when}, {by}): {body}", "ESCALATION ({when}, {by}): {body}";
     REVIEW_QUEUE_EMPTY => "Ingen åpne tilbakeringinger.", "No open callbacks.";
-    REVIEW_QUEUE_ITEM => "sak #{id} {phone} · frist {deadline} · {attempts} forsøk · {summary}", "item #{id} {phone} · due {deadline} · {attempts} attempts · {summary}";
+    REVIEW_QUEUE_ITEM => "sak #{id} {phone} · frist {deadline} · {attempts} forsøk", "item #{id} {phone} · due {deadline} · {attempts} attempts";
     REVIEW_DUE_BEFORE_OPENING => "forfaller før neste åpning ({opening})", "falls due before the next opening ({opening})";
     REVIEW_MORE => "… og {n} til (se køen).", "… and {n} more (see the queue).";
     REVIEW_COUNTS => "{messages} henvendelser mottatt ({withheld} skjult nummer) · {added} nye saker · {attempts} forsøk, {reached} nådd · {closed} lukket · {referrals} henvisninger · {notes} notater", "{messages} messages received ({withheld} withheld) · {added} new items · {attempts} attempts, {reached} reached · {closed} closed · {referrals} referrals · {notes} notes";
