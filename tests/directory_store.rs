@@ -398,3 +398,27 @@ fn every_exported_service_validates_against_the_hsds_schema() {
         assert_eq!(back, Service { id: 0, ..s.clone() }, "{}", s.name);
     }
 }
+
+#[test]
+fn little_words_in_a_query_do_not_hide_an_entry() {
+    let (_db, store) = with_entries();
+    // "i" is in the name, "for" is not in this entry at all: both are
+    // left out of the index query, so the entry is found either way.
+    assert_eq!(
+        names(&store, "krisesenteret i tromsø"),
+        vec!["Krisesenteret i Tromsø"]
+    );
+    assert_eq!(
+        names(&store, "vold for tromsø"),
+        vec!["Krisesenteret i Tromsø"]
+    );
+    // A little word alone still searches.
+    assert!(names(&store, "for").contains(&"Pårørendelinjen".to_string()));
+    // Real words still narrow.
+    let both = names(&store, "tromsø barnevernvakten");
+    assert!(
+        !both.contains(&"Krisesenteret i Tromsø".to_string()),
+        "{both:?}"
+    );
+    assert!(!both.contains(&"Barnevernvakten".to_string()), "{both:?}");
+}

@@ -92,6 +92,28 @@ pub fn query_tokens(query: &str) -> Vec<String> {
         .collect()
 }
 
+/// Little words that name nothing ("rus og psykisk helse"), folded. In the
+/// directory's text nearly every entry has them, so requiring them makes a
+/// search slow and narrows nothing.
+const LITTLE_WORDS: &[&str] = &[
+    "og", "i", "for", "til", "med", "av", "pa", "om", "en", "et", "ei", "the", "and", "of",
+];
+
+/// The tokens the full-text index is asked for: the query's tokens without
+/// its little words, unless that would leave none.
+pub fn index_tokens(tokens: &[String]) -> Vec<String> {
+    let kept: Vec<String> = tokens
+        .iter()
+        .filter(|t| !LITTLE_WORDS.contains(&t.as_str()))
+        .cloned()
+        .collect();
+    if kept.is_empty() {
+        tokens.to_vec()
+    } else {
+        kept
+    }
+}
+
 /// An FTS5 query matching every token as a prefix, optionally only in one
 /// column. Tokens come from [`query_tokens`] (letters and digits only), and
 /// are quoted anyway so no FTS5 syntax can slip through.
@@ -112,6 +134,17 @@ pub fn fts_query(tokens: &[String], column: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn little_words_are_left_out_of_the_index_query_unless_alone() {
+        let t = |q: &str| index_tokens(&query_tokens(q));
+        assert_eq!(t("Rus og psykisk helse"), ["rus", "psykisk", "helse"]);
+        assert_eq!(t("hjelp til pårørende"), ["hjelp", "parorende"]);
+        assert_eq!(t("rus o"), ["rus", "o"]);
+        assert_eq!(t("og"), ["og"]);
+        assert_eq!(t("i og"), ["i", "og"]);
+        assert_eq!(t(""), Vec::<String>::new());
+    }
 
     #[test]
     fn norwegian_letters_fold() {

@@ -709,6 +709,9 @@ impl Store {
                 &[(":lo", &prefix), (":hi", &upper)],
                 cand,
             )?;
+            // The index is not asked for little words ("og", "i"): nearly
+            // every entry has them. The name-prefix tier above used them.
+            let tokens = fold::index_tokens(&tokens);
             // The word being typed is usually the rarest. If it matches
             // nothing on its own, the AND queries below cannot match either,
             // and FTS5 would first read the other words' whole doclists.
