@@ -342,3 +342,29 @@ fn paging_through_a_long_queue_reaches_every_item() {
     key(&mut app, KeyCode::PageDown);
     assert!(app.queue.rows.len() <= app.queue.page);
 }
+
+#[test]
+fn h_puts_the_selected_item_on_hold_and_releases_it() {
+    let db = TestDb::new();
+    seed(&db);
+    let mut app = app_with(&db, Lang::En);
+    let id = app.queue.selected_item().unwrap().id;
+    assert!(!db.store().on_hold(id).unwrap());
+    key(&mut app, KeyCode::Char('h'));
+    let s = screen(&app);
+    assert!(s.contains(&format!("Item {id} is on hold")), "{s}");
+    assert!(s.contains("ON HOLD: not erased"), "{s}");
+    assert!(db.store().on_hold(id).unwrap());
+    // Audited without caller data.
+    let audit = db.store().audit_entries(None).unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|e| e.action == "hold" && e.ref_id == Some(id))
+    );
+    key(&mut app, KeyCode::Char('h'));
+    let s = screen(&app);
+    assert!(s.contains(&format!("Item {id} is released")), "{s}");
+    assert!(!s.contains("ON HOLD"), "{s}");
+    assert!(!db.store().on_hold(id).unwrap());
+}

@@ -46,6 +46,8 @@ catalogue! {
     KEY_COPY => "Kopier nr", "Copy no.";
     KEY_UNDO => "Angre", "Undo";
     KEY_CLOSED_TODAY => "Lukket i dag", "Closed today";
+    KEY_HOLD => "Sett på vent / frigi", "Hold / release";
+    DETAIL_ON_HOLD => "PÅ VENT: slettes ikke før den frigis", "ON HOLD: not erased until released";
     KEY_SAVE => "Lagre", "Save";
     KEY_CANCEL => "Avbryt", "Cancel";
     KEY_NEXT_FIELD => "Neste felt", "Next field";

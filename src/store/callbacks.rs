@@ -60,6 +60,8 @@ pub struct Item {
     pub attempt_count: u32,
     pub last_attempt_at: Option<DateTime<Utc>>,
     pub version: i64,
+    /// Kept whole by the retention purge until released.
+    pub on_hold: bool,
 }
 
 impl Item {
@@ -122,7 +124,8 @@ pub enum UndoKind {
 
 const ITEM_COLUMNS: &str = "id, kind, received_at, deadline_at, next_attempt_at, sort_at, phone, \
      caller_label, summary, wants_callback, may_leave_message, may_say_who, safe_times, \
-     safety_note, status, outcome, closed_at, message_count, attempt_count, last_attempt_at, version";
+     safety_note, status, outcome, closed_at, message_count, attempt_count, last_attempt_at, version, \
+     on_hold";
 
 fn opt_ts(s: Option<String>) -> Result<Option<DateTime<Utc>>> {
     s.map(|s| parse_ts(&s)).transpose()
@@ -155,6 +158,7 @@ struct RawItem {
     attempt_count: i64,
     last_attempt_at: Option<String>,
     version: i64,
+    on_hold: i64,
 }
 
 fn raw(r: &SqlRow) -> rusqlite::Result<RawItem> {
@@ -180,6 +184,7 @@ fn raw(r: &SqlRow) -> rusqlite::Result<RawItem> {
         attempt_count: r.get(18)?,
         last_attempt_at: r.get(19)?,
         version: r.get(20)?,
+        on_hold: r.get(21)?,
     })
 }
 
@@ -212,6 +217,7 @@ impl RawItem {
             attempt_count: self.attempt_count.max(0) as u32,
             last_attempt_at: opt_ts(self.last_attempt_at)?,
             version: self.version,
+            on_hold: self.on_hold != 0,
         })
     }
 }

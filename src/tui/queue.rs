@@ -30,6 +30,7 @@ pub enum Act {
     Copy,
     Undo,
     ToggleClosed,
+    Hold,
     Save,
     Cancel,
     NextField,
@@ -88,6 +89,13 @@ pub const BINDINGS: &[Binding] = &[
         &[ch('d', "d")],
         a(Act::ToggleClosed),
         q::KEY_CLOSED_TODAY,
+        false,
+    ),
+    b(
+        Scope::Callbacks,
+        &[ch('h', "h")],
+        a(Act::Hold),
+        q::KEY_HOLD,
         false,
     ),
     b(
@@ -831,6 +839,7 @@ impl Component for QueueState {
             }
             Act::Close | Act::Edit => open_item,
             Act::Copy => item.is_some_and(|i| i.phone.is_some()),
+            Act::Hold => item.is_some(),
             Act::Undo => self.undo.is_some(),
             _ => true,
         }
@@ -921,6 +930,24 @@ impl Component for QueueState {
                 }
                 None => Effect::Error(q::NO_NUMBER.get(lang).to_string()),
             },
+            Act::Hold => {
+                let Some((id, held)) = self.selected_item().map(|i| (i.id, i.on_hold)) else {
+                    return Effect::None;
+                };
+                let r = env.store.set_on_hold(id, !held, env.actor, env.now);
+                self.reload(env);
+                match r {
+                    Ok(()) => {
+                        let msg = if held {
+                            crate::i18n::privacy::HOLD_OFF
+                        } else {
+                            crate::i18n::privacy::HOLD_ON
+                        };
+                        Effect::Saved(msg.fill(lang, &[("id", &id)]))
+                    }
+                    Err(e) => Effect::Error(store_error(&e, env)),
+                }
+            }
             Act::Undo => {
                 let Some(undo) = self.undo.take() else {
                     return Effect::Error(q::NOTHING_TO_UNDO.get(lang).to_string());

@@ -299,6 +299,10 @@ fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
             first.push(Span::raw(format!(" · {}", s.note)));
         }
     }
+    if item.on_hold {
+        first.push(Span::raw(" · "));
+        first.push(Span::styled(q::DETAIL_ON_HOLD.get(lang), th.warning));
+    }
     let mut lines = vec![Line::from(first)];
     lines.push(Line::from(Span::styled(
         q::DETAIL_DEADLINE.fill(
