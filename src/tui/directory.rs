@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::app::{Effect, Env};
 use super::component::Component;
-use super::form::{Form, FormField, Input};
+use super::form::{Form, FormField};
 use super::input::{Edit, Field};
 use super::keymap::{Action, Binding, Scope, b, ch, ctrl, k};
 use crate::directory::{
@@ -670,11 +670,7 @@ impl DirectoryState {
         }
         let max = self
             .form()
-            .and_then(|f| f.fields.get(f.focus))
-            .and_then(|f| match &f.input {
-                Input::Text(t) => Some(t.max_chars()),
-                _ => None,
-            })
+            .and_then(|f| f.focused_max_chars())
             .unwrap_or(MAX_QUERY);
         Effect::Error(d::DIR_ERR_TOO_LONG_TEXT.fill(lang, &[("max", &max)]))
     }

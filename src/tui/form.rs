@@ -94,6 +94,14 @@ impl Form {
         self.fields.get(self.focus).map(|f| f.id)
     }
 
+    /// The character limit of the focused field, if it is a text field.
+    pub fn focused_max_chars(&self) -> Option<usize> {
+        match &self.fields.get(self.focus)?.input {
+            Input::Text(t) => Some(t.max_chars()),
+            Input::Choice { .. } => None,
+        }
+    }
+
     pub fn focus_on(&mut self, id: &str) {
         if let Some(i) = self.fields.iter().position(|f| f.id == id) {
             self.focus = i;

@@ -800,14 +800,7 @@ impl QueueState {
         if edit != Edit::Truncated {
             return Effect::None;
         }
-        let max = self
-            .form()
-            .and_then(|f| f.fields.get(f.focus))
-            .and_then(|f| match &f.input {
-                super::form::Input::Text(t) => Some(t.max_chars()),
-                _ => None,
-            })
-            .unwrap_or(0);
+        let max = self.form().and_then(|f| f.focused_max_chars()).unwrap_or(0);
         Effect::Error(q::ERR_TOO_LONG_TEXT.fill(lang, &[("max", &max)]))
     }
 }
