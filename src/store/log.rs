@@ -520,8 +520,8 @@ impl Store {
             // Beyond the window: only notes the index says may match are
             // read, then checked with the same match.
             let beyond = match dir {
-                Direction::Older => "(n.at, n.id) < (?4, ?5)",
-                Direction::Newer => "(n.at, n.id) > (?4, ?5)",
+                Direction::Older => "(n.at, n.id) < (?3, ?4)",
+                Direction::Newer => "(n.at, n.id) > (?3, ?4)",
             };
             let more = self
                 .conn()
@@ -530,14 +530,13 @@ impl Store {
                      FROM (SELECT rowid AS id FROM notes_fts WHERE notes_fts MATCH ?1) m
                      CROSS JOIN {NOTE_FROM}
                      WHERE n.id = m.id AND {beyond} AND {}
-                       AND vakt_contains(n.body, ?3)
-                     ORDER BY n.at {order}, n.id {order} LIMIT ?6",
+                       AND vakt_contains(n.body, ?2)
+                     ORDER BY n.at {order}, n.id {order} LIMIT ?5",
                     filter_sql(filter)
                 ))?
                 .query_map(
                     params![
                         trigram_query(text),
-                        0,
                         text,
                         edge_at,
                         edge_id,

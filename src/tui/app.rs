@@ -618,7 +618,6 @@ impl App {
             self.calendar = c;
         }
         self.pending_handover = self.store.pending_handover().ok().flatten();
-        self.stats.invalidate();
         // Only the pane on screen reads now; the others read when shown.
         self.refresh_pane();
         self.redraw = true;

@@ -58,11 +58,9 @@ pub struct StatsState {
     queued: Option<Request>,
     /// What the figures on screen (or being computed) are for, when they
     /// were asked for and the database's change mark then: showing the pane
-    /// again reuses them while the data and the period are unchanged and
-    /// they are fresh.
+    /// again reuses them while the period is the same, nothing was saved
+    /// (here or in another terminal: the mark moves) and they are fresh.
     loaded: Option<(Period, DateTime<Utc>, (i64, u64))>,
-    /// Something was saved since the figures were read.
-    stale: bool,
 }
 
 /// Figures being computed off the interface thread.
@@ -208,17 +206,10 @@ impl StatsState {
         self.figures.as_ref().map_or(0, |f| f.missed.len())
     }
 
-    /// Something was saved (here or in another terminal): the next showing
-    /// reads the figures again.
-    pub fn invalidate(&mut self) {
-        self.stale = true;
-    }
-
     /// Whether the figures on screen (or being computed) can be shown again
     /// for `period` at `now`.
     fn reusable(&self, period: Period, now: DateTime<Utc>, mark: Option<(i64, u64)>) -> bool {
-        !self.stale
-            && (self.figures.is_some() || self.worker.is_some())
+        (self.figures.is_some() || self.worker.is_some())
             && self.loaded.is_some_and(|(p, at, m)| {
                 p == period && Some(m) == mark && now >= at && now - at < FRESH_FOR
             })
@@ -229,15 +220,10 @@ impl StatsState {
     /// Reads the figures for the chosen period, on a worker thread when
     /// `background` is on. A worker still computing is stopped first, and
     /// the new one starts when it has.
-    fn read(&mut self, env: &mut Env) {
+    fn read(&mut self, env: &mut Env, mark: Option<(i64, u64)>) {
         let today = env.calendar.local_date(env.now);
         let period = Period::named(self.kind, today);
-        self.stale = false;
-        self.loaded = env
-            .store
-            .change_mark()
-            .ok()
-            .map(|mark| (period, env.now, mark));
+        self.loaded = mark.map(|mark| (period, env.now, mark));
         if !self.background {
             self.worker = None;
             self.queued = None;
@@ -275,7 +261,8 @@ impl Component for StatsState {
             Act::NextPeriod => self.kind.next(),
         };
         self.scroll = 0;
-        self.read(env);
+        let mark = env.store.change_mark().ok();
+        self.read(env, mark);
         Effect::None
     }
 
@@ -296,8 +283,9 @@ impl Component for StatsState {
     /// Shows the pane: figures still fresh for the same period are kept.
     fn reload(&mut self, env: &mut Env) {
         let period = Period::named(self.kind, env.calendar.local_date(env.now));
-        if !self.reusable(period, env.now, env.store.change_mark().ok()) {
-            self.read(env);
+        let mark = env.store.change_mark().ok();
+        if !self.reusable(period, env.now, mark) {
+            self.read(env, mark);
         }
     }
 }

@@ -57,15 +57,9 @@ impl App {
 
     /// Picks up the background backup's result. Returns true if it arrived.
     pub fn poll_background_backup(&mut self) -> bool {
-        let Some(job) = &self.background_backup else {
+        let Some(notices) = take_result(&mut self.background_backup, |job| &job.done) else {
             return false;
         };
-        let notices = match job.done.try_recv() {
-            Ok(notices) => notices,
-            Err(TryRecvError::Empty) => return false,
-            Err(TryRecvError::Disconnected) => vec![],
-        };
-        self.background_backup = None;
         self.notify(notices);
         true
     }
@@ -83,7 +77,7 @@ impl App {
 
     /// Picks up the background check's verdict. Returns true if it arrived.
     pub fn poll_background_check(&mut self) -> bool {
-        let Some(intact) = take_result(&mut self.background_check) else {
+        let Some(intact) = take_result(&mut self.background_check, |rx| rx) else {
             return false;
         };
         if !intact {
@@ -98,11 +92,11 @@ impl App {
     }
 }
 
-/// The result of work on another thread, once it has arrived; the slot is
-/// emptied then, and also if the thread ended without one.
-fn take_result<T>(slot: &mut Option<Receiver<T>>) -> Option<T> {
-    let rx = slot.as_ref()?;
-    match rx.try_recv() {
+/// The result of work on another thread (received through `rx` of what is
+/// in `slot`), once it has arrived; the slot is emptied then, and also if
+/// the thread ended without one.
+fn take_result<S, T>(slot: &mut Option<S>, rx: impl Fn(&S) -> &Receiver<T>) -> Option<T> {
+    match rx(slot.as_ref()?).try_recv() {
         Ok(v) => {
             *slot = None;
             Some(v)
