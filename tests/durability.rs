@@ -396,14 +396,7 @@ fn app_start_reports_loose_permissions_in_the_footer_and_makes_todays_backup() {
     let db = TestDb::new();
     drop(db.store());
     std::fs::set_permissions(&db.path, std::fs::Permissions::from_mode(0o644)).unwrap();
-    let ctx = vakt::commands::Ctx {
-        lang: Lang::En,
-        db_path: db.path.clone(),
-        actor: "TEST".into(),
-        now: monday_morning(),
-        config: vakt::config::Config::default(),
-        as_name: None,
-    };
+    let ctx = app_ctx(&db);
     let start = vakt::commands::privacy::open_for_app(&ctx).unwrap();
     assert!(
         start.background_check.is_none(),
@@ -458,14 +451,7 @@ fn quitting_while_the_backup_is_written_leaves_no_half_copy() {
         };
         vakt::demo::generate(&mut s, scale, monday_morning(), 5).unwrap();
     }
-    let ctx = vakt::commands::Ctx {
-        lang: Lang::En,
-        db_path: db.path.clone(),
-        actor: "TEST".into(),
-        now: monday_morning(),
-        config: vakt::config::Config::default(),
-        as_name: None,
-    };
+    let ctx = app_ctx(&db);
     let start = vakt::commands::privacy::open_for_app(&ctx).unwrap();
     // Quit at once: the copy is stopped (or has just finished).
     start.background_backup.stop();
@@ -480,4 +466,16 @@ fn quitting_while_the_backup_is_written_leaves_no_half_copy() {
     let again = vakt::commands::privacy::open_for_app(&ctx).unwrap();
     assert!(again.background_backup.done.recv().unwrap().is_empty());
     assert!(dir.join("vakt-2026-11-23.db").exists());
+}
+
+/// What `vakt` (the terminal app) starts with, in English, on `db`.
+fn app_ctx(db: &TestDb) -> vakt::commands::Ctx {
+    vakt::commands::Ctx {
+        lang: Lang::En,
+        db_path: db.path.clone(),
+        actor: "TEST".into(),
+        now: monday_morning(),
+        config: vakt::config::Config::default(),
+        as_name: None,
+    }
 }
