@@ -13,14 +13,7 @@ fn json(out: &[u8]) -> Value {
 #[test]
 fn holidays_2027_as_json_lists_coinciding_days_twice() {
     let db = TestDb::new();
-    let out = db
-        .cmd()
-        .args(["--lang", "nb", "calendar", "holidays", "2027", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = db.output(&["--lang", "nb", "calendar", "holidays", "2027", "--json"]);
     let v = json(&out);
     let arr = v.as_array().unwrap();
     assert_eq!(arr.len(), 12);
@@ -59,14 +52,7 @@ fn year_out_of_range_is_exit_2_with_one_line() {
 #[test]
 fn deadline_before_easter_json() {
     let db = TestDb::new();
-    let out = db
-        .cmd()
-        .args(["calendar", "deadline", "2026-04-01 10:00", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = db.output(&["calendar", "deadline", "2026-04-01 10:00", "--json"]);
     let v = json(&out);
     assert_eq!(v["received"], "2026-04-01T10:00:00+02:00");
     assert_eq!(v["deadline"], "2026-04-07T15:00:00+02:00");
@@ -76,33 +62,19 @@ fn deadline_before_easter_json() {
 #[test]
 fn deadline_from_rfc3339_and_complaint() {
     let db = TestDb::new();
-    let out = db
-        .cmd()
-        .args(["calendar", "deadline", "2026-11-20T13:00:00Z", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = db.output(&["calendar", "deadline", "2026-11-20T13:00:00Z", "--json"]);
     let v = json(&out);
     assert_eq!(v["deadline"], "2026-11-23T15:00:00+01:00");
     // 21 days after Friday 4 December 2026 is Friday 25 December (holiday),
     // then Saturday, Sunday: Monday 28 December.
-    let out = db
-        .cmd()
-        .args([
-            "calendar",
-            "deadline",
-            "2026-12-04 11:00",
-            "--kind",
-            "complaint",
-            "--json",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = db.output(&[
+        "calendar",
+        "deadline",
+        "2026-12-04 11:00",
+        "--kind",
+        "complaint",
+        "--json",
+    ]);
     assert_eq!(json(&out)["working_day"], "2026-12-28");
 }
 
@@ -146,14 +118,7 @@ fn closed_days_and_hours_change_deadlines() {
     let db = TestDb::new();
     // Monday 23 Nov 10:00 → Tuesday 24 Nov normally.
     let due = |db: &TestDb| {
-        let out = db
-            .cmd()
-            .args(["calendar", "deadline", "2026-11-23 10:00", "--json"])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
+        let out = db.output(&["calendar", "deadline", "2026-11-23 10:00", "--json"]);
         json(&out)["deadline"].as_str().unwrap().to_string()
     };
     assert_eq!(due(&db), "2026-11-24T15:00:00+01:00");
@@ -176,14 +141,7 @@ fn closed_days_and_hours_change_deadlines() {
         .assert()
         .success();
     assert_eq!(due(&db), "2026-11-25T12:00:00+01:00");
-    let out = db
-        .cmd()
-        .args(["calendar", "show", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = db.output(&["calendar", "show", "--json"]);
     let v = json(&out);
     assert_eq!(v["time_zone"], "Europe/Oslo");
     assert!(v["hours"]["tuesday"].is_null());

@@ -27,14 +27,7 @@ fn search_finds_folded_prefixes_in_text_and_json() {
         .stdout(predicate::str::contains("Kirkens SOS"))
         .stdout(predicate::str::contains("22 40 00 40"))
         .stdout(predicate::str::contains("ikke verifisert"));
-    let out = db
-        .cmd()
-        .args(["directory", "search", "parorende", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = db.output(&["directory", "search", "parorende", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert!(
         v.as_array()
@@ -132,14 +125,7 @@ fn import_hsds_example_then_export_round_trip_in_both_formats() {
         "numbers are guarded from spreadsheet formulas"
     );
     // Export to stdout defaults to HSDS JSON.
-    let out = db
-        .cmd()
-        .args(["directory", "export"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = db.output(&["directory", "export"]);
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 20);
 }
@@ -217,14 +203,7 @@ fn broken_files_change_nothing_and_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("Unknown format"));
     // Still only the starter list.
-    let out = db
-        .cmd()
-        .args(["directory", "export"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = db.output(&["directory", "export"]);
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 19);
 }

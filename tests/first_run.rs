@@ -83,14 +83,7 @@ fn demo_fills_a_new_database_and_never_an_existing_one() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with("Done: 240 items"));
-    let q = db
-        .cmd()
-        .args(["queue", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let q = db.output(&["queue", "--json"]);
     let q: serde_json::Value = serde_json::from_slice(&q).unwrap();
     let items = q.as_array().unwrap();
     assert!(!items.is_empty());
@@ -104,14 +97,7 @@ fn demo_fills_a_new_database_and_never_an_existing_one() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("already holds data"));
-    let h = db
-        .cmd()
-        .args(["handover", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let h = db.output(&["handover", "--format", "json"]);
     let h: serde_json::Value = serde_json::from_slice(&h).unwrap();
     assert!(h["done"]["notes"].as_u64().unwrap() > 0);
 }

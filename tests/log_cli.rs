@@ -85,14 +85,7 @@ fn a_whole_shift_from_the_command_line() {
         .code(2)
         .stderr("vakt: KH has no open shift.\n");
 
-    let text = db
-        .cmd()
-        .args(["--lang", "en", "handover"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let text = db.output(&["--lang", "en", "handover"]);
     let text = String::from_utf8(text).unwrap();
     assert!(text.contains("1. Urgent now"));
     assert!(text.contains("ESCALATION"));
@@ -102,27 +95,13 @@ fn a_whole_shift_from_the_command_line() {
     assert!(text.contains("Call #1 after 16"));
     assert!(text.contains("Not acknowledged yet."));
 
-    let md = db
-        .cmd()
-        .args(["--lang", "en", "handover", "--format", "md"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let md = db.output(&["--lang", "en", "handover", "--format", "md"]);
     let md = String::from_utf8(md).unwrap();
     assert!(md.contains("## 1. Urgent now"));
     assert!(md.contains("- **ESCALATION"));
     assert!(md.contains("\\#1"), "markup characters are escaped");
 
-    let js = db
-        .cmd()
-        .args(["handover", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let js = db.output(&["handover", "--format", "json"]);
     let v: Value = serde_json::from_slice(&js).unwrap();
     assert_eq!(v["queue"]["open"], 1);
     assert_eq!(v["queue"]["items"][0]["phone"], "+47 •• •• •• 55");
@@ -142,14 +121,7 @@ fn a_whole_shift_from_the_command_line() {
         .assert()
         .success()
         .stdout("1 handover(s) acknowledged by AB.\n");
-    let js = db
-        .cmd()
-        .args(["handover", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let js = db.output(&["handover", "--format", "json"]);
     let v: Value = serde_json::from_slice(&js).unwrap();
     assert_eq!(v["acknowledgement"]["acknowledged_by"], "AB");
     db.cmd()
@@ -205,14 +177,7 @@ fn an_item_without_a_summary_ends_its_review_line_at_the_attempts() {
         .args(["voicemail", "add", "--phone", "41 22 33 44"])
         .assert()
         .success();
-    let out = db
-        .cmd()
-        .args(["--lang", "en", "handover"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = db.output(&["--lang", "en", "handover"]);
     let text = String::from_utf8(out).unwrap();
     let item2 = text
         .lines()

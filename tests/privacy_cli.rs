@@ -10,22 +10,15 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 fn add(db: &TestDb, phone: &str, summary: &str) -> i64 {
-    let out = db
-        .cmd()
-        .args([
-            "voicemail",
-            "add",
-            "--phone",
-            phone,
-            "--summary",
-            summary,
-            "--json",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = db.output(&[
+        "voicemail",
+        "add",
+        "--phone",
+        phone,
+        "--summary",
+        summary,
+        "--json",
+    ]);
     let v: Value = serde_json::from_slice(&out).unwrap();
     v["id"].as_i64().unwrap()
 }
@@ -82,14 +75,7 @@ fn purge_dry_run_then_real_with_counts_in_the_audit_log() {
         .stdout(predicate::str::contains(
             "Would erase caller data: 0 closed items",
         ));
-    let out = db
-        .cmd()
-        .args(["purge", "--older-than", "0", "--dry-run", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = db.output(&["purge", "--older-than", "0", "--dry-run", "--json"]);
     let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["callbacks"], 1);
     assert_eq!(v["exempt"], 1);
@@ -108,14 +94,7 @@ fn purge_dry_run_then_real_with_counts_in_the_audit_log() {
     assert!(text.contains("Planted summary B"));
     let _ = b;
 
-    let out = db
-        .cmd()
-        .args(["audit", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = db.output(&["audit", "--json"]);
     let audit: Value = serde_json::from_slice(&out).unwrap();
     let entries = audit.as_array().unwrap();
     let purge = entries
@@ -411,14 +390,7 @@ fn exports_and_reveals_are_audited() {
         .args(["handover", "--format", "md"])
         .assert()
         .success();
-    let out = db
-        .cmd()
-        .args(["audit", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = db.output(&["audit", "--json"]);
     let v: Value = serde_json::from_slice(&out).unwrap();
     let actions: Vec<(String, String)> = v
         .as_array()

@@ -203,14 +203,7 @@ fn queue_json_masks_unless_revealed_and_orders_by_urgency() {
             .starts_with("2026-11-16T10:00:00+01:00")
     );
     assert_eq!(arr[0]["deadline"], "2026-11-17T15:00:00+01:00");
-    let out = db
-        .cmd()
-        .args(["queue", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = db.output(&["queue", "--json"]);
     assert!(!String::from_utf8_lossy(&out).contains("412 34 512"));
     let r = run_json(&db, &["queue", "--json", "--reveal"]);
     assert_eq!(r[0]["phone"], "+47 412 34 512");

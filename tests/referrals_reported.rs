@@ -76,14 +76,7 @@ fn referrals_are_counted_by_service_and_category_and_problems_reach_the_handover
     let text = serde_json::to_string(&stats).unwrap();
     assert!(!text.contains("Kari") && !text.contains("22334455") && !text.contains("Synthetic"));
 
-    let csv = db
-        .cmd()
-        .args(["stats", "--csv"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let csv = db.output(&["stats", "--csv"]);
     let csv = String::from_utf8(csv).unwrap();
     assert!(csv.contains(&format!("referrals_service_{vo},")), "{csv}");
 
@@ -91,14 +84,7 @@ fn referrals_are_counted_by_service_and_category_and_problems_reach_the_handover
     assert_eq!(h["done"]["referrals"], 3);
     assert_eq!(h["directory_problems"][0]["kind"], "wrong_number");
     assert_eq!(h["directory_problems"][0]["note"], "svarer ikke");
-    let text = db
-        .cmd()
-        .args(["--lang", "en", "handover"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let text = db.output(&["--lang", "en", "handover"]);
     let text = String::from_utf8(text).unwrap();
     assert!(text.contains("3 referrals"), "{text}");
     assert!(text.contains("Directory: Kirkens SOS"), "{text}");

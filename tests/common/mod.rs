@@ -42,6 +42,18 @@ impl TestDb {
     pub fn cmd(&self) -> Command {
         vakt_cmd(&self.path, self.dir.path())
     }
+
+    /// Runs the binary with `args`, asserts it succeeded, and returns what
+    /// it printed.
+    pub fn output(&self, args: &[&str]) -> Vec<u8> {
+        self.cmd()
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    }
 }
 
 pub fn vakt_cmd(db: &Path, home: &Path) -> Command {
