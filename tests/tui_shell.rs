@@ -172,3 +172,57 @@ fn another_terminals_calendar_change_is_picked_up() {
     app.poll_db();
     assert!(render_text(&app, 120, 30).contains("ÅPEN til 12:00"));
 }
+
+/// After closing the status is long ("STENGT · åpner i morgen 09:00");
+/// the date gives way before the other panes' names do, and the open
+/// state and who is on duty stay whatever the width.
+#[test]
+fn long_status_drops_the_date_before_the_pane_names() {
+    let db = TestDb::new();
+    // Monday 23 November 2026, 15:02 Oslo: closed, opens tomorrow.
+    let evening = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 23, 14, 2, 0).unwrap();
+    let mut app = db.app(Lang::Nb, evening);
+    app.set_on_duty("PT", false);
+    let screen = render_text(&app, 120, 30);
+    let top = screen.lines().next().unwrap();
+    for needle in [
+        "▶Tilbakeringinger (1)",
+        "│ Hjelpetilbud│",
+        "│ Vaktlogg│",
+        "│ Statistikk",
+        "15:02 · STENGT · åpner i morgen 09:00 · Vakt: PT",
+    ] {
+        assert!(top.contains(needle), "missing {needle:?} in\n{top}");
+    }
+    assert!(!top.contains("man. 23. nov."), "{top}");
+    // Wide enough, the date is back.
+    let wide = render_text(&app, 160, 30);
+    assert!(
+        wide.lines()
+            .next()
+            .unwrap()
+            .contains("man. 23. nov. 15:02 · STENGT"),
+        "{wide}"
+    );
+    // Hidden caller data adds "SKJULT · " and still all of it fits.
+    app.on_key(key(KeyCode::F(2)));
+    let top = render_text(&app, 120, 30)
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(top.contains("SKJULT · 15:02 · STENGT"), "{top}");
+    assert!(top.contains("Vakt: PT"), "{top}");
+    // At the narrowest allowed width the names go, the state stays.
+    app.on_key(key(KeyCode::F(2)));
+    let top = render_text(&app, 80, 24)
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(top.contains("│ 2│ 3│ 4"), "{top}");
+    assert!(
+        top.contains("STENGT · åpner i morgen 09:00 · Vakt: PT"),
+        "{top}"
+    );
+}

@@ -15,36 +15,17 @@ use crate::tui::keymap;
 
 pub fn draw_top(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
+    let privacy = app
+        .privacy
+        .then(|| format!("{} · ", s::PRIVACY_ON.get(app.lang)));
+    let privacy_w = privacy.as_ref().map_or(0, |p| p.chars().count());
+    let (form, right) = fit_top(app, usize::from(area.width), privacy_w);
+    let right_w = (privacy_w + right.chars().count()) as u16 + 1;
+    let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right_w)]).areas(area);
     let mut tabs = vec![Span::styled(
         format!(" {} ", s::APP_NAME.get(app.lang)),
         th.title,
     )];
-    let right = status_text(app);
-    let right_w = right.chars().count() as u16 + 1;
-    let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right_w)]).areas(area);
-    // "Name (n)" for every pane when all fit; else the panes not on
-    // screen lose "(n)", then their name (the help lists the keys).
-    let label = |form: u8, i: usize, pane: Pane| {
-        let name = pane_title(pane).get(app.lang);
-        match form {
-            _ if pane == app.pane => format!("{name} ({})", i + 1),
-            0 => format!("{name} ({})", i + 1),
-            1 => name.to_string(),
-            _ => format!("{}", i + 1),
-        }
-    };
-    let used = |form: u8| -> usize {
-        Pane::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, p)| 2 + label(form, i, *p).chars().count())
-            .sum::<usize>()
-            + s::APP_NAME.get(app.lang).chars().count()
-            + 2
-    };
-    let form = (0..2)
-        .find(|f| used(*f) <= usize::from(l.width))
-        .unwrap_or(2);
     for (i, pane) in Pane::ALL.iter().enumerate() {
         tabs.push(Span::styled("│", th.border));
         let style = if *pane == app.pane {
@@ -54,26 +35,76 @@ pub fn draw_top(frame: &mut Frame, area: Rect, app: &App) {
         };
         let marker = if *pane == app.pane { "▶" } else { " " };
         tabs.push(Span::styled(
-            format!("{marker}{}", label(form, i, *pane)),
+            format!("{marker}{}", tab_label(app, form, i, *pane)),
             style,
         ));
     }
     frame.render_widget(Paragraph::new(Line::from(tabs)), l);
     let mut spans = vec![];
-    if app.privacy {
-        spans.push(Span::styled(
-            format!("{} · ", s::PRIVACY_ON.get(app.lang)),
-            th.warning,
-        ));
+    if let Some(p) = privacy {
+        spans.push(Span::styled(p, th.warning));
     }
     spans.push(Span::raw(right));
     frame.render_widget(Paragraph::new(Line::from(spans)).right_aligned(), r);
 }
 
-/// "man. 23. nov. 10:42 · ÅPEN til 15:00 · Vakt: KH"
-pub fn status_text(app: &App) -> String {
+/// How the top line fits in `width` columns: the tab form and the status
+/// text. Room is given up in this order: the other panes' "(n)", then the
+/// date (the time stays), then the other panes' names (the help lists the
+/// keys), then the time. The open state and who is on duty are never
+/// dropped.
+fn fit_top(app: &App, width: usize, privacy_w: usize) -> (u8, String) {
+    let tabs_w = |form: u8| -> usize {
+        Pane::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, p)| 2 + tab_label(app, form, i, *p).chars().count())
+            .sum::<usize>()
+            + s::APP_NAME.get(app.lang).chars().count()
+            + 2
+    };
+    let full = status_text(app, Clock::Date);
+    let short = status_text(app, Clock::Time);
+    let bare = status_text(app, Clock::None);
+    let tries = [(0, &full), (1, &full), (1, &short), (2, &short), (2, &bare)];
+    let (form, right) = tries
+        .iter()
+        .find(|(form, right)| tabs_w(*form) + privacy_w + right.chars().count() < width)
+        .unwrap_or(&tries[4]);
+    (*form, (*right).clone())
+}
+
+/// "Name (n)" (form 0), "Name" (form 1) or "n" (form 2); the pane on
+/// screen always shows "Name (n)".
+fn tab_label(app: &App, form: u8, i: usize, pane: Pane) -> String {
+    let name = pane_title(pane).get(app.lang);
+    match form {
+        _ if pane == app.pane => format!("{name} ({})", i + 1),
+        0 => format!("{name} ({})", i + 1),
+        1 => name.to_string(),
+        _ => format!("{}", i + 1),
+    }
+}
+
+/// How much of the clock the status line shows.
+#[derive(Clone, Copy)]
+pub enum Clock {
+    /// "man. 23. nov. 10:42"
+    Date,
+    /// "10:42"
+    Time,
+    None,
+}
+
+/// "man. 23. nov. 10:42 · ÅPEN til 15:00 · Vakt: KH", with as much of the
+/// clock as `clock` asks for.
+pub fn status_text(app: &App, clock: Clock) -> String {
     let tz = app.calendar.tz;
-    let clock = timefmt::clock_line(app.now, tz, app.lang);
+    let clock = match clock {
+        Clock::Date => Some(timefmt::clock_line(app.now, tz, app.lang)),
+        Clock::Time => Some(app.now.with_timezone(&tz).format("%H:%M").to_string()),
+        Clock::None => None,
+    };
     let open = match app.calendar.open_state(app.now) {
         OpenState::OpenUntil(t) => {
             s::OPEN_UNTIL.fill(app.lang, &[("time", &t.with_timezone(&tz).format("%H:%M"))])
@@ -88,7 +119,10 @@ pub fn status_text(app: &App) -> String {
         Some(name) => s::ON_DUTY.fill(app.lang, &[("name", name)]),
         None => s::NOBODY_ON_DUTY.get(app.lang).to_string(),
     };
-    format!("{clock} · {open} · {duty}")
+    match clock {
+        Some(clock) => format!("{clock} · {open} · {duty}"),
+        None => format!("{open} · {duty}"),
+    }
 }
 
 pub fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
