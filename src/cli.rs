@@ -199,7 +199,8 @@ pub enum ShiftCmd {
 pub struct HandoverArgs {
     #[command(subcommand)]
     pub command: Option<HandoverCmd>,
-    /// The day to review, YYYY-MM-DD (default today).
+    /// The day to review, YYYY-MM-DD. Without it: the handovers waiting to
+    /// be acknowledged, or today if none wait.
     #[arg(long)]
     pub date: Option<String>,
     /// text (to read aloud or print), md (to paste), or json.

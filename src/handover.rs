@@ -128,6 +128,42 @@ pub fn for_shift(
     )
 }
 
+/// What the next person must read: every handover nobody has acknowledged
+/// yet, from the start of the oldest one's shift to the newest one, with
+/// who gave them. `None` when nothing is waiting.
+pub fn pending(
+    store: &Store,
+    cal: &CalendarSettings,
+    now: DateTime<Utc>,
+) -> Result<Option<Review>> {
+    let waiting = store.pending_handovers()?;
+    let (Some(oldest), Some(newest)) = (waiting.first(), waiting.last()) else {
+        return Ok(None);
+    };
+    let from = match oldest.shift_id {
+        Some(id) => store.shift(id)?.map(|s| s.started_at),
+        None => None,
+    }
+    .unwrap_or(oldest.given_at)
+    .min(oldest.given_at);
+    let mut who: Vec<&str> = Vec::new();
+    for h in &waiting {
+        if !who.contains(&h.given_by.as_str()) {
+            who.push(&h.given_by);
+        }
+    }
+    gather(
+        store,
+        cal,
+        now,
+        from,
+        newest.given_at + chrono::Duration::seconds(1),
+        Some(who.join(", ")),
+        Some(newest.clone()),
+    )
+    .map(Some)
+}
+
 /// The review of a whole local day.
 pub fn for_day(
     store: &Store,

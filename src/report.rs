@@ -64,7 +64,24 @@ pub fn lines(r: &Review, lang: Lang) -> Vec<ReportLine> {
         timefmt::weekday_short(local_from.date_naive(), lang),
         local_from.format("%d.%m.%Y")
     );
+    let local_to = r.to.with_timezone(&tz);
     let title = match &r.person {
+        // Handovers from more than one day, read together.
+        Some(who) if local_to.date_naive() > local_from.date_naive() => m::REVIEW_HEADER_SPAN.fill(
+            lang,
+            &[
+                ("from", &format!("{day} {}", local_from.format("%H:%M"))),
+                (
+                    "to",
+                    &format!(
+                        "{} {}",
+                        timefmt::weekday_short(local_to.date_naive(), lang),
+                        local_to.format("%d.%m.%Y %H:%M")
+                    ),
+                ),
+                ("who", who),
+            ],
+        ),
         Some(who) => m::REVIEW_HEADER.fill(
             lang,
             &[

@@ -131,6 +131,51 @@ fn a_whole_shift_from_the_command_line() {
         .stdout("No handover is waiting to be acknowledged.\n");
 }
 
+/// `vakt handover` without a date shows what `vakt handover ack` would
+/// acknowledge, however long ago it was given; `--date` still picks a day.
+#[test]
+fn handover_without_date_shows_the_one_waiting() {
+    let db = TestDb::new();
+    let now = chrono::Utc::now();
+    let ended = now - chrono::Duration::hours(30);
+    let mut s = db.store();
+    s.start_shift("KH", ended - chrono::Duration::hours(6))
+        .unwrap();
+    s.add_note(
+        &vakt::store::log::NewNote {
+            body: "Synthetic: call #1 after 16".into(),
+            callback_id: None,
+            marks: vakt::store::log::Marks {
+                handover: true,
+                ..Default::default()
+            },
+            amends: None,
+        },
+        "KH",
+        ended - chrono::Duration::hours(1),
+    )
+    .unwrap();
+    s.end_shift("KH", ended).unwrap();
+    let text = String::from_utf8(db.output(&["--lang", "en", "handover"])).unwrap();
+    assert!(text.contains("Synthetic: call #1 after 16"), "{text}");
+    assert!(text.contains(" · KH\n"), "{text}");
+    assert!(text.contains("Not acknowledged yet."), "{text}");
+    let today = vakt::calendar::CalendarSettings::default()
+        .local_date(now)
+        .format("%Y-%m-%d")
+        .to_string();
+    let day =
+        String::from_utf8(db.output(&["--lang", "en", "handover", "--date", &today])).unwrap();
+    assert!(!day.contains("Synthetic: call #1"), "{day}");
+    db.cmd()
+        .args(["--lang", "en", "--as", "AB", "handover", "ack"])
+        .assert()
+        .success()
+        .stdout("1 handover(s) acknowledged by AB.\n");
+    let after = String::from_utf8(db.output(&["--lang", "en", "handover"])).unwrap();
+    assert!(!after.contains("Synthetic: call #1"), "{after}");
+}
+
 #[test]
 fn handover_for_another_day_and_bad_dates() {
     let db = TestDb::new();

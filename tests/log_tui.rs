@@ -201,6 +201,87 @@ fn unacknowledged_handover_is_a_banner_at_next_start() {
     assert!(!screen(&a).contains("is not acknowledged"));
 }
 
+/// The banner sends the next person to the log and `h`; there they read
+/// the handover waiting for them, not their own empty morning.
+#[test]
+fn next_morning_h_shows_the_handover_waiting_and_k_acknowledges_it() {
+    let db = TestDb::new();
+    known_day(&db);
+    db.store().end_shift("KH", oslo(23, 15, 0)).unwrap();
+    let mut a = db.app(Lang::Nb, oslo(24, 9, 0));
+    a.set_on_duty("AB", false);
+    a.resize(120, 34);
+    key(&mut a, KeyCode::Char('3'));
+    key(&mut a, KeyCode::Char('h'));
+    assert!(matches!(a.log.mode, Mode::Review { .. }));
+    let s = screen(&a);
+    assert!(
+        s.contains("Overlevering man. 23.11.2026 · vakt 09:00–15:00 · KH"),
+        "{s}"
+    );
+    assert!(s.contains("Sak #2 ønsker å bli ringt etter kl. 14."), "{s}");
+    assert!(s.contains("Ikke kvittert ennå."), "{s}");
+    key(&mut a, KeyCode::Char('k'));
+    typ(&mut a, "AB");
+    key(&mut a, KeyCode::Enter);
+    assert!(screen(&a).contains("Overleveringen er kvittert av AB ✓"));
+    assert!(db.store().pending_handovers().unwrap().is_empty());
+    // Nothing waits any more: `h` shows today, where KH's note is not.
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('h'));
+    let s = screen(&a);
+    assert!(!s.contains("Sak #2 ønsker"), "{s}");
+    assert!(!s.contains("vakt 09:00–15:00 · KH"), "{s}");
+}
+
+/// Nobody acknowledged Monday's handover; Tuesday's shift ended too. On
+/// Wednesday both are read together, and one acknowledgement covers both.
+#[test]
+fn handovers_from_several_days_are_read_together() {
+    let db = TestDb::new();
+    known_day(&db);
+    let mut s = db.store();
+    s.end_shift("KH", oslo(23, 15, 0)).unwrap();
+    s.start_shift("AB", oslo(24, 9, 0)).unwrap();
+    s.add_note(
+        &NewNote {
+            body: "Tirsdag: sak #1 er fortsatt ikke nådd.".into(),
+            callback_id: None,
+            marks: Marks {
+                handover: true,
+                ..Marks::default()
+            },
+            amends: None,
+        },
+        "AB",
+        oslo(24, 11, 0),
+    )
+    .unwrap();
+    s.end_shift("AB", oslo(24, 15, 0)).unwrap();
+    let mut a = app(&db, Lang::Nb, oslo(25, 9, 0));
+    key(&mut a, KeyCode::Char('h'));
+    let text = screen(&a);
+    assert!(
+        text.contains("Overlevering man. 23.11.2026 09:00 – tir. 24.11.2026 15:00 · KH, AB"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Sak #2 ønsker å bli ringt etter kl. 14."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Tirsdag: sak #1 er fortsatt ikke nådd."),
+        "{text}"
+    );
+    key(&mut a, KeyCode::Char('k'));
+    typ(&mut a, "CD");
+    key(&mut a, KeyCode::Enter);
+    let s = db.store();
+    assert!(s.pending_handovers().unwrap().is_empty());
+    let h = s.latest_handover(oslo(24, 16, 0)).unwrap().unwrap();
+    assert_eq!(h.acknowledged_by.as_deref(), Some("CD"));
+}
+
 #[test]
 fn write_a_note_with_marks_and_a_link() {
     let db = TestDb::new();

@@ -66,6 +66,7 @@ catalogue! {
     BANNER_PENDING => "Overlevering fra {by} ({when}) er ikke kvittert. Les den under Vaktlogg (3), tast h.", "Handover from {by} ({when}) is not acknowledged. Read it in the Shift log (3), key h.";
     REVIEW_TITLE => "Overlevering", "Handover";
     REVIEW_HEADER => "Overlevering {day} · vakt {from}–{to} · {who}", "Handover {day} · shift {from}–{to} · {who}";
+    REVIEW_HEADER_SPAN => "Overlevering {from} – {to} · {who}", "Handover {from} – {to} · {who}";
     REVIEW_HEADER_DAY => "Overlevering {day}", "Handover {day}";
     REVIEW_URGENT => "1. Haster nå", "1. Urgent now";
     REVIEW_QUEUE => "2. Åpne tilbakeringinger", "2. Open callbacks";

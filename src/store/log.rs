@@ -596,6 +596,18 @@ impl Store {
             .transpose()
     }
 
+    /// Every handover nobody has acknowledged yet, oldest first.
+    pub fn pending_handovers(&self) -> Result<Vec<Handover>> {
+        self.conn()
+            .prepare_cached(
+                "SELECT id, shift_id, given_at, given_by, acknowledged_at, acknowledged_by
+                 FROM handovers WHERE acknowledged_at IS NULL ORDER BY given_at, id",
+            )?
+            .query_map([], raw_handover)?
+            .map(|r| to_handover(r?))
+            .collect()
+    }
+
     fn handover_where(&self, clause: &str) -> Result<Option<Handover>> {
         let sql = format!(
             "SELECT id, shift_id, given_at, given_by, acknowledged_at, acknowledged_by FROM handovers WHERE {clause}"

@@ -323,13 +323,21 @@ impl LogState {
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
     }
 
+    /// The handover waiting to be acknowledged, if any (the banner sends
+    /// the next person here); else this person's shift so far; else today.
     fn open_review(&mut self, env: &mut Env) -> Effect {
-        let review = match env.store.open_shift(env.actor) {
-            Ok(Some(shift)) => handover::for_shift(env.store, env.calendar, env.now, &shift, None),
-            _ => {
-                let day = env.calendar.local_date(env.now);
-                handover::for_day(env.store, env.calendar, env.now, day)
-            }
+        let review = match handover::pending(env.store, env.calendar, env.now) {
+            Ok(Some(r)) => Ok(r),
+            Ok(None) => match env.store.open_shift(env.actor) {
+                Ok(Some(shift)) => {
+                    handover::for_shift(env.store, env.calendar, env.now, &shift, None)
+                }
+                _ => {
+                    let day = env.calendar.local_date(env.now);
+                    handover::for_day(env.store, env.calendar, env.now, day)
+                }
+            },
+            Err(e) => Err(e),
         };
         match review {
             Ok(r) => {
