@@ -110,6 +110,17 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
     let closed_cut = now - Duration::days(i64::from(keep.closed_days));
     let note_cut = now - Duration::days(i64::from(keep.note_days));
     let start = now - Duration::days(days);
+    // Items due in the last three working days may have been missed, so
+    // there is something overdue after a weekend or a holiday too.
+    let missed_cut = {
+        let mut day = cal.local_date(now);
+        let mut open_days = 0;
+        while open_days < 3 && day > cal.local_date(start) {
+            day = day.pred_opt().unwrap_or(day);
+            open_days += usize::from(cal.hours_on(day).is_some());
+        }
+        cal.local_instant(day, NaiveTime::MIN)
+    };
     // Callbacks in batches, oldest first, spread evenly over the period.
     let batch = 20_000u64;
     let mut made = 0u64;
@@ -154,7 +165,7 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
                 let open = if deadline >= now {
                     rng.f32() < 0.85
                 } else {
-                    deadline > now - Duration::days(3) && rng.f32() < 0.25
+                    deadline > missed_cut && rng.f32() < 0.25
                 };
                 let attempts: u32 = if complaint {
                     0
@@ -292,14 +303,11 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
             None => break,
         }
     }
-    let per_day = if working.is_empty() {
-        0
-    } else {
-        scale.notes.div_ceil(working.len() as u64)
-    };
-    let mut notes_left = scale.notes;
+    // Every day gets its even share of the notes, the last day too.
+    let days_n = working.len().max(1) as u64;
+    let share = |i: u64| scale.notes * (i + 1) / days_n - scale.notes * i / days_n;
     let today = cal.local_date(now);
-    for chunk in working.chunks(200) {
+    for (c, chunk) in working.chunks(200).enumerate() {
         store.write(|tx| {
             let mut shift = tx.prepare_cached(
                 "INSERT INTO shifts(person, started_at, ended_at) VALUES (?1, ?2, ?3)",
@@ -318,7 +326,8 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
                 "INSERT INTO handovers(shift_id, given_at, given_by, acknowledged_at, acknowledged_by)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
-            for day in chunk {
+            for (j, day) in chunk.iter().enumerate() {
+                let day_index = (c * 200 + j) as u64;
                 let Some(hours) = cal.hours_on(*day) else {
                     continue;
                 };
@@ -329,12 +338,14 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
                     continue;
                 }
                 let is_today = *day == today;
-                let ended = (!is_today).then(|| ts(close_at));
+                // Today's shift is still on until closing time.
+                let ongoing = is_today && now < close_at;
+                let ended = (!ongoing).then(|| ts(close_at));
                 shift.execute(params![who, ts(open_at), ended])?;
                 let shift_id = tx.last_insert_rowid();
                 sum.shifts += 1;
-                let span = (close_at.min(now) - open_at).num_seconds().max(60);
-                let count = per_day.min(notes_left);
+                let span = (close_at.min(now) - open_at).num_seconds().max(0);
+                let count = share(day_index);
                 for k in 0..count {
                     let at = open_at + Duration::seconds(span * (k as i64 + 1) / (count as i64 + 1));
                     let escalation = rng.u32(..100) == 0;
@@ -360,17 +371,19 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
                     }
                     sum.notes += 1;
                 }
-                notes_left -= count;
-                if !is_today {
+                if !ongoing {
+                    // The next person acknowledges soon after the line
+                    // opens again; until then the handover waits.
                     let next = pick(&mut rng, &PEOPLE);
-                    let ack = close_at + Duration::hours(18);
-                    let acked = ack < now;
+                    let ack = crate::handover::next_opening(&cal, close_at)
+                        .map(|t| t + Duration::minutes(5));
+                    let acked = ack.filter(|t| *t < now);
                     hand.execute(params![
                         shift_id,
                         ts(close_at),
                         who,
-                        acked.then(|| ts(ack)),
-                        acked.then_some(next)
+                        acked.map(ts),
+                        acked.map(|_| next)
                     ])?;
                 }
             }

@@ -148,3 +148,69 @@ fn a_demo_of_years_is_already_purged_as_daily_purges_would_leave_it() {
     );
     assert!(n("SELECT count(*) FROM notes WHERE purged_at IS NULL AND body <> ''") > 0);
 }
+
+/// Whenever the demo is made, it looks like a helpline at that moment:
+/// every shift has notes, the last ended shift's handover waits for the
+/// next opening, today's shift runs only until closing time, and some
+/// items are overdue even after a weekend.
+#[test]
+fn a_demo_looks_like_its_moment_at_any_hour() {
+    use chrono::TimeZone;
+    let oslo = |y, m, d, h, min| {
+        chrono_tz::Europe::Oslo
+            .with_ymd_and_hms(y, m, d, h, min, 0)
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    };
+    let cases = [
+        // Monday evening, after closing: today's shift has ended.
+        (oslo(2026, 11, 23, 18, 0), false),
+        // Monday 10:00: today's shift is on.
+        (oslo(2026, 11, 23, 10, 0), true),
+        // Saturday: Friday's handover still waits.
+        (oslo(2026, 11, 28, 12, 0), false),
+        // Sunday night after the clocks went forward.
+        (oslo(2027, 3, 28, 3, 30), false),
+        // Thursday 31 December, just before midnight.
+        (oslo(2026, 12, 31, 23, 59), false),
+    ];
+    for (now, shift_on) in cases {
+        let db = TestDb::new();
+        let mut store = db.store();
+        vakt::demo::generate(&mut store, vakt::demo::Scale::small(), now, 7).unwrap();
+        let c = rusqlite::Connection::open(&db.path).unwrap();
+        let n = |sql: &str| -> i64 { c.query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(
+            n("SELECT count(*) FROM shifts s WHERE NOT EXISTS
+               (SELECT 1 FROM notes n WHERE n.shift_id = s.id)"),
+            0,
+            "a shift without notes at {now}"
+        );
+        assert_eq!(
+            n("SELECT count(*) FROM shifts WHERE ended_at IS NULL"),
+            i64::from(shift_on),
+            "open shifts at {now}"
+        );
+        let later: i64 = c
+            .query_row(
+                "SELECT count(*) FROM notes WHERE at > ?1",
+                [vakt::store::ts(now)],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(later, 0, "notes after {now}");
+        let pending = store.pending_handovers().unwrap();
+        if shift_on {
+            // Given at the last closing, acknowledged at today's opening.
+            assert!(pending.is_empty(), "{now}: {pending:?}");
+        } else {
+            assert_eq!(pending.len(), 1, "{now}: {pending:?}");
+            let review = vakt::handover::pending(&store, &store.calendar().unwrap(), now)
+                .unwrap()
+                .unwrap();
+            assert!(review.activity.notes > 0, "{now}");
+        }
+        let overdue = store.queue_counts(now, now).unwrap().overdue;
+        assert!(overdue > 0, "nothing overdue at {now}");
+    }
+}
