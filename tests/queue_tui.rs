@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use vakt::calendar::CalendarSettings;
-use vakt::callback::Safety;
+use vakt::callback::{Outcome, Safety};
 use vakt::i18n::Lang;
 use vakt::phone::Phone;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
@@ -367,4 +367,76 @@ fn h_puts_the_selected_item_on_hold_and_releases_it() {
     assert!(s.contains(&format!("Item {id} is released")), "{s}");
     assert!(!s.contains("ON HOLD"), "{s}");
     assert!(!db.store().on_hold(id).unwrap());
+}
+
+/// "Closed today" reads one page at a time too, newest first, and every
+/// item closed today is reached; the title counts them all.
+#[test]
+fn closed_today_pages_through_every_item_newest_first() {
+    let db = TestDb::new();
+    let mut expected = Vec::new();
+    {
+        let mut s = db.store();
+        let cal = CalendarSettings::default();
+        let mut snaps = Snapshots::default();
+        for i in 0..67i64 {
+            let at = oslo(2026, 11, 20, 9, 0) + Duration::minutes(i);
+            let v = NewVoicemail {
+                received_at: at,
+                phone: Phone::parse(&format!("23{i:06}")).unwrap(),
+                label: String::new(),
+                summary: format!("lukket {i}"),
+                safety: Safety::default(),
+            };
+            let id = s.add_voicemail(&v, &cal, &mut snaps, "T", at).unwrap().id;
+            // Three were closed on Sunday; the rest today, two by two at
+            // the same minute (the id breaks the tie).
+            let closed = if i < 3 {
+                oslo(2026, 11, 22, 20, 0)
+            } else {
+                oslo(2026, 11, 23, 0, 5) + Duration::minutes(9 * ((i - 3) / 2))
+            };
+            s.close_callback(id, Outcome::NotNeeded, 3, &mut snaps, "T", closed)
+                .unwrap();
+            if i >= 3 {
+                expected.push((closed, id));
+            }
+        }
+    }
+    expected.sort();
+    expected.reverse();
+    let expected: Vec<i64> = expected.into_iter().map(|(_, id)| id).collect();
+    let mut app = app_with(&db, Lang::Nb);
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(app.queue.view, View::ClosedToday);
+    assert!(app.queue.rows.len() <= app.queue.page);
+    assert!(app.queue.page < expected.len(), "more than one page");
+    assert!(screen(&app).contains("Lukket i dag (64)"));
+    let mut seen = vec![app.queue.selected_item().unwrap().id];
+    for _ in 0..80 {
+        key(&mut app, KeyCode::Down);
+        let id = app.queue.selected_item().unwrap().id;
+        if seen.last() != Some(&id) {
+            seen.push(id);
+        }
+        assert!(app.queue.rows.len() <= app.queue.page);
+    }
+    assert_eq!(seen, expected);
+    // Up again to the newest, one row at a time.
+    for _ in 0..80 {
+        key(&mut app, KeyCode::Up);
+    }
+    assert_eq!(app.queue.selected_item().unwrap().id, expected[0]);
+    key(&mut app, KeyCode::End);
+    assert_eq!(app.queue.selected_item().unwrap().id, expected[63]);
+    key(&mut app, KeyCode::PageUp);
+    assert_eq!(app.queue.rows[0].id, expected[64 - 2 * app.queue.page]);
+    key(&mut app, KeyCode::PageDown);
+    assert_eq!(app.queue.rows[0].id, expected[64 - app.queue.page]);
+    key(&mut app, KeyCode::Home);
+    assert_eq!(app.queue.selected_item().unwrap().id, expected[0]);
+    // Back to the open queue: nothing is open.
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(app.queue.view, View::Open);
+    assert!(app.queue.rows.is_empty());
 }

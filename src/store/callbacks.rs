@@ -72,6 +72,14 @@ impl Item {
             id: self.id,
         }
     }
+
+    /// Its place in the list of closed items (by when it was closed).
+    pub fn closed_key(&self) -> QueueKey {
+        QueueKey {
+            sort_at: self.closed_at.map(ts).unwrap_or_default(),
+            id: self.id,
+        }
+    }
 }
 
 /// A position in the queue order, for keyset pagination.
@@ -726,6 +734,69 @@ impl Store {
             &format!(
                 "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'closed' AND closed_at >= ?1
                  ORDER BY closed_at DESC, id DESC LIMIT ?2"
+            ),
+            params![ts(since), limit as i64],
+        )
+    }
+
+    /// How many items were closed since `since` (an index range, no scan).
+    pub fn closed_count_since(&self, since: DateTime<Utc>) -> Result<u64> {
+        let n: i64 = self
+            .conn()
+            .prepare_cached(
+                "SELECT count(*) FROM callbacks WHERE status = 'closed' AND closed_at >= ?1",
+            )?
+            .query_row(params![ts(since)], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
+    /// Up to `limit` items closed since `since`, newest first, from `from`
+    /// (a [`Item::closed_key`], included) or from the newest.
+    pub fn closed_from(
+        &self,
+        since: DateTime<Utc>,
+        from: Option<&QueueKey>,
+        limit: usize,
+    ) -> Result<Vec<Item>> {
+        match from {
+            None => self.closed_since(since, limit),
+            Some(k) => collect(
+                self.conn(),
+                &format!(
+                    "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'closed' AND closed_at >= ?1
+                     AND (closed_at, id) <= (?2, ?3) ORDER BY closed_at DESC, id DESC LIMIT ?4"
+                ),
+                params![ts(since), k.sort_at, k.id, limit as i64],
+            ),
+        }
+    }
+
+    /// Up to `limit` items closed since `since` and after `key`, nearest
+    /// `key` first (the page above it in the newest-first list).
+    pub fn closed_after(
+        &self,
+        since: DateTime<Utc>,
+        key: &QueueKey,
+        limit: usize,
+    ) -> Result<Vec<Item>> {
+        collect(
+            self.conn(),
+            &format!(
+                "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'closed' AND closed_at >= ?1
+                 AND (closed_at, id) > (?2, ?3) ORDER BY closed_at, id LIMIT ?4"
+            ),
+            params![ts(since), key.sort_at, key.id, limit as i64],
+        )
+    }
+
+    /// The `limit` first items closed since `since`, the first closed first
+    /// (the end of the newest-first list).
+    pub fn closed_first(&self, since: DateTime<Utc>, limit: usize) -> Result<Vec<Item>> {
+        collect(
+            self.conn(),
+            &format!(
+                "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'closed' AND closed_at >= ?1
+                 ORDER BY closed_at, id LIMIT ?2"
             ),
             params![ts(since), limit as i64],
         )

@@ -176,7 +176,8 @@ pub struct QueueState {
     /// How many rows fit on screen.
     pub page: usize,
     pub counts: Counts,
-    pub closed_today: usize,
+    /// Items closed today, counted while that view is shown.
+    pub closed_today: u64,
     /// Attempts of the selected item.
     pub attempts: Vec<Attempt>,
     undo: Option<Undo>,
@@ -760,29 +761,51 @@ impl QueueState {
         };
     }
 
-    fn fetch(&mut self, env: &mut Env) {
+    /// Where `item` sits in the list this view shows.
+    fn key_of(&self, item: &Item) -> QueueKey {
         match self.view {
-            View::Open => {
-                let rows = env
-                    .store
-                    .queue_from(self.top.as_ref(), self.page + 1)
-                    .unwrap_or_default();
-                self.has_more = rows.len() > self.page;
-                self.rows = rows;
-                self.rows.truncate(self.page);
-                if self.rows.is_empty() && self.top.is_some() {
-                    // Everything from here was closed: show the end instead.
-                    self.top = None;
-                    self.rows = env.store.queue_from(None, self.page).unwrap_or_default();
-                }
-            }
-            View::ClosedToday => {
-                self.rows = env
-                    .store
-                    .closed_since(start_of_today(env), 500)
-                    .unwrap_or_default();
-                self.has_more = false;
-            }
+            View::Open => item.key(),
+            View::ClosedToday => item.closed_key(),
+        }
+    }
+
+    /// Up to `limit` rows of this view from `from` (included), in list order.
+    fn rows_from(&self, env: &Env, from: Option<&QueueKey>, limit: usize) -> Vec<Item> {
+        match self.view {
+            View::Open => env.store.queue_from(from, limit),
+            View::ClosedToday => env.store.closed_from(start_of_today(env), from, limit),
+        }
+        .unwrap_or_default()
+    }
+
+    /// Up to `limit` rows before `key` in list order, nearest first.
+    fn rows_before(&self, env: &Env, key: &QueueKey, limit: usize) -> Vec<Item> {
+        match self.view {
+            View::Open => env.store.queue_before(key, limit),
+            View::ClosedToday => env.store.closed_after(start_of_today(env), key, limit),
+        }
+        .unwrap_or_default()
+    }
+
+    /// The last `limit` rows of the list, the very last first.
+    fn rows_last(&self, env: &Env, limit: usize) -> Vec<Item> {
+        match self.view {
+            View::Open => env.store.queue_last(limit),
+            View::ClosedToday => env.store.closed_first(start_of_today(env), limit),
+        }
+        .unwrap_or_default()
+    }
+
+    /// Reads one page from `top` (one row more, to know if more follow).
+    fn fetch(&mut self, env: &mut Env) {
+        let rows = self.rows_from(env, self.top.as_ref(), self.page + 1);
+        self.has_more = rows.len() > self.page;
+        self.rows = rows;
+        self.rows.truncate(self.page);
+        if self.rows.is_empty() && self.top.is_some() {
+            // Everything from here has left the list: show the top instead.
+            self.top = None;
+            self.rows = self.rows_from(env, None, self.page);
         }
         if let Some(id) = self.select_after_reload.take()
             && let Some(i) = self.rows.iter().position(|r| r.id == id)
@@ -995,77 +1018,61 @@ impl Component for QueueState {
             return Effect::None;
         }
         let before = self.selected_item().map(|i| i.id);
-        if self.view == View::ClosedToday {
-            let last = self.rows.len().saturating_sub(1);
-            self.selected = match action {
-                Action::Up => self.selected.saturating_sub(1),
-                Action::Down => (self.selected + 1).min(last),
-                Action::PageUp => self.selected.saturating_sub(self.page),
-                Action::PageDown => (self.selected + self.page).min(last),
-                Action::Home => 0,
-                Action::End => last,
-                _ => self.selected,
-            };
-        } else {
-            match action {
-                Action::Down => {
-                    if self.selected + 1 < self.rows.len() {
-                        self.selected += 1;
-                    } else if self.has_more && self.rows.len() > 1 {
-                        self.top = Some(self.rows[1].key());
-                        self.fetch(env);
-                        self.selected = self.rows.len().saturating_sub(1);
-                    }
-                }
-                Action::Up => {
-                    if self.selected > 0 {
-                        self.selected -= 1;
-                    } else if let Some(first) = self.rows.first().map(Item::key)
-                        && let Ok(prev) = env.store.queue_before(&first, 1)
-                        && let Some(p) = prev.first()
-                    {
-                        self.top = Some(p.key());
-                        self.fetch(env);
-                        self.selected = 0;
-                    }
-                }
-                Action::PageDown => {
-                    if self.has_more {
-                        if let Some(last) = self.rows.last().map(Item::key)
-                            && let Ok(next) = env.store.queue_from(Some(&last), 2)
-                            && let Some(n) = next.get(1)
-                        {
-                            self.top = Some(n.key());
-                            self.fetch(env);
-                        }
-                    } else {
-                        self.selected = self.rows.len().saturating_sub(1);
-                    }
-                }
-                Action::PageUp => {
-                    if let Some(first) = self.rows.first().map(Item::key)
-                        && let Ok(prev) = env.store.queue_before(&first, self.page)
-                        && let Some(p) = prev.last()
-                    {
-                        self.top = Some(p.key());
-                        self.fetch(env);
-                    } else {
-                        self.selected = 0;
-                    }
-                }
-                Action::Home => {
-                    self.top = None;
-                    self.selected = 0;
-                    self.fetch(env);
-                }
-                Action::End => {
-                    let last = env.store.queue_last(self.page).unwrap_or_default();
-                    self.top = last.last().map(Item::key);
+        match action {
+            Action::Down => {
+                if self.selected + 1 < self.rows.len() {
+                    self.selected += 1;
+                } else if self.has_more && self.rows.len() > 1 {
+                    self.top = Some(self.key_of(&self.rows[1]));
                     self.fetch(env);
                     self.selected = self.rows.len().saturating_sub(1);
                 }
-                _ => {}
             }
+            Action::Up => {
+                if self.selected > 0 {
+                    self.selected -= 1;
+                } else if let Some(first) = self.rows.first().map(|i| self.key_of(i))
+                    && let Some(p) = self.rows_before(env, &first, 1).first()
+                {
+                    self.top = Some(self.key_of(p));
+                    self.fetch(env);
+                    self.selected = 0;
+                }
+            }
+            Action::PageDown => {
+                if self.has_more {
+                    if let Some(last) = self.rows.last().map(|i| self.key_of(i))
+                        && let Some(n) = self.rows_from(env, Some(&last), 2).get(1)
+                    {
+                        self.top = Some(self.key_of(n));
+                        self.fetch(env);
+                    }
+                } else {
+                    self.selected = self.rows.len().saturating_sub(1);
+                }
+            }
+            Action::PageUp => {
+                if let Some(first) = self.rows.first().map(|i| self.key_of(i))
+                    && let Some(p) = self.rows_before(env, &first, self.page).last()
+                {
+                    self.top = Some(self.key_of(p));
+                    self.fetch(env);
+                } else {
+                    self.selected = 0;
+                }
+            }
+            Action::Home => {
+                self.top = None;
+                self.selected = 0;
+                self.fetch(env);
+            }
+            Action::End => {
+                let last = self.rows_last(env, self.page);
+                self.top = last.last().map(|i| self.key_of(i));
+                self.fetch(env);
+                self.selected = self.rows.len().saturating_sub(1);
+            }
+            _ => {}
         }
         if self.selected_item().map(|i| i.id) != before {
             self.load_attempts(env);
@@ -1106,6 +1113,12 @@ impl Component for QueueState {
             .store
             .queue_counts(env.now, end_of_today(env))
             .unwrap_or_default();
+        if self.view == View::ClosedToday {
+            self.closed_today = env
+                .store
+                .closed_count_since(start_of_today(env))
+                .unwrap_or_default();
+        }
         self.fetch(env);
     }
 }

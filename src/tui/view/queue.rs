@@ -36,7 +36,7 @@ pub fn title(app: &App) -> String {
                 ("today", &st.counts.due_today),
             ],
         ),
-        View::ClosedToday => q::TITLE_CLOSED_TODAY.fill(lang, &[("n", &st.rows.len())]),
+        View::ClosedToday => q::TITLE_CLOSED_TODAY.fill(lang, &[("n", &st.closed_today)]),
     }
 }
 
