@@ -100,17 +100,23 @@ const LITTLE_WORDS: &[&str] = &[
 ];
 
 /// The tokens the full-text index is asked for: the query's tokens without
-/// its little words, unless that would leave none.
+/// its little words and single letters (a letter just typed after a word,
+/// as in "rus o", is a prefix of a good part of the index and narrows
+/// little), unless that would leave none.
 pub fn index_tokens(tokens: &[String]) -> Vec<String> {
-    let kept: Vec<String> = tokens
-        .iter()
-        .filter(|t| !LITTLE_WORDS.contains(&t.as_str()))
-        .cloned()
-        .collect();
-    if kept.is_empty() {
+    let keep = |f: &dyn Fn(&String) -> bool| -> Vec<String> {
+        tokens.iter().filter(|t| f(t)).cloned().collect()
+    };
+    let little = |t: &String| LITTLE_WORDS.contains(&t.as_str());
+    let words = keep(&|t| !little(t) && t.chars().count() > 1);
+    if !words.is_empty() {
+        return words;
+    }
+    let not_little = keep(&|t| !little(t));
+    if not_little.is_empty() {
         tokens.to_vec()
     } else {
-        kept
+        not_little
     }
 }
 
@@ -136,11 +142,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn little_words_are_left_out_of_the_index_query_unless_alone() {
+    fn little_words_and_letters_are_left_out_of_the_index_query_unless_alone() {
         let t = |q: &str| index_tokens(&query_tokens(q));
         assert_eq!(t("Rus og psykisk helse"), ["rus", "psykisk", "helse"]);
         assert_eq!(t("hjelp til pårørende"), ["hjelp", "parorende"]);
-        assert_eq!(t("rus o"), ["rus", "o"]);
+        assert_eq!(t("rus o"), ["rus"]);
+        assert_eq!(t("k sos"), ["sos"]);
+        assert_eq!(t("o"), ["o"]);
+        assert_eq!(t("a b"), ["a", "b"]);
         assert_eq!(t("og"), ["og"]);
         assert_eq!(t("i og"), ["i", "og"]);
         assert_eq!(t(""), Vec::<String>::new());
