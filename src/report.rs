@@ -58,12 +58,16 @@ pub fn lines(r: &Review, lang: Lang) -> Vec<ReportLine> {
     let when = |t| timefmt::when_words(t, now, tz, lang);
     let abs = |t| timefmt::absolute(t, tz);
     let mut out = Vec::new();
+    // "man. 23.11.2026"
+    let day_of = |t: chrono::DateTime<chrono_tz::Tz>| {
+        format!(
+            "{} {}",
+            timefmt::weekday_short(t.date_naive(), lang),
+            t.format("%d.%m.%Y")
+        )
+    };
     let local_from = r.from.with_timezone(&tz);
-    let day = format!(
-        "{} {}",
-        timefmt::weekday_short(local_from.date_naive(), lang),
-        local_from.format("%d.%m.%Y")
-    );
+    let day = day_of(local_from);
     let local_to = r.to.with_timezone(&tz);
     let title = match &r.person {
         // Handovers from more than one day, read together.
@@ -73,11 +77,7 @@ pub fn lines(r: &Review, lang: Lang) -> Vec<ReportLine> {
                 ("from", &format!("{day} {}", local_from.format("%H:%M"))),
                 (
                     "to",
-                    &format!(
-                        "{} {}",
-                        timefmt::weekday_short(local_to.date_naive(), lang),
-                        local_to.format("%d.%m.%Y %H:%M")
-                    ),
+                    &format!("{} {}", day_of(local_to), local_to.format("%H:%M")),
                 ),
                 ("who", who),
             ],

@@ -183,8 +183,9 @@ fn long_status_drops_the_date_before_the_pane_names() {
     let evening = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 23, 14, 2, 0).unwrap();
     let mut app = db.app(Lang::Nb, evening);
     app.set_on_duty("PT", false);
-    let screen = render_text(&app, 120, 30);
-    let top = screen.lines().next().unwrap();
+    let top_line =
+        |app: &vakt::tui::App, w, h| render_text(app, w, h).lines().next().unwrap().to_string();
+    let top = top_line(&app, 120, 30);
     for needle in [
         "▶Tilbakeringinger (1)",
         "│ Hjelpetilbud│",
@@ -196,30 +197,16 @@ fn long_status_drops_the_date_before_the_pane_names() {
     }
     assert!(!top.contains("man. 23. nov."), "{top}");
     // Wide enough, the date is back.
-    let wide = render_text(&app, 160, 30);
-    assert!(
-        wide.lines()
-            .next()
-            .unwrap()
-            .contains("man. 23. nov. 15:02 · STENGT"),
-        "{wide}"
-    );
+    let wide = top_line(&app, 160, 30);
+    assert!(wide.contains("man. 23. nov. 15:02 · STENGT"), "{wide}");
     // Hidden caller data adds "SKJULT · " and still all of it fits.
     app.on_key(key(KeyCode::F(2)));
-    let top = render_text(&app, 120, 30)
-        .lines()
-        .next()
-        .unwrap()
-        .to_string();
+    let top = top_line(&app, 120, 30);
     assert!(top.contains("SKJULT · 15:02 · STENGT"), "{top}");
     assert!(top.contains("Vakt: PT"), "{top}");
     // At the narrowest allowed width the names go, the state stays.
     app.on_key(key(KeyCode::F(2)));
-    let top = render_text(&app, 80, 24)
-        .lines()
-        .next()
-        .unwrap()
-        .to_string();
+    let top = top_line(&app, 80, 24);
     assert!(top.contains("│ 2│ 3│ 4"), "{top}");
     assert!(
         top.contains("STENGT · åpner i morgen 09:00 · Vakt: PT"),

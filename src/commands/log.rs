@@ -107,22 +107,16 @@ pub fn handover(ctx: &Ctx, args: HandoverArgs) -> Result<(), AppError> {
     }
     let mut store = ctx.open_store()?;
     let cal = store.calendar().map_err(ctx.db_err())?;
-    // Without a date: what `vakt handover ack` would acknowledge, if
-    // anything waits; else today.
-    let pending = match &args.date {
-        Some(_) => None,
-        None => handover::pending(&store, &cal, ctx.now).map_err(ctx.db_err())?,
-    };
-    let review = match pending {
-        Some(r) => r,
-        None => {
-            let day = match &args.date {
-                Some(d) => when::parse_date(d)?,
-                None => cal.local_date(ctx.now),
-            };
-            handover::for_day(&store, &cal, ctx.now, day).map_err(ctx.db_err())?
-        }
-    };
+    let review = match &args.date {
+        Some(d) => handover::for_day(&store, &cal, ctx.now, when::parse_date(d)?),
+        // Without a date: what `vakt handover ack` would acknowledge, if
+        // anything waits; else today.
+        None => handover::pending(&store, &cal, ctx.now).and_then(|waiting| match waiting {
+            Some(r) => Ok(r),
+            None => handover::for_day(&store, &cal, ctx.now, cal.local_date(ctx.now)),
+        }),
+    }
+    .map_err(ctx.db_err())?;
     // A report meant to be pasted or saved leaves the app: audited.
     let export = match args.format {
         ReportFormat::Text => None,

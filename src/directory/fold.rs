@@ -104,19 +104,22 @@ const LITTLE_WORDS: &[&str] = &[
 /// as in "rus o", is a prefix of a good part of the index and narrows
 /// little), unless that would leave none.
 pub fn index_tokens(tokens: &[String]) -> Vec<String> {
-    let keep = |f: &dyn Fn(&String) -> bool| -> Vec<String> {
-        tokens.iter().filter(|t| f(t)).cloned().collect()
-    };
-    let little = |t: &String| LITTLE_WORDS.contains(&t.as_str());
-    let words = keep(&|t| !little(t) && t.chars().count() > 1);
+    let not_little: Vec<String> = tokens
+        .iter()
+        .filter(|t| !LITTLE_WORDS.contains(&t.as_str()))
+        .cloned()
+        .collect();
+    let words: Vec<String> = not_little
+        .iter()
+        .filter(|t| t.chars().count() > 1)
+        .cloned()
+        .collect();
     if !words.is_empty() {
-        return words;
-    }
-    let not_little = keep(&|t| !little(t));
-    if not_little.is_empty() {
-        tokens.to_vec()
-    } else {
+        words
+    } else if !not_little.is_empty() {
         not_little
+    } else {
+        tokens.to_vec()
     }
 }
 

@@ -63,9 +63,12 @@ fn fit_top(app: &App, width: usize, privacy_w: usize) -> (u8, String) {
             + s::APP_NAME.get(app.lang).chars().count()
             + 2
     };
-    let full = status_text(app, Clock::Date);
-    let short = status_text(app, Clock::Time);
-    let bare = status_text(app, Clock::None);
+    // The open state and who is on duty are worked out once; only the
+    // clock in front of them varies.
+    let tz = app.calendar.tz;
+    let bare = status_text(app);
+    let full = format!("{} · {bare}", timefmt::clock_line(app.now, tz, app.lang));
+    let short = format!("{} · {bare}", app.now.with_timezone(&tz).format("%H:%M"));
     let tries = [(0, &full), (1, &full), (1, &short), (2, &short), (2, &bare)];
     let (form, right) = tries
         .iter()
@@ -86,25 +89,10 @@ fn tab_label(app: &App, form: u8, i: usize, pane: Pane) -> String {
     }
 }
 
-/// How much of the clock the status line shows.
-#[derive(Clone, Copy)]
-pub enum Clock {
-    /// "man. 23. nov. 10:42"
-    Date,
-    /// "10:42"
-    Time,
-    None,
-}
-
-/// "man. 23. nov. 10:42 · ÅPEN til 15:00 · Vakt: KH", with as much of the
-/// clock as `clock` asks for.
-pub fn status_text(app: &App, clock: Clock) -> String {
+/// "ÅPEN til 15:00 · Vakt: KH": the status without the clock, which
+/// [`fit_top`] puts in front as room allows.
+pub fn status_text(app: &App) -> String {
     let tz = app.calendar.tz;
-    let clock = match clock {
-        Clock::Date => Some(timefmt::clock_line(app.now, tz, app.lang)),
-        Clock::Time => Some(app.now.with_timezone(&tz).format("%H:%M").to_string()),
-        Clock::None => None,
-    };
     let open = match app.calendar.open_state(app.now) {
         OpenState::OpenUntil(t) => {
             s::OPEN_UNTIL.fill(app.lang, &[("time", &t.with_timezone(&tz).format("%H:%M"))])
@@ -119,10 +107,7 @@ pub fn status_text(app: &App, clock: Clock) -> String {
         Some(name) => s::ON_DUTY.fill(app.lang, &[("name", name)]),
         None => s::NOBODY_ON_DUTY.get(app.lang).to_string(),
     };
-    match clock {
-        Some(clock) => format!("{clock} · {open} · {duty}"),
-        None => format!("{open} · {duty}"),
-    }
+    format!("{open} · {duty}")
 }
 
 pub fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
