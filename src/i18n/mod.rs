@@ -12,6 +12,7 @@ use std::fmt::Display;
 pub mod calendar;
 pub mod directory;
 pub mod log;
+pub mod opening;
 pub mod privacy;
 pub mod queue;
 pub mod shell;
@@ -160,6 +161,7 @@ pub fn all_groups() -> Vec<&'static [Msg]> {
         stats::ALL,
         directory::ALL,
         privacy::ALL,
+        opening::ALL,
     ]
 }
 
