@@ -11,6 +11,7 @@ use crate::error::AppError;
 pub mod app;
 pub mod component;
 pub mod directory;
+pub mod fault;
 pub mod form;
 pub mod input;
 pub mod keymap;
