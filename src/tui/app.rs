@@ -312,19 +312,34 @@ impl App {
         }
     }
 
-    /// Text pasted into the terminal (bracketed paste) goes to the field
-    /// being typed in, if any.
+    /// Whether typed text goes into a text field now (and not to commands).
+    pub fn takes_text(&self) -> bool {
+        self.scopes().contains(&Scope::Typing)
+    }
+
+    /// Pasted text (one bracketed paste, or keys that arrived as a burst)
+    /// goes into the field being typed in, at once; anywhere else it does
+    /// nothing but say so: a paste never runs a command.
     pub fn on_paste(&mut self, text: &str) {
         self.last_input = self.now;
-        if self.overlay.is_none()
-            && let Some(field) = &mut self.who
-        {
+        if !self.takes_text() {
+            self.flash = Some(Flash {
+                text: crate::i18n::shell::PASTE_NOT_HERE
+                    .get(self.lang)
+                    .to_string(),
+                error: false,
+            });
+            return;
+        }
+        if let Some(field) = &mut self.who {
             field.paste(text);
             return;
         }
-        if self.overlay.is_some() || !self.is_typing() {
+        if let Some(form) = self.welcome.as_mut().and_then(|w| w.form.as_mut()) {
+            form.paste(text);
             return;
         }
+        self.flash = None;
         let pane = self.pane;
         let (mut env, queue, directory, log) = self.parts();
         let effect = match pane {
