@@ -14,6 +14,7 @@ pub mod directory;
 pub mod log;
 pub mod privacy;
 pub mod queue;
+pub mod rules;
 pub mod shell;
 pub mod stats;
 pub mod time;
@@ -160,6 +161,7 @@ pub fn all_groups() -> Vec<&'static [Msg]> {
         stats::ALL,
         directory::ALL,
         privacy::ALL,
+        rules::ALL,
     ]
 }
 

@@ -516,7 +516,7 @@ impl App {
     /// Opens the "who is on duty?" question, prefilled with `name`.
     pub fn ask_who(&mut self, name: Option<String>) {
         self.who = Some(Box::new(
-            Field::single(24).with_text(name.as_deref().unwrap_or("")),
+            Field::single(crate::domain::name::MAX_CHARS).with_text(name.as_deref().unwrap_or("")),
         ));
     }
 
@@ -533,14 +533,19 @@ impl App {
         let Some(field) = &self.who else {
             return;
         };
-        let name = field.text().trim().to_string();
-        if !crate::commands::log::valid_name(&name) {
-            self.flash = Some(Flash {
-                text: crate::i18n::log::WHO_EMPTY.get(self.lang).to_string(),
-                error: true,
-            });
-            return;
-        }
+        let name = match crate::domain::name::DutyName::parse(&field.text()) {
+            Ok(n) => n.into_string(),
+            Err(e) => {
+                let text = match e {
+                    crate::domain::name::NameError::Empty => {
+                        crate::i18n::log::WHO_EMPTY.get(self.lang).to_string()
+                    }
+                    e => crate::i18n::rules::name_error(&e, self.lang),
+                };
+                self.flash = Some(Flash { text, error: true });
+                return;
+            }
+        };
         if let Some(path) = &self.remember_path {
             // Best effort: forgetting the name next time is harmless.
             if let Some(dir) = path.parent() {
