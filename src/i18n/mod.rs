@@ -12,6 +12,7 @@ use std::fmt::Display;
 pub mod calendar;
 pub mod directory;
 pub mod log;
+pub mod opening;
 pub mod privacy;
 pub mod queue;
 pub mod rules;
@@ -162,6 +163,7 @@ pub fn all_groups() -> Vec<&'static [Msg]> {
         directory::ALL,
         privacy::ALL,
         rules::ALL,
+        opening::ALL,
     ]
 }
 
