@@ -13,6 +13,7 @@ pub mod demo;
 pub mod directory;
 pub mod error;
 pub mod handover;
+pub mod hangup;
 pub mod i18n;
 pub mod phone;
 pub mod report;
