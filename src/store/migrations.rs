@@ -8,7 +8,7 @@
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{Result, StoreError};
+use super::{APPLICATION_ID, Result, StoreError};
 
 struct Migration {
     /// Why this step exists (kept next to the SQL for the next reader).
@@ -75,6 +75,9 @@ const MIGRATIONS: &[Migration] = &[
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// Brings the schema up to date and puts vakt's mark on the file, each
+/// step in its own `BEGIN IMMEDIATE` transaction. Only called when one of
+/// them is missing: the write lock is taken for real work only.
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     migrate_to(conn, SCHEMA_VERSION)
 }
@@ -92,10 +95,16 @@ pub(super) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
                 known: SCHEMA_VERSION,
             });
         }
+        // vakt's mark, for files made before it was written at creation.
+        let id: i32 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if id != APPLICATION_ID {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
         let Some(step) = MIGRATIONS
             .get(current as usize)
             .filter(|_| current < target)
         else {
+            tx.commit()?;
             return Ok(());
         };
         tx.execute_batch(step.sql)?;
