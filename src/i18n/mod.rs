@@ -10,11 +10,13 @@
 use std::fmt::Display;
 
 pub mod calendar;
+pub mod countries;
 pub mod directory;
 pub mod log;
 pub mod opening;
 pub mod privacy;
 pub mod queue;
+pub mod rules;
 pub mod shell;
 pub mod stats;
 pub mod time;
@@ -161,6 +163,7 @@ pub fn all_groups() -> Vec<&'static [Msg]> {
         stats::ALL,
         directory::ALL,
         privacy::ALL,
+        rules::ALL,
         opening::ALL,
     ]
 }
