@@ -967,13 +967,13 @@ impl Component for DirectoryState {
             let edit = self.query.paste(text);
             self.selected = 0;
             self.search(env);
-            return self.text_edit_effect(edit, lang);
+            return super::input::pasted(edit, self.query.max_chars(), lang);
         }
         let Some(form) = self.form_mut() else {
             return Effect::None;
         };
-        let edit = form.paste(text);
-        self.text_edit_effect(edit, lang)
+        let max = form.focused_max_chars().unwrap_or(0);
+        super::input::pasted(form.paste(text), max, lang)
     }
 
     fn reload(&mut self, env: &mut Env) {

@@ -1215,11 +1215,12 @@ impl Component for QueueState {
         let Some(form) = self.form_mut() else {
             return Effect::None;
         };
+        let max = form.focused_max_chars().unwrap_or(0);
         let edit = form.paste(text);
         if matches!(self.mode, Mode::Form { editing: None, .. }) {
             self.validate_new(env);
         }
-        self.too_long(edit, lang)
+        super::input::pasted(edit, max, lang)
     }
 
     fn reload(&mut self, env: &mut Env) {
