@@ -15,6 +15,7 @@ pub mod directory;
 pub mod domain;
 pub mod error;
 pub mod handover;
+pub mod hangup;
 pub mod i18n;
 pub mod phone;
 pub mod report;

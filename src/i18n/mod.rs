@@ -10,8 +10,10 @@
 use std::fmt::Display;
 
 pub mod calendar;
+pub mod countries;
 pub mod directory;
 pub mod log;
+pub mod opening;
 pub mod privacy;
 pub mod queue;
 pub mod rules;
@@ -162,6 +164,7 @@ pub fn all_groups() -> Vec<&'static [Msg]> {
         directory::ALL,
         privacy::ALL,
         rules::ALL,
+        opening::ALL,
     ]
 }
 

@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::app::{Effect, Env};
 use super::component::Component;
+use super::fault::ReadFault;
 use super::form::{Form, FormField};
 use super::input::{Edit, Field};
 use super::keymap::{Action, Binding, Scope, b, ch, ctrl, k};
@@ -201,6 +202,8 @@ pub struct QueueState {
     pub join_target: Option<i64>,
     /// An item to select once the rows are read again (after saving).
     select_after_reload: Option<i64>,
+    /// A read that failed: shown instead of the rows.
+    pub fault: ReadFault,
 }
 
 impl Default for QueueState {
@@ -220,6 +223,7 @@ impl Default for QueueState {
             snaps: Snapshots::default(),
             join_target: None,
             select_after_reload: None,
+            fault: ReadFault::default(),
         }
     }
 }
@@ -828,11 +832,12 @@ impl QueueState {
         }
     }
 
-    fn load_attempts(&mut self, env: &mut Env) {
+    fn load_attempts(&mut self, env: &mut Env) -> Result<(), StoreError> {
         self.attempts = match self.selected_item() {
-            Some(item) => env.store.attempts(item.id).unwrap_or_default(),
+            Some(item) => env.store.attempts(item.id)?,
             None => Vec::new(),
         };
+        Ok(())
     }
 
     /// Where `item` sits in the list this view shows.
@@ -844,42 +849,49 @@ impl QueueState {
     }
 
     /// Up to `limit` rows of this view from `from` (included), in list order.
-    fn rows_from(&self, env: &Env, from: Option<&QueueKey>, limit: usize) -> Vec<Item> {
+    fn rows_from(
+        &self,
+        env: &Env,
+        from: Option<&QueueKey>,
+        limit: usize,
+    ) -> Result<Vec<Item>, StoreError> {
         match self.view {
             View::Open => env.store.queue_from(from, limit),
             View::ClosedToday => env.store.closed_from(start_of_today(env), from, limit),
         }
-        .unwrap_or_default()
     }
 
     /// Up to `limit` rows before `key` in list order, nearest first.
-    fn rows_before(&self, env: &Env, key: &QueueKey, limit: usize) -> Vec<Item> {
+    fn rows_before(
+        &self,
+        env: &Env,
+        key: &QueueKey,
+        limit: usize,
+    ) -> Result<Vec<Item>, StoreError> {
         match self.view {
             View::Open => env.store.queue_before(key, limit),
             View::ClosedToday => env.store.closed_after(start_of_today(env), key, limit),
         }
-        .unwrap_or_default()
     }
 
     /// The last `limit` rows of the list, the very last first.
-    fn rows_last(&self, env: &Env, limit: usize) -> Vec<Item> {
+    fn rows_last(&self, env: &Env, limit: usize) -> Result<Vec<Item>, StoreError> {
         match self.view {
             View::Open => env.store.queue_last(limit),
             View::ClosedToday => env.store.closed_first(start_of_today(env), limit),
         }
-        .unwrap_or_default()
     }
 
     /// Reads one page from `top` (one row more, to know if more follow).
-    fn fetch(&mut self, env: &mut Env) {
-        let rows = self.rows_from(env, self.top.as_ref(), self.page + 1);
+    fn fetch(&mut self, env: &mut Env) -> Result<(), StoreError> {
+        let rows = self.rows_from(env, self.top.as_ref(), self.page + 1)?;
         self.has_more = rows.len() > self.page;
         self.rows = rows;
         self.rows.truncate(self.page);
         if self.rows.is_empty() && self.top.is_some() {
             // Everything from here has left the list: show the top instead.
             self.top = None;
-            self.rows = self.rows_from(env, None, self.page);
+            self.rows = self.rows_from(env, None, self.page)?;
         }
         if let Some(id) = self.select_after_reload.take()
             && let Some(i) = self.rows.iter().position(|r| r.id == id)
@@ -887,7 +899,91 @@ impl QueueState {
             self.selected = i;
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
-        self.load_attempts(env);
+        self.load_attempts(env)
+    }
+
+    /// Records a failed read: the rows (possibly from before) are dropped,
+    /// so no action works on what the screen no longer shows.
+    fn read_failed(&mut self, e: &StoreError, env: &Env) {
+        self.fault.fail(e, env);
+        self.rows.clear();
+        self.attempts.clear();
+        self.has_more = false;
+        self.selected = 0;
+    }
+
+    /// Reads the counts and the page on screen again.
+    fn read_all(&mut self, env: &mut Env) -> Result<(), StoreError> {
+        self.counts = env.store.queue_counts(env.now, end_of_today(env))?;
+        if self.view == View::ClosedToday {
+            self.closed_today = env.store.closed_count_since(start_of_today(env))?;
+        }
+        self.fetch(env)
+    }
+
+    /// One movement in the list; reads a page when it leaves the one shown.
+    fn step(&mut self, action: Action, env: &mut Env) -> Result<(), StoreError> {
+        let before = self.selected_item().map(|i| i.id);
+        match action {
+            Action::Down => {
+                if self.selected + 1 < self.rows.len() {
+                    self.selected += 1;
+                } else if self.has_more && self.rows.len() > 1 {
+                    self.top = Some(self.key_of(&self.rows[1]));
+                    self.fetch(env)?;
+                    self.selected = self.rows.len().saturating_sub(1);
+                }
+            }
+            Action::Up => {
+                if self.selected > 0 {
+                    self.selected -= 1;
+                } else if let Some(first) = self.rows.first().map(|i| self.key_of(i))
+                    && let Some(p) = self.rows_before(env, &first, 1)?.first()
+                {
+                    self.top = Some(self.key_of(p));
+                    self.fetch(env)?;
+                    self.selected = 0;
+                }
+            }
+            Action::PageDown => {
+                if self.has_more {
+                    if let Some(last) = self.rows.last().map(|i| self.key_of(i))
+                        && let Some(n) = self.rows_from(env, Some(&last), 2)?.get(1)
+                    {
+                        self.top = Some(self.key_of(n));
+                        self.fetch(env)?;
+                    }
+                } else {
+                    self.selected = self.rows.len().saturating_sub(1);
+                }
+            }
+            Action::PageUp => {
+                if let Some(first) = self.rows.first().map(|i| self.key_of(i))
+                    && let Some(p) = self.rows_before(env, &first, self.page)?.last()
+                {
+                    self.top = Some(self.key_of(p));
+                    self.fetch(env)?;
+                } else {
+                    self.selected = 0;
+                }
+            }
+            Action::Home => {
+                self.top = None;
+                self.selected = 0;
+                self.fetch(env)?;
+            }
+            Action::End => {
+                let last = self.rows_last(env, self.page)?;
+                self.top = last.last().map(|i| self.key_of(i));
+                self.fetch(env)?;
+                self.selected = self.rows.len().saturating_sub(1);
+            }
+            _ => {}
+        }
+        if self.selected_item().map(|i| i.id) != before {
+            self.load_attempts(env)?;
+        }
+        Ok(())
     }
 }
 
@@ -1095,65 +1191,11 @@ impl Component for QueueState {
         if !matches!(self.mode, Mode::List) {
             return Effect::None;
         }
-        let before = self.selected_item().map(|i| i.id);
-        match action {
-            Action::Down => {
-                if self.selected + 1 < self.rows.len() {
-                    self.selected += 1;
-                } else if self.has_more && self.rows.len() > 1 {
-                    self.top = Some(self.key_of(&self.rows[1]));
-                    self.fetch(env);
-                    self.selected = self.rows.len().saturating_sub(1);
-                }
-            }
-            Action::Up => {
-                if self.selected > 0 {
-                    self.selected -= 1;
-                } else if let Some(first) = self.rows.first().map(|i| self.key_of(i))
-                    && let Some(p) = self.rows_before(env, &first, 1).first()
-                {
-                    self.top = Some(self.key_of(p));
-                    self.fetch(env);
-                    self.selected = 0;
-                }
-            }
-            Action::PageDown => {
-                if self.has_more {
-                    if let Some(last) = self.rows.last().map(|i| self.key_of(i))
-                        && let Some(n) = self.rows_from(env, Some(&last), 2).get(1)
-                    {
-                        self.top = Some(self.key_of(n));
-                        self.fetch(env);
-                    }
-                } else {
-                    self.selected = self.rows.len().saturating_sub(1);
-                }
-            }
-            Action::PageUp => {
-                if let Some(first) = self.rows.first().map(|i| self.key_of(i))
-                    && let Some(p) = self.rows_before(env, &first, self.page).last()
-                {
-                    self.top = Some(self.key_of(p));
-                    self.fetch(env);
-                } else {
-                    self.selected = 0;
-                }
-            }
-            Action::Home => {
-                self.top = None;
-                self.selected = 0;
-                self.fetch(env);
-            }
-            Action::End => {
-                let last = self.rows_last(env, self.page);
-                self.top = last.last().map(|i| self.key_of(i));
-                self.fetch(env);
-                self.selected = self.rows.len().saturating_sub(1);
-            }
-            _ => {}
-        }
-        if self.selected_item().map(|i| i.id) != before {
-            self.load_attempts(env);
+        if self.fault.is_set() {
+            // After a failed read a movement key tries again.
+            self.reload(env);
+        } else if let Err(e) = self.step(action, env) {
+            self.read_failed(&e, env);
         }
         Effect::None
     }
@@ -1187,17 +1229,10 @@ impl Component for QueueState {
         if self.select_after_reload.is_none() {
             self.select_after_reload = keep;
         }
-        self.counts = env
-            .store
-            .queue_counts(env.now, end_of_today(env))
-            .unwrap_or_default();
-        if self.view == View::ClosedToday {
-            self.closed_today = env
-                .store
-                .closed_count_since(start_of_today(env))
-                .unwrap_or_default();
+        match self.read_all(env) {
+            Ok(()) => self.fault = ReadFault::default(),
+            Err(e) => self.read_failed(&e, env),
         }
-        self.fetch(env);
     }
 }
 
