@@ -182,8 +182,11 @@ impl Store {
     ) -> Result<PurgeCounts> {
         let closed_cut = ts(now - Duration::days(i64::from(keep.closed_days)));
         let note_cut = ts(now - Duration::days(i64::from(keep.note_days)));
-        if dry_run {
-            return counts(self.conn(), &closed_cut, &note_cut);
+        // Read first: the write lock only when there is something to erase,
+        // so a start never waits for another terminal's write for nothing.
+        let seen = counts(self.conn(), &closed_cut, &note_cut)?;
+        if dry_run || seen.is_empty() {
+            return Ok(seen);
         }
         let found = self.write(|tx| {
             let c = counts(tx, &closed_cut, &note_cut)?;
