@@ -59,6 +59,17 @@ fn files_holding(db: &TestDb, needle: &str) -> Vec<String> {
     found
 }
 
+/// Notes the search index finds by three pieces of the planted note's
+/// text (trigrams: the index has no phrases).
+fn indexed(c: &rusqlite::Connection) -> i64 {
+    c.query_row(
+        "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'lan AND ted AND ote'",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
 const ERASED: [&str; 5] = [
     "Planted expired summary",
     "41288101",
@@ -134,6 +145,8 @@ fn restoring_an_old_backup_purges_it_before_it_becomes_live() {
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
+        // Nor is the erased note's text in the search index.
+        assert_eq!(indexed(&c), 0, "{lang}: the erased note is still indexed");
         drop(c);
         assert!(
             summaries.contains(&"Planted held summary".to_string()),
@@ -158,7 +171,18 @@ fn restoring_an_old_backup_purges_it_before_it_becomes_live() {
             "{out}"
         );
     }
-    // The backup given stays as it was: it is the administrator's file.
+    // The backup given stays as it was: it is the administrator's file
+    // (and the index query above finds the note there).
+    assert_eq!(
+        indexed(
+            &rusqlite::Connection::open_with_flags(
+                &outside,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+            )
+            .unwrap()
+        ),
+        1
+    );
     assert!(contains(
         &std::fs::read(&outside).unwrap(),
         b"Planted expired summary"
