@@ -16,6 +16,7 @@ pub mod form;
 pub mod input;
 pub mod keymap;
 pub mod log;
+pub mod popup;
 pub mod queue;
 pub mod stats;
 pub mod terminal;
