@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::component::Component;
 use super::fault::ReadFault;
+use super::form::FormAct;
 use super::input::Field;
 use super::keymap::{self, Action, Scope};
 use super::popup::{Popup, PopupKind, PopupStack};
@@ -248,7 +249,22 @@ impl App {
             Action::Dir(a) => self.directory.is_enabled(a),
             Action::Log(a) => self.log.is_enabled(a),
             Action::Stats(a) => self.stats.is_enabled(a),
+            Action::Form(f) => self.form_target(f).is_some_and(|a| self.is_enabled(a)),
             _ => true,
+        }
+    }
+
+    /// The form a form key is for: the welcome's opening hours when on
+    /// top, else the form of the pane on screen.
+    fn form_target(&self, f: FormAct) -> Option<Action> {
+        use super::welcome::Act as W;
+        use super::{directory::Act as D, queue::Act as Q};
+        match (self.popups.top_kind(), self.pane) {
+            (Some(PopupKind::Welcome), _) => Some(Action::Welcome(W::Form(f))),
+            (Some(_), _) => None,
+            (None, Pane::Callbacks) => Some(Action::Queue(Q::Form(f))),
+            (None, Pane::Directory) => Some(Action::Dir(D::Form(f))),
+            (None, Pane::Log | Pane::Stats) => None,
         }
     }
 
@@ -372,6 +388,11 @@ impl App {
                 self.popups.pop();
             }
             (_, Action::Welcome(a)) => self.welcome_action(a),
+            (_, Action::Form(f)) => {
+                if let Some(a) = self.form_target(f) {
+                    self.update(a);
+                }
+            }
             (_, Action::Help) => self.popups.push(Popup::Help { scroll: 0 }),
             (_, Action::NextPane) => {
                 self.goto(Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()])
@@ -457,18 +478,29 @@ impl App {
                 self.popups.remove(PopupKind::Welcome);
             }
             Act::EditHours => w.form = Some(Welcome::hours_form(&self.calendar, self.lang)),
-            Act::Cancel => w.form = None,
-            Act::NextField => {
+            Act::Form(FormAct::Cancel) => {
+                if let Some(f) = &mut w.form
+                    && let Some(again) = f.cancel(self.lang)
+                {
+                    self.flash = Some(Flash {
+                        text: again,
+                        error: true,
+                    });
+                    return;
+                }
+                w.form = None;
+            }
+            Act::Form(FormAct::NextField) => {
                 if let Some(f) = &mut w.form {
                     f.next();
                 }
             }
-            Act::PrevField => {
+            Act::Form(FormAct::PrevField) => {
                 if let Some(f) = &mut w.form {
                     f.prev();
                 }
             }
-            Act::Save => {
+            Act::Form(FormAct::Save) => {
                 let Some(form) = &mut w.form else {
                     return;
                 };

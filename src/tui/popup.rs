@@ -44,7 +44,7 @@ impl Popup {
         match self {
             Popup::Who(_) => vec![Scope::Who, Scope::Typing],
             Popup::Welcome(w) => match w.form {
-                Some(_) => vec![Scope::WelcomeHours, Scope::Typing],
+                Some(_) => vec![Scope::Form, Scope::Typing],
                 None => vec![Scope::Welcome, Scope::Global],
             },
             Popup::Help { .. } => vec![Scope::Help],
