@@ -54,6 +54,10 @@ pub enum LangArg {
 pub enum Command {
     /// Open the terminal app (the default when no command is given).
     Tui,
+    /// Create a new, empty database at --db or VAKT_DB (default: vakt.db in
+    /// the platform data directory); says so if one is already there. No
+    /// other command creates a database.
+    Init,
     /// Public holidays, working days and deadlines; opening hours and closed days.
     #[command(subcommand)]
     Calendar(CalendarCmd),

@@ -81,7 +81,7 @@ pub struct PrivacyConfig {
     pub note_days: u32,
     /// Minutes without a key before caller data is hidden (0 = never).
     pub idle_minutes: u32,
-    /// Daily backups kept in the backups folder next to the database.
+    /// Days a backup vakt made (any kind) is kept in the backups folder.
     pub backups_kept: u32,
 }
 

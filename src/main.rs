@@ -6,6 +6,8 @@ use clap::Parser;
 use vakt::cli::{Cli, Command, LangArg};
 use vakt::commands::{self, Ctx};
 use vakt::config::{self, Config};
+use vakt::domain::name::DutyName;
+use vakt::domain::text::{escape, escape_line};
 use vakt::error::AppError;
 use vakt::i18n::Lang;
 use vakt::tui::{self, App, theme::Theme};
@@ -46,7 +48,8 @@ fn main() -> ExitCode {
 }
 
 fn fail(e: &AppError, lang: Lang) -> ExitCode {
-    eprintln!("vakt: {}", e.message(lang));
+    // A message may quote what was typed: never a raw control character.
+    eprintln!("vakt: {}", escape(&e.message(lang)));
     ExitCode::from(e.exit_code() as u8)
 }
 
@@ -59,14 +62,35 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
     } else {
         config::default_db_path()
     };
-    let db_path = match cli.db.clone().or(configured) {
+    let given = cli.db.clone().or(configured);
+    // Only the app's first start on the default path creates a database
+    // without asking.
+    let default_path = given.is_none() && !is_demo;
+    let db_path = match given {
         Some(p) => p,
         None => fallback.ok_or(AppError::NoDataDir)?,
     };
-    let actor = cli
-        .actor
+    // `--as` follows the name rule, for every command; the login name only
+    // ever reaches the audit trail made harmless.
+    let as_name = match cli.actor.as_deref() {
+        Some(raw) => Some(
+            DutyName::parse(raw)
+                .map_err(|e| AppError::Message(vakt::i18n::rules::as_error(&e, lang)))?
+                .into_string(),
+        ),
+        None => None,
+    };
+    let actor = as_name
         .clone()
-        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| {
+            std::env::var("USER")
+                .ok()
+                .map(|u| match DutyName::parse(&u) {
+                    Ok(n) => n.into_string(),
+                    Err(_) => escape_line(u.trim()).chars().take(32).collect(),
+                })
+        })
+        .filter(|a| !a.is_empty())
         .unwrap_or_else(|| "?".into());
     let ctx = Ctx {
         lang,
@@ -74,7 +98,7 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
         actor,
         now: Utc::now(),
         config: cfg.clone(),
-        as_name: cli.actor.clone(),
+        as_name: as_name.clone(),
     };
     let open_tui = match &cli.command {
         None | Some(Command::Tui) => true,
@@ -83,8 +107,11 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
     };
     match cli.command {
         _ if open_tui => {
+            commands::ensure_database(&ctx, default_path)?;
             let start = commands::privacy::open_for_app(&ctx)?;
             let store = start.store;
+            let mut notices = start.notices;
+            notices.extend(store.limit().map(|l| commands::limit_notice(l, lang)));
             let theme = Theme::choose(
                 std::env::var("NO_COLOR").ok().as_deref(),
                 cfg.theme.as_deref(),
@@ -95,13 +122,8 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             app.show_welcome_if_new();
             app.background_check = start.background_check;
             app.background_backup = Some(start.background_backup);
-            app.notify(start.notices);
-            match cli
-                .actor
-                .as_deref()
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-            {
+            app.notify(notices);
+            match as_name.as_deref() {
                 // A forced command on a shared server: fixed for the session.
                 Some(name) => app.set_on_duty(name, true),
                 None => {
@@ -109,14 +131,15 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
                         .remember_path
                         .as_ref()
                         .and_then(|p| std::fs::read_to_string(p).ok())
-                        .map(|s| s.trim().chars().take(24).collect::<String>())
-                        .filter(|s| !s.is_empty());
+                        .and_then(|s| DutyName::parse(&s).ok())
+                        .map(DutyName::into_string);
                     app.ask_who(remembered);
                 }
             }
             tui::run(app, cfg.reduced_motion)
         }
         None | Some(Command::Tui) | Some(Command::Demo(_)) => Ok(()),
+        Some(Command::Init) => commands::init(&ctx),
         Some(Command::Calendar(cmd)) => commands::calendar::run(&ctx, cmd),
         Some(Command::Voicemail(cmd)) => commands::callbacks::voicemail(&ctx, cmd),
         Some(Command::Complaint(cmd)) => commands::callbacks::complaint(&ctx, cmd),

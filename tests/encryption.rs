@@ -18,7 +18,7 @@ fn key_file(db: &TestDb, text: &str) -> std::path::PathBuf {
 #[cfg(not(feature = "encryption"))]
 #[test]
 fn a_key_in_a_build_without_encryption_is_refused() {
-    let db = TestDb::new();
+    let db = TestDb::absent();
     let k = key_file(&db, "correct horse battery staple");
     db.cmd()
         .args(["--lang", "en", "--key-file", k.to_str().unwrap(), "queue"])

@@ -12,8 +12,10 @@ use std::fmt::Display;
 pub mod calendar;
 pub mod directory;
 pub mod log;
+pub mod opening;
 pub mod privacy;
 pub mod queue;
+pub mod rules;
 pub mod shell;
 pub mod stats;
 pub mod time;
@@ -160,6 +162,8 @@ pub fn all_groups() -> Vec<&'static [Msg]> {
         stats::ALL,
         directory::ALL,
         privacy::ALL,
+        rules::ALL,
+        opening::ALL,
     ]
 }
 

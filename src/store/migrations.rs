@@ -8,7 +8,7 @@
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::{Result, StoreError};
+use super::{APPLICATION_ID, Result, StoreError};
 
 struct Migration {
     /// Why this step exists (kept next to the SQL for the next reader).
@@ -58,6 +58,9 @@ const MIGRATIONS: &[Migration] = &[
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// Brings the schema up to date and puts vakt's mark on the file, each
+/// step in its own `BEGIN IMMEDIATE` transaction. Only called when one of
+/// them is missing: the write lock is taken for real work only.
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -70,7 +73,13 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
                 known: SCHEMA_VERSION,
             });
         }
+        // vakt's mark, for files made before it was written at creation.
+        let id: i32 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if id != APPLICATION_ID {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
         let Some(step) = MIGRATIONS.get(current as usize) else {
+            tx.commit()?;
             return Ok(());
         };
         tx.execute_batch(step.sql)?;

@@ -309,10 +309,26 @@ impl App {
         }
     }
 
-    /// Text pasted into the terminal (bracketed paste) goes to the field
-    /// being typed in, if any.
+    /// Whether typed text goes into a text field now (and not to commands).
+    pub fn takes_text(&self) -> bool {
+        self.scopes().contains(&Scope::Typing)
+    }
+
+    /// Pasted text (one bracketed paste, or keys that arrived as a burst)
+    /// goes into the field being typed in, at once; anywhere else it does
+    /// nothing but say so: a paste never runs a command.
     pub fn on_paste(&mut self, text: &str) {
         self.last_input = self.now;
+        if !self.takes_text() {
+            self.flash = Some(Flash {
+                text: crate::i18n::shell::PASTE_NOT_HERE
+                    .get(self.lang)
+                    .to_string(),
+                error: false,
+            });
+            return;
+        }
+        // Only the overlay on top takes the paste.
         match self.popups.top_mut() {
             Some(Popup::Who(field)) => {
                 field.paste(text);
@@ -327,9 +343,7 @@ impl App {
             Some(_) => return,
             None => {}
         }
-        if !self.is_typing() {
-            return;
-        }
+        self.flash = None;
         let pane = self.pane;
         let (mut env, queue, directory, log) = self.parts();
         let effect = match pane {
@@ -534,7 +548,7 @@ impl App {
     /// Opens the "who is on duty?" question, prefilled with `name`.
     pub fn ask_who(&mut self, name: Option<String>) {
         self.popups.push(Popup::Who(Box::new(
-            Field::single(24).with_text(name.as_deref().unwrap_or("")),
+            Field::single(crate::domain::name::MAX_CHARS).with_text(name.as_deref().unwrap_or("")),
         )));
     }
 
@@ -551,14 +565,19 @@ impl App {
         let Some(Popup::Who(field)) = self.popups.top() else {
             return;
         };
-        let name = field.text().trim().to_string();
-        if !crate::commands::log::valid_name(&name) {
-            self.flash = Some(Flash {
-                text: crate::i18n::log::WHO_EMPTY.get(self.lang).to_string(),
-                error: true,
-            });
-            return;
-        }
+        let name = match crate::domain::name::DutyName::parse(&field.text()) {
+            Ok(n) => n.into_string(),
+            Err(e) => {
+                let text = match e {
+                    crate::domain::name::NameError::Empty => {
+                        crate::i18n::log::WHO_EMPTY.get(self.lang).to_string()
+                    }
+                    e => crate::i18n::rules::name_error(&e, self.lang),
+                };
+                self.flash = Some(Flash { text, error: true });
+                return;
+            }
+        };
         if let Some(path) = &self.remember_path {
             // Best effort: forgetting the name next time is harmless.
             if let Some(dir) = path.parent() {
@@ -710,6 +729,14 @@ impl App {
     /// Whether an overlay of `kind` is open (on top or under another).
     pub fn has_popup(&self, kind: PopupKind) -> bool {
         self.popups.contains(kind)
+    }
+
+    /// The name typed in "who is on duty?", while it is open.
+    pub fn who_text(&self) -> Option<String> {
+        self.popups.iter().find_map(|p| match p {
+            Popup::Who(field) => Some(field.text()),
+            _ => None,
+        })
     }
 
     /// The overlay on top, with its state (for drawing).

@@ -289,7 +289,7 @@ impl Default for LogState {
 }
 
 /// The longest note the editor accepts.
-pub const MAX_NOTE: usize = crate::commands::log::MAX_NOTE;
+pub const MAX_NOTE: usize = crate::domain::note::MAX_CHARS;
 
 fn day_key(env: &Env, day: NaiveDate) -> NoteKey {
     NoteKey {
@@ -479,10 +479,13 @@ impl LogState {
         let Mode::Editor(ed) = &mut self.mode else {
             return Effect::None;
         };
-        let body = ed.text.text().trim().to_string();
-        if body.is_empty() {
-            return Effect::Error(m::EDITOR_EMPTY.get(env.lang).to_string());
-        }
+        let body = match crate::domain::note::body(&ed.text.text()) {
+            Ok(body) => body,
+            Err(e) if e.problem == crate::domain::text::TextProblem::Required => {
+                return Effect::Error(m::EDITOR_EMPTY.get(env.lang).to_string());
+            }
+            Err(e) => return Effect::Error(crate::i18n::rules::text_error(&e, env.lang)),
+        };
         let note = NewNote {
             body,
             callback_id: ed.link,
@@ -656,10 +659,10 @@ impl Component for LogState {
                     Effect::None
                 }
                 Mode::Ack { field, .. } => {
-                    let name = field.text().trim().to_string();
-                    if !crate::commands::log::valid_name(&name) {
-                        return Effect::Error(m::ERR_NAME.get(lang).to_string());
-                    }
+                    let name = match crate::domain::name::DutyName::parse(&field.text()) {
+                        Ok(n) => n.into_string(),
+                        Err(e) => return Effect::Error(crate::i18n::rules::name_error(&e, lang)),
+                    };
                     match env.store.acknowledge_handovers(&name, env.now) {
                         Ok(0) => {
                             self.mode = Mode::List;
@@ -707,7 +710,7 @@ impl Component for LogState {
             Act::Acknowledge => {
                 if let Mode::Review { lines, scroll } = &mut self.mode {
                     self.mode = Mode::Ack {
-                        field: Box::new(Field::single(24)),
+                        field: Box::new(Field::single(crate::domain::name::MAX_CHARS)),
                         lines: std::mem::take(lines),
                         scroll: *scroll,
                     };

@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event;
 
 use crate::error::AppError;
 
@@ -16,6 +16,7 @@ pub mod form;
 pub mod input;
 pub mod keymap;
 pub mod log;
+pub mod paste;
 pub mod popup;
 pub mod queue;
 pub mod stats;
@@ -30,6 +31,9 @@ pub use app::App;
 /// How often the clock and the database are checked.
 const TICK: Duration = Duration::from_secs(1);
 
+/// At most this many events are handled between two frames.
+const MAX_BATCH: usize = 4096;
+
 /// Runs the app until the person quits. The terminal is restored on every
 /// way out, including errors and panics.
 pub fn run(mut app: App, reduced_motion: bool) -> Result<(), AppError> {
@@ -40,6 +44,9 @@ pub fn run(mut app: App, reduced_motion: bool) -> Result<(), AppError> {
     terminal::restore();
     // A half-written backup is not left behind on disk.
     app.stop_background_backup();
+    // Hung up (SIGHUP, SIGTERM): the terminal is restored and the backup
+    // stopped; end as the signal asked.
+    crate::hangup::finish();
     result
 }
 
@@ -51,10 +58,11 @@ fn event_loop(
     let terr = |e: std::io::Error| AppError::Terminal(e.kind());
     let mut last_tick = Instant::now();
     let mut dirty = true;
+    let mut events = paste::Dispatcher::default();
     if let Ok(size) = term.size() {
         app.resize(size.width, size.height);
     }
-    while !app.quit {
+    while !app.quit && crate::hangup::received().is_none() {
         if dirty {
             term.draw(|f| view::draw(f, app)).map_err(terr)?;
             dirty = false;
@@ -64,22 +72,14 @@ fn event_loop(
             timeout = timeout.min(Duration::from_millis(30));
         }
         if event::poll(timeout).map_err(terr)? {
-            match event::read().map_err(terr)? {
-                Event::Key(k) => {
-                    app.on_key(k);
-                    dirty = true;
-                }
-                Event::Resize(w, h) => {
-                    app.resize(w, h);
-                    dirty = true;
-                }
-                Event::FocusGained => dirty = true,
-                Event::Paste(text) => {
-                    app.on_paste(&text);
-                    dirty = true;
-                }
-                _ => {}
+            // Everything already waiting is one batch, handled before the
+            // next frame is drawn (a paste without bracketed paste arrives
+            // as many keys at once).
+            let mut batch = vec![event::read().map_err(terr)?];
+            while batch.len() < MAX_BATCH && event::poll(Duration::ZERO).map_err(terr)? {
+                batch.push(event::read().map_err(terr)?);
             }
+            dirty |= events.batch(app, batch, Instant::now());
         }
         if app.poll_background() {
             dirty = true;

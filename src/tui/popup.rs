@@ -92,6 +92,11 @@ impl PopupStack {
         self.0.iter().any(|p| p.kind() == kind)
     }
 
+    /// The overlays, bottom first.
+    pub fn iter(&self) -> impl Iterator<Item = &Popup> {
+        self.0.iter()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -9,8 +9,11 @@ use super::fault::ReadFault;
 use super::form::{Form, FormAct, FormField, tri_index, tri_value};
 use super::input::{Edit, Field};
 use super::keymap::{Action, Binding, Scope, b, ch, k};
-use crate::callback::{AttemptResult, Outcome, Safety};
+use crate::callback::{AttemptResult, Kind, Outcome, Safety};
+use crate::domain::callback::{Details, attempt_note};
+use crate::domain::text::TextField;
 use crate::error::when_message;
+use crate::i18n::rules::text_error;
 use crate::i18n::{Lang, Msg, queue as q};
 use crate::phone::Phone;
 use crate::store::StoreError;
@@ -99,13 +102,23 @@ pub const BINDINGS: &[Binding] = &[
     ),
 ];
 
-/// Limits on what can be typed, so no field can fill the disk or screen.
-pub const MAX_LABEL: usize = 80;
-pub const MAX_SUMMARY: usize = 500;
-pub const MAX_SAFE_TIMES: usize = 120;
-pub const MAX_NOTE: usize = 1000;
+/// Limits on what can be typed: the domain's rules, so the app and the
+/// command line agree.
+pub use crate::domain::text::{
+    MAX_ATTEMPT_NOTE, MAX_LABEL, MAX_SAFE_TIMES, MAX_SAFETY_NOTE as MAX_NOTE, MAX_SUMMARY,
+};
 pub const MAX_TIME: usize = 40;
 pub const MAX_PHONE: usize = 40;
+
+/// The form field a text rule speaks about.
+fn form_field(f: TextField) -> &'static str {
+    match f {
+        TextField::Label => "label",
+        TextField::Summary => "summary",
+        TextField::SafeTimes => "safe_times",
+        TextField::SafetyNote | TextField::AttemptNote | TextField::Note => "note",
+    }
+}
 
 /// What the pane is doing.
 #[derive(Debug, Clone)]
@@ -437,13 +450,22 @@ impl QueueState {
             form = f;
         }
         let kind = form.choice("kind");
-        if kind == 1 && form.text("summary").trim().is_empty() {
-            form.set_error(
-                "summary",
-                Some(q::ERR_SUMMARY_REQUIRED.get(lang).to_string()),
-            );
-        } else {
-            form.set_error("summary", None);
+        // The words are checked by the same rules as the command line's.
+        for id in ["label", "summary", "safe_times", "note"] {
+            form.set_error(id, None);
+        }
+        let details = Details::new(
+            if kind == 1 {
+                Kind::Complaint
+            } else {
+                Kind::Voicemail
+            },
+            &form.text("label"),
+            &form.text("summary"),
+            &Self::safety_from(&form),
+        );
+        if let Err(e) = &details {
+            form.set_error(form_field(e.field), Some(text_error(e, lang)));
         }
         if kind == 0 && form.text("phone").trim().is_empty() {
             form.set_error("phone", Some(q::ERR_PHONE_EMPTY.get(lang).to_string()));
@@ -484,12 +506,20 @@ impl QueueState {
                         }),
                     );
                 };
-                let v = NewVoicemail {
-                    received_at: received,
+                let Ok(v) = NewVoicemail::new(
+                    received,
                     phone,
-                    label: form.text("label").trim().to_string(),
-                    summary: form.text("summary").trim().to_string(),
-                    safety: Self::safety_from(&form),
+                    &form.text("label"),
+                    &form.text("summary"),
+                    &Self::safety_from(&form),
+                ) else {
+                    return (
+                        Effect::None,
+                        Some(Mode::Form {
+                            form,
+                            editing: None,
+                        }),
+                    );
                 };
                 env.store
                     .add_voicemail(&v, env.calendar, &mut self.snaps, env.actor, env.now)
@@ -515,10 +545,15 @@ impl QueueState {
                     })
             }
             1 => {
-                let c = NewComplaint {
-                    received_at: received,
-                    label: form.text("label").trim().to_string(),
-                    summary: form.text("summary").trim().to_string(),
+                let Ok(c) = NewComplaint::new(received, &form.text("label"), &form.text("summary"))
+                else {
+                    return (
+                        Effect::None,
+                        Some(Mode::Form {
+                            form,
+                            editing: None,
+                        }),
+                    );
                 };
                 env.store
                     .add_complaint(&c, env.calendar, env.actor, env.now)
@@ -556,12 +591,38 @@ impl QueueState {
         }
     }
 
-    fn save_edit(&mut self, form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
+    fn save_edit(&mut self, mut form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
+        let lang = env.lang;
+        let kind = self
+            .rows
+            .iter()
+            .find(|i| i.id == id)
+            .map_or(Kind::Voicemail, |i| i.kind);
+        let d = match Details::new(
+            kind,
+            &form.text("label"),
+            &form.text("summary"),
+            &Self::safety_from(&form),
+        ) {
+            Ok(d) => d,
+            Err(e) => {
+                let field = form_field(e.field);
+                form.set_error(field, Some(text_error(&e, lang)));
+                form.focus_on(field);
+                return (
+                    Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
+                    Some(Mode::Form {
+                        form,
+                        editing: Some(id),
+                    }),
+                );
+            }
+        };
         let r = env.store.edit_callback(
             id,
-            form.text("label").trim(),
-            form.text("summary").trim(),
-            &Self::safety_from(&form),
+            &d.label,
+            &d.summary,
+            &d.safety,
             &mut self.snaps,
             env.actor,
             env.now,
@@ -600,13 +661,24 @@ impl QueueState {
                 );
             }
         };
+        let note = match attempt_note(&form.text("note")) {
+            Ok(n) => n,
+            Err(e) => {
+                form.set_error("note", Some(text_error(&e, lang)));
+                form.focus_on("note");
+                return (
+                    Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
+                    Some(Mode::Attempt { form, id }),
+                );
+            }
+        };
         let result = RESULTS[form.choice("result").min(RESULTS.len() - 1)];
         let gap = Duration::hours(i64::from(env.config.callbacks.retry_hours));
         let r = env.store.record_attempt(
             id,
             at,
             result,
-            form.text("note").trim(),
+            &note,
             env.calendar,
             gap,
             &mut self.snaps,
@@ -953,7 +1025,11 @@ impl Component for QueueState {
                             result,
                             FormField::text("at", q::ATTEMPT_AT, Field::single(MAX_TIME))
                                 .with_hint(q::FORM_RECEIVED_HINT.get(lang).to_string()),
-                            FormField::text("note", q::ATTEMPT_NOTE, Field::single(MAX_NOTE)),
+                            FormField::text(
+                                "note",
+                                q::ATTEMPT_NOTE,
+                                Field::single(MAX_ATTEMPT_NOTE),
+                            ),
                         ],
                     );
                     self.mode = Mode::Attempt { form, id: item.id };
