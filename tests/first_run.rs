@@ -7,6 +7,7 @@ use predicates::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use vakt::i18n::Lang;
 use vakt::tui::App;
+use vakt::tui::popup::PopupKind;
 use vakt::tui::render_text;
 
 fn key(app: &mut App, code: KeyCode) {
@@ -64,7 +65,7 @@ fn welcome_shows_hours_and_changes_them() {
     );
     assert!(cal.weekly[5].is_some());
     key(&mut app, KeyCode::Enter);
-    assert!(app.welcome.is_none());
+    assert!(!app.has_popup(PopupKind::Welcome));
     // A database with work in it shows no welcome.
     let mut again = db.app(Lang::Nb, monday_morning());
     db.store()
@@ -72,7 +73,7 @@ fn welcome_shows_hours_and_changes_them() {
         .unwrap();
     db.store().start_shift("KH", monday_morning()).unwrap();
     again.show_welcome_if_new();
-    assert!(again.welcome.is_none());
+    assert!(!again.has_popup(PopupKind::Welcome));
 }
 
 #[test]

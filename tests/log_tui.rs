@@ -13,6 +13,7 @@ use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::store::log::{Marks, NewNote};
 use vakt::tui::App;
 use vakt::tui::log::Mode;
+use vakt::tui::popup::PopupKind;
 use vakt::tui::render_text;
 
 fn key(app: &mut App, code: KeyCode) {
@@ -408,7 +409,7 @@ fn who_is_on_duty_is_asked_and_remembered() {
     assert!(render_text(&a, 120, 30).contains("Write initials or a short name."));
     typ(&mut a, "MO");
     key(&mut a, KeyCode::Enter);
-    assert!(a.who.is_none());
+    assert!(!a.has_popup(PopupKind::Who));
     assert_eq!(a.on_duty.as_deref(), Some("MO"));
     assert!(render_text(&a, 120, 30).contains("On duty: MO"));
     assert_eq!(
@@ -420,7 +421,7 @@ fn who_is_on_duty_is_asked_and_remembered() {
     let mut b = db.app(Lang::En, oslo(23, 9, 0));
     b.set_on_duty("SSH", true);
     key(&mut b, KeyCode::F(3));
-    assert!(b.who.is_none());
+    assert!(!b.has_popup(PopupKind::Who));
     assert!(render_text(&b, 120, 30).contains("cannot be changed here"));
 }
 

@@ -14,8 +14,9 @@ use vakt::i18n::Lang;
 use vakt::phone::Phone;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::App;
-use vakt::tui::app::{Overlay, Pane};
+use vakt::tui::app::Pane;
 use vakt::tui::paste::Dispatcher;
+use vakt::tui::popup::{Popup, PopupKind};
 use vakt::tui::render_text;
 
 const NOT_HERE: &str = "Pasting works only in a text field. Nothing was changed.";
@@ -137,20 +138,20 @@ fn a_paste_over_a_question_never_answers_it() {
     app.on_paste("22 33 44 66");
     key(&mut app, KeyCode::Char('c'));
     ctrl(&mut app, 'c');
-    assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
+    assert_eq!(app.popup(), Some(PopupKind::ConfirmQuit));
     app.on_paste("y");
     assert!(!app.quit, "a pasted y answered the question");
     let mut d = Dispatcher::default();
     burst(&mut app, &mut d, "yes");
     assert!(!app.quit, "keys arriving together answered the question");
-    assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
+    assert_eq!(app.popup(), Some(PopupKind::ConfirmQuit));
     key(&mut app, KeyCode::Char('n'));
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('?'));
-    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    assert_eq!(app.popup(), Some(PopupKind::Help));
     app.on_paste("text");
-    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    assert_eq!(app.popup(), Some(PopupKind::Help));
 }
 
 #[test]
@@ -248,7 +249,10 @@ fn a_paste_into_who_is_on_duty_goes_into_the_name() {
     let mut app = db.app(Lang::En, monday_morning());
     app.ask_who(None);
     app.on_paste("KH\r\n");
-    assert_eq!(app.who.as_ref().unwrap().text(), "KH ");
+    let Some(Popup::Who(field)) = app.top_popup() else {
+        panic!("the question is not on top");
+    };
+    assert_eq!(field.text(), "KH ");
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.on_duty.as_deref(), Some("KH"));
 }

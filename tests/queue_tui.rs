@@ -11,7 +11,7 @@ use vakt::i18n::Lang;
 use vakt::phone::Phone;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::App;
-use vakt::tui::app::Overlay;
+use vakt::tui::popup::PopupKind;
 use vakt::tui::queue::{Mode, View};
 use vakt::tui::render_text;
 
@@ -277,7 +277,7 @@ fn typed_text_is_never_thrown_away_without_asking() {
     assert!(screen(&app).contains("Trykk Esc en gang til"));
     // Ctrl-C asks before quitting.
     app.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-    assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
+    assert_eq!(app.popup(), Some(PopupKind::ConfirmQuit));
     key(&mut app, KeyCode::Char('n'));
     assert!(!app.quit);
     key(&mut app, KeyCode::Esc);

@@ -5,7 +5,8 @@ mod common;
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use vakt::i18n::Lang;
-use vakt::tui::app::{Overlay, Pane};
+use vakt::tui::app::Pane;
+use vakt::tui::popup::PopupKind;
 use vakt::tui::render_text;
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -75,7 +76,7 @@ fn help_overlay_lists_keys_from_the_table_and_esc_closes_it() {
     let db = TestDb::new();
     let mut app = db.app(Lang::En, monday_morning());
     app.on_key(key(KeyCode::Char('?')));
-    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    assert_eq!(app.popup(), Some(PopupKind::Help));
     let screen = render_text(&app, 120, 30);
     assert!(screen.contains("Help – keys"), "{screen}");
     assert!(screen.contains("F2"));
@@ -85,12 +86,12 @@ fn help_overlay_lists_keys_from_the_table_and_esc_closes_it() {
     app.on_key(key(KeyCode::Tab));
     assert_eq!(app.pane, Pane::Callbacks);
     app.on_key(key(KeyCode::Esc));
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.popup(), None);
     assert!(!app.quit);
     // q inside help closes help, it does not quit.
     app.on_key(key(KeyCode::Char('?')));
     app.on_key(key(KeyCode::Char('q')));
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.popup(), None);
     assert!(!app.quit);
 }
 

@@ -14,10 +14,6 @@ catalogue! {
     KEY_DEACTIVATE => "Deaktiver", "Deactivate";
     KEY_FILTER => "Filter", "Filter";
     KEY_DONE => "Ferdig", "Done";
-    DIR_KEY_SAVE => "Lagre", "Save";
-    DIR_KEY_CANCEL => "Avbryt", "Cancel";
-    DIR_KEY_NEXT_FIELD => "Neste felt", "Next field";
-    DIR_KEY_PREV_FIELD => "Forrige felt", "Previous field";
     SEARCH_LABEL => "Søk:", "Search:";
     SEARCH_EMPTY_HINT => "trykk / og skriv navn, tema eller sted", "press / and type a name, topic or place";
     TITLE_COUNT => "{n} treff", "{n} found";
@@ -77,7 +73,6 @@ catalogue! {
     DEACTIVATED => "Deaktivert ✓ Tilbudet vises ikke lenger i søk.", "Deactivated ✓ The service no longer shows in search.";
     NOTHING_SELECTED => "Velg et tilbud i listen først.", "Select a service in the list first.";
     DIR_ERR_FIX_FIELDS => "Noe må rettes: se feltet som er merket ✗.", "Something needs fixing: see the field marked ✗.";
-    DIR_ERR_TOO_LONG_TEXT => "Teksten er kuttet ved {max} tegn.", "The text was cut at {max} characters.";
     DIR_FORM_NEW_TITLE => "Nytt hjelpetilbud", "New service";
     DIR_FORM_EDIT_TITLE => "Endre hjelpetilbud", "Edit service";
     DIR_FORM_HINT => "Tab/↓ neste felt · ←/→ velg · Enter lagre · Esc avbryt", "Tab/↓ next field · ←/→ choose · Enter save · Esc cancel";

@@ -95,5 +95,4 @@ catalogue! {
     CLI_NEED_NAME => "Oppgi hvem med --as NAVN.", "Say who with --as NAME.";
     CLI_ACKED => "{n} overlevering(er) kvittert av {name}.", "{n} handover(s) acknowledged by {name}.";
     ERR_NOTE_EMPTY => "Notatet er tomt.", "The note is empty.";
-    ERR_NOTE_TOO_LONG => "Notatet er for langt (høyst {max} tegn).", "The note is too long (at most {max} characters).";
 }

@@ -48,10 +48,6 @@ catalogue! {
     KEY_CLOSED_TODAY => "Lukket i dag", "Closed today";
     KEY_HOLD => "Sett på vent / frigi", "Hold / release";
     DETAIL_ON_HOLD => "PÅ VENT: slettes ikke før den frigis", "ON HOLD: not erased until released";
-    KEY_SAVE => "Lagre", "Save";
-    KEY_CANCEL => "Avbryt", "Cancel";
-    KEY_NEXT_FIELD => "Neste felt", "Next field";
-    KEY_PREV_FIELD => "Forrige felt", "Previous field";
     KEY_CHOOSE => "Velg", "Choose";
     FORM_NEW_TITLE => "Ny henvendelse", "New item";
     FORM_EDIT_TITLE => "Endre", "Edit";
@@ -123,7 +119,6 @@ catalogue! {
     PHONE_KIND_MOBILE => "mobilnummer", "mobile number";
     PHONE_KIND_FIXED => "fasttelefonnummer", "landline number";
     PHONE_LENGTHS_OR => "eller", "or";
-    ERR_TOO_LONG_TEXT => "Teksten er for lang (høyst {max} tegn).", "The text is too long (at most {max} characters).";
     ERR_NOT_FOUND => "Finner ikke sak {id}.", "No item {id}.";
     ERR_CLOSED => "Saken er allerede lukket.", "The item is already closed.";
     ERR_TOO_FEW => "«Ga opp» krever {needed} forsøk; {made} er gjort.", "\"Gave up\" needs {needed} attempts; {made} made.";

@@ -56,6 +56,16 @@ catalogue! {
     KEY_WHO => "Hvem har vakt", "Who is on duty";
     KEY_NO => "Nei", "No";
     SAVED => "Lagret ✓", "Saved ✓";
+    KEY_SAVE => "Lagre", "Save";
+    KEY_CANCEL => "Avbryt", "Cancel";
+    KEY_NEXT_FIELD => "Neste felt", "Next field";
+    KEY_PREV_FIELD => "Forrige felt", "Previous field";
+    FIELD_KEYS_TITLE => "I et felt", "In a field";
+    FIELD_KEY_MOVE => "Flytt markøren", "Move the cursor";
+    FIELD_KEY_ENDS => "Til starten / slutten av teksten", "To the start / end of the text";
+    FIELD_KEY_DELETE => "Slett tegnet før / etter markøren", "Delete the character before / after the cursor";
+    FIELD_KEY_CHOICE => "Bytt valg (i et felt med valg)", "Change the choice (in a field with choices)";
+    ERR_TOO_LONG_TEXT => "Teksten er for lang (høyst {max} tegn). Resten er kuttet.", "The text is too long (at most {max} characters). The rest was cut off.";
     READ_FAILED => "Kunne ikke lese databasen: {why}", "Could not read the database: {why}";
     READ_RETRY => "Listen vises ikke før databasen kan leses. Trykk en piltast for å prøve igjen.", "The list is not shown until the database can be read. Press an arrow key to try again.";
     DISCARD_AGAIN => "Du har skrevet noe. Trykk Esc en gang til for å forkaste det.", "You have typed something. Press Esc once more to discard it.";

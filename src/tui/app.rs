@@ -11,8 +11,10 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::component::Component;
 use super::fault::ReadFault;
+use super::form::FormAct;
 use super::input::Field;
 use super::keymap::{self, Action, Scope};
+use super::popup::{Popup, PopupKind, PopupStack};
 use super::theme::Theme;
 use super::{directory::DirectoryState, log::LogState, queue::QueueState, stats::StatsState};
 use crate::calendar::CalendarSettings;
@@ -34,12 +36,6 @@ impl Pane {
     fn index(self) -> usize {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help { scroll: u16 },
-    ConfirmQuit,
 }
 
 /// A short message in the footer after an action ("Lagret ✓").
@@ -89,7 +85,9 @@ pub struct App {
     pub now: DateTime<Utc>,
     pub on_duty: Option<String>,
     pub pane: Pane,
-    pub overlay: Option<Overlay>,
+    /// Overlays (welcome, who is on duty, help, the quit question): only
+    /// the top one is drawn and takes keys.
+    popups: PopupStack,
     /// All caller data blanked from the screen.
     pub privacy: bool,
     pub flash: Option<Flash>,
@@ -100,14 +98,10 @@ pub struct App {
     pub stats: StatsState,
     /// Text waiting to be sent to the terminal's clipboard.
     pub clipboard: Option<String>,
-    /// The "who is on duty?" question, while it is open.
-    pub who: Option<Box<Field>>,
     /// Who is on duty was fixed at start (`--as`) and cannot change here.
     pub duty_locked: bool,
     /// Where the name of the person on duty is remembered on this machine.
     pub remember_path: Option<std::path::PathBuf>,
-    /// The first-start welcome, while it is open.
-    pub welcome: Option<super::welcome::Welcome>,
     /// A handover nobody has acknowledged yet (shown as a banner).
     pub pending_handover: Option<crate::store::log::Handover>,
     /// A failed read of what the whole screen uses (settings, the
@@ -158,7 +152,7 @@ impl App {
             now,
             on_duty: None,
             pane: Pane::Callbacks,
-            overlay: None,
+            popups: PopupStack::default(),
             privacy: false,
             flash: None,
             quit: false,
@@ -167,12 +161,10 @@ impl App {
             log: LogState::default(),
             stats: StatsState::default(),
             clipboard: None,
-            who: None,
             duty_locked: false,
             remember_path: None,
             pending_handover: None,
             fault: ReadFault::default(),
-            welcome: None,
             last_input: now,
             background_check: None,
             background_backup: None,
@@ -213,23 +205,10 @@ impl App {
 
     /// The scopes asked for a key, most specific first.
     pub fn scopes(&self) -> Vec<Scope> {
-        if self.who.is_some() && self.overlay.is_none() {
-            return vec![Scope::Who, Scope::Typing];
+        match self.popups.top() {
+            Some(popup) => popup.scopes(),
+            None => self.pane_scopes(),
         }
-        if let Some(w) = &self.welcome
-            && self.overlay.is_none()
-        {
-            return match w.form {
-                Some(_) => vec![Scope::WelcomeHours, Scope::Typing],
-                None => vec![Scope::Welcome, Scope::Global],
-            };
-        }
-        match self.overlay {
-            Some(Overlay::Help { .. }) => return vec![Scope::Help],
-            Some(Overlay::ConfirmQuit) => return vec![Scope::Confirm],
-            None => {}
-        }
-        self.pane_scopes()
     }
 
     /// The scopes of the pane on screen, ignoring overlays.
@@ -272,7 +251,22 @@ impl App {
             Action::Dir(a) => self.directory.is_enabled(a),
             Action::Log(a) => self.log.is_enabled(a),
             Action::Stats(a) => self.stats.is_enabled(a),
+            Action::Form(f) => self.form_target(f).is_some_and(|a| self.is_enabled(a)),
             _ => true,
+        }
+    }
+
+    /// The form a form key is for: the welcome's opening hours when on
+    /// top, else the form of the pane on screen.
+    fn form_target(&self, f: FormAct) -> Option<Action> {
+        use super::welcome::Act as W;
+        use super::{directory::Act as D, queue::Act as Q};
+        match (self.popups.top_kind(), self.pane) {
+            (Some(PopupKind::Welcome), _) => Some(Action::Welcome(W::Form(f))),
+            (Some(_), _) => None,
+            (None, Pane::Callbacks) => Some(Action::Queue(Q::Form(f))),
+            (None, Pane::Directory) => Some(Action::Dir(D::Form(f))),
+            (None, Pane::Log | Pane::Stats) => None,
         }
     }
 
@@ -287,19 +281,22 @@ impl App {
             }
             return;
         }
-        if self.overlay.is_none()
-            && let Some(field) = &mut self.who
-        {
-            field.key(ev);
-            return;
+        // Only the overlay on top takes keys.
+        match self.popups.top_mut() {
+            Some(Popup::Who(field)) => {
+                field.key(ev);
+                return;
+            }
+            Some(Popup::Welcome(w)) => {
+                if let Some(form) = &mut w.form {
+                    form.key(ev);
+                }
+                return;
+            }
+            Some(_) => return,
+            None => {}
         }
-        if self.overlay.is_none()
-            && let Some(form) = self.welcome.as_mut().and_then(|w| w.form.as_mut())
-        {
-            form.key(ev);
-            return;
-        }
-        if self.overlay.is_none() && self.is_typing() {
+        if self.is_typing() {
             self.flash = None;
             let pane = self.pane;
             let (mut env, queue, directory, log) = self.parts();
@@ -333,15 +330,25 @@ impl App {
             });
             return;
         }
+        // Only the overlay on top takes the paste.
         let lang = self.lang;
-        if let Some(field) = &mut self.who {
-            let effect = super::input::pasted(field.paste(text), field.max_chars(), lang);
-            self.apply(effect);
-            return;
-        }
-        if let Some(form) = self.welcome.as_mut().and_then(|w| w.form.as_mut()) {
-            let max = form.focused_max_chars().unwrap_or(0);
-            let effect = super::input::pasted(form.paste(text), max, lang);
+        let effect = match self.popups.top_mut() {
+            Some(Popup::Who(field)) => Some(super::input::pasted(
+                field.paste(text),
+                field.max_chars(),
+                lang,
+            )),
+            Some(Popup::Welcome(w)) => Some(match &mut w.form {
+                Some(form) => {
+                    let max = form.focused_max_chars().unwrap_or(0);
+                    super::input::pasted(form.paste(text), max, lang)
+                }
+                None => Effect::None,
+            }),
+            Some(_) => Some(Effect::None),
+            None => None,
+        };
+        if let Some(effect) = effect {
             self.apply(effect);
             return;
         }
@@ -359,31 +366,38 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         self.flash = None;
-        match (self.overlay, action) {
+        // Help and the quit question take only their own actions; the
+        // welcome and the who-is-on-duty question let global keys through
+        // (their scopes decide which).
+        let top = self.popups.top_kind();
+        match (top, action) {
             (_, Action::TogglePrivacy) => self.privacy = !self.privacy,
-            (Some(Overlay::Help { .. }), Action::Back) => self.overlay = None,
-            (Some(Overlay::Help { scroll }), Action::Down) => {
-                self.overlay = Some(Overlay::Help {
-                    scroll: scroll.saturating_add(1),
-                })
+            (Some(PopupKind::Help), Action::Back) => {
+                self.popups.pop();
             }
-            (Some(Overlay::Help { scroll }), Action::Up) => {
-                self.overlay = Some(Overlay::Help {
-                    scroll: scroll.saturating_sub(1),
-                })
+            (Some(PopupKind::Help), Action::Down | Action::Up) => {
+                if let Some(Popup::Help { scroll }) = self.popups.top_mut() {
+                    *scroll = if action == Action::Down {
+                        scroll.saturating_add(1)
+                    } else {
+                        scroll.saturating_sub(1)
+                    };
+                }
             }
-            (Some(Overlay::ConfirmQuit), Action::Yes) => self.quit = true,
-            (Some(Overlay::ConfirmQuit), Action::No) => self.overlay = None,
-            (Some(_), _) => {}
-            (None, Action::Quit | Action::ForceQuit) => {
+            (Some(PopupKind::ConfirmQuit), Action::Yes) => self.quit = true,
+            (Some(PopupKind::ConfirmQuit), Action::No) => {
+                self.popups.pop();
+            }
+            (Some(PopupKind::Help | PopupKind::ConfirmQuit), _) => {}
+            (_, Action::Quit | Action::ForceQuit) => {
                 if self.has_unsaved_input() {
-                    self.overlay = Some(Overlay::ConfirmQuit);
+                    self.popups.push(Popup::ConfirmQuit);
                 } else {
                     self.quit = true;
                 }
             }
-            (None, Action::WhoSave) => self.save_who(),
-            (None, Action::WhoChange) => {
+            (_, Action::WhoSave) => self.save_who(),
+            (_, Action::WhoChange) => {
                 if self.duty_locked {
                     self.flash = Some(Flash {
                         text: crate::i18n::log::WHO_LOCKED.get(self.lang).to_string(),
@@ -393,41 +407,48 @@ impl App {
                     self.ask_who(self.on_duty.clone());
                 }
             }
-            (None, Action::Back) if self.who.is_some() => self.who = None,
-            (None, Action::Welcome(a)) => self.welcome_action(a),
-            (None, Action::Help) => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            (None, Action::NextPane) => {
+            (Some(PopupKind::Who), Action::Back) => {
+                self.popups.pop();
+            }
+            (_, Action::Welcome(a)) => self.welcome_action(a),
+            (_, Action::Form(f)) => {
+                if let Some(a) = self.form_target(f) {
+                    self.update(a);
+                }
+            }
+            (_, Action::Help) => self.popups.push(Popup::Help { scroll: 0 }),
+            (_, Action::NextPane) => {
                 self.goto(Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()])
             }
-            (None, Action::PrevPane) => {
+            (_, Action::PrevPane) => {
                 self.goto(Pane::ALL[(self.pane.index() + Pane::ALL.len() - 1) % Pane::ALL.len()])
             }
-            (None, Action::GoCallbacks) => self.goto(Pane::Callbacks),
-            (None, Action::GoDirectory) => self.goto(Pane::Directory),
-            (None, Action::GoLog) => self.goto(Pane::Log),
-            (None, Action::GoStats) => self.goto(Pane::Stats),
-            (None, Action::Stats(a)) => {
+            (_, Action::GoCallbacks) => self.goto(Pane::Callbacks),
+            (_, Action::GoDirectory) => self.goto(Pane::Directory),
+            (_, Action::GoLog) => self.goto(Pane::Log),
+            (_, Action::GoStats) => self.goto(Pane::Stats),
+            (_, Action::Stats(a)) => {
                 let (mut env, stats) = self.stats_parts();
                 let effect = stats.update(a, &mut env);
                 self.apply(effect);
             }
-            (None, Action::Queue(a)) => {
+            (_, Action::Queue(a)) => {
                 let (mut env, queue, _, _) = self.parts();
                 let effect = queue.update(a, &mut env);
                 self.apply(effect);
             }
-            (None, Action::Dir(a)) => {
+            (_, Action::Dir(a)) => {
                 let (mut env, _, directory, _) = self.parts();
                 let effect = directory.update(a, &mut env);
                 self.apply(effect);
             }
-            (None, Action::Log(a)) => {
+            (_, Action::Log(a)) => {
                 let (mut env, _, _, log) = self.parts();
                 let effect = log.update(a, &mut env);
                 self.apply(effect);
             }
             (
-                None,
+                _,
                 a @ (Action::Up
                 | Action::Down
                 | Action::PageUp
@@ -440,7 +461,7 @@ impl App {
                 self.apply(effect);
             }
             (
-                None,
+                _,
                 a @ (Action::Up
                 | Action::Down
                 | Action::PageUp
@@ -458,37 +479,51 @@ impl App {
                 };
                 self.apply(effect);
             }
-            (None, Action::Back | Action::Yes | Action::No) => {}
+            (_, Action::Back | Action::Yes | Action::No) => {}
         }
     }
 
     /// Shows the welcome if the database holds no work yet.
     pub fn show_welcome_if_new(&mut self) {
         if let Ok(false) = crate::demo::has_data(&self.store) {
-            self.welcome = Some(super::welcome::Welcome::default());
+            self.popups
+                .push(Popup::Welcome(super::welcome::Welcome::default()));
         }
     }
 
     fn welcome_action(&mut self, act: super::welcome::Act) {
         use super::welcome::{Act, Welcome};
-        let Some(w) = &mut self.welcome else {
+        let Some(Popup::Welcome(w)) = self.popups.top_mut() else {
             return;
         };
         match act {
-            Act::Close => self.welcome = None,
+            Act::Close => {
+                self.popups.remove(PopupKind::Welcome);
+            }
             Act::EditHours => w.form = Some(Welcome::hours_form(&self.calendar, self.lang)),
-            Act::Cancel => w.form = None,
-            Act::NextField => {
+            Act::Form(FormAct::Cancel) => {
+                if let Some(f) = &mut w.form
+                    && let Some(again) = f.cancel(self.lang)
+                {
+                    self.flash = Some(Flash {
+                        text: again,
+                        error: true,
+                    });
+                    return;
+                }
+                w.form = None;
+            }
+            Act::Form(FormAct::NextField) => {
                 if let Some(f) = &mut w.form {
                     f.next();
                 }
             }
-            Act::PrevField => {
+            Act::Form(FormAct::PrevField) => {
                 if let Some(f) = &mut w.form {
                     f.prev();
                 }
             }
-            Act::Save => {
+            Act::Form(FormAct::Save) => {
                 let Some(form) = &mut w.form else {
                     return;
                 };
@@ -521,9 +556,9 @@ impl App {
 
     /// Opens the "who is on duty?" question, prefilled with `name`.
     pub fn ask_who(&mut self, name: Option<String>) {
-        self.who = Some(Box::new(
+        self.popups.push(Popup::Who(Box::new(
             Field::single(crate::domain::name::MAX_CHARS).with_text(name.as_deref().unwrap_or("")),
-        ));
+        )));
     }
 
     /// Sets who is on duty without asking (from `--as`), and starts or
@@ -536,7 +571,7 @@ impl App {
     }
 
     fn save_who(&mut self) {
-        let Some(field) = &self.who else {
+        let Some(Popup::Who(field)) = self.popups.top() else {
             return;
         };
         let name = match crate::domain::name::DutyName::parse(&field.text()) {
@@ -559,7 +594,7 @@ impl App {
             }
             let _ = std::fs::write(path, &name);
         }
-        self.who = None;
+        self.popups.remove(PopupKind::Who);
         match self.store.start_shift(&name, self.now) {
             Ok(_) => {
                 self.flash = Some(Flash {
@@ -694,6 +729,29 @@ impl App {
     /// Whether a reload since the last call needs a redraw.
     pub fn take_redraw(&mut self) -> bool {
         std::mem::take(&mut self.redraw)
+    }
+
+    /// The overlay on top, if any.
+    pub fn popup(&self) -> Option<PopupKind> {
+        self.popups.top_kind()
+    }
+
+    /// Whether an overlay of `kind` is open (on top or under another).
+    pub fn has_popup(&self, kind: PopupKind) -> bool {
+        self.popups.contains(kind)
+    }
+
+    /// The name typed in "who is on duty?", while it is open.
+    pub fn who_text(&self) -> Option<String> {
+        self.popups.iter().find_map(|p| match p {
+            Popup::Who(field) => Some(field.text()),
+            _ => None,
+        })
+    }
+
+    /// The overlay on top, with its state (for drawing).
+    pub fn top_popup(&self) -> Option<&Popup> {
+        self.popups.top()
     }
 
     /// Takes text waiting for the clipboard.

@@ -8,9 +8,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::app::{Effect, Env};
 use super::component::Component;
 use super::fault::ReadFault;
-use super::form::{Form, FormField};
+use super::form::{Form, FormAct, FormField, tri_index, tri_value};
 use super::input::{Edit, Field};
-use super::keymap::{Action, Binding, Scope, b, ch, ctrl, k};
+use super::keymap::{Action, Binding, Scope, b, ch, k};
 use crate::directory::{
     self, DEFAULT_CATEGORIES, Hours, PhoneKind, PhoneLine, Service, Status, category_key,
     split_list, valid_email,
@@ -33,10 +33,8 @@ pub enum Act {
     Edit,
     Deactivate,
     Filter,
-    Save,
-    Cancel,
-    NextField,
-    PrevField,
+    /// Save, cancel, next or previous field in the form.
+    Form(FormAct),
 }
 
 const fn a(act: Act) -> Action {
@@ -142,34 +140,6 @@ pub const BINDINGS: &[Binding] = &[
         shell::KEY_PAGE_DOWN,
         false,
     ),
-    b(
-        Scope::DirectoryForm,
-        &[k(KeyCode::Enter, "Enter"), ctrl('s', "Ctrl-S")],
-        a(Act::Save),
-        d::DIR_KEY_SAVE,
-        true,
-    ),
-    b(
-        Scope::DirectoryForm,
-        &[k(KeyCode::Esc, "Esc")],
-        a(Act::Cancel),
-        d::DIR_KEY_CANCEL,
-        true,
-    ),
-    b(
-        Scope::DirectoryForm,
-        &[k(KeyCode::Tab, "Tab"), k(KeyCode::Down, "↓")],
-        a(Act::NextField),
-        d::DIR_KEY_NEXT_FIELD,
-        true,
-    ),
-    b(
-        Scope::DirectoryForm,
-        &[k(KeyCode::BackTab, "Shift-Tab"), k(KeyCode::Up, "↑")],
-        a(Act::PrevField),
-        d::DIR_KEY_PREV_FIELD,
-        false,
-    ),
 ];
 
 /// How many results a search shows.
@@ -238,22 +208,6 @@ impl Default for DirectoryState {
 const TRI: [Msg; 3] = [d::DIR_TRI_UNKNOWN, d::DIR_TRI_YES, d::DIR_TRI_NO];
 const NO_YES: [Msg; 2] = [d::DIR_TRI_NO, d::DIR_TRI_YES];
 const STATUS_OPTIONS: [Msg; 3] = [d::ST_ACTIVE, d::ST_DO_NOT_REFER, d::ST_CLOSED];
-
-fn tri_index(v: Option<bool>) -> usize {
-    match v {
-        None => 0,
-        Some(true) => 1,
-        Some(false) => 2,
-    }
-}
-
-fn tri_value(i: usize) -> Option<bool> {
-    match i {
-        1 => Some(true),
-        2 => Some(false),
-        _ => None,
-    }
-}
 
 /// Ages that could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -700,14 +654,11 @@ impl DirectoryState {
     }
 
     fn text_edit_effect(&self, edit: Edit, lang: Lang) -> Effect {
-        if edit != Edit::Truncated {
-            return Effect::None;
-        }
         let max = self
             .form()
             .and_then(|f| f.focused_max_chars())
             .unwrap_or(MAX_QUERY);
-        Effect::Error(d::DIR_ERR_TOO_LONG_TEXT.fill(lang, &[("max", &max)]))
+        super::form::too_long(edit, max, lang).map_or(Effect::None, Effect::Error)
     }
 }
 
@@ -718,7 +669,7 @@ impl Component for DirectoryState {
         match self.mode {
             Mode::List => Scope::Directory,
             Mode::Search => Scope::DirectorySearch,
-            _ => Scope::DirectoryForm,
+            _ => Scope::Form,
         }
     }
 
@@ -895,26 +846,24 @@ impl Component for DirectoryState {
                 self.mode = Mode::Filter { form };
                 Effect::None
             }
-            Act::Save => self.save(env),
-            Act::Cancel => {
-                let dirty = self.has_unsaved_input();
-                let armed = self.form().is_some_and(|f| f.discard_armed);
-                if dirty && !armed {
-                    if let Some(f) = self.form_mut() {
-                        f.discard_armed = true;
-                    }
-                    return Effect::Error(shell::DISCARD_AGAIN.get(lang).to_string());
+            Act::Form(FormAct::Save) => self.save(env),
+            Act::Form(FormAct::Cancel) => {
+                // Only the forms that edit something ask before discarding.
+                if self.has_unsaved_input()
+                    && let Some(again) = self.form_mut().and_then(|f| f.cancel(lang))
+                {
+                    return Effect::Error(again);
                 }
                 self.mode = Mode::List;
                 Effect::None
             }
-            Act::NextField => {
+            Act::Form(FormAct::NextField) => {
                 if let Some(f) = self.form_mut() {
                     f.next();
                 }
                 Effect::None
             }
-            Act::PrevField => {
+            Act::Form(FormAct::PrevField) => {
                 if let Some(f) = self.form_mut() {
                     f.prev();
                 }

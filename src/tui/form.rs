@@ -5,7 +5,97 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::input::{Edit, Field};
-use crate::i18n::Msg;
+use super::keymap::{Action, Binding, Scope, b, ctrl, k};
+use crate::i18n::{Lang, Msg, shell as s};
+
+/// What the keys of every form do: the same four in each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FormAct {
+    Save,
+    Cancel,
+    NextField,
+    PrevField,
+}
+
+const fn a(act: FormAct) -> Action {
+    Action::Form(act)
+}
+
+/// The keys of every form (new/edit callback, attempt, close, a service,
+/// the opening hours), in one table.
+pub const BINDINGS: &[Binding] = &[
+    b(
+        Scope::Form,
+        &[k(KeyCode::Enter, "Enter"), ctrl('s', "Ctrl-S")],
+        a(FormAct::Save),
+        s::KEY_SAVE,
+        true,
+    ),
+    b(
+        Scope::Form,
+        &[k(KeyCode::Esc, "Esc")],
+        a(FormAct::Cancel),
+        s::KEY_CANCEL,
+        true,
+    ),
+    b(
+        Scope::Form,
+        &[k(KeyCode::Tab, "Tab"), k(KeyCode::Down, "↓")],
+        a(FormAct::NextField),
+        s::KEY_NEXT_FIELD,
+        true,
+    ),
+    b(
+        Scope::Form,
+        &[k(KeyCode::BackTab, "Shift-Tab"), k(KeyCode::Up, "↑")],
+        a(FormAct::PrevField),
+        s::KEY_PREV_FIELD,
+        false,
+    ),
+];
+
+/// Keys a field takes itself (not in the key table, since they are never
+/// looked up): shown in `?` help while typing.
+pub const FIELD_KEYS: &[(&str, Msg)] = &[
+    ("← / →", s::FIELD_KEY_MOVE),
+    ("Home / End", s::FIELD_KEY_ENDS),
+    ("Backspace / Delete", s::FIELD_KEY_DELETE),
+    ("Space / ← / →", s::FIELD_KEY_CHOICE),
+];
+
+/// "Esc twice": the first Esc on typed text asks again (the sentence to
+/// show), the second (or the first on nothing typed) discards.
+pub fn discard_asks(dirty: bool, armed: &mut bool, lang: Lang) -> Option<String> {
+    if dirty && !*armed {
+        *armed = true;
+        return Some(s::DISCARD_AGAIN.get(lang).to_string());
+    }
+    None
+}
+
+/// The sentence for an edit cut short by a field's limit of `max`.
+pub fn too_long(edit: Edit, max: usize, lang: Lang) -> Option<String> {
+    (edit == Edit::Truncated).then(|| s::ERR_TOO_LONG_TEXT.fill(lang, &[("max", &max)]))
+}
+
+/// A yes/no/unknown answer as the index of a three-way choice
+/// (unknown, yes, no).
+pub fn tri_index(v: Option<bool>) -> usize {
+    match v {
+        None => 0,
+        Some(true) => 1,
+        Some(false) => 2,
+    }
+}
+
+/// The answer a three-way choice stands for; see [`tri_index`].
+pub fn tri_value(i: usize) -> Option<bool> {
+    match i {
+        1 => Some(true),
+        2 => Some(false),
+        _ => None,
+    }
+}
 
 #[derive(Debug, Clone)]
 pub enum Input {
@@ -176,11 +266,66 @@ impl Form {
         }
     }
 
+    /// Esc on this form: the sentence asking to press it again, or `None`
+    /// when the form may close (see [`discard_asks`]).
+    pub fn cancel(&mut self, lang: Lang) -> Option<String> {
+        let dirty = self.is_dirty();
+        discard_asks(dirty, &mut self.discard_armed, lang)
+    }
+
+    /// The too-long sentence for an edit of the focused field.
+    pub fn too_long(&self, edit: Edit, lang: Lang) -> Option<String> {
+        too_long(edit, self.focused_max_chars().unwrap_or(0), lang)
+    }
+
     pub fn paste(&mut self, text: &str) -> Edit {
         self.discard_armed = false;
         match self.fields.get_mut(self.focus).map(|f| &mut f.input) {
             Some(Input::Text(t)) => t.paste(text),
             _ => Edit::Unchanged,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tri_round_trips() {
+        for v in [None, Some(true), Some(false)] {
+            assert_eq!(tri_value(tri_index(v)), v);
+        }
+        assert_eq!(tri_value(7), None);
+    }
+
+    #[test]
+    fn esc_twice_discards_typed_text_once_asked() {
+        let mut f = Form::new(
+            s::KEY_SAVE,
+            vec![FormField::text("x", s::KEY_SAVE, Field::single(5))],
+        );
+        // Nothing typed: closes at once.
+        assert_eq!(f.cancel(Lang::En), None);
+        f.key(KeyEvent::from(KeyCode::Char('a')));
+        assert!(f.cancel(Lang::En).is_some());
+        assert_eq!(f.cancel(Lang::En), None);
+        // Typing again asks again.
+        f.key(KeyEvent::from(KeyCode::Char('b')));
+        assert!(f.cancel(Lang::En).is_some());
+    }
+
+    #[test]
+    fn too_long_only_when_cut() {
+        let mut f = Form::new(
+            s::KEY_SAVE,
+            vec![FormField::text("x", s::KEY_SAVE, Field::single(2))],
+        );
+        let e = f.paste("abc");
+        assert_eq!(
+            f.too_long(e, Lang::En).as_deref(),
+            Some("The text is too long (at most 2 characters). The rest was cut off.")
+        );
+        assert_eq!(f.too_long(Edit::Changed, Lang::En), None);
     }
 }

@@ -31,6 +31,8 @@ pub enum Action {
     WhoSave,
     /// Ask again who is on duty.
     WhoChange,
+    /// Save, cancel or move between fields in whichever form is open.
+    Form(crate::tui::form::FormAct),
     /// An action of the first-start welcome.
     Welcome(crate::tui::welcome::Act),
     /// An action of the callback queue pane.
@@ -52,16 +54,15 @@ pub enum Scope {
     Typing,
     Help,
     Confirm,
+    /// Any form: new/edit callback, attempt, close, a service, the
+    /// opening hours.
+    Form,
     /// The queue list.
     Callbacks,
-    /// The queue's forms: new/edit item, attempt, close.
-    CallbackForm,
     /// The directory list.
     Directory,
     /// Typing in the directory search box.
     DirectorySearch,
-    /// The directory's add/edit form.
-    DirectoryForm,
     /// The shift log.
     Log,
     /// Writing a log note.
@@ -78,8 +79,6 @@ pub enum Scope {
     Who,
     /// The first-start welcome.
     Welcome,
-    /// Changing the opening hours from the welcome.
-    WelcomeHours,
     /// The statistics pane.
     Stats,
 }
@@ -320,6 +319,7 @@ pub const GLOBAL: &[Binding] = &[
 /// Every table, in lookup order within a scope.
 pub const TABLES: &[&[Binding]] = &[
     GLOBAL,
+    crate::tui::form::BINDINGS,
     crate::tui::queue::BINDINGS,
     crate::tui::directory::BINDINGS,
     crate::tui::log::BINDINGS,

@@ -119,21 +119,21 @@ pub const BINDINGS: &[Binding] = &[
         Scope::LogEditor,
         &[ctrl('s', "Ctrl-S")],
         a(Act::Save),
-        crate::i18n::queue::KEY_SAVE,
+        crate::i18n::shell::KEY_SAVE,
         true,
     ),
     b(
         Scope::LogEditor,
         &[k(KeyCode::Tab, "Tab")],
         a(Act::SwitchFocus),
-        crate::i18n::queue::KEY_NEXT_FIELD,
+        crate::i18n::shell::KEY_NEXT_FIELD,
         true,
     ),
     b(
         Scope::LogEditor,
         &[k(KeyCode::Esc, "Esc")],
         a(Act::Cancel),
-        crate::i18n::queue::KEY_CANCEL,
+        crate::i18n::shell::KEY_CANCEL,
         true,
     ),
     b(
@@ -147,7 +147,7 @@ pub const BINDINGS: &[Binding] = &[
         Scope::LogSearch,
         &[k(KeyCode::Esc, "Esc")],
         a(Act::Cancel),
-        crate::i18n::queue::KEY_CANCEL,
+        crate::i18n::shell::KEY_CANCEL,
         true,
     ),
     b(
@@ -203,7 +203,7 @@ pub const BINDINGS: &[Binding] = &[
         Scope::LogPrompt,
         &[k(KeyCode::Esc, "Esc")],
         a(Act::Cancel),
-        crate::i18n::queue::KEY_CANCEL,
+        crate::i18n::shell::KEY_CANCEL,
         true,
     ),
     b(
@@ -678,9 +678,15 @@ impl Component for LogState {
                 _ => Effect::None,
             },
             Act::Cancel => match &mut self.mode {
-                Mode::Editor(ed) if ed.text.is_dirty() && !ed.discard_armed => {
-                    ed.discard_armed = true;
-                    Effect::Error(crate::i18n::shell::DISCARD_AGAIN.get(lang).to_string())
+                Mode::Editor(ed) => {
+                    let dirty = ed.text.is_dirty();
+                    match super::form::discard_asks(dirty, &mut ed.discard_armed, lang) {
+                        Some(again) => Effect::Error(again),
+                        None => {
+                            self.mode = Mode::List;
+                            Effect::None
+                        }
+                    }
                 }
                 Mode::Search(_) => {
                     self.search = None;
@@ -786,10 +792,8 @@ impl Component for LogState {
                     }
                     return Effect::None;
                 }
-                if ed.text.key(ev) == Edit::Truncated {
-                    return Effect::Error(m::ERR_NOTE_TOO_LONG.fill(lang, &[("max", &MAX_NOTE)]));
-                }
-                Effect::None
+                let edit = ed.text.key(ev);
+                super::form::too_long(edit, MAX_NOTE, lang).map_or(Effect::None, Effect::Error)
             }
             Mode::Search(field) => {
                 if field.key(ev) == Edit::Changed {

@@ -6,9 +6,9 @@ use chrono::{DateTime, Duration, Utc};
 use super::app::{Effect, Env};
 use super::component::Component;
 use super::fault::ReadFault;
-use super::form::{Form, FormField};
+use super::form::{Form, FormAct, FormField, tri_index, tri_value};
 use super::input::{Edit, Field};
-use super::keymap::{Action, Binding, Scope, b, ch, ctrl, k};
+use super::keymap::{Action, Binding, Scope, b, ch, k};
 use crate::callback::{AttemptResult, Kind, Outcome, Safety};
 use crate::domain::callback::{Details, attempt_note};
 use crate::domain::text::TextField;
@@ -35,10 +35,8 @@ pub enum Act {
     Undo,
     ToggleClosed,
     Hold,
-    Save,
-    Cancel,
-    NextField,
-    PrevField,
+    /// Save, cancel, next or previous field in the form.
+    Form(FormAct),
 }
 
 const fn a(act: Act) -> Action {
@@ -100,34 +98,6 @@ pub const BINDINGS: &[Binding] = &[
         &[ch('h', "h")],
         a(Act::Hold),
         q::KEY_HOLD,
-        false,
-    ),
-    b(
-        Scope::CallbackForm,
-        &[k(KeyCode::Enter, "Enter"), ctrl('s', "Ctrl-S")],
-        a(Act::Save),
-        q::KEY_SAVE,
-        true,
-    ),
-    b(
-        Scope::CallbackForm,
-        &[k(KeyCode::Esc, "Esc")],
-        a(Act::Cancel),
-        q::KEY_CANCEL,
-        true,
-    ),
-    b(
-        Scope::CallbackForm,
-        &[k(KeyCode::Tab, "Tab"), k(KeyCode::Down, "↓")],
-        a(Act::NextField),
-        q::KEY_NEXT_FIELD,
-        true,
-    ),
-    b(
-        Scope::CallbackForm,
-        &[k(KeyCode::BackTab, "Shift-Tab"), k(KeyCode::Up, "↑")],
-        a(Act::PrevField),
-        q::KEY_PREV_FIELD,
         false,
     ),
 ];
@@ -244,22 +214,6 @@ const OUTCOMES: [Outcome; 4] = [
     Outcome::NotInUse,
     Outcome::NotNeeded,
 ];
-
-fn tri_index(v: Option<bool>) -> usize {
-    match v {
-        None => 0,
-        Some(true) => 1,
-        Some(false) => 2,
-    }
-}
-
-fn tri_value(i: usize) -> Option<bool> {
-    match i {
-        1 => Some(true),
-        2 => Some(false),
-        _ => None,
-    }
-}
 
 /// The end of the local day containing `now`.
 pub fn end_of_today(env: &Env) -> DateTime<Utc> {
@@ -990,11 +944,9 @@ impl QueueState {
 impl QueueState {
     /// The message for an edit cut short by the focused field's limit.
     fn too_long(&self, edit: Edit, lang: Lang) -> Effect {
-        if edit != Edit::Truncated {
-            return Effect::None;
-        }
-        let max = self.form().and_then(|f| f.focused_max_chars()).unwrap_or(0);
-        Effect::Error(q::ERR_TOO_LONG_TEXT.fill(lang, &[("max", &max)]))
+        self.form()
+            .and_then(|f| f.too_long(edit, lang))
+            .map_or(Effect::None, Effect::Error)
     }
 }
 
@@ -1004,7 +956,7 @@ impl Component for QueueState {
     fn scope(&self) -> Scope {
         match self.mode {
             Mode::List => Scope::Callbacks,
-            _ => Scope::CallbackForm,
+            _ => Scope::Form,
         }
     }
 
@@ -1162,25 +1114,20 @@ impl Component for QueueState {
                 self.reload(env);
                 Effect::None
             }
-            Act::Save => self.save(env),
-            Act::Cancel => {
-                let dirty = self.form().is_some_and(Form::is_dirty);
-                let armed = self.form().is_some_and(|f| f.discard_armed);
-                if dirty && !armed {
-                    if let Some(f) = self.form_mut() {
-                        f.discard_armed = true;
-                    }
-                    return Effect::Error(crate::i18n::shell::DISCARD_AGAIN.get(lang).to_string());
+            Act::Form(FormAct::Save) => self.save(env),
+            Act::Form(FormAct::Cancel) => {
+                if let Some(again) = self.form_mut().and_then(|f| f.cancel(lang)) {
+                    return Effect::Error(again);
                 }
                 self.mode = Mode::List;
                 self.join_target = None;
                 Effect::None
             }
-            Act::NextField => {
+            Act::Form(FormAct::NextField) => {
                 self.step_field(true);
                 Effect::None
             }
-            Act::PrevField => {
+            Act::Form(FormAct::PrevField) => {
                 self.step_field(false);
                 Effect::None
             }

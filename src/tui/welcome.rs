@@ -5,20 +5,18 @@
 use chrono::Weekday;
 use ratatui::crossterm::event::KeyCode;
 
-use super::form::{Form, FormField};
+use super::form::{Form, FormAct, FormField};
 use super::input::Field;
-use super::keymap::{Action, Binding, Scope, b, ch, ctrl, k};
+use super::keymap::{Action, Binding, Scope, b, ch, k};
 use crate::calendar::{self, CalendarSettings};
-use crate::i18n::{Msg, queue as q, shell as s, time as t};
+use crate::i18n::{Msg, shell as s, time as t};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Act {
     Close,
     EditHours,
-    Save,
-    Cancel,
-    NextField,
-    PrevField,
+    /// Save, cancel, next or previous field in the form.
+    Form(FormAct),
 }
 
 const fn a(act: Act) -> Action {
@@ -39,34 +37,6 @@ pub const BINDINGS: &[Binding] = &[
         a(Act::Close),
         s::KEY_START,
         true,
-    ),
-    b(
-        Scope::WelcomeHours,
-        &[k(KeyCode::Enter, "Enter"), ctrl('s', "Ctrl-S")],
-        a(Act::Save),
-        q::KEY_SAVE,
-        true,
-    ),
-    b(
-        Scope::WelcomeHours,
-        &[k(KeyCode::Esc, "Esc")],
-        a(Act::Cancel),
-        q::KEY_CANCEL,
-        true,
-    ),
-    b(
-        Scope::WelcomeHours,
-        &[k(KeyCode::Tab, "Tab"), k(KeyCode::Down, "↓")],
-        a(Act::NextField),
-        q::KEY_NEXT_FIELD,
-        true,
-    ),
-    b(
-        Scope::WelcomeHours,
-        &[k(KeyCode::BackTab, "Shift-Tab"), k(KeyCode::Up, "↑")],
-        a(Act::PrevField),
-        q::KEY_PREV_FIELD,
-        false,
     ),
 ];
 
@@ -99,7 +69,7 @@ pub fn hours_text(h: Option<calendar::Hours>, closed: &str) -> String {
 impl Welcome {
     pub fn scope(&self) -> Scope {
         if self.form.is_some() {
-            Scope::WelcomeHours
+            Scope::Form
         } else {
             Scope::Welcome
         }

@@ -6,7 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::app::{App, Overlay, Pane};
+use super::app::{App, Pane};
+use super::popup::Popup;
 use crate::i18n::shell as s;
 
 mod directory;
@@ -67,26 +68,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     draw_pane(frame, body, app);
     status::draw_footer(frame, footer, app);
-    match app.overlay {
-        Some(Overlay::Help { scroll }) => help::draw(frame, body, app, scroll),
-        Some(Overlay::ConfirmQuit) => draw_confirm(
+    // Only the overlay on top is drawn: two never cover each other.
+    match app.top_popup() {
+        Some(Popup::Help { scroll }) => help::draw(frame, body, app, *scroll),
+        Some(Popup::ConfirmQuit) => draw_confirm(
             frame,
             body,
             app,
             s::CONFIRM_QUIT_TITLE.get(app.lang),
             s::CONFIRM_QUIT_UNSAVED.get(app.lang),
         ),
+        Some(Popup::Welcome(w)) => welcome::draw(frame, body, app, w),
+        Some(Popup::Who(field)) => draw_who(frame, body, app, field),
         None => {}
-    }
-    if let Some(w) = &app.welcome
-        && app.overlay.is_none()
-    {
-        welcome::draw(frame, body, app, w);
-    }
-    if let Some(field) = &app.who
-        && app.overlay.is_none()
-    {
-        draw_who(frame, body, app, field);
     }
 }
 
