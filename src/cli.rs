@@ -361,6 +361,9 @@ pub enum DirectoryCmd {
         /// Only services open now.
         #[arg(long)]
         open_now: bool,
+        /// Answer "open" for this time instead of now, e.g. "2027-05-17 10:00".
+        #[arg(long, value_name = "WHEN")]
+        at: Option<String>,
     },
 }
 

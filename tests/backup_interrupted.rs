@@ -224,11 +224,20 @@ fn hanging_up_the_app_while_it_writes_the_days_backup_leaves_no_copy_and_restore
     );
     assert!(files_with_caller_data(&db).is_empty(), "{left:?}");
     // The terminal was given back: the alternate screen left, the cursor shown.
-    let raw = pty.raw.lock().unwrap().clone();
-    let tail = &raw[raw.len().saturating_sub(200)..];
-    assert!(
-        contains(tail, b"\x1b[?1049l"),
-        "{:?}",
-        String::from_utf8_lossy(tail)
-    );
+    // The reader thread may still be draining the pty when the process is
+    // gone: wait a moment for the last bytes rather than racing it.
+    let seen = Instant::now();
+    loop {
+        let raw = pty.raw.lock().unwrap().clone();
+        let tail = &raw[raw.len().saturating_sub(200)..];
+        if contains(tail, b"\x1b[?1049l") {
+            break;
+        }
+        assert!(
+            seen.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            String::from_utf8_lossy(tail)
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }

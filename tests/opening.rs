@@ -463,3 +463,207 @@ fn random_bytes_without_encryption_do_not_ask_for_a_passphrase() {
     }
     assert_eq!(std::fs::read(&db.path).unwrap(), bytes);
 }
+
+// ---- 8 and 9: a full disk, a read-only mount, a read-only spell ----
+
+/// A small tmpfs mounted for one test (needs root); unmounted on drop.
+struct Mount {
+    dir: tempfile::TempDir,
+}
+
+impl Mount {
+    fn new(size: &str) -> Option<Mount> {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size},mode=0700")])
+            .arg("tmpfs")
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("skipped: cannot mount a tmpfs here (this test needs root)");
+            return None;
+        }
+        Some(Mount { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn remount(&self, how: &str) {
+        let ok = std::process::Command::new("mount")
+            .args(["-o", &format!("remount,{how}")])
+            .arg(self.path())
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "remount {how}");
+    }
+
+    /// Fills the file system up to the last byte.
+    fn fill(&self) -> std::path::PathBuf {
+        use std::io::Write;
+        let filler = self.path().join("filler");
+        let mut f = std::fs::File::create(&filler).unwrap();
+        let block = vec![0u8; 4096];
+        while f.write_all(&block).and_then(|_| f.flush()).is_ok() {}
+        while f.write_all(&[0u8]).is_ok() {}
+        filler
+    }
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+fn side_files(db: &Path) -> Vec<bool> {
+    ["-wal", "-shm"]
+        .iter()
+        .map(|s| Path::new(&format!("{}{s}", db.display())).exists())
+        .collect()
+}
+
+/// Uses a real full file system (tmpfs), not SQLite's max_page_count: the
+/// fault is SQLite failing to make its -shm file, which a page limit does
+/// not reproduce.
+#[test]
+fn a_full_disk_still_reads_and_a_write_says_the_disk_is_full() {
+    let Some(mnt) = Mount::new("2m") else {
+        return;
+    };
+    let home = TestDb::absent();
+    let db = mnt.path().join("vakt.db");
+    drop(vakt::store::Store::create(&db).unwrap());
+    let cmd = || {
+        let mut c = common::vakt_cmd(&db, home.dir.path());
+        c.args(["--lang", "en"]);
+        c
+    };
+    cmd()
+        .args(["voicemail", "add", "--phone", "+47 412 77 007"])
+        .assert()
+        .success();
+    assert_eq!(side_files(&db), [false, false], "closed cleanly");
+    let filler = mnt.fill();
+    cmd()
+        .arg("queue")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("•07"));
+    cmd()
+        .args(["voicemail", "add", "--phone", "+47 412 77 008"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "The disk is full — nothing was saved, your text is still here",
+        ));
+    assert_eq!(side_files(&db), [false, false], "no empty -wal left behind");
+    // The app shows the queue, read-only, and says why.
+    let mut pty = common::pty::Pty::start(&db, home.dir.path(), &["--lang", "en"], 30, 120);
+    pty.wait_for(&["1 open", "The disk is full: vakt shows what is saved"]);
+    pty.send(common::pty::ESC);
+    drop(pty);
+    // Space again: saving works.
+    std::fs::remove_file(filler).unwrap();
+    cmd()
+        .args(["voicemail", "add", "--phone", "+47 412 77 008"])
+        .assert()
+        .success();
+    cmd()
+        .arg("queue")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("•08"));
+}
+
+#[test]
+fn a_read_only_mount_reads_and_says_it_is_read_only() {
+    let Some(mnt) = Mount::new("4m") else {
+        return;
+    };
+    let home = TestDb::absent();
+    let db = mnt.path().join("vakt.db");
+    drop(vakt::store::Store::create(&db).unwrap());
+    let cmd = |lang: &str| {
+        let mut c = common::vakt_cmd(&db, home.dir.path());
+        c.args(["--lang", lang]);
+        c
+    };
+    cmd("en")
+        .args(["voicemail", "add", "--phone", "+47 412 77 009"])
+        .assert()
+        .success();
+    mnt.remount("ro");
+    cmd("en")
+        .arg("queue")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("•09"));
+    for (lang, says) in [
+        ("en", "is on a file system mounted read-only"),
+        (
+            "nb",
+            "ligger på et filsystem som er montert skrivebeskyttet",
+        ),
+    ] {
+        cmd(lang)
+            .args(["voicemail", "add", "--phone", "+47 412 77 010"])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(says))
+            .stderr(predicate::str::contains("does not exist").not())
+            .stderr(predicate::str::contains("finnes ikke").not());
+    }
+    mnt.remount("rw");
+}
+
+/// The binary run as the unprivileged user `nobody` (root ignores file
+/// modes, so a read-only spell only shows as another user).
+fn as_nobody(db: &TestDb) -> Option<assert_cmd::Command> {
+    use std::os::unix::process::CommandExt;
+    const NOBODY: u32 = 65534;
+    for e in walk(db.dir.path()) {
+        std::os::unix::fs::lchown(&e, Some(NOBODY), Some(NOBODY)).ok()?;
+    }
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_vakt"));
+    c.uid(NOBODY).gid(NOBODY);
+    c.env_clear()
+        .env("HOME", db.dir.path())
+        .env("XDG_CONFIG_HOME", db.dir.path().join("config"))
+        .env("XDG_DATA_HOME", db.dir.path().join("data"))
+        .env("VAKT_DB", &db.path)
+        .env("VAKT_AS", "TEST")
+        .args(["--lang", "en"]);
+    Some(assert_cmd::Command::from_std(c))
+}
+
+#[test]
+fn after_a_read_only_spell_the_database_is_writable_again() {
+    let db = TestDb::new();
+    if as_nobody(&db).is_none() {
+        eprintln!("skipped: cannot hand the files to another user (this test needs root)");
+        return;
+    }
+    let run = |args: &[&str]| as_nobody(&db).unwrap().args(args).assert();
+    run(&["voicemail", "add", "--phone", "+47 412 77 011"]).success();
+    // A read-only spell: the person may read; nothing can be saved.
+    chmod(&db.path, 0o400);
+    run(&["queue"]);
+    run(&["voicemail", "add", "--phone", "+47 412 77 012"])
+        .failure()
+        .stderr(predicate::str::contains("read-only"));
+    // Write access is back: so is saving, on this run and the next.
+    chmod(&db.path, 0o600);
+    run(&["voicemail", "add", "--phone", "+47 412 77 012"]).success();
+    run(&["voicemail", "add", "--phone", "+47 412 77 013"]).success();
+    run(&["queue"])
+        .success()
+        .stdout(predicate::str::contains("•13"));
+}

@@ -15,8 +15,8 @@ use vakt::phone::Phone;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::App;
 use vakt::tui::app::Pane;
-use vakt::tui::popup::{Popup, PopupKind};
 use vakt::tui::paste::Dispatcher;
+use vakt::tui::popup::{Popup, PopupKind};
 use vakt::tui::render_text;
 
 const NOT_HERE: &str = "Pasting works only in a text field. Nothing was changed.";

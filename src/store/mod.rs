@@ -25,6 +25,7 @@ pub mod key;
 pub mod log;
 mod migrations;
 pub mod privacy;
+mod renumber;
 pub mod stats;
 
 pub use migrations::SCHEMA_VERSION;
