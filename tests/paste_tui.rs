@@ -231,7 +231,10 @@ fn a_10_mb_paste_into_a_note_is_cut_at_the_limit_at_once() {
     let big = "Samtale om kurs.\r\n".repeat(600_000); // about 10 MB
     app.on_paste(&big);
     let s = render_text(&app, 120, 34);
-    assert!(s.contains("at most 10000 characters"), "{s}");
+    assert!(
+        s.contains("The pasted text was cut at 10000 characters"),
+        "{s}"
+    );
     ctrl(&mut app, 's');
     let id = app.log.selected_note().unwrap().id;
     let note = db.store().note(id).unwrap().unwrap();
@@ -248,4 +251,23 @@ fn a_paste_into_who_is_on_duty_goes_into_the_name() {
     assert_eq!(app.who.as_ref().unwrap().text(), "KH ");
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.on_duty.as_deref(), Some("KH"));
+}
+
+#[test]
+fn a_cut_paste_names_the_limit_of_the_field_it_went_into() {
+    let db = TestDb::new();
+    let mut app = db.app(Lang::En, monday_morning());
+    app.set_on_duty("KH", false);
+    app.resize(120, 34);
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('/'));
+    app.on_paste(&"samtale ".repeat(100));
+    let s = render_text(&app, 120, 34);
+    // The search box takes 100 characters, not a note's 10 000.
+    assert!(
+        s.contains("The pasted text was cut at 100 characters"),
+        "{s}"
+    );
+    let flash = app.flash.as_ref().unwrap();
+    assert!(!flash.error, "a cut paste is said calmly, not as an error");
 }

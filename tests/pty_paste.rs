@@ -5,7 +5,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::pty::{ENTER, Pty, TAB};
-use common::vakt_cmd;
+use common::{init_db, vakt_cmd};
 use portable_pty::CommandBuilder;
 
 const NOT_HERE: &str = "Pasting works only in a text field";
@@ -25,7 +25,7 @@ fn wait_gone(pty: &Pty, needle: &str) {
 fn a_paste_goes_into_the_field_and_never_runs_a_command() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("p.db");
-    common::init_db(&db, dir.path());
+    init_db(&db, dir.path());
     vakt_cmd(&db, dir.path())
         .args(["voicemail", "add", "--phone", "22 33 44 55", "--no-message"])
         .assert()

@@ -248,24 +248,24 @@ pub fn phone_error(e: &crate::phone::PhoneError, lang: Lang) -> String {
     }
 }
 
-/// A character that would not show as itself in a message (a control,
-/// format or other invisible character): it is named by its code instead,
-/// so nothing from the input can act on the terminal.
+/// A character that would not show as itself in a message: one that must
+/// never reach a terminal ([`crate::domain::text::is_unsafe`]), or an
+/// invisible one (zero-width space, soft hyphen, byte-order mark, …). It is
+/// named by its code instead, so the message says what is there.
 fn is_unprintable(c: char) -> bool {
-    c.is_control()
+    crate::domain::text::is_unsafe(c)
         || matches!(
             c,
             '\u{ad}'
                 | '\u{34f}'
-                | '\u{61c}'
                 | '\u{115f}'
                 | '\u{1160}'
                 | '\u{17b4}'
                 | '\u{17b5}'
                 | '\u{180b}'..='\u{180f}'
-                | '\u{200b}'..='\u{200f}'
-                | '\u{202a}'..='\u{202e}'
-                | '\u{2060}'..='\u{206f}'
+                | '\u{200b}'..='\u{200d}'
+                | '\u{2060}'..='\u{2065}'
+                | '\u{206a}'..='\u{206f}'
                 | '\u{3164}'
                 | '\u{fe00}'..='\u{fe0f}'
                 | '\u{feff}'
@@ -292,5 +292,66 @@ fn lengths_text(lengths: &[usize], lang: Lang) -> String {
             let init: Vec<String> = init.iter().map(usize::to_string).collect();
             format!("{} {} {last}", init.join(", "), PHONE_LENGTHS_OR.get(lang))
         }
+    }
+}
+
+#[cfg(test)]
+mod phone_tests {
+    use super::*;
+    use crate::phone::{NumberKind, PhoneError};
+
+    #[test]
+    fn lengths_read_as_a_range_a_list_or_one() {
+        assert_eq!(lengths_text(&[9], Lang::En), "9");
+        assert_eq!(lengths_text(&[7, 8, 9], Lang::En), "7–9");
+        assert_eq!(lengths_text(&[9, 11], Lang::Nb), "9 eller 11");
+        assert_eq!(lengths_text(&[6, 8, 10], Lang::En), "6, 8 or 10");
+    }
+
+    #[test]
+    fn invisible_and_control_characters_are_named_by_code() {
+        for (c, code) in [
+            ('\u{1b}', "U+001B"),
+            ('\u{7}', "U+0007"),
+            ('\u{9b}', "U+009B"),
+            ('\u{202e}', "U+202E"),
+            ('\u{200b}', "U+200B"),
+            ('\u{feff}', "U+FEFF"),
+        ] {
+            for lang in [Lang::Nb, Lang::En] {
+                let text = phone_error(&PhoneError::InvalidChar(c), lang);
+                assert!(text.contains(code), "{text}");
+                assert!(!text.contains(c), "{text:?}");
+            }
+        }
+        assert_eq!(
+            phone_error(&PhoneError::InvalidChar('x'), Lang::En),
+            "The number cannot contain \"x\"."
+        );
+    }
+
+    #[test]
+    fn a_country_without_a_name_is_its_code() {
+        let e = PhoneError::KindLength {
+            country_code: 46,
+            region: None,
+            kind: NumberKind::FixedLine,
+            got: 3,
+            lengths: vec![7, 8, 9],
+        };
+        assert_eq!(
+            phone_error(&e, Lang::En),
+            "+46: a landline number has 7–9 digits after +46 (this one has 3)."
+        );
+        let e = PhoneError::CountryLength {
+            country_code: 45,
+            got: 7,
+            min: 8,
+            max: 8,
+        };
+        assert_eq!(
+            phone_error(&e, Lang::Nb),
+            "Nummer med +45 skal ha 8 sifre etter landskoden (har 7)."
+        );
     }
 }

@@ -170,6 +170,15 @@ impl Phone {
         if plain.is_empty() || !plain.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
+        // The common case without the metadata (every stored item is read
+        // through here): `+47` and 8 digits not starting with 0 or 1 is
+        // either valid or kept from before the range check; both read back.
+        if let Some(national) = plain.strip_prefix("47")
+            && national.len() == 8
+            && !national.starts_with(['0', '1'])
+        {
+            return Some(Phone(s.to_owned()));
+        }
         match Phone::parse(s) {
             Ok(p) => (p.0 == s).then_some(p),
             Err(_) if s.starts_with('+') && plain.len() <= MAX_E164_DIGITS => {
@@ -341,6 +350,11 @@ fn parse_international(rest: &str) -> Result<Phone, PhoneError> {
 fn country_code_len(digits: &str) -> Option<usize> {
     if digits.starts_with('0') {
         return None;
+    }
+    // Codes are prefix-free; Norway's needs no metadata (showing a
+    // Norwegian number never loads it).
+    if digits.starts_with("47") {
+        return Some(2);
     }
     (1..=3.min(digits.len())).find(|&len| {
         digits[..len]
@@ -709,6 +723,23 @@ mod tests {
         ] {
             assert_eq!(Phone::from_normalised(s), None, "{s:?}");
         }
+    }
+
+    #[test]
+    fn from_normalised_reads_norwegian_numbers_kept_from_before_the_range_check() {
+        // 58 is not a range in use: refused when typed, still read back.
+        assert!(Phone::parse("+4758123456").is_err());
+        assert_eq!(
+            Phone::from_normalised("+4758123456").map(|p| p.display()),
+            Some("+47 58 12 34 56".to_owned())
+        );
+        assert_eq!(Phone::from_normalised("+47113"), None);
+        assert_eq!(Phone::from_normalised("+4702800"), None);
+        assert_eq!(Phone::from_normalised("+9203001234567"), None);
+        assert_eq!(
+            Phone::from_normalised("+4670123").map(|p| p.display()),
+            Some("+46 70123".to_owned())
+        );
     }
 
     /// Valid foreign numbers in E.164, from libphonenumber's verdicts in

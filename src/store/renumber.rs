@@ -252,14 +252,15 @@ fn renumber_services(tx: &Transaction) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use rusqlite::Connection;
+    use rusqlite::OpenFlags;
 
-    use super::super::{Store, migrations};
+    use super::super::{Store, key, migrations};
 
     /// A file at schema 7 holding numbers as vakt stored them before 0008
     /// (all synthetic).
     fn old_file(path: &std::path::Path) {
-        let mut c = Connection::open(path).unwrap();
+        // Opened as the store opens files (keyed in a build with encryption).
+        let mut c = key::open(path, OpenFlags::default()).unwrap();
         migrations::migrate_to(&mut c, 7).unwrap();
         let item = |id: i64,
                     status: &str,

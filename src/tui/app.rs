@@ -58,6 +58,8 @@ pub enum Effect {
     Saved(String),
     /// Show a plain-language problem in the footer.
     Error(String),
+    /// Show a calm remark in the footer (not an error).
+    Note(String),
     /// Put text on the clipboard (OSC 52, which also works over SSH).
     Copy { text: String, message: String },
     /// Switch to another pane.
@@ -331,12 +333,16 @@ impl App {
             });
             return;
         }
+        let lang = self.lang;
         if let Some(field) = &mut self.who {
-            field.paste(text);
+            let effect = super::input::pasted(field.paste(text), field.max_chars(), lang);
+            self.apply(effect);
             return;
         }
         if let Some(form) = self.welcome.as_mut().and_then(|w| w.form.as_mut()) {
-            form.paste(text);
+            let max = form.focused_max_chars().unwrap_or(0);
+            let effect = super::input::pasted(form.paste(text), max, lang);
+            self.apply(effect);
             return;
         }
         self.flash = None;
@@ -600,6 +606,7 @@ impl App {
             Effect::None => {}
             Effect::Saved(text) => self.flash = Some(Flash { text, error: false }),
             Effect::Error(text) => self.flash = Some(Flash { text, error: true }),
+            Effect::Note(text) => self.flash = Some(Flash { text, error: false }),
             Effect::Copy { text, message } => {
                 self.clipboard = Some(text);
                 self.flash = Some(Flash {

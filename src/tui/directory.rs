@@ -495,8 +495,14 @@ fn read_form(form: &mut Form, base: &Service, lang: Lang) -> Option<Service> {
         .unwrap_or_default();
     s.internal_note = form.text("note").trim().to_string();
     s.source = form.text("source").trim().to_string();
-    if form.first_error().is_none() && s.check().is_err() {
-        err(form, "name", Some(d::ERR_TOO_LONG.get(lang).into()));
+    if form.first_error().is_none()
+        && let Err(p) = s.check()
+    {
+        let why = match p {
+            directory::Problem::Control(f) => d::SKIP_CONTROL.fill(lang, &[("field", &f)]),
+            _ => d::ERR_TOO_LONG.get(lang).into(),
+        };
+        err(form, "name", Some(why));
     }
     form.first_error().is_none().then_some(s)
 }
@@ -967,13 +973,13 @@ impl Component for DirectoryState {
             let edit = self.query.paste(text);
             self.selected = 0;
             self.search(env);
-            return self.text_edit_effect(edit, lang);
+            return super::input::pasted(edit, self.query.max_chars(), lang);
         }
         let Some(form) = self.form_mut() else {
             return Effect::None;
         };
-        let edit = form.paste(text);
-        self.text_edit_effect(edit, lang)
+        let max = form.focused_max_chars().unwrap_or(0);
+        super::input::pasted(form.paste(text), max, lang)
     }
 
     fn reload(&mut self, env: &mut Env) {

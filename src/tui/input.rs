@@ -3,6 +3,9 @@
 //! never reaches the database or breaks the screen.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::Effect;
+use crate::i18n::{Lang, shell};
 use ratatui::style::Style;
 use ratatui_textarea::TextArea;
 
@@ -134,6 +137,15 @@ impl Field {
     /// The whole of `text`, cleaned (text already saved is never cut).
     fn clean(&self, text: &str) -> String {
         clean_upto(text, self.multiline, usize::MAX).0
+    }
+}
+
+/// What the footer says after a paste into a field of `max` characters:
+/// a cut is said calmly, with the limit; otherwise nothing.
+pub fn pasted(edit: Edit, max: usize, lang: Lang) -> Effect {
+    match edit {
+        Edit::Truncated => Effect::Note(shell::PASTE_CUT.fill(lang, &[("max", &max)])),
+        Edit::Changed | Edit::Unchanged => Effect::None,
     }
 }
 

@@ -811,16 +811,13 @@ impl Component for LogState {
 
     fn on_paste(&mut self, text: &str, env: &mut Env) -> Effect {
         let lang = env.lang;
-        let edit = match &mut self.mode {
-            Mode::Editor(ed) if !ed.on_marks => ed.text.paste(text),
-            Mode::Search(f) => f.paste(text),
-            Mode::Ack { field, .. } => field.paste(text),
-            _ => Edit::Unchanged,
+        let field = match &mut self.mode {
+            Mode::Editor(ed) if !ed.on_marks => &mut ed.text,
+            Mode::Search(f) => f,
+            Mode::Ack { field, .. } => field,
+            _ => return Effect::None,
         };
-        if edit == Edit::Truncated {
-            return Effect::Error(m::ERR_NOTE_TOO_LONG.fill(lang, &[("max", &MAX_NOTE)]));
-        }
-        Effect::None
+        super::input::pasted(field.paste(text), field.max_chars(), lang)
     }
 
     fn reload(&mut self, env: &mut Env) {

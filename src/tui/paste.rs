@@ -83,20 +83,26 @@ impl Dispatcher {
         let mut dirty = false;
         // Characters of a burst waiting to be handed over as one paste.
         let mut run = String::new();
+        // Where typed characters go, worked out once until something acts
+        // (a paste of thousands of keys asks the key table once per
+        // distinct character, not once per key).
+        let mut context: Option<Context> = None;
         for ev in events {
+            // Nothing acts after the person has quit.
+            if app.quit {
+                break;
+            }
             if burst
                 && let Event::Key(k) = &ev
                 && let Some(c) = pasted_char(k)
+                && context
+                    .get_or_insert_with(|| Context::of(app))
+                    .joins_run(c, k)
             {
-                let to_field = app.takes_text();
-                // In a field, Enter, Tab and bound keys act as typed.
-                if !to_field
-                    || (!matches!(c, '\n' | '\t') && keymap::lookup(&app.scopes(), k).is_none())
-                {
-                    run.push(c);
-                    continue;
-                }
+                run.push(c);
+                continue;
             }
+            context = None;
             dirty |= flush(app, &mut run);
             dirty |= match ev {
                 Event::Key(k) => {
@@ -120,6 +126,49 @@ impl Dispatcher {
             self.burst_until = Some(Instant::now() + BURST_TAIL);
         }
         dirty
+    }
+}
+
+/// Where typed characters go now.
+struct Context {
+    to_field: bool,
+    scopes: Vec<keymap::Scope>,
+    /// Characters already looked up in the key table: whether bound.
+    bound: Vec<(char, KeyModifiers, bool)>,
+}
+
+impl Context {
+    fn of(app: &App) -> Context {
+        Context {
+            to_field: app.takes_text(),
+            scopes: app.scopes(),
+            bound: Vec::new(),
+        }
+    }
+
+    /// Whether a typed character joins the run handed over as a paste.
+    /// Outside a field everything does (it is swallowed); in a field,
+    /// Enter, Tab and bound keys act as typed.
+    fn joins_run(&mut self, c: char, k: &KeyEvent) -> bool {
+        if !self.to_field {
+            return true;
+        }
+        if matches!(c, '\n' | '\t') {
+            return false;
+        }
+        let known = self
+            .bound
+            .iter()
+            .find(|(b, m, _)| (*b, *m) == (c, k.modifiers));
+        let bound = match known {
+            Some((_, _, bound)) => *bound,
+            None => {
+                let bound = keymap::lookup(&self.scopes, k).is_some();
+                self.bound.push((c, k.modifiers, bound));
+                bound
+            }
+        };
+        !bound
     }
 }
 

@@ -146,7 +146,9 @@ fn form_field(f: TextField) -> &'static str {
         TextField::Label => "label",
         TextField::Summary => "summary",
         TextField::SafeTimes => "safe_times",
-        TextField::SafetyNote | TextField::AttemptNote | TextField::Note => "note",
+        TextField::SafetyNote | TextField::AttemptNote | TextField::Note | TextField::Reason => {
+            "note"
+        }
     }
 }
 
@@ -1215,11 +1217,12 @@ impl Component for QueueState {
         let Some(form) = self.form_mut() else {
             return Effect::None;
         };
+        let max = form.focused_max_chars().unwrap_or(0);
         let edit = form.paste(text);
         if matches!(self.mode, Mode::Form { editing: None, .. }) {
             self.validate_new(env);
         }
-        self.too_long(edit, lang)
+        super::input::pasted(edit, max, lang)
     }
 
     fn reload(&mut self, env: &mut Env) {
