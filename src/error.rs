@@ -20,6 +20,12 @@ pub enum AppError {
     },
     #[error("config value")]
     ConfigValue { path: PathBuf, key: &'static str },
+    /// A value that breaks its key's rule: the line and what is allowed.
+    #[error("config setting")]
+    ConfigSetting {
+        path: PathBuf,
+        bad: crate::config::BadSetting,
+    },
     #[error("config read")]
     ConfigRead { path: PathBuf, kind: ErrorKind },
     #[error("database")]
@@ -85,6 +91,7 @@ impl AppError {
             | AppError::BadZone(_)
             | AppError::ConfigSyntax { .. }
             | AppError::ConfigValue { .. }
+            | AppError::ConfigSetting { .. }
             | AppError::Invalid(_)
             | AppError::Phone(_)
             | AppError::NotFound(_)
@@ -120,6 +127,7 @@ impl AppError {
             AppError::ConfigValue { path, key } => {
                 m::ERR_CONFIG_VALUE.fill(lang, &[("path", &path.display()), ("key", key)])
             }
+            AppError::ConfigSetting { path, bad } => bad.message(path, lang),
             AppError::ConfigRead { path, kind } => m::ERR_CONFIG_READ.fill(
                 lang,
                 &[("path", &path.display()), ("why", &io_words(*kind, lang))],

@@ -38,6 +38,10 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e, early_lang),
     };
     let lang = config::resolve_lang(cli_lang, &cfg);
+    // Unknown keys are not fatal, and never silent.
+    for w in cfg.warning_messages(lang) {
+        eprintln!("vakt: {}", escape(&w));
+    }
     if let Err(e) = commands::privacy::setup_key(cli.key_file.as_deref(), cli.ask_key, lang) {
         return fail(&e, lang);
     }
@@ -122,6 +126,11 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             app.show_welcome_if_new();
             app.background_check = start.background_check;
             app.background_backup = Some(start.background_backup);
+            let notices = {
+                let mut all = cfg.warning_messages(lang);
+                all.extend(notices);
+                all
+            };
             app.notify(notices);
             match as_name.as_deref() {
                 // A forced command on a shared server: fixed for the session.

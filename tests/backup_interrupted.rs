@@ -192,7 +192,17 @@ fn a_hung_up_backup_removes_its_half_written_copy_at_once() {
 #[test]
 fn hanging_up_the_app_while_it_writes_the_days_backup_leaves_no_copy_and_restores_the_terminal() {
     let db = big_db(160);
-    let dir = backups(&db);
+    // A dropped SSH link, then a shutdown; each start writes the day's
+    // backup again, since the one before was stopped.
+    for sig in ["-HUP", "-TERM"] {
+        hang_up_app(&db, sig);
+    }
+}
+
+/// Starts the app on `db`, sends `sig` while it writes the day's backup,
+/// and checks what it leaves.
+fn hang_up_app(db: &TestDb, sig: &str) {
+    let dir = backups(db);
     let home = tempfile::tempdir().unwrap();
     let pty = Pty::start(&db.path, home.path(), &["--lang", "en"], 30, 100);
     let tmp = wait_for_temporary(&dir);
@@ -204,7 +214,7 @@ fn hanging_up_the_app_while_it_writes_the_days_backup_leaves_no_copy_and_restore
         .and_then(|p| p.parse().ok())
         .unwrap();
     std::thread::sleep(Duration::from_millis(50));
-    signal(pid, "-HUP");
+    signal(pid, sig);
     let start = Instant::now();
     while Path::new(&format!("/proc/{pid}")).exists()
         && std::fs::read_to_string(format!("/proc/{pid}/stat"))
@@ -213,16 +223,16 @@ fn hanging_up_the_app_while_it_writes_the_days_backup_leaves_no_copy_and_restore
     {
         assert!(
             start.elapsed() < Duration::from_secs(30),
-            "the app did not exit"
+            "{sig}: the app did not exit"
         );
         std::thread::sleep(Duration::from_millis(20));
     }
     let left = names(&dir);
     assert!(
         left.iter().all(|n| !n.contains(".tmp-")),
-        "{tmp} or its journal left: {left:?}"
+        "{sig}: {tmp} or its journal left: {left:?}"
     );
-    assert!(files_with_caller_data(&db).is_empty(), "{left:?}");
+    assert!(files_with_caller_data(db).is_empty(), "{sig}: {left:?}");
     // The terminal was given back: the alternate screen left, the cursor shown.
     // The reader thread may still be draining the pty when the process is
     // gone: wait a moment for the last bytes rather than racing it.
@@ -235,7 +245,7 @@ fn hanging_up_the_app_while_it_writes_the_days_backup_leaves_no_copy_and_restore
         }
         assert!(
             seen.elapsed() < Duration::from_secs(10),
-            "{:?}",
+            "{sig}: {:?}",
             String::from_utf8_lossy(tail)
         );
         std::thread::sleep(Duration::from_millis(20));

@@ -59,6 +59,17 @@ fn files_holding(db: &TestDb, needle: &str) -> Vec<String> {
     found
 }
 
+/// Notes the search index finds by three pieces of the planted note's
+/// text (trigrams: the index has no phrases).
+fn indexed(c: &rusqlite::Connection) -> i64 {
+    c.query_row(
+        "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'lan AND ted AND ote'",
+        [],
+        |r| r.get(0),
+    )
+    .unwrap()
+}
+
 const ERASED: [&str; 5] = [
     "Planted expired summary",
     "41288101",
@@ -134,6 +145,8 @@ fn restoring_an_old_backup_purges_it_before_it_becomes_live() {
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
+        // Nor is the erased note's text in the search index.
+        assert_eq!(indexed(&c), 0, "{lang}: the erased note is still indexed");
         drop(c);
         assert!(
             summaries.contains(&"Planted held summary".to_string()),
@@ -158,9 +171,69 @@ fn restoring_an_old_backup_purges_it_before_it_becomes_live() {
             "{out}"
         );
     }
-    // The backup given stays as it was: it is the administrator's file.
+    // The backup given stays as it was: it is the administrator's file
+    // (and the index query above finds the note there).
+    assert_eq!(
+        indexed(
+            &rusqlite::Connection::open_with_flags(
+                &outside,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+            )
+            .unwrap()
+        ),
+        1
+    );
     assert!(contains(
         &std::fs::read(&outside).unwrap(),
         b"Planted expired summary"
     ));
+}
+
+/// Erasing again goes by id and the time the item was received: in a copy
+/// of another database, an item that merely shares the id is left alone.
+#[test]
+fn erasing_again_touches_only_the_same_item() {
+    use vakt::store::privacy::Erased;
+    let a = TestDb::new();
+    drop(a.store());
+    let id = add(&a, "+47 412 88 201", "Planted erased in A");
+    close(&a, id);
+    a.output(&["purge", "--older-than", "0"]);
+    let erased = Erased::read(a.store().conn()).unwrap();
+    assert_eq!(erased.callbacks.len(), 1);
+
+    let b = TestDb::new();
+    drop(b.store());
+    let same_id = add(&b, "+47 412 88 202", "Planted other item in B");
+    assert_eq!(same_id, id);
+    close(&b, same_id);
+    let mut store = b.store();
+    store
+        .conn()
+        .execute(
+            "UPDATE callbacks SET received_at = '2020-01-06T09:00:00Z' WHERE id = ?1",
+            [same_id],
+        )
+        .unwrap();
+    assert_eq!(store.erase_again(&erased, "TEST", Utc::now()).unwrap(), 0);
+    let summary = |s: &vakt::store::Store| -> String {
+        s.conn()
+            .query_row(
+                "SELECT summary FROM callbacks WHERE id = ?1",
+                [same_id],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(summary(&store), "Planted other item in B");
+    // The same item (same id, same time received) is erased.
+    store
+        .conn()
+        .execute(
+            "UPDATE callbacks SET received_at = ?2 WHERE id = ?1",
+            rusqlite::params![same_id, erased.callbacks[0].1],
+        )
+        .unwrap();
+    assert_eq!(store.erase_again(&erased, "TEST", Utc::now()).unwrap(), 1);
+    assert_eq!(summary(&store), "");
 }

@@ -305,3 +305,73 @@ fn times_outside_1970_to_100_years_ahead_are_input_errors() {
         .code(2)
         .stderr(predicate::str::contains("1970"));
 }
+
+#[test]
+fn a_closed_days_reason_follows_the_text_rules() {
+    let db = TestDb::new();
+    for bad in [format!("Jul{ESC}[2J"), "x".repeat(201)] {
+        let a = en(&db)
+            .args(["calendar", "close", "2026-12-24", "--reason", &bad])
+            .assert()
+            .code(2);
+        assert!(stderr_of(&a).contains("reason"), "{}", stderr_of(&a));
+    }
+    let out = stdout_of(
+        &en(&db)
+            .args(["calendar", "show", "--json"])
+            .assert()
+            .success(),
+    );
+    assert!(!out.contains("2026-12-24"), "nothing saved: {out}");
+    en(&db)
+        .args(["calendar", "close", "2026-12-24", "--reason", " Julaften "])
+        .assert()
+        .success();
+    let out = stdout_of(
+        &en(&db)
+            .args(["calendar", "show", "--json"])
+            .assert()
+            .success(),
+    );
+    assert!(out.contains("2026-12-24"), "{out}");
+}
+
+#[test]
+fn an_imported_service_with_control_characters_is_skipped() {
+    let db = TestDb::new();
+    let path = db.dir.path().join("in.csv");
+    std::fs::write(
+        &path,
+        format!(
+            "name,description\nTrygt senter,Åpent hver dag\n\"Ond{ESC}]0;x\u{7}\",tekst\nGodt navn,\"ser \u{202e}rart ut\"\n"
+        ),
+    )
+    .unwrap();
+    let a = en(&db)
+        .args(["directory", "import"])
+        .arg(&path)
+        .assert()
+        .success();
+    let out = stdout_of(&a);
+    assert!(out.contains("1 added"), "{out}");
+    assert!(out.contains("2 skipped"), "{out}");
+    assert!(
+        out.contains("the field \"name\" contains a control character"),
+        "{out}"
+    );
+    assert!(
+        out.contains("the field \"description\" contains a control character"),
+        "{out}"
+    );
+    assert!(!out.contains(ESC) && !out.contains('\u{202e}'), "{out:?}");
+    let list = stdout_of(
+        &en(&db)
+            .args(["directory", "export", "--format", "csv"])
+            .assert()
+            .success(),
+    );
+    assert!(
+        !list.contains("Ond") && !list.contains("Godt navn"),
+        "{list}"
+    );
+}

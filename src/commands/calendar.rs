@@ -30,10 +30,10 @@ pub fn run(ctx: &Ctx, cmd: CalendarCmd) -> Result<(), AppError> {
         }
         CalendarCmd::Close(args) => {
             let date = when::parse_day(&args.date, ctx.now.date_naive())?;
-            let reason = args.reason.trim();
-            if reason.is_empty() {
-                return Err(AppError::Invalid(m::EMPTY_REASON));
-            }
+            let reason =
+                crate::domain::text::required(&args.reason, crate::domain::text::TextField::Reason)
+                    .map_err(super::callbacks::text_err(ctx.lang))?;
+            let reason = reason.as_str();
             let mut store = ctx.open_store()?;
             store
                 .close_date(date, reason, &ctx.actor, ctx.now)

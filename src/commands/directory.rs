@@ -49,7 +49,7 @@ pub fn choose_format(flag: Option<&str>, path: Option<&Path>) -> Result<Format, 
 
 /// Reports a problem with the input in full, then fails with exit code 2.
 fn bad_input(text: String) -> AppError {
-    eprintln!("vakt: {text}");
+    eprintln!("vakt: {}", crate::domain::text::escape(&text));
     AppError::Invalid(d::NOTHING_CHANGED)
 }
 

@@ -195,6 +195,9 @@ pub enum Problem {
     AgeOrder,
     BadEmail,
     TooMany(&'static str),
+    /// A control character (ESC, a direction mark …) in this field; line
+    /// breaks are allowed in the long texts only.
+    Control(&'static str),
 }
 
 impl Service {
@@ -222,6 +225,7 @@ impl Service {
         if self.name.trim().is_empty() {
             return Err(Problem::NoName);
         }
+        self.check_controls()?;
         if self.name.chars().count() > MAX_NAME || self.alternate_name.chars().count() > MAX_NAME {
             return Err(Problem::TooLong("name"));
         }
@@ -268,6 +272,50 @@ impl Service {
         }
         if !self.email.is_empty() && !valid_email(&self.email) {
             return Err(Problem::BadEmail);
+        }
+        Ok(())
+    }
+
+    /// No control character in any text (the rule of `crate::domain::text`):
+    /// an imported entry must not be able to act on a terminal.
+    fn check_controls(&self) -> Result<(), Problem> {
+        use crate::domain::text::is_unsafe;
+        let hours = self.hours.to_text();
+        for (field, text) in [
+            ("description", self.description.as_str()),
+            ("internal_note", &self.internal_note),
+            ("alert", &self.alert),
+            ("address", &self.address),
+            ("hours", &hours),
+        ] {
+            if text.chars().any(|c| c != '\n' && c != '\t' && is_unsafe(c)) {
+                return Err(Problem::Control(field));
+            }
+        }
+        let lists = self
+            .categories
+            .iter()
+            .map(|t| ("categories", t))
+            .chain(self.areas.iter().map(|t| ("areas", t)))
+            .chain(self.languages.iter().map(|t| ("languages", t)))
+            .chain(self.phones.iter().map(|p| ("phones", &p.note)));
+        for (field, text) in [
+            ("name", &self.name),
+            ("alternate_name", &self.alternate_name),
+            ("organization", &self.organization),
+            ("audience", &self.audience),
+            ("chat", &self.chat),
+            ("web", &self.web),
+            ("email", &self.email),
+            ("source", &self.source),
+            ("verified_by", &self.verified_by),
+        ]
+        .into_iter()
+        .chain(lists)
+        {
+            if text.chars().any(is_unsafe) {
+                return Err(Problem::Control(field));
+            }
         }
         Ok(())
     }

@@ -26,6 +26,8 @@ pub enum TextField {
     AttemptNote,
     /// A shift-log note.
     Note,
+    /// Why a date is closed (`vakt calendar close --reason`).
+    Reason,
 }
 
 impl TextField {
@@ -38,6 +40,7 @@ impl TextField {
             TextField::SafetyNote => MAX_SAFETY_NOTE,
             TextField::AttemptNote => MAX_ATTEMPT_NOTE,
             TextField::Note => MAX_NOTE,
+            TextField::Reason => MAX_REASON,
         }
     }
 
@@ -59,6 +62,8 @@ pub const MAX_SAFETY_NOTE: usize = 1000;
 pub const MAX_ATTEMPT_NOTE: usize = 1000;
 /// A shift-log note: a few paragraphs, not a file.
 pub const MAX_NOTE: usize = 10_000;
+/// Why a date is closed ("Julaften").
+pub const MAX_REASON: usize = 200;
 
 /// What is wrong with a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,6 +254,7 @@ mod tests {
             (TextField::SafetyNote, 1000),
             (TextField::AttemptNote, 1000),
             (TextField::Note, 10_000),
+            (TextField::Reason, 200),
         ] {
             assert_eq!(f.max_chars(), max);
             assert!(clean(&"a".repeat(max), f).is_ok());

@@ -159,6 +159,7 @@ catalogue! {
     SKIP_TOO_MANY => "for mange verdier i «{field}»", "too many values in \"{field}\"";
     SKIP_AGE_ORDER => "laveste alder er høyere enn høyeste", "the lowest age is above the highest";
     SKIP_BAD_EMAIL => "e-postadressen ser ikke riktig ut", "the e-mail address does not look right";
+    SKIP_CONTROL => "feltet «{field}» inneholder et kontrolltegn", "the field \"{field}\" contains a control character";
     NOTE_PHONE_LEFT_OUT => "telefonnummer {n} ble ikke forstått og er utelatt", "phone number {n} was not understood and was left out";
     NOTHING_CHANGED => "Ingenting ble endret.", "Nothing was changed.";
     ERR_FILE_READ => "Kan ikke lese {path}: {why}", "Cannot read {path}: {why}";
@@ -235,6 +236,7 @@ pub fn skip_reason(s: &Skip, lang: Lang) -> String {
         Skip::Invalid(Problem::TooMany(f)) => SKIP_TOO_MANY.fill(lang, &[("field", f)]),
         Skip::Invalid(Problem::AgeOrder) => SKIP_AGE_ORDER.get(lang).to_string(),
         Skip::Invalid(Problem::BadEmail) => SKIP_BAD_EMAIL.get(lang).to_string(),
+        Skip::Invalid(Problem::Control(f)) => SKIP_CONTROL.fill(lang, &[("field", f)]),
     }
 }
 

@@ -10,6 +10,7 @@
 use std::fmt::Display;
 
 pub mod calendar;
+pub mod countries;
 pub mod directory;
 pub mod log;
 pub mod opening;

@@ -13,6 +13,7 @@ catalogue! {
     FIELD_SAFETY_NOTE => "Sikkerhetsnotatet", "The safety note";
     FIELD_ATTEMPT_NOTE => "Notatet om forsøket", "The attempt note";
     FIELD_NOTE => "Notatet", "The note";
+    FIELD_REASON => "Grunnen", "The reason";
     ERR_TOO_LONG => "{field} er for langt: {chars} tegn, høyst {max} er lov.", "{field} is too long: {chars} characters, at most {max} allowed.";
     ERR_CONTROL => "{field} inneholder et kontrolltegn (som ESC, et linjeskift eller et skjult retningstegn). Skriv vanlig tekst.", "{field} contains a control character (such as ESC, a line break or a hidden direction mark). Use plain text.";
     ERR_REQUIRED => "{field} må fylles ut.", "{field} is required.";
@@ -38,6 +39,7 @@ pub fn field_name(f: TextField) -> Msg {
         TextField::SafetyNote => FIELD_SAFETY_NOTE,
         TextField::AttemptNote => FIELD_ATTEMPT_NOTE,
         TextField::Note => FIELD_NOTE,
+        TextField::Reason => FIELD_REASON,
     }
 }
 
@@ -49,6 +51,7 @@ pub fn text_error(e: &TextError, lang: Lang) -> String {
             // The catalogue already says these in the words people know.
             TextField::Summary => super::queue::ERR_SUMMARY_REQUIRED.get(lang).to_string(),
             TextField::Note => super::log::ERR_NOTE_EMPTY.get(lang).to_string(),
+            TextField::Reason => super::calendar::EMPTY_REASON.get(lang).to_string(),
             _ => ERR_REQUIRED.fill(lang, &[("field", &field)]),
         },
         TextProblem::TooLong { chars, max } => ERR_TOO_LONG.fill(

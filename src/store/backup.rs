@@ -14,7 +14,7 @@
 //! clean-up removes its file.
 //!
 //! Every backup vakt makes (the daily `vakt-DATE.db`, `before-restore-*`,
-//! `damaged-*`) is deleted [`prune`]-d once it is `backups_kept` days old.
+//! `damaged-*`) is deleted by [`prune`] once it is `backups_kept` days old.
 //!
 //! Restore checks the candidate (integrity_check, a vakt schema no newer
 //! than this program), copies it aside and applies the retention purge to
@@ -632,4 +632,75 @@ pub enum RestoreError {
     Refused(Refusal),
     #[error("store: {0}")]
     Store(#[from] StoreError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn made_on_reads_the_date_from_the_names_vakt_gives() {
+        let oslo = chrono_tz::Europe::Oslo;
+        assert_eq!(made_on("vakt-2026-11-23.db", oslo), d(2026, 11, 23));
+        // Stamps are UTC: 23:30 UTC on 5 December is 6 December in Oslo.
+        assert_eq!(
+            made_on("before-restore-20261205-233000.db", oslo),
+            d(2026, 12, 6)
+        );
+        assert_eq!(
+            made_on("before-restore-20261205-223000.db", oslo),
+            d(2026, 12, 5)
+        );
+        for suffix in ["", "-wal", "-shm"] {
+            assert_eq!(
+                made_on(&format!("damaged-20260101-000000.db{suffix}"), oslo),
+                d(2026, 1, 1)
+            );
+        }
+        // Not vakt's names, or not whole: never deleted.
+        for name in [
+            "my-copy.db",
+            "vakt-2026-11-23.db.bak",
+            "vakt-2026-13-01.db",
+            "vakt-latest.db",
+            "before-restore-2026.db",
+            "damaged-20260101-000000.db-journal",
+            ".vakt-2026-11-23.db.tmp-42-0",
+            "vakt-2026-11-23.db-wal",
+        ] {
+            assert_eq!(made_on(name, oslo), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn temporaries_are_the_hidden_tmp_files_and_their_journals() {
+        assert!(is_temporary(".vakt-2026-11-23.db.tmp-42-0"));
+        assert!(is_temporary(".vakt-2026-11-23.db.tmp-42-0-journal"));
+        assert!(is_temporary(".restore-20261123-094200.db.tmp-7-1-wal"));
+        assert!(!is_temporary("vakt-2026-11-23.db"));
+        assert!(!is_temporary("notes.tmp-1"));
+    }
+
+    #[test]
+    fn an_unlocked_temporary_goes_and_a_locked_one_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = Temp::create(dir.path(), "vakt-2026-11-23.db").unwrap();
+        std::fs::write(with_suffix(&held.path, "-journal"), b"j").unwrap();
+        let left = dir.path().join(".vakt-2026-01-02.db.tmp-4242");
+        std::fs::write(&left, b"half").unwrap();
+        std::fs::write(with_suffix(&left, "-journal"), b"j").unwrap();
+        let orphan = dir.path().join(".vakt-2026-01-03.db.tmp-4343-journal");
+        std::fs::write(&orphan, b"j").unwrap();
+        assert_eq!(remove_abandoned(dir.path(), "."), 2);
+        assert!(!left.exists() && !with_suffix(&left, "-journal").exists());
+        assert!(!orphan.exists());
+        assert!(held.path.exists() && with_suffix(&held.path, "-journal").exists());
+        let path = held.path.clone();
+        drop(held);
+        assert!(!path.exists() && !with_suffix(&path, "-journal").exists());
+    }
 }

@@ -165,17 +165,18 @@ pub(crate) fn quick_check_conn(conn: &Connection, tables: Option<&[&str]>) -> Re
 /// database); a file that is not a vakt database is refused here, before
 /// anything reads further.
 pub fn startup_check(path: &Path) -> Result<Checked> {
-    match super::identify(path) {
+    // One read-only connection for the look and the check.
+    let conn = match super::identified(path) {
         Err(StoreError::NoDatabase) => return Ok(Checked::Whole),
         Err(e) => return Err(e),
-        Ok(()) => {}
-    }
+        Ok(conn) => conn,
+    };
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size <= FULL_CHECK_LIMIT {
-        quick_check(path, None)?;
+        quick_check_conn(&conn, None)?;
         Ok(Checked::Whole)
     } else {
-        quick_check(path, Some(SMALL_TABLES))?;
+        quick_check_conn(&conn, Some(SMALL_TABLES))?;
         Ok(Checked::SmallTablesOnly)
     }
 }

@@ -25,6 +25,7 @@ pub mod key;
 pub mod log;
 mod migrations;
 pub mod privacy;
+mod renumber;
 pub mod stats;
 
 pub use migrations::SCHEMA_VERSION;
@@ -471,6 +472,11 @@ fn classify(conn: &Connection) -> Result<(i64, i64)> {
 /// Checks, reading only, that `path` is a file holding a vakt database
 /// this program can use; the error says what it is instead.
 pub fn identify(path: &Path) -> Result<()> {
+    identified(path).map(drop)
+}
+
+/// [`identify`], returning the read-only connection it used.
+pub(crate) fn identified(path: &Path) -> Result<Connection> {
     match inspect(path)? {
         Found::Nothing | Found::Empty => return Err(StoreError::NoDatabase),
         Found::File => {}
@@ -479,7 +485,8 @@ pub fn identify(path: &Path) -> Result<()> {
         return Err(StoreError::Foreign);
     }
     let (conn, _) = connect(path, false)?;
-    classify(&conn).map(|_| ())
+    classify(&conn)?;
+    Ok(conn)
 }
 
 /// Opens a connection (read-write or read-only) and makes its first read,

@@ -79,6 +79,20 @@ impl Erased {
     /// Reads what the database `conn` has open has erased.
     pub fn read(conn: &rusqlite::Connection) -> Result<Erased> {
         let pairs = |sql: &str| -> Result<Vec<(i64, String)>> {
+            // A file from before erasing was recorded has erased nothing.
+            let table = if sql.contains("FROM notes") {
+                "notes"
+            } else {
+                "callbacks"
+            };
+            let recorded: i64 = conn.query_row(
+                "SELECT count(*) FROM pragma_table_info(?1) WHERE name = 'purged_at'",
+                [table],
+                |r| r.get(0),
+            )?;
+            if recorded == 0 {
+                return Ok(vec![]);
+            }
             let mut stmt = conn.prepare(sql)?;
             let rows = stmt
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?

@@ -495,8 +495,14 @@ fn read_form(form: &mut Form, base: &Service, lang: Lang) -> Option<Service> {
         .unwrap_or_default();
     s.internal_note = form.text("note").trim().to_string();
     s.source = form.text("source").trim().to_string();
-    if form.first_error().is_none() && s.check().is_err() {
-        err(form, "name", Some(d::ERR_TOO_LONG.get(lang).into()));
+    if form.first_error().is_none()
+        && let Err(p) = s.check()
+    {
+        let why = match p {
+            directory::Problem::Control(f) => d::SKIP_CONTROL.fill(lang, &[("field", &f)]),
+            _ => d::ERR_TOO_LONG.get(lang).into(),
+        };
+        err(form, "name", Some(why));
     }
     form.first_error().is_none().then_some(s)
 }

@@ -146,7 +146,9 @@ fn form_field(f: TextField) -> &'static str {
         TextField::Label => "label",
         TextField::Summary => "summary",
         TextField::SafeTimes => "safe_times",
-        TextField::SafetyNote | TextField::AttemptNote | TextField::Note => "note",
+        TextField::SafetyNote | TextField::AttemptNote | TextField::Note | TextField::Reason => {
+            "note"
+        }
     }
 }
 
