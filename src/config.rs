@@ -31,6 +31,10 @@ pub struct Config {
     pub directory: DirectoryConfig,
     #[serde(default)]
     pub privacy: PrivacyConfig,
+    /// `[intake]`: voicemail e-mails from the switchboard (see
+    /// [`crate::intake::settings`]).
+    #[serde(default)]
+    pub intake: crate::intake::settings::IntakeConfig,
 }
 
 /// `[callbacks]`: how the queue treats attempts.

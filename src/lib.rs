@@ -14,6 +14,7 @@ pub mod directory;
 pub mod error;
 pub mod handover;
 pub mod i18n;
+pub mod intake;
 pub mod phone;
 pub mod report;
 pub mod stats;

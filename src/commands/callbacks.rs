@@ -8,7 +8,6 @@ use crate::callback::{AttemptResult, Outcome, Safety};
 use crate::cli::{CallbackCmd, ComplaintCmd, QueueArgs, VoicemailCmd};
 use crate::error::AppError;
 use crate::i18n::queue as q;
-use crate::phone::Phone;
 use crate::store::StoreError;
 use crate::store::callbacks::{Item, NewComplaint, NewVoicemail, Snapshots};
 use crate::timefmt;
@@ -34,7 +33,10 @@ fn store_err(ctx: &Ctx, id: i64) -> impl FnOnce(StoreError) -> AppError + '_ {
 }
 
 pub fn voicemail(ctx: &Ctx, cmd: VoicemailCmd) -> Result<(), AppError> {
-    let VoicemailCmd::Add(args) = cmd;
+    let args = match cmd {
+        VoicemailCmd::Add(args) => args,
+        VoicemailCmd::Intake(args) => return super::intake::run(ctx, args),
+    };
     let mut store = ctx.open_store()?;
     let cal = store.calendar().map_err(ctx.db_err())?;
     let at = received(ctx, args.received.as_deref(), cal.tz)?;
@@ -47,26 +49,27 @@ pub fn voicemail(ctx: &Ctx, cmd: VoicemailCmd) -> Result<(), AppError> {
         }
         return out(q::CLI_WITHHELD.get(ctx.lang));
     }
-    let phone = Phone::parse(args.phone.as_deref().unwrap_or("")).map_err(AppError::Phone)?;
-    let v = NewVoicemail {
-        received_at: at,
-        phone,
-        label: args.name.unwrap_or_default().trim().to_string(),
-        summary: args.summary.unwrap_or_default().trim().to_string(),
-        safety: Safety {
-            wants_callback: Some(true),
-            may_leave_message: if args.no_message {
-                Some(false)
-            } else if args.message_ok {
-                Some(true)
-            } else {
-                None
-            },
-            may_say_who_we_are: args.say_who_ok.then_some(true),
-            safe_times: args.safe_times.unwrap_or_default().trim().to_string(),
-            note: String::new(),
+    let safety = Safety {
+        wants_callback: Some(true),
+        may_leave_message: if args.no_message {
+            Some(false)
+        } else if args.message_ok {
+            Some(true)
+        } else {
+            None
         },
+        may_say_who_we_are: args.say_who_ok.then_some(true),
+        safe_times: args.safe_times.unwrap_or_default().trim().to_string(),
+        note: String::new(),
     };
+    let v = NewVoicemail::from_input(
+        at,
+        args.phone.as_deref().unwrap_or(""),
+        args.name.as_deref().unwrap_or(""),
+        args.summary.as_deref().unwrap_or(""),
+        safety,
+    )
+    .map_err(AppError::Phone)?;
     let added = store
         .add_voicemail(&v, &cal, &mut Snapshots::default(), &ctx.actor, ctx.now)
         .map_err(ctx.db_err())?;
@@ -129,7 +132,13 @@ pub fn complaint(ctx: &Ctx, cmd: ComplaintCmd) -> Result<(), AppError> {
     ))
 }
 
-fn item_json(item: &Item, reveal: bool, now: DateTime<Utc>, tz: chrono_tz::Tz) -> Value {
+fn item_json(
+    item: &Item,
+    reveal: bool,
+    now: DateTime<Utc>,
+    tz: chrono_tz::Tz,
+    recordings: &[(DateTime<Utc>, Option<u32>)],
+) -> Value {
     let phone = item
         .phone
         .as_ref()
@@ -149,6 +158,11 @@ fn item_json(item: &Item, reveal: bool, now: DateTime<Utc>, tz: chrono_tz::Tz) -
         "overdue": item.open && item.attempt_count == 0 && item.deadline_at <= now,
         "may_leave_message": s.may_leave_message,
         "may_say_who_we_are": s.may_say_who_we_are,
+        // Recordings the switchboard e-mailed (kept in the mailbox, not here).
+        "recordings": recordings
+            .iter()
+            .map(|(at, secs)| json!({"left": rfc(*at, tz), "seconds": secs}))
+            .collect::<Vec<_>>(),
     })
 }
 
@@ -182,10 +196,11 @@ pub fn queue(ctx: &Ctx, args: QueueArgs) -> Result<(), AppError> {
         store
             .audit_export("queue_json", items.len(), &ctx.actor, ctx.now)
             .map_err(ctx.db_err())?;
-        let arr: Vec<Value> = items
-            .iter()
-            .map(|i| item_json(i, args.reveal, ctx.now, cal.tz))
-            .collect();
+        let mut arr: Vec<Value> = Vec::with_capacity(items.len());
+        for i in &items {
+            let rec = store.recordings(i.id).map_err(ctx.db_err())?;
+            arr.push(item_json(i, args.reveal, ctx.now, cal.tz, &rec));
+        }
         return out_json(&Value::Array(arr));
     }
     if items.is_empty() {

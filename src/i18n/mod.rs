@@ -11,6 +11,7 @@ use std::fmt::Display;
 
 pub mod calendar;
 pub mod directory;
+pub mod intake;
 pub mod log;
 pub mod privacy;
 pub mod queue;
@@ -160,6 +161,7 @@ pub fn all_groups() -> Vec<&'static [Msg]> {
         stats::ALL,
         directory::ALL,
         privacy::ALL,
+        intake::ALL,
     ]
 }
 

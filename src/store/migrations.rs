@@ -53,6 +53,12 @@ const MIGRATIONS: &[Migration] = &[
               read every note; purged text leaves the index in the same transaction.",
         sql: include_str!("sql/0007_note_search.sql"),
     },
+    Migration {
+        why: "Voicemail intake from e-mail: each message says whether a recording \
+              exists and its length; salted keys of e-mails already taken in (so a \
+              repeat creates nothing) and a count of e-mails that could not be read.",
+        sql: include_str!("sql/0010_intake.sql"),
+    },
 ];
 
 /// The schema version this program writes.

@@ -143,6 +143,8 @@ impl Store {
             return counts(self.conn(), &closed_cut, &note_cut);
         }
         let found = self.write(|tx| {
+            // Which e-mails were taken in is forgotten with the items.
+            crate::intake::store::purge_older_than(tx, &closed_cut)?;
             let c = counts(tx, &closed_cut, &note_cut)?;
             if !c.is_empty() {
                 erase(tx, &closed_cut, &note_cut, &ts(now))?;

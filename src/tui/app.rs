@@ -116,6 +116,8 @@ pub struct App {
     /// Today's backup being written in the background; sends sentences
     /// for the person if it failed.
     pub background_backup: Option<crate::commands::privacy::BackupJob>,
+    /// Voicemail e-mails that could not be read (shown in the top line).
+    pub intake_failures: u64,
     data_version: i64,
     /// Set when something outside a key press changed what is on screen.
     redraw: bool,
@@ -169,6 +171,7 @@ impl App {
             last_input: now,
             background_check: None,
             background_backup: None,
+            intake_failures: 0,
             data_version,
             redraw: false,
         };
@@ -618,6 +621,7 @@ impl App {
             self.calendar = c;
         }
         self.pending_handover = self.store.pending_handover().ok().flatten();
+        self.intake_failures = self.store.intake_failure_count().unwrap_or(0);
         // Only the pane on screen reads now; the others read when shown.
         self.refresh_pane();
         self.redraw = true;
