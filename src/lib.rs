@@ -11,6 +11,7 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod directory;
+pub mod domain;
 pub mod error;
 pub mod handover;
 pub mod i18n;

@@ -6,6 +6,8 @@ use clap::Parser;
 use vakt::cli::{Cli, Command, LangArg};
 use vakt::commands::{self, Ctx};
 use vakt::config::{self, Config};
+use vakt::domain::name::DutyName;
+use vakt::domain::text::{escape, escape_line};
 use vakt::error::AppError;
 use vakt::i18n::Lang;
 use vakt::tui::{self, App, theme::Theme};
@@ -46,7 +48,8 @@ fn main() -> ExitCode {
 }
 
 fn fail(e: &AppError, lang: Lang) -> ExitCode {
-    eprintln!("vakt: {}", e.message(lang));
+    // A message may quote what was typed: never a raw control character.
+    eprintln!("vakt: {}", escape(&e.message(lang)));
     ExitCode::from(e.exit_code() as u8)
 }
 
@@ -63,10 +66,27 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
         Some(p) => p,
         None => fallback.ok_or(AppError::NoDataDir)?,
     };
-    let actor = cli
-        .actor
+    // `--as` follows the name rule, for every command; the login name only
+    // ever reaches the audit trail made harmless.
+    let as_name = match cli.actor.as_deref() {
+        Some(raw) => Some(
+            DutyName::parse(raw)
+                .map_err(|e| AppError::Message(vakt::i18n::rules::as_error(&e, lang)))?
+                .into_string(),
+        ),
+        None => None,
+    };
+    let actor = as_name
         .clone()
-        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| {
+            std::env::var("USER")
+                .ok()
+                .map(|u| match DutyName::parse(&u) {
+                    Ok(n) => n.into_string(),
+                    Err(_) => escape_line(u.trim()).chars().take(32).collect(),
+                })
+        })
+        .filter(|a| !a.is_empty())
         .unwrap_or_else(|| "?".into());
     let ctx = Ctx {
         lang,
@@ -74,7 +94,7 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
         actor,
         now: Utc::now(),
         config: cfg.clone(),
-        as_name: cli.actor.clone(),
+        as_name: as_name.clone(),
     };
     let open_tui = match &cli.command {
         None | Some(Command::Tui) => true,
@@ -96,12 +116,7 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             app.background_check = start.background_check;
             app.background_backup = Some(start.background_backup);
             app.notify(start.notices);
-            match cli
-                .actor
-                .as_deref()
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-            {
+            match as_name.as_deref() {
                 // A forced command on a shared server: fixed for the session.
                 Some(name) => app.set_on_duty(name, true),
                 None => {
@@ -109,8 +124,8 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
                         .remember_path
                         .as_ref()
                         .and_then(|p| std::fs::read_to_string(p).ok())
-                        .map(|s| s.trim().chars().take(24).collect::<String>())
-                        .filter(|s| !s.is_empty());
+                        .and_then(|s| DutyName::parse(&s).ok())
+                        .map(DutyName::into_string);
                     app.ask_who(remembered);
                 }
             }

@@ -1,8 +1,12 @@
 //! Reading the times people type: an RFC 3339 instant, a local
 //! `YYYY-MM-DD HH:MM`, a clock time today (`07:42`), or yesterday's
 //! (`i går 16:10` / `yesterday 16:10`). Pure: "now" and the zone are given.
+//!
+//! Every date and time is in a sane range: from 1 January [`FIRST_YEAR`]
+//! to [`YEARS_AHEAD`] years after today. Anything else is a typing slip
+//! (0001 for 2001), and is refused with a message saying the range.
 
-use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// Why a typed time could not be read. Carries the offending piece of the
@@ -21,6 +25,39 @@ pub enum WhenError {
     Skipped,
     /// After the given "now".
     InFuture,
+    /// Outside 1970 to [`YEARS_AHEAD`] years after today; says the range.
+    OutOfRange {
+        first: i32,
+        last: i32,
+    },
+}
+
+/// The first year a date may be in.
+pub const FIRST_YEAR: i32 = 1970;
+/// How many years after today a date may be.
+pub const YEARS_AHEAD: i32 = 100;
+
+/// The last year a date may be in, seen from `today`.
+pub fn last_year(today: NaiveDate) -> i32 {
+    today.year().saturating_add(YEARS_AHEAD)
+}
+
+/// Checks that `date` lies from 1 January 1970 to 31 December of the year
+/// [`YEARS_AHEAD`] years after `today`.
+pub fn check_range(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, WhenError> {
+    let last = last_year(today);
+    if date.year() < FIRST_YEAR || date.year() > last {
+        return Err(WhenError::OutOfRange {
+            first: FIRST_YEAR,
+            last,
+        });
+    }
+    Ok(date)
+}
+
+/// Parses `YYYY-MM-DD` (as [`parse_date`]) and checks its range.
+pub fn parse_day(s: &str, today: NaiveDate) -> Result<NaiveDate, WhenError> {
+    check_range(parse_date(s)?, today)
 }
 
 const MAX_LEN: usize = 64;
@@ -80,10 +117,11 @@ pub fn parse_when(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Ut
     if s.len() > MAX_LEN {
         return Err(WhenError::TooLong);
     }
+    let today = now.with_timezone(&tz).date_naive();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        check_range(t.with_timezone(&tz).date_naive(), today)?;
         return Ok(t.with_timezone(&Utc));
     }
-    let today = now.with_timezone(&tz).date_naive();
     let lower = s.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let (date, time) = match words.as_slice() {
@@ -106,6 +144,7 @@ pub fn parse_when(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Ut
         [d, t] => (parse_date(d)?, parse_clock(t)?),
         _ => return Err(WhenError::Format),
     };
+    check_range(date, today)?;
     let at = local_to_utc(tz, date.and_time(time))?;
     Ok(at)
 }
@@ -189,6 +228,37 @@ mod tests {
             Err(WhenError::Skipped)
         );
         assert_eq!(parse_received("23:00", n, Oslo), Err(WhenError::InFuture));
+    }
+
+    #[test]
+    fn dates_from_1970_to_100_years_ahead() {
+        let n = now();
+        let range = WhenError::OutOfRange {
+            first: 1970,
+            last: 2126,
+        };
+        for bad in [
+            "0000-01-01 10:00",
+            "0001-01-01 10:00",
+            "1969-12-31 23:59",
+            "2127-01-01 00:00",
+            "9999-12-31 10:00",
+            "0001-01-01T10:00:00Z",
+            "9999-12-31T23:59:59+14:00",
+        ] {
+            assert_eq!(parse_when(bad, n, Oslo), Err(range.clone()), "{bad}");
+        }
+        for good in ["1970-01-01 01:00", "2126-12-31 23:59", "2026-11-23 07:00"] {
+            assert!(parse_when(good, n, Oslo).is_ok(), "{good}");
+        }
+        let today = n.date_naive();
+        assert_eq!(parse_day("0001-01-01", today), Err(range));
+        assert_eq!(
+            parse_day("2026-11-23", today),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
+        );
+        // A receipt far back is fine as long as it is in range.
+        assert!(parse_received("1970-06-01 10:00", n, Oslo).is_ok());
     }
 
     #[test]

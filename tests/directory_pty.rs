@@ -91,7 +91,12 @@ fn search_copy_refer() {
     wait_for(&parser, &["Callbacks", "Emergency: 112"]);
     w.write_all(b"2").unwrap();
     wait_for(&parser, &["Search:", "not verified"]);
-    w.write_all(b"/kirkens").unwrap();
+    // As a person types: `/` first. Keys arriving all in one write are a
+    // paste, which never runs a command such as `/` in a list.
+    w.write_all(b"/").unwrap();
+    wait_for(&parser, &["Search: "]);
+    std::thread::sleep(Duration::from_millis(50));
+    w.write_all(b"kirkens").unwrap();
     wait_for(&parser, &["1 found", "Kirkens SOS"]);
     w.write_all(b"\x1b").unwrap();
     std::thread::sleep(Duration::from_millis(200));

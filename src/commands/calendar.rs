@@ -29,7 +29,7 @@ pub fn run(ctx: &Ctx, cmd: CalendarCmd) -> Result<(), AppError> {
             show(ctx.lang, &settings, json)
         }
         CalendarCmd::Close(args) => {
-            let date = when::parse_date(&args.date)?;
+            let date = when::parse_day(&args.date, ctx.now.date_naive())?;
             let reason = args.reason.trim();
             if reason.is_empty() {
                 return Err(AppError::Invalid(m::EMPTY_REASON));
@@ -41,7 +41,7 @@ pub fn run(ctx: &Ctx, cmd: CalendarCmd) -> Result<(), AppError> {
             out(&m::CLOSED_SET.fill(ctx.lang, &[("date", &date), ("reason", &reason)]))
         }
         CalendarCmd::Reopen { date } => {
-            let date = when::parse_date(&date)?;
+            let date = when::parse_day(&date, ctx.now.date_naive())?;
             let mut store = ctx.open_store()?;
             let was = store
                 .reopen_date(date, &ctx.actor, ctx.now)
@@ -66,7 +66,7 @@ pub fn run(ctx: &Ctx, cmd: CalendarCmd) -> Result<(), AppError> {
             ))
         }
         CalendarCmd::Closing { date, time } => {
-            let date = when::parse_date(&date)?;
+            let date = when::parse_day(&date, ctx.now.date_naive())?;
             let t = match time.trim().to_lowercase().as_str() {
                 "normal" | "vanlig" => None,
                 _ => Some(when::parse_clock(&time)?),

@@ -6,8 +6,11 @@ use serde_json::{Value, json};
 use super::{Ctx, out, out_json};
 use crate::callback::{AttemptResult, Outcome, Safety};
 use crate::cli::{CallbackCmd, ComplaintCmd, QueueArgs, VoicemailCmd};
+use crate::domain::callback as rules;
+use crate::domain::text::TextError;
 use crate::error::AppError;
 use crate::i18n::queue as q;
+use crate::phone::Phone;
 use crate::store::StoreError;
 use crate::store::callbacks::{Item, NewComplaint, NewVoicemail, Snapshots};
 use crate::timefmt;
@@ -23,6 +26,11 @@ fn received(ctx: &Ctx, text: Option<&str>, tz: chrono_tz::Tz) -> Result<DateTime
         None => Ok(ctx.now),
         Some(t) => Ok(when::parse_received(t, ctx.now, tz)?),
     }
+}
+
+/// A text that breaks its field's rule: exit 2, the rule in words.
+pub fn text_err(lang: crate::i18n::Lang) -> impl Fn(TextError) -> AppError {
+    move |e| AppError::Message(crate::i18n::rules::text_error(&e, lang))
 }
 
 fn store_err(ctx: &Ctx, id: i64) -> impl FnOnce(StoreError) -> AppError + '_ {
@@ -49,6 +57,7 @@ pub fn voicemail(ctx: &Ctx, cmd: VoicemailCmd) -> Result<(), AppError> {
         }
         return out(q::CLI_WITHHELD.get(ctx.lang));
     }
+    let phone = Phone::parse(args.phone.as_deref().unwrap_or("")).map_err(AppError::Phone)?;
     let safety = Safety {
         wants_callback: Some(true),
         may_leave_message: if args.no_message {
@@ -59,17 +68,17 @@ pub fn voicemail(ctx: &Ctx, cmd: VoicemailCmd) -> Result<(), AppError> {
             None
         },
         may_say_who_we_are: args.say_who_ok.then_some(true),
-        safe_times: args.safe_times.unwrap_or_default().trim().to_string(),
+        safe_times: args.safe_times.unwrap_or_default(),
         note: String::new(),
     };
-    let v = NewVoicemail::from_input(
+    let v = NewVoicemail::new(
         at,
-        args.phone.as_deref().unwrap_or(""),
+        phone,
         args.name.as_deref().unwrap_or(""),
         args.summary.as_deref().unwrap_or(""),
-        safety,
+        &safety,
     )
-    .map_err(AppError::Phone)?;
+    .map_err(text_err(ctx.lang))?;
     let added = store
         .add_voicemail(&v, &cal, &mut Snapshots::default(), &ctx.actor, ctx.now)
         .map_err(ctx.db_err())?;
@@ -102,17 +111,11 @@ pub fn complaint(ctx: &Ctx, cmd: ComplaintCmd) -> Result<(), AppError> {
         name,
         json,
     } = cmd;
-    if summary.trim().is_empty() {
-        return Err(AppError::Invalid(q::ERR_SUMMARY_REQUIRED));
-    }
     let mut store = ctx.open_store()?;
     let cal = store.calendar().map_err(ctx.db_err())?;
     let at = received(ctx, Some(&rec), cal.tz)?;
-    let c = NewComplaint {
-        received_at: at,
-        label: name.unwrap_or_default().trim().to_string(),
-        summary: summary.trim().to_string(),
-    };
+    let c = NewComplaint::new(at, name.as_deref().unwrap_or(""), &summary)
+        .map_err(text_err(ctx.lang))?;
     let added = store
         .add_complaint(&c, &cal, &ctx.actor, ctx.now)
         .map_err(ctx.db_err())?;
@@ -243,18 +246,12 @@ pub fn callback(ctx: &Ctx, cmd: CallbackCmd) -> Result<(), AppError> {
             let result = AttemptResult::from_key(result.trim())
                 .ok_or(AppError::Invalid(q::ERR_BAD_RESULT))?;
             let at = received(ctx, at.as_deref(), cal.tz)?;
+            let note =
+                rules::attempt_note(note.as_deref().unwrap_or("")).map_err(text_err(ctx.lang))?;
             let gap = Duration::hours(i64::from(ctx.config.callbacks.retry_hours));
             let (closed, _) = store
                 .record_attempt(
-                    id,
-                    at,
-                    result,
-                    note.as_deref().unwrap_or("").trim(),
-                    &cal,
-                    gap,
-                    &mut snaps,
-                    &ctx.actor,
-                    ctx.now,
+                    id, at, result, &note, &cal, gap, &mut snaps, &ctx.actor, ctx.now,
                 )
                 .map_err(store_err(ctx, id))?;
             let msg = if closed {

@@ -2,6 +2,8 @@
 
 use super::{Ctx, out, out_json};
 use crate::cli::{HandoverArgs, HandoverCmd, LogCmd, ReportFormat, ShiftCmd};
+use crate::domain::name::DutyName;
+use crate::domain::note;
 use crate::error::AppError;
 use crate::handover;
 use crate::i18n::log as m;
@@ -11,24 +13,25 @@ use crate::store::log::{Marks, NewNote};
 use crate::timefmt;
 use crate::when;
 
-/// The longest note accepted (a note is a few paragraphs, not a file).
-pub const MAX_NOTE: usize = 10_000;
-
-/// Checks a person's name or initials.
-pub fn valid_name(name: &str) -> bool {
-    let n = name.trim();
-    !n.is_empty() && n.chars().count() <= 24 && !n.chars().any(char::is_control)
+/// Who acts, for commands that record a person: the `--as` name (already
+/// checked by the name rule when the command line was read).
+fn need_name(ctx: &Ctx) -> Result<String, AppError> {
+    ctx.as_name
+        .clone()
+        .ok_or(AppError::Invalid(m::CLI_NEED_NAME))
 }
 
-fn need_name(ctx: &Ctx) -> Result<String, AppError> {
-    let name = ctx
-        .as_name
-        .clone()
-        .ok_or(AppError::Invalid(m::CLI_NEED_NAME))?;
-    if !valid_name(&name) {
-        return Err(AppError::Invalid(m::ERR_NAME));
+/// Who wrote a note: `--as`, else the login name if it is a name a person
+/// would use; never blank and never "?".
+fn author(ctx: &Ctx) -> Result<String, AppError> {
+    if let Some(name) = &ctx.as_name {
+        return Ok(name.clone());
     }
-    Ok(name.trim().to_string())
+    std::env::var("USER")
+        .ok()
+        .and_then(|u| DutyName::parse(&u).ok())
+        .map(DutyName::into_string)
+        .ok_or(AppError::Invalid(m::CLI_NEED_NAME))
 }
 
 pub fn log(ctx: &Ctx, cmd: LogCmd) -> Result<(), AppError> {
@@ -38,13 +41,8 @@ pub fn log(ctx: &Ctx, cmd: LogCmd) -> Result<(), AppError> {
         escalation,
         callback,
     } = cmd;
-    let body = text.trim();
-    if body.is_empty() {
-        return Err(AppError::Invalid(m::ERR_NOTE_EMPTY));
-    }
-    if body.chars().count() > MAX_NOTE {
-        return Err(AppError::Invalid(m::ERR_NOTE_TOO_LONG_CLI));
-    }
+    let body = note::body(&text).map_err(super::callbacks::text_err(ctx.lang))?;
+    let name = author(ctx)?;
     let mut store = ctx.open_store()?;
     if let Some(id) = callback
         && store.callback(id).map_err(ctx.db_err())?.is_none()
@@ -52,7 +50,7 @@ pub fn log(ctx: &Ctx, cmd: LogCmd) -> Result<(), AppError> {
         return Err(AppError::NotFound(id));
     }
     let note = NewNote {
-        body: body.to_string(),
+        body,
         callback_id: callback,
         marks: Marks {
             handover,
@@ -62,7 +60,7 @@ pub fn log(ctx: &Ctx, cmd: LogCmd) -> Result<(), AppError> {
         amends: None,
     };
     let id = store
-        .add_note(&note, &ctx.actor, ctx.now)
+        .add_note(&note, &name, ctx.now)
         .map_err(ctx.db_err())?;
     out(&m::CLI_NOTE_ADDED.fill(ctx.lang, &[("id", &id)]))
 }
@@ -108,7 +106,12 @@ pub fn handover(ctx: &Ctx, args: HandoverArgs) -> Result<(), AppError> {
     let mut store = ctx.open_store()?;
     let cal = store.calendar().map_err(ctx.db_err())?;
     let review = match &args.date {
-        Some(d) => handover::for_day(&store, &cal, ctx.now, when::parse_date(d)?),
+        Some(d) => handover::for_day(
+            &store,
+            &cal,
+            ctx.now,
+            when::parse_day(d, cal.local_date(ctx.now))?,
+        ),
         // Without a date: what `vakt handover ack` would acknowledge, if
         // anything waits; else today.
         None => handover::pending(&store, &cal, ctx.now).and_then(|waiting| match waiting {

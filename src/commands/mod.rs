@@ -47,8 +47,11 @@ impl Ctx {
     }
 }
 
-/// Writes to stdout; a closed pipe is not a crash.
+/// Writes to stdout; a closed pipe is not a crash. Every control character
+/// is made visible first (line breaks and tabs stay), so nothing stored can
+/// act on the terminal. (JSON escapes its own.)
 pub fn out(text: &str) -> Result<(), AppError> {
+    let text = crate::domain::text::escape(text);
     let mut o = std::io::stdout().lock();
     o.write_all(text.as_bytes())
         .and_then(|_| {

@@ -96,6 +96,4 @@ catalogue! {
     CLI_ACKED => "{n} overlevering(er) kvittert av {name}.", "{n} handover(s) acknowledged by {name}.";
     ERR_NOTE_EMPTY => "Notatet er tomt.", "The note is empty.";
     ERR_NOTE_TOO_LONG => "Notatet er for langt (høyst {max} tegn).", "The note is too long (at most {max} characters).";
-    ERR_NOTE_TOO_LONG_CLI => "Notatet er for langt (høyst 10 000 tegn).", "The note is too long (at most 10,000 characters).";
-    ERR_NAME => "Navnet må være 1–24 tegn uten kontrolltegn.", "The name must be 1–24 characters without control characters.";
 }

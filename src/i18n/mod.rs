@@ -15,6 +15,7 @@ pub mod intake;
 pub mod log;
 pub mod privacy;
 pub mod queue;
+pub mod rules;
 pub mod shell;
 pub mod stats;
 pub mod time;
@@ -161,6 +162,7 @@ pub fn all_groups() -> Vec<&'static [Msg]> {
         stats::ALL,
         directory::ALL,
         privacy::ALL,
+        rules::ALL,
         intake::ALL,
     ]
 }

@@ -56,8 +56,11 @@ catalogue! {
     KEY_WHO => "Hvem har vakt", "Who is on duty";
     KEY_NO => "Nei", "No";
     SAVED => "Lagret ✓", "Saved ✓";
+    READ_FAILED => "Kunne ikke lese databasen: {why}", "Could not read the database: {why}";
+    READ_RETRY => "Listen vises ikke før databasen kan leses. Trykk en piltast for å prøve igjen.", "The list is not shown until the database can be read. Press an arrow key to try again.";
     DISCARD_AGAIN => "Du har skrevet noe. Trykk Esc en gang til for å forkaste det.", "You have typed something. Press Esc once more to discard it.";
     DB_CHANGED => "Oppdatert fra en annen terminal.", "Updated from another terminal.";
+    PASTE_NOT_HERE => "Innliming virker bare i et tekstfelt. Ingenting ble endret.", "Pasting works only in a text field. Nothing was changed.";
     PANIC => "vakt stoppet uventet. Terminalen er satt tilbake. Det som var lagret, er i behold.", "vakt stopped unexpectedly. The terminal has been restored. Everything that was saved is kept.";
 
     ERR_CONFIG_SYNTAX_LINE => "Innstillingsfila {path} har en feil på linje {line}: {detail}", "The settings file {path} has an error on line {line}: {detail}";

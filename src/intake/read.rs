@@ -14,8 +14,9 @@ use crate::phone::Phone;
 /// with a long recording is a few megabytes).
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The longest transcription kept as a summary, in characters.
-pub const MAX_TRANSCRIPTION: usize = 2000;
+/// The longest transcription kept as a summary, in characters: the
+/// summary's own limit.
+pub const MAX_TRANSCRIPTION: usize = crate::domain::text::MAX_SUMMARY;
 
 /// Who called.
 #[derive(Debug, Clone, PartialEq)]
@@ -134,7 +135,9 @@ pub fn read(
         TimeRule::Body { pattern, format } => body_time(&body, pattern, format, tz),
     }
     .ok_or_else(|| refuse(Reason::NoTime, &message_id))?;
-    if at > now + Duration::minutes(5) {
+    if at > now + Duration::minutes(5)
+        || crate::when::check_range(at.date_naive(), now.date_naive()).is_err()
+    {
         return Err(refuse(Reason::BadTime, &message_id));
     }
     let seconds = rules.duration.as_ref().and_then(|(place, re)| {

@@ -156,14 +156,13 @@ fn take_one(
                 wants_callback: Some(true),
                 ..Safety::default()
             };
-            let Ok(nv) = NewVoicemail::from_input(
-                v.at,
-                phone.as_str(),
-                "",
-                v.transcription.as_deref().unwrap_or(""),
-                safety,
-            ) else {
-                return Ok(Taken::Failed(Reason::BadNumber.key()));
+            // The same checks as a typed voicemail. A transcription that
+            // breaks the summary's rule is left out, not the voicemail.
+            let transcription = v.transcription.as_deref().unwrap_or("");
+            let Ok(nv) = NewVoicemail::new(v.at, phone.clone(), "", transcription, &safety)
+                .or_else(|_| NewVoicemail::new(v.at, phone.clone(), "", "", &safety))
+            else {
+                return Ok(Taken::Failed(Reason::Unreadable.key()));
             };
             let (added, message_id) = voicemail_in(tx, &nv, deadline, snaps, actor, now)?;
             let t = if added.joined {

@@ -11,44 +11,8 @@ use crate::calendar::CalendarSettings;
 use crate::callback::{self, AttemptResult, Kind, Outcome, Safety};
 use crate::phone::Phone;
 
-/// A voicemail as entered by the person on duty.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewVoicemail {
-    pub received_at: DateTime<Utc>,
-    pub phone: Phone,
-    pub label: String,
-    pub summary: String,
-    pub safety: Safety,
-}
-
-impl NewVoicemail {
-    /// A voicemail from what a person typed or a switchboard's e-mail said:
-    /// the number is read by [`Phone::parse`] and texts are trimmed. Both
-    /// `vakt voicemail add` and the e-mail intake build it here.
-    pub fn from_input(
-        received_at: DateTime<Utc>,
-        phone: &str,
-        label: &str,
-        summary: &str,
-        safety: Safety,
-    ) -> std::result::Result<NewVoicemail, crate::phone::PhoneError> {
-        Ok(NewVoicemail {
-            received_at,
-            phone: Phone::parse(phone)?,
-            label: label.trim().to_string(),
-            summary: summary.trim().to_string(),
-            safety,
-        })
-    }
-}
-
-/// A letter or e-mail that must be answered within 21 days.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewComplaint {
-    pub received_at: DateTime<Utc>,
-    pub label: String,
-    pub summary: String,
-}
+// Built and checked in the domain layer; the store takes them as they are.
+pub use crate::domain::callback::{NewComplaint, NewVoicemail};
 
 /// The result of adding a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

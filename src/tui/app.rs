@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::component::Component;
+use super::fault::ReadFault;
 use super::input::Field;
 use super::keymap::{self, Action, Scope};
 use super::theme::Theme;
@@ -107,6 +108,9 @@ pub struct App {
     pub welcome: Option<super::welcome::Welcome>,
     /// A handover nobody has acknowledged yet (shown as a banner).
     pub pending_handover: Option<crate::store::log::Handover>,
+    /// A failed read of what the whole screen uses (settings, the
+    /// handover waiting): shown in the banner line.
+    pub fault: ReadFault,
     /// When a key was last pressed (the screen hides caller data after
     /// `[privacy] idle_minutes` without one).
     pub last_input: DateTime<Utc>,
@@ -167,6 +171,7 @@ impl App {
             duty_locked: false,
             remember_path: None,
             pending_handover: None,
+            fault: ReadFault::default(),
             welcome: None,
             last_input: now,
             background_check: None,
@@ -310,19 +315,34 @@ impl App {
         }
     }
 
-    /// Text pasted into the terminal (bracketed paste) goes to the field
-    /// being typed in, if any.
+    /// Whether typed text goes into a text field now (and not to commands).
+    pub fn takes_text(&self) -> bool {
+        self.scopes().contains(&Scope::Typing)
+    }
+
+    /// Pasted text (one bracketed paste, or keys that arrived as a burst)
+    /// goes into the field being typed in, at once; anywhere else it does
+    /// nothing but say so: a paste never runs a command.
     pub fn on_paste(&mut self, text: &str) {
         self.last_input = self.now;
-        if self.overlay.is_none()
-            && let Some(field) = &mut self.who
-        {
+        if !self.takes_text() {
+            self.flash = Some(Flash {
+                text: crate::i18n::shell::PASTE_NOT_HERE
+                    .get(self.lang)
+                    .to_string(),
+                error: false,
+            });
+            return;
+        }
+        if let Some(field) = &mut self.who {
             field.paste(text);
             return;
         }
-        if self.overlay.is_some() || !self.is_typing() {
+        if let Some(form) = self.welcome.as_mut().and_then(|w| w.form.as_mut()) {
+            form.paste(text);
             return;
         }
+        self.flash = None;
         let pane = self.pane;
         let (mut env, queue, directory, log) = self.parts();
         let effect = match pane {
@@ -499,7 +519,7 @@ impl App {
     /// Opens the "who is on duty?" question, prefilled with `name`.
     pub fn ask_who(&mut self, name: Option<String>) {
         self.who = Some(Box::new(
-            Field::single(24).with_text(name.as_deref().unwrap_or("")),
+            Field::single(crate::domain::name::MAX_CHARS).with_text(name.as_deref().unwrap_or("")),
         ));
     }
 
@@ -516,14 +536,19 @@ impl App {
         let Some(field) = &self.who else {
             return;
         };
-        let name = field.text().trim().to_string();
-        if !crate::commands::log::valid_name(&name) {
-            self.flash = Some(Flash {
-                text: crate::i18n::log::WHO_EMPTY.get(self.lang).to_string(),
-                error: true,
-            });
-            return;
-        }
+        let name = match crate::domain::name::DutyName::parse(&field.text()) {
+            Ok(n) => n.into_string(),
+            Err(e) => {
+                let text = match e {
+                    crate::domain::name::NameError::Empty => {
+                        crate::i18n::log::WHO_EMPTY.get(self.lang).to_string()
+                    }
+                    e => crate::i18n::rules::name_error(&e, self.lang),
+                };
+                self.flash = Some(Flash { text, error: true });
+                return;
+            }
+        };
         if let Some(path) = &self.remember_path {
             // Best effort: forgetting the name next time is harmless.
             if let Some(dir) = path.parent() {
@@ -617,11 +642,24 @@ impl App {
 
     /// Re-reads settings and what the panes show.
     pub fn reload(&mut self) {
-        if let Ok(c) = self.store.calendar() {
-            self.calendar = c;
+        let mut fault = ReadFault::default();
+        // Settings that cannot be read keep what was read before.
+        match self.store.calendar() {
+            Ok(c) => self.calendar = c,
+            Err(e) => fault.fail_at(&e, self.store.path(), self.lang),
         }
-        self.pending_handover = self.store.pending_handover().ok().flatten();
-        self.intake_failures = self.store.intake_failure_count().unwrap_or(0);
+        match self.store.pending_handover() {
+            Ok(h) => self.pending_handover = h,
+            Err(e) => {
+                self.pending_handover = None;
+                fault.fail_at(&e, self.store.path(), self.lang);
+            }
+        }
+        match self.store.intake_failure_count() {
+            Ok(n) => self.intake_failures = n,
+            Err(e) => fault.fail_at(&e, self.store.path(), self.lang),
+        }
+        self.fault = fault;
         // Only the pane on screen reads now; the others read when shown.
         self.refresh_pane();
         self.redraw = true;

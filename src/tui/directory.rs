@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::app::{Effect, Env};
 use super::component::Component;
+use super::fault::ReadFault;
 use super::form::{Form, FormField};
 use super::input::{Edit, Field};
 use super::keymap::{Action, Binding, Scope, b, ch, ctrl, k};
@@ -213,6 +214,8 @@ pub struct DirectoryState {
     /// How often the selected service has been given out.
     pub referrals: u64,
     select_after_reload: Option<i64>,
+    /// A read that failed: shown instead of the results.
+    pub fault: ReadFault,
 }
 
 impl Default for DirectoryState {
@@ -227,6 +230,7 @@ impl Default for DirectoryState {
             selected: 0,
             referrals: 0,
             select_after_reload: None,
+            fault: ReadFault::default(),
         }
     }
 }
@@ -553,17 +557,42 @@ impl DirectoryState {
             include_closed: false,
             limit: RESULT_LIMIT,
         };
-        self.rows = env.store.search_services(&q).unwrap_or_default();
-        if let Some(id) = self.select_after_reload.take() {
+        let select = self.select_after_reload.take();
+        match env.store.search_services(&q) {
+            Ok(rows) => {
+                self.rows = rows;
+                self.fault = ReadFault::default();
+            }
+            Err(e) => {
+                self.read_failed(&e, env);
+                return;
+            }
+        }
+        if let Some(id) = select {
             self.selected = self.rows.iter().position(|r| r.id == id).unwrap_or(0);
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
         self.load_selected(env);
     }
 
+    /// Records a failed read and drops the results, so no action works on
+    /// a service the screen no longer shows.
+    fn read_failed(&mut self, e: &StoreError, env: &Env) {
+        self.fault.fail(e, env);
+        self.rows.clear();
+        self.selected = 0;
+        self.referrals = 0;
+    }
+
     fn load_selected(&mut self, env: &mut Env) {
-        self.referrals = match self.selected_service() {
-            Some(s) => env.store.referral_count(s.id).unwrap_or(0),
+        self.referrals = match self.selected_service().map(|s| s.id) {
+            Some(id) => match env.store.referral_count(id) {
+                Ok(n) => n,
+                Err(e) => {
+                    self.read_failed(&e, env);
+                    return;
+                }
+            },
             None => 0,
         };
     }
@@ -890,6 +919,11 @@ impl Component for DirectoryState {
 
     fn navigate(&mut self, action: Action, env: &mut Env) -> Effect {
         if !matches!(self.mode, Mode::List | Mode::Search) {
+            return Effect::None;
+        }
+        if self.fault.is_set() {
+            // After a failed read a movement key tries again.
+            self.search(env);
             return Effect::None;
         }
         let before = self.selected;

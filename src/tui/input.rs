@@ -110,14 +110,12 @@ impl Field {
         }
     }
 
-    /// Inserts pasted text, cleaned and cut to what still fits.
+    /// Inserts pasted text, cleaned and cut to what still fits, in one
+    /// edit. Reads no more of `text` than the field can take: a 10 MB
+    /// paste costs what the field's limit costs.
     pub fn paste(&mut self, text: &str) -> Edit {
         let room = self.max_chars.saturating_sub(self.chars());
-        // Look at no more than needed: a huge paste is cut before cleaning.
-        let head: String = text.chars().take(room.saturating_add(1) * 2).collect();
-        let clean = self.clean(&head);
-        let fits: String = clean.chars().take(room).collect();
-        let truncated = fits.chars().count() < clean.chars().count();
+        let (fits, truncated) = clean_upto(text, self.multiline, room);
         if fits.is_empty() {
             return if truncated {
                 Edit::Truncated
@@ -133,19 +131,56 @@ impl Field {
         }
     }
 
-    /// Drops control characters; in a single-line field line breaks and
-    /// tabs become spaces.
+    /// The whole of `text`, cleaned (text already saved is never cut).
     fn clean(&self, text: &str) -> String {
-        text.chars()
-            .filter_map(|c| match c {
-                '\n' | '\r' if self.multiline => Some('\n'),
-                '\n' | '\r' | '\t' => Some(' '),
-                c if c.is_control() => None,
-                c => Some(c),
-            })
-            .collect::<String>()
-            .replace("\n\n\n", "\n\n")
+        clean_upto(text, self.multiline, usize::MAX).0
     }
+}
+
+/// How many input characters a paste may be looked through per character
+/// that fits, so a paste of mostly control characters still costs only
+/// what the field's limit costs.
+const SCAN_PER_CHAR: usize = 8;
+
+/// Cleans pasted text and cuts it to `room` characters; returns the text
+/// and whether anything was left out. Control characters are dropped; a
+/// line break is one of CR LF, LF or CR (terminals send CR for a pasted
+/// line break), kept in a multi-line field (at most one empty line in a
+/// row) and a space in a one-line field, as is a tab.
+pub fn clean_upto(text: &str, multiline: bool, room: usize) -> (String, bool) {
+    let mut out = String::with_capacity(room.min(text.len()));
+    let mut kept = 0;
+    let mut breaks = 0; // line breaks in a row at the end of `out`
+    let mut after_cr = false;
+    let budget = room.saturating_add(1).saturating_mul(SCAN_PER_CHAR);
+    let mut chars = text.chars().enumerate();
+    for (seen, c) in chars.by_ref() {
+        if seen >= budget {
+            return (out, true);
+        }
+        let was_cr = std::mem::replace(&mut after_cr, c == '\r');
+        let c = match c {
+            '\n' if was_cr => continue,
+            '\n' | '\r' if multiline => '\n',
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => continue,
+            c => c,
+        };
+        if c == '\n' {
+            breaks += 1;
+            if breaks > 2 {
+                continue;
+            }
+        } else {
+            breaks = 0;
+        }
+        if kept == room {
+            return (out, true);
+        }
+        out.push(c);
+        kept += 1;
+    }
+    (out, false)
 }
 
 #[cfg(test)]
@@ -184,8 +219,8 @@ mod tests {
         assert!(!f.text().contains('\n'));
         assert!(!f.text().contains('\u{7}'));
         let mut m = Field::multi(10);
-        m.paste("a\r\nb");
-        assert_eq!(m.text().lines().count(), 3);
+        assert_eq!(m.paste("a\r\nb"), Edit::Changed);
+        assert_eq!(m.text(), "a\nb");
     }
 
     #[test]
@@ -196,5 +231,55 @@ mod tests {
         f.key(key('!'));
         assert!(f.is_dirty());
         assert_eq!(f.text(), "hei!");
+    }
+
+    #[test]
+    fn line_breaks_from_any_system_are_one_break() {
+        for (pasted, multi, single) in [
+            ("a\r\nb", "a\nb", "a b"),
+            ("a\rb", "a\nb", "a b"),
+            ("a\nb", "a\nb", "a b"),
+            ("a\r\n\r\nb", "a\n\nb", "a  b"),
+            ("a\r\n\r\n\r\n\r\nb", "a\n\nb", "a    b"),
+            ("a\n\rb", "a\n\nb", "a  b"),
+            ("\r\n", "\n", " "),
+            ("a\tb\u{1b}[31mc\u{7f}", "a b[31mc", "a b[31mc"),
+        ] {
+            assert_eq!(
+                clean_upto(pasted, true, 100),
+                (multi.to_string(), false),
+                "{pasted:?}"
+            );
+            assert_eq!(
+                clean_upto(pasted, false, 100),
+                (single.to_string(), false),
+                "{pasted:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_paste_is_cut_at_the_room_left() {
+        assert_eq!(clean_upto("abcdef", false, 3), ("abc".into(), true));
+        assert_eq!(clean_upto("abc", false, 3), ("abc".into(), false));
+        assert_eq!(clean_upto("abc\u{7}", false, 3), ("abc".into(), false));
+        assert_eq!(clean_upto("abcd", false, 0), (String::new(), true));
+        assert_eq!(clean_upto("", false, 0), (String::new(), false));
+        // Mostly control characters: looked through only so far, and said
+        // to be cut rather than read to the end.
+        let noise = format!("{}x", "\u{0}".repeat(1_000_000));
+        assert_eq!(clean_upto(&noise, false, 10), (String::new(), true));
+        let mut f = Field::single(5);
+        f.paste("ab");
+        assert_eq!(f.paste("cdefgh"), Edit::Truncated);
+        assert_eq!(f.text(), "abcde");
+        assert_eq!(f.paste("x"), Edit::Truncated);
+        assert_eq!(f.paste("\u{7}"), Edit::Unchanged);
+    }
+
+    #[test]
+    fn saved_text_is_never_cut_when_a_field_opens() {
+        let long = "x".repeat(30);
+        assert_eq!(Field::single(10).with_text(&long).text(), long);
     }
 }

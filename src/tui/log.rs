@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::app::{Effect, Env};
 use super::component::Component;
+use super::fault::ReadFault;
 use super::input::{Edit, Field};
 use super::keymap::{Action, Binding, Scope, b, ch, ctrl, k};
 use crate::handover;
@@ -267,6 +268,8 @@ pub struct LogState {
     cursor: Option<NoteKey>,
     pub selected: usize,
     pub page: usize,
+    /// A read that failed: shown instead of the notes.
+    pub fault: ReadFault,
 }
 
 impl Default for LogState {
@@ -280,12 +283,13 @@ impl Default for LogState {
             cursor: None,
             selected: 0,
             page: 20,
+            fault: ReadFault::default(),
         }
     }
 }
 
 /// The longest note the editor accepts.
-pub const MAX_NOTE: usize = crate::commands::log::MAX_NOTE;
+pub const MAX_NOTE: usize = crate::domain::note::MAX_CHARS;
 
 fn day_key(env: &Env, day: NaiveDate) -> NoteKey {
     NoteKey {
@@ -299,28 +303,123 @@ impl LogState {
         self.rows.get(self.selected)
     }
 
+    /// Reads the page from the cursor again; a failure is shown instead
+    /// of the notes until a read works.
     fn fetch(&mut self, env: &mut Env) {
-        let rows = env
-            .store
-            .notes_before(
-                self.cursor.as_ref(),
-                self.filter,
-                self.search.as_deref(),
-                self.page + 1,
-            )
-            .unwrap_or_default();
+        match self.read_page(env) {
+            Ok(()) => self.fault = ReadFault::default(),
+            Err(e) => self.read_failed(&e, env),
+        }
+    }
+
+    fn read_page(&mut self, env: &mut Env) -> Result<(), StoreError> {
+        let rows = env.store.notes_before(
+            self.cursor.as_ref(),
+            self.filter,
+            self.search.as_deref(),
+            self.page + 1,
+        )?;
         self.has_more = rows.len() > self.page;
         self.rows = rows;
         self.rows.truncate(self.page);
         if self.rows.is_empty() && self.cursor.is_some() {
-            // Past the oldest note: show the oldest page instead.
+            // Nothing at or before the cursor any more: show the newest
+            // page instead.
             self.cursor = None;
-            self.rows = env
-                .store
-                .notes_before(None, self.filter, self.search.as_deref(), self.page)
-                .unwrap_or_default();
+            self.rows =
+                env.store
+                    .notes_before(None, self.filter, self.search.as_deref(), self.page)?;
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// Records a failed read and drops the rows, so no action works on
+    /// notes the screen no longer shows.
+    fn read_failed(&mut self, e: &StoreError, env: &Env) {
+        self.fault.fail(e, env);
+        self.rows.clear();
+        self.has_more = false;
+        self.selected = 0;
+    }
+
+    /// One movement in the list; reads a page when it leaves the one shown.
+    fn step(&mut self, action: Action, env: &mut Env) -> Result<(), StoreError> {
+        match action {
+            Action::Down => {
+                if self.selected + 1 < self.rows.len() {
+                    self.selected += 1;
+                } else if self.has_more
+                    && let Some(first) = self.rows.first()
+                {
+                    self.cursor = Some(first.key());
+                    self.fetch(env);
+                    self.selected = self.rows.len().saturating_sub(1);
+                }
+            }
+            Action::Up => {
+                if self.selected > 0 {
+                    self.selected -= 1;
+                } else if let Some(first) = self.rows.first().map(Note::key) {
+                    let newer =
+                        env.store
+                            .notes_from(&first, self.filter, self.search.as_deref(), 3)?;
+                    if newer.len() >= 2 {
+                        self.cursor = newer.get(2).map(Note::key);
+                        self.fetch(env);
+                        self.selected = 0;
+                    }
+                }
+            }
+            Action::PageDown => {
+                if self.has_more
+                    && let Some(last) = self.rows.last()
+                {
+                    self.cursor = Some(last.key());
+                    self.fetch(env);
+                    self.selected = 0;
+                } else {
+                    self.selected = self.rows.len().saturating_sub(1);
+                }
+            }
+            Action::PageUp => {
+                if let Some(first) = self.rows.first().map(Note::key) {
+                    let newer = env.store.notes_from(
+                        &first,
+                        self.filter,
+                        self.search.as_deref(),
+                        self.page + 2,
+                    )?;
+                    if newer.len() > 1 {
+                        self.cursor = newer.get(self.page + 1).map(Note::key);
+                        self.fetch(env);
+                    }
+                    self.selected = 0;
+                }
+            }
+            Action::Home => {
+                self.cursor = None;
+                self.selected = 0;
+                self.fetch(env);
+            }
+            Action::End => {
+                // The oldest page: walk back from the oldest note.
+                let oldest = env.store.notes_from(
+                    &NoteKey {
+                        at: String::new(),
+                        id: 0,
+                    },
+                    self.filter,
+                    self.search.as_deref(),
+                    self.page + 1,
+                )?;
+                self.cursor = oldest.get(self.page).map(Note::key);
+                self.fetch(env);
+                self.selected = self.rows.len().saturating_sub(1);
+            }
+            _ => {}
+        }
+        Ok(())
     }
 
     /// The handover waiting to be acknowledged, if any (the banner sends
@@ -380,10 +479,13 @@ impl LogState {
         let Mode::Editor(ed) = &mut self.mode else {
             return Effect::None;
         };
-        let body = ed.text.text().trim().to_string();
-        if body.is_empty() {
-            return Effect::Error(m::EDITOR_EMPTY.get(env.lang).to_string());
-        }
+        let body = match crate::domain::note::body(&ed.text.text()) {
+            Ok(body) => body,
+            Err(e) if e.problem == crate::domain::text::TextProblem::Required => {
+                return Effect::Error(m::EDITOR_EMPTY.get(env.lang).to_string());
+            }
+            Err(e) => return Effect::Error(crate::i18n::rules::text_error(&e, env.lang)),
+        };
         let note = NewNote {
             body,
             callback_id: ed.link,
@@ -557,10 +659,10 @@ impl Component for LogState {
                     Effect::None
                 }
                 Mode::Ack { field, .. } => {
-                    let name = field.text().trim().to_string();
-                    if !crate::commands::log::valid_name(&name) {
-                        return Effect::Error(m::ERR_NAME.get(lang).to_string());
-                    }
+                    let name = match crate::domain::name::DutyName::parse(&field.text()) {
+                        Ok(n) => n.into_string(),
+                        Err(e) => return Effect::Error(crate::i18n::rules::name_error(&e, lang)),
+                    };
                     match env.store.acknowledge_handovers(&name, env.now) {
                         Ok(0) => {
                             self.mode = Mode::List;
@@ -602,7 +704,7 @@ impl Component for LogState {
             Act::Acknowledge => {
                 if let Mode::Review { lines, scroll } = &mut self.mode {
                     self.mode = Mode::Ack {
-                        field: Box::new(Field::single(24)),
+                        field: Box::new(Field::single(crate::domain::name::MAX_CHARS)),
                         lines: std::mem::take(lines),
                         scroll: *scroll,
                     };
@@ -649,81 +751,11 @@ impl Component for LogState {
         if !matches!(self.mode, Mode::List) {
             return Effect::None;
         }
-        match action {
-            Action::Down => {
-                if self.selected + 1 < self.rows.len() {
-                    self.selected += 1;
-                } else if self.has_more
-                    && let Some(first) = self.rows.first()
-                {
-                    self.cursor = Some(first.key());
-                    self.fetch(env);
-                    self.selected = self.rows.len().saturating_sub(1);
-                }
-            }
-            Action::Up => {
-                if self.selected > 0 {
-                    self.selected -= 1;
-                } else if let Some(first) = self.rows.first().map(Note::key) {
-                    let newer = env
-                        .store
-                        .notes_from(&first, self.filter, self.search.as_deref(), 3)
-                        .unwrap_or_default();
-                    if newer.len() >= 2 {
-                        self.cursor = newer.get(2).map(Note::key);
-                        self.fetch(env);
-                        self.selected = 0;
-                    }
-                }
-            }
-            Action::PageDown => {
-                if self.has_more
-                    && let Some(last) = self.rows.last()
-                {
-                    self.cursor = Some(last.key());
-                    self.fetch(env);
-                    self.selected = 0;
-                } else {
-                    self.selected = self.rows.len().saturating_sub(1);
-                }
-            }
-            Action::PageUp => {
-                if let Some(first) = self.rows.first().map(Note::key) {
-                    let newer = env
-                        .store
-                        .notes_from(&first, self.filter, self.search.as_deref(), self.page + 2)
-                        .unwrap_or_default();
-                    if newer.len() > 1 {
-                        self.cursor = newer.get(self.page + 1).map(Note::key);
-                        self.fetch(env);
-                    }
-                    self.selected = 0;
-                }
-            }
-            Action::Home => {
-                self.cursor = None;
-                self.selected = 0;
-                self.fetch(env);
-            }
-            Action::End => {
-                // The oldest page: walk back from the oldest note.
-                let oldest = env
-                    .store
-                    .notes_from(
-                        &NoteKey {
-                            at: String::new(),
-                            id: 0,
-                        },
-                        self.filter,
-                        self.search.as_deref(),
-                        self.page + 1,
-                    )
-                    .unwrap_or_default();
-                self.cursor = oldest.get(self.page).map(Note::key);
-                self.fetch(env);
-                self.selected = self.rows.len().saturating_sub(1);
-            }
-            _ => {}
+        if self.fault.is_set() {
+            // After a failed read a movement key tries again.
+            self.fetch(env);
+        } else if let Err(e) = self.step(action, env) {
+            self.read_failed(&e, env);
         }
         Effect::None
     }

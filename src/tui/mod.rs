@@ -4,17 +4,19 @@
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event;
 
 use crate::error::AppError;
 
 pub mod app;
 pub mod component;
 pub mod directory;
+pub mod fault;
 pub mod form;
 pub mod input;
 pub mod keymap;
 pub mod log;
+pub mod paste;
 pub mod queue;
 pub mod stats;
 pub mod terminal;
@@ -27,6 +29,9 @@ pub use app::App;
 
 /// How often the clock and the database are checked.
 const TICK: Duration = Duration::from_secs(1);
+
+/// At most this many events are handled between two frames.
+const MAX_BATCH: usize = 4096;
 
 /// Runs the app until the person quits. The terminal is restored on every
 /// way out, including errors and panics.
@@ -49,6 +54,7 @@ fn event_loop(
     let terr = |e: std::io::Error| AppError::Terminal(e.kind());
     let mut last_tick = Instant::now();
     let mut dirty = true;
+    let mut events = paste::Dispatcher::default();
     if let Ok(size) = term.size() {
         app.resize(size.width, size.height);
     }
@@ -62,22 +68,14 @@ fn event_loop(
             timeout = timeout.min(Duration::from_millis(30));
         }
         if event::poll(timeout).map_err(terr)? {
-            match event::read().map_err(terr)? {
-                Event::Key(k) => {
-                    app.on_key(k);
-                    dirty = true;
-                }
-                Event::Resize(w, h) => {
-                    app.resize(w, h);
-                    dirty = true;
-                }
-                Event::FocusGained => dirty = true,
-                Event::Paste(text) => {
-                    app.on_paste(&text);
-                    dirty = true;
-                }
-                _ => {}
+            // Everything already waiting is one batch, handled before the
+            // next frame is drawn (a paste without bracketed paste arrives
+            // as many keys at once).
+            let mut batch = vec![event::read().map_err(terr)?];
+            while batch.len() < MAX_BATCH && event::poll(Duration::ZERO).map_err(terr)? {
+                batch.push(event::read().map_err(terr)?);
             }
+            dirty |= events.batch(app, batch, Instant::now());
         }
         if app.poll_background() {
             dirty = true;

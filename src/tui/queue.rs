@@ -5,11 +5,15 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::app::{Effect, Env};
 use super::component::Component;
+use super::fault::ReadFault;
 use super::form::{Form, FormField};
 use super::input::{Edit, Field};
 use super::keymap::{Action, Binding, Scope, b, ch, ctrl, k};
-use crate::callback::{AttemptResult, Outcome, Safety};
+use crate::callback::{AttemptResult, Kind, Outcome, Safety};
+use crate::domain::callback::{Details, attempt_note};
+use crate::domain::text::TextField;
 use crate::error::when_message;
+use crate::i18n::rules::text_error;
 use crate::i18n::{Lang, Msg, queue as q};
 use crate::phone::Phone;
 use crate::store::StoreError;
@@ -128,13 +132,23 @@ pub const BINDINGS: &[Binding] = &[
     ),
 ];
 
-/// Limits on what can be typed, so no field can fill the disk or screen.
-pub const MAX_LABEL: usize = 80;
-pub const MAX_SUMMARY: usize = 500;
-pub const MAX_SAFE_TIMES: usize = 120;
-pub const MAX_NOTE: usize = 1000;
+/// Limits on what can be typed: the domain's rules, so the app and the
+/// command line agree.
+pub use crate::domain::text::{
+    MAX_ATTEMPT_NOTE, MAX_LABEL, MAX_SAFE_TIMES, MAX_SAFETY_NOTE as MAX_NOTE, MAX_SUMMARY,
+};
 pub const MAX_TIME: usize = 40;
 pub const MAX_PHONE: usize = 40;
+
+/// The form field a text rule speaks about.
+fn form_field(f: TextField) -> &'static str {
+    match f {
+        TextField::Label => "label",
+        TextField::Summary => "summary",
+        TextField::SafeTimes => "safe_times",
+        TextField::SafetyNote | TextField::AttemptNote | TextField::Note => "note",
+    }
+}
 
 /// What the pane is doing.
 #[derive(Debug, Clone)]
@@ -186,6 +200,8 @@ pub struct QueueState {
     pub join_target: Option<i64>,
     /// An item to select once the rows are read again (after saving).
     select_after_reload: Option<i64>,
+    /// A read that failed: shown instead of the rows.
+    pub fault: ReadFault,
 }
 
 impl Default for QueueState {
@@ -205,6 +221,7 @@ impl Default for QueueState {
             snaps: Snapshots::default(),
             join_target: None,
             select_after_reload: None,
+            fault: ReadFault::default(),
         }
     }
 }
@@ -479,13 +496,22 @@ impl QueueState {
             form = f;
         }
         let kind = form.choice("kind");
-        if kind == 1 && form.text("summary").trim().is_empty() {
-            form.set_error(
-                "summary",
-                Some(q::ERR_SUMMARY_REQUIRED.get(lang).to_string()),
-            );
-        } else {
-            form.set_error("summary", None);
+        // The words are checked by the same rules as the command line's.
+        for id in ["label", "summary", "safe_times", "note"] {
+            form.set_error(id, None);
+        }
+        let details = Details::new(
+            if kind == 1 {
+                Kind::Complaint
+            } else {
+                Kind::Voicemail
+            },
+            &form.text("label"),
+            &form.text("summary"),
+            &Self::safety_from(&form),
+        );
+        if let Err(e) = &details {
+            form.set_error(form_field(e.field), Some(text_error(e, lang)));
         }
         if kind == 0 && form.text("phone").trim().is_empty() {
             form.set_error("phone", Some(q::ERR_PHONE_EMPTY.get(lang).to_string()));
@@ -526,12 +552,20 @@ impl QueueState {
                         }),
                     );
                 };
-                let v = NewVoicemail {
-                    received_at: received,
+                let Ok(v) = NewVoicemail::new(
+                    received,
                     phone,
-                    label: form.text("label").trim().to_string(),
-                    summary: form.text("summary").trim().to_string(),
-                    safety: Self::safety_from(&form),
+                    &form.text("label"),
+                    &form.text("summary"),
+                    &Self::safety_from(&form),
+                ) else {
+                    return (
+                        Effect::None,
+                        Some(Mode::Form {
+                            form,
+                            editing: None,
+                        }),
+                    );
                 };
                 env.store
                     .add_voicemail(&v, env.calendar, &mut self.snaps, env.actor, env.now)
@@ -557,10 +591,15 @@ impl QueueState {
                     })
             }
             1 => {
-                let c = NewComplaint {
-                    received_at: received,
-                    label: form.text("label").trim().to_string(),
-                    summary: form.text("summary").trim().to_string(),
+                let Ok(c) = NewComplaint::new(received, &form.text("label"), &form.text("summary"))
+                else {
+                    return (
+                        Effect::None,
+                        Some(Mode::Form {
+                            form,
+                            editing: None,
+                        }),
+                    );
                 };
                 env.store
                     .add_complaint(&c, env.calendar, env.actor, env.now)
@@ -598,12 +637,38 @@ impl QueueState {
         }
     }
 
-    fn save_edit(&mut self, form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
+    fn save_edit(&mut self, mut form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
+        let lang = env.lang;
+        let kind = self
+            .rows
+            .iter()
+            .find(|i| i.id == id)
+            .map_or(Kind::Voicemail, |i| i.kind);
+        let d = match Details::new(
+            kind,
+            &form.text("label"),
+            &form.text("summary"),
+            &Self::safety_from(&form),
+        ) {
+            Ok(d) => d,
+            Err(e) => {
+                let field = form_field(e.field);
+                form.set_error(field, Some(text_error(&e, lang)));
+                form.focus_on(field);
+                return (
+                    Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
+                    Some(Mode::Form {
+                        form,
+                        editing: Some(id),
+                    }),
+                );
+            }
+        };
         let r = env.store.edit_callback(
             id,
-            form.text("label").trim(),
-            form.text("summary").trim(),
-            &Self::safety_from(&form),
+            &d.label,
+            &d.summary,
+            &d.safety,
             &mut self.snaps,
             env.actor,
             env.now,
@@ -642,13 +707,24 @@ impl QueueState {
                 );
             }
         };
+        let note = match attempt_note(&form.text("note")) {
+            Ok(n) => n,
+            Err(e) => {
+                form.set_error("note", Some(text_error(&e, lang)));
+                form.focus_on("note");
+                return (
+                    Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
+                    Some(Mode::Attempt { form, id }),
+                );
+            }
+        };
         let result = RESULTS[form.choice("result").min(RESULTS.len() - 1)];
         let gap = Duration::hours(i64::from(env.config.callbacks.retry_hours));
         let r = env.store.record_attempt(
             id,
             at,
             result,
-            form.text("note").trim(),
+            &note,
             env.calendar,
             gap,
             &mut self.snaps,
@@ -754,11 +830,12 @@ impl QueueState {
         }
     }
 
-    fn load_attempts(&mut self, env: &mut Env) {
+    fn load_attempts(&mut self, env: &mut Env) -> Result<(), StoreError> {
         self.attempts = match self.selected_item() {
-            Some(item) => env.store.attempts(item.id).unwrap_or_default(),
+            Some(item) => env.store.attempts(item.id)?,
             None => Vec::new(),
         };
+        Ok(())
     }
 
     /// Where `item` sits in the list this view shows.
@@ -770,42 +847,49 @@ impl QueueState {
     }
 
     /// Up to `limit` rows of this view from `from` (included), in list order.
-    fn rows_from(&self, env: &Env, from: Option<&QueueKey>, limit: usize) -> Vec<Item> {
+    fn rows_from(
+        &self,
+        env: &Env,
+        from: Option<&QueueKey>,
+        limit: usize,
+    ) -> Result<Vec<Item>, StoreError> {
         match self.view {
             View::Open => env.store.queue_from(from, limit),
             View::ClosedToday => env.store.closed_from(start_of_today(env), from, limit),
         }
-        .unwrap_or_default()
     }
 
     /// Up to `limit` rows before `key` in list order, nearest first.
-    fn rows_before(&self, env: &Env, key: &QueueKey, limit: usize) -> Vec<Item> {
+    fn rows_before(
+        &self,
+        env: &Env,
+        key: &QueueKey,
+        limit: usize,
+    ) -> Result<Vec<Item>, StoreError> {
         match self.view {
             View::Open => env.store.queue_before(key, limit),
             View::ClosedToday => env.store.closed_after(start_of_today(env), key, limit),
         }
-        .unwrap_or_default()
     }
 
     /// The last `limit` rows of the list, the very last first.
-    fn rows_last(&self, env: &Env, limit: usize) -> Vec<Item> {
+    fn rows_last(&self, env: &Env, limit: usize) -> Result<Vec<Item>, StoreError> {
         match self.view {
             View::Open => env.store.queue_last(limit),
             View::ClosedToday => env.store.closed_first(start_of_today(env), limit),
         }
-        .unwrap_or_default()
     }
 
     /// Reads one page from `top` (one row more, to know if more follow).
-    fn fetch(&mut self, env: &mut Env) {
-        let rows = self.rows_from(env, self.top.as_ref(), self.page + 1);
+    fn fetch(&mut self, env: &mut Env) -> Result<(), StoreError> {
+        let rows = self.rows_from(env, self.top.as_ref(), self.page + 1)?;
         self.has_more = rows.len() > self.page;
         self.rows = rows;
         self.rows.truncate(self.page);
         if self.rows.is_empty() && self.top.is_some() {
             // Everything from here has left the list: show the top instead.
             self.top = None;
-            self.rows = self.rows_from(env, None, self.page);
+            self.rows = self.rows_from(env, None, self.page)?;
         }
         if let Some(id) = self.select_after_reload.take()
             && let Some(i) = self.rows.iter().position(|r| r.id == id)
@@ -813,7 +897,91 @@ impl QueueState {
             self.selected = i;
         }
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
-        self.load_attempts(env);
+        self.load_attempts(env)
+    }
+
+    /// Records a failed read: the rows (possibly from before) are dropped,
+    /// so no action works on what the screen no longer shows.
+    fn read_failed(&mut self, e: &StoreError, env: &Env) {
+        self.fault.fail(e, env);
+        self.rows.clear();
+        self.attempts.clear();
+        self.has_more = false;
+        self.selected = 0;
+    }
+
+    /// Reads the counts and the page on screen again.
+    fn read_all(&mut self, env: &mut Env) -> Result<(), StoreError> {
+        self.counts = env.store.queue_counts(env.now, end_of_today(env))?;
+        if self.view == View::ClosedToday {
+            self.closed_today = env.store.closed_count_since(start_of_today(env))?;
+        }
+        self.fetch(env)
+    }
+
+    /// One movement in the list; reads a page when it leaves the one shown.
+    fn step(&mut self, action: Action, env: &mut Env) -> Result<(), StoreError> {
+        let before = self.selected_item().map(|i| i.id);
+        match action {
+            Action::Down => {
+                if self.selected + 1 < self.rows.len() {
+                    self.selected += 1;
+                } else if self.has_more && self.rows.len() > 1 {
+                    self.top = Some(self.key_of(&self.rows[1]));
+                    self.fetch(env)?;
+                    self.selected = self.rows.len().saturating_sub(1);
+                }
+            }
+            Action::Up => {
+                if self.selected > 0 {
+                    self.selected -= 1;
+                } else if let Some(first) = self.rows.first().map(|i| self.key_of(i))
+                    && let Some(p) = self.rows_before(env, &first, 1)?.first()
+                {
+                    self.top = Some(self.key_of(p));
+                    self.fetch(env)?;
+                    self.selected = 0;
+                }
+            }
+            Action::PageDown => {
+                if self.has_more {
+                    if let Some(last) = self.rows.last().map(|i| self.key_of(i))
+                        && let Some(n) = self.rows_from(env, Some(&last), 2)?.get(1)
+                    {
+                        self.top = Some(self.key_of(n));
+                        self.fetch(env)?;
+                    }
+                } else {
+                    self.selected = self.rows.len().saturating_sub(1);
+                }
+            }
+            Action::PageUp => {
+                if let Some(first) = self.rows.first().map(|i| self.key_of(i))
+                    && let Some(p) = self.rows_before(env, &first, self.page)?.last()
+                {
+                    self.top = Some(self.key_of(p));
+                    self.fetch(env)?;
+                } else {
+                    self.selected = 0;
+                }
+            }
+            Action::Home => {
+                self.top = None;
+                self.selected = 0;
+                self.fetch(env)?;
+            }
+            Action::End => {
+                let last = self.rows_last(env, self.page)?;
+                self.top = last.last().map(|i| self.key_of(i));
+                self.fetch(env)?;
+                self.selected = self.rows.len().saturating_sub(1);
+            }
+            _ => {}
+        }
+        if self.selected_item().map(|i| i.id) != before {
+            self.load_attempts(env)?;
+        }
+        Ok(())
     }
 }
 
@@ -905,7 +1073,11 @@ impl Component for QueueState {
                             result,
                             FormField::text("at", q::ATTEMPT_AT, Field::single(MAX_TIME))
                                 .with_hint(q::FORM_RECEIVED_HINT.get(lang).to_string()),
-                            FormField::text("note", q::ATTEMPT_NOTE, Field::single(MAX_NOTE)),
+                            FormField::text(
+                                "note",
+                                q::ATTEMPT_NOTE,
+                                Field::single(MAX_ATTEMPT_NOTE),
+                            ),
                         ],
                     );
                     self.mode = Mode::Attempt { form, id: item.id };
@@ -1017,65 +1189,11 @@ impl Component for QueueState {
         if !matches!(self.mode, Mode::List) {
             return Effect::None;
         }
-        let before = self.selected_item().map(|i| i.id);
-        match action {
-            Action::Down => {
-                if self.selected + 1 < self.rows.len() {
-                    self.selected += 1;
-                } else if self.has_more && self.rows.len() > 1 {
-                    self.top = Some(self.key_of(&self.rows[1]));
-                    self.fetch(env);
-                    self.selected = self.rows.len().saturating_sub(1);
-                }
-            }
-            Action::Up => {
-                if self.selected > 0 {
-                    self.selected -= 1;
-                } else if let Some(first) = self.rows.first().map(|i| self.key_of(i))
-                    && let Some(p) = self.rows_before(env, &first, 1).first()
-                {
-                    self.top = Some(self.key_of(p));
-                    self.fetch(env);
-                    self.selected = 0;
-                }
-            }
-            Action::PageDown => {
-                if self.has_more {
-                    if let Some(last) = self.rows.last().map(|i| self.key_of(i))
-                        && let Some(n) = self.rows_from(env, Some(&last), 2).get(1)
-                    {
-                        self.top = Some(self.key_of(n));
-                        self.fetch(env);
-                    }
-                } else {
-                    self.selected = self.rows.len().saturating_sub(1);
-                }
-            }
-            Action::PageUp => {
-                if let Some(first) = self.rows.first().map(|i| self.key_of(i))
-                    && let Some(p) = self.rows_before(env, &first, self.page).last()
-                {
-                    self.top = Some(self.key_of(p));
-                    self.fetch(env);
-                } else {
-                    self.selected = 0;
-                }
-            }
-            Action::Home => {
-                self.top = None;
-                self.selected = 0;
-                self.fetch(env);
-            }
-            Action::End => {
-                let last = self.rows_last(env, self.page);
-                self.top = last.last().map(|i| self.key_of(i));
-                self.fetch(env);
-                self.selected = self.rows.len().saturating_sub(1);
-            }
-            _ => {}
-        }
-        if self.selected_item().map(|i| i.id) != before {
-            self.load_attempts(env);
+        if self.fault.is_set() {
+            // After a failed read a movement key tries again.
+            self.reload(env);
+        } else if let Err(e) = self.step(action, env) {
+            self.read_failed(&e, env);
         }
         Effect::None
     }
@@ -1109,17 +1227,10 @@ impl Component for QueueState {
         if self.select_after_reload.is_none() {
             self.select_after_reload = keep;
         }
-        self.counts = env
-            .store
-            .queue_counts(env.now, end_of_today(env))
-            .unwrap_or_default();
-        if self.view == View::ClosedToday {
-            self.closed_today = env
-                .store
-                .closed_count_since(start_of_today(env))
-                .unwrap_or_default();
+        match self.read_all(env) {
+            Ok(()) => self.fault = ReadFault::default(),
+            Err(e) => self.read_failed(&e, env),
         }
-        self.fetch(env);
     }
 }
 

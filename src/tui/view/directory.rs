@@ -169,8 +169,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;
     let st = &app.directory;
     if st.rows.is_empty() {
-        frame.render_widget(Paragraph::new(d::EMPTY.get(lang)).style(th.muted), area);
-        return;
+        return super::draw_no_rows(frame, area, app, &st.fault, d::EMPTY);
     }
     let height = usize::from(area.height.saturating_sub(1)).max(1);
     let offset = st.selected.saturating_sub(height - 1);

@@ -166,8 +166,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             m::EMPTY_LOG
         };
-        frame.render_widget(Paragraph::new(text.get(lang)).style(th.muted), area);
-        return;
+        return super::draw_no_rows(frame, area, app, &st.fault, text);
     }
     let tz = app.calendar.tz;
     let height = usize::from(area.height).max(1);

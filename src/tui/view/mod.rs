@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::{App, Overlay, Pane};
@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         );
         return;
     }
-    let banner_h = u16::from(app.pending_handover.is_some() && !app.privacy);
+    let banner_h = u16::from(app.fault.is_set() || app.pending_handover.is_some() && !app.privacy);
     let [top, banner, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(banner_h),
@@ -44,7 +44,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     ])
     .areas(area);
     status::draw_top(frame, top, app);
-    if let Some(h) = app.pending_handover.as_ref().filter(|_| !app.privacy) {
+    if let Some(msg) = app.fault.message() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" ✗ {msg}"), th.danger)),
+            banner,
+        );
+    } else if let Some(h) = app.pending_handover.as_ref().filter(|_| !app.privacy) {
         let text = crate::i18n::log::BANNER_PENDING.fill(
             app.lang,
             &[
@@ -136,7 +141,7 @@ fn draw_pane(frame: &mut Frame, area: Rect, app: &App) {
         format!(" {} ", pane_title(app.pane).get(app.lang)),
         th.title,
     )];
-    if app.pane == Pane::Callbacks && !app.privacy {
+    if app.pane == Pane::Callbacks && !app.privacy && !app.queue.fault.is_set() {
         title.push(Span::styled(format!("─ {} ", queue::title(app)), th.title));
     }
     let block = Block::default()
@@ -158,6 +163,27 @@ fn draw_pane(frame: &mut Frame, area: Rect, app: &App) {
         Pane::Log => log::draw(frame, inner, app),
         Pane::Stats => stats::draw(frame, inner, app),
     }
+}
+
+/// What a list shows when it has no rows: the read that failed, if one
+/// did (never "nothing here" then), else the sentence for an empty list.
+pub fn draw_no_rows(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    fault: &crate::tui::fault::ReadFault,
+    empty: crate::i18n::Msg,
+) {
+    let th = &app.theme;
+    let Some(msg) = fault.message() else {
+        frame.render_widget(Paragraph::new(empty.get(app.lang)).style(th.muted), area);
+        return;
+    };
+    let text = Text::from(vec![
+        Line::from(Span::styled(format!("✗ {msg}"), th.danger)),
+        Line::from(Span::styled(s::READ_RETRY.get(app.lang), th.muted)),
+    ]);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
 /// A centred box of at most `w`×`h`, clamped to `area`.

@@ -160,8 +160,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
             View::Open => q::EMPTY_QUEUE,
             View::ClosedToday => q::EMPTY_CLOSED,
         };
-        frame.render_widget(Paragraph::new(text.get(lang)).style(th.muted), area);
-        return;
+        return super::draw_no_rows(frame, area, app, &st.fault, text);
     }
     let max_attempts = app.config.callbacks.max_attempts;
     let height = usize::from(area.height.saturating_sub(1)).max(1);
