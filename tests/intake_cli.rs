@@ -363,3 +363,30 @@ fn the_retention_purge_forgets_taken_keys() {
     assert_eq!(t.count("SELECT count(*) FROM intake_taken"), 0);
     assert_eq!(t.count("SELECT count(*) FROM intake_failures"), 0);
 }
+
+#[test]
+fn a_file_name_cannot_reach_the_terminal_raw() {
+    let t = Intake::setup();
+    let md = maildir(&t.db.dir.path().join("Maildir"));
+    std::fs::copy(
+        fixture("broken-garbage.eml"),
+        md.join("new/1730000000.M1P1.mx\x1b[2J"),
+    )
+    .unwrap();
+    t.cmd()
+        .args(["voicemail", "intake", "--maildir"])
+        .arg(&md)
+        .assert()
+        .success();
+    let out = t
+        .cmd()
+        .args(["voicemail", "intake", "--report"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains('\x1b'), "{text:?}");
+    assert!(text.contains("1730000000.M1P1.mx\\u{1b}[2J"), "{text}");
+}

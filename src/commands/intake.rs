@@ -199,7 +199,11 @@ fn report(ctx: &Ctx, as_json: bool) -> Result<(), AppError> {
                 m::reason(&f.reason, ctx.lang),
                 f.file
                     .as_deref()
-                    .map(|n| format!("  ({}/new/{n})", intake::maildir::FAILED))
+                    .map(|n| format!(
+                        "  ({}/new/{})",
+                        intake::maildir::FAILED,
+                        crate::domain::text::escape_line(n)
+                    ))
                     .unwrap_or_default(),
             ));
         }
