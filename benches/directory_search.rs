@@ -47,7 +47,7 @@ fn search(store: &Store, text: &str) -> usize {
 
 fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&dir.path().join("bench.db")).expect("open");
+    let mut store = Store::create(&dir.path().join("bench.db")).expect("create");
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 42, 0).unwrap();
     let started = Instant::now();
     bulk_insert(&mut store, &vakt::demo::synthetic_services(N), "bench", now).expect("insert");

@@ -54,6 +54,10 @@ pub enum LangArg {
 pub enum Command {
     /// Open the terminal app (the default when no command is given).
     Tui,
+    /// Create a new, empty database at --db or VAKT_DB (default: vakt.db in
+    /// the platform data directory); says so if one is already there. No
+    /// other command creates a database.
+    Init,
     /// Public holidays, working days and deadlines; opening hours and closed days.
     #[command(subcommand)]
     Calendar(CalendarCmd),
@@ -362,6 +366,9 @@ pub enum DirectoryCmd {
         /// Only services open now.
         #[arg(long)]
         open_now: bool,
+        /// Answer "open" for this time instead of now, e.g. "2027-05-17 10:00".
+        #[arg(long, value_name = "WHEN")]
+        at: Option<String>,
     },
 }
 

@@ -93,10 +93,11 @@ fn pick<'a>(rng: &mut fastrand::Rng, list: &[&'a str]) -> &'a str {
     list[rng.usize(..list.len())]
 }
 
-/// A random synthetic Norwegian number (stored normalised).
+/// A random synthetic Norwegian number (stored normalised), in a range in
+/// use so it reads back as the number the rules would store.
 fn phone(rng: &mut fastrand::Rng) -> String {
-    let first = [2u32, 3, 4, 5, 6, 7, 9][rng.usize(..7)];
-    format!("+47{first}{:07}", rng.u32(..10_000_000))
+    let first = ["22", "33", "41", "55", "69", "73", "91"][rng.usize(..7)];
+    format!("+47{first}{:06}", rng.u32(..1_000_000))
 }
 
 /// Fills `store` (which should be new) with `scale` of data ending at
@@ -487,7 +488,7 @@ pub fn synthetic_services(n: usize) -> Vec<Service> {
             let place = PLACES[(next() % PLACES.len() as u64) as usize];
             let name = format!("{}{} {} {place} {i}", w(next()), w(next()), w(next()));
             let description = (0..12).map(|_| w(next())).collect::<Vec<_>>().join(" ");
-            let number = format!("4{:07}", next() % 10_000_000);
+            let number = format!("9{:07}", next() % 10_000_000);
             Service {
                 uid: crate::directory::ids::derived_uuid(&["bench", &i.to_string()]),
                 name,

@@ -6,8 +6,8 @@ use std::io::ErrorKind;
 use std::path::PathBuf;
 
 use crate::calendar::CalendarError;
-use crate::i18n::{Lang, queue as q, shell as m};
-use crate::store::StoreError;
+use crate::i18n::{Lang, opening as o, queue as q, shell as m};
+use crate::store::{NotFile, StoreError};
 use crate::when::WhenError;
 
 #[derive(Debug, thiserror::Error)]
@@ -20,6 +20,12 @@ pub enum AppError {
     },
     #[error("config value")]
     ConfigValue { path: PathBuf, key: &'static str },
+    /// A value that breaks its key's rule: the line and what is allowed.
+    #[error("config setting")]
+    ConfigSetting {
+        path: PathBuf,
+        bad: crate::config::BadSetting,
+    },
     #[error("config read")]
     ConfigRead { path: PathBuf, kind: ErrorKind },
     #[error("database")]
@@ -85,12 +91,18 @@ impl AppError {
             | AppError::BadZone(_)
             | AppError::ConfigSyntax { .. }
             | AppError::ConfigValue { .. }
+            | AppError::ConfigSetting { .. }
             | AppError::Invalid(_)
             | AppError::Phone(_)
             | AppError::NotFound(_)
             | AppError::Message(_) => 2,
             AppError::Db {
-                err: StoreError::Closed | StoreError::TooFewAttempts { .. },
+                err:
+                    StoreError::Closed
+                    | StoreError::TooFewAttempts { .. }
+                    | StoreError::NoDatabase
+                    | StoreError::NotAFile(_)
+                    | StoreError::Foreign,
                 ..
             } => 2,
             _ => 1,
@@ -115,6 +127,7 @@ impl AppError {
             AppError::ConfigValue { path, key } => {
                 m::ERR_CONFIG_VALUE.fill(lang, &[("path", &path.display()), ("key", key)])
             }
+            AppError::ConfigSetting { path, bad } => bad.message(path, lang),
             AppError::ConfigRead { path, kind } => m::ERR_CONFIG_READ.fill(
                 lang,
                 &[("path", &path.display()), ("why", &io_words(*kind, lang))],
@@ -170,20 +183,43 @@ pub fn io_words(kind: ErrorKind, lang: Lang) -> String {
     }
 }
 
+/// SQLite says "not a database": say what the file most likely is, and
+/// what to do about it.
+fn not_a_database(path: &std::path::Path, lang: Lang) -> String {
+    use crate::store::health::{NotDbGuess, guess_not_db};
+    let p = path.display();
+    let sqlite_header = std::fs::File::open(path)
+        .and_then(|mut f| {
+            let mut head = [0u8; 16];
+            std::io::Read::read_exact(&mut f, &mut head).map(|()| head)
+        })
+        .is_ok_and(|h| &h == b"SQLite format 3\0");
+    if sqlite_header && crate::store::key::is_set() {
+        return o::ERR_PLAIN_WITH_KEY.fill(lang, &[("path", &p)]);
+    }
+    if sqlite_header {
+        // An SQLite file whose first page SQLite cannot read: damaged.
+        return store_message(path, &StoreError::Corrupt, lang);
+    }
+    match guess_not_db(path) {
+        NotDbGuess::ProbablyEncrypted if crate::store::key::AVAILABLE => {
+            crate::i18n::privacy::ERR_DB_ENCRYPTED.fill(lang, &[("path", &p)])
+        }
+        NotDbGuess::ProbablyEncrypted => o::ERR_RANDOM_NO_ENCRYPTION.fill(lang, &[("path", &p)]),
+        NotDbGuess::NotADatabase => match crate::store::backup::newest_good_backup(path) {
+            Some(b) => o::ERR_GARBAGE_BACKUP.fill(lang, &[("path", &p), ("backup", &b.display())]),
+            None => o::ERR_GARBAGE_NONE.fill(lang, &[("path", &p)]),
+        },
+    }
+}
+
 fn store_message(path: &std::path::Path, err: &StoreError, lang: Lang) -> String {
     let p = path.display();
     match err {
         StoreError::NewerSchema { found, known } => {
             m::ERR_DB_NEWER.fill(lang, &[("path", &p), ("found", found), ("known", known)])
         }
-        StoreError::NotADatabase => match crate::store::health::guess_not_db(path) {
-            crate::store::health::NotDbGuess::ProbablyEncrypted => {
-                crate::i18n::privacy::ERR_DB_ENCRYPTED.fill(lang, &[("path", &p)])
-            }
-            crate::store::health::NotDbGuess::NotADatabase => {
-                m::ERR_DB_NOT_DB.fill(lang, &[("path", &p)])
-            }
-        },
+        StoreError::NotADatabase => not_a_database(path, lang),
         StoreError::Corrupt => match crate::store::backup::newest_good_backup(path) {
             Some(b) => crate::i18n::privacy::ERR_DB_DAMAGED_BACKUP
                 .fill(lang, &[("path", &p), ("backup", &b.display())]),
@@ -196,6 +232,24 @@ fn store_message(path: &std::path::Path, err: &StoreError, lang: Lang) -> String
             m::ERR_DB_OPEN.fill(lang, &[("path", &p), ("why", &io_words(*kind, lang))])
         }
         StoreError::NoDataDir => m::ERR_NO_DATA_DIR.get(lang).to_string(),
+        StoreError::NoDatabase => o::ERR_NO_DATABASE.fill(lang, &[("path", &p)]),
+        StoreError::NotAFile(what) => match what {
+            NotFile::Folder => o::ERR_IS_FOLDER,
+            NotFile::Device => o::ERR_IS_DEVICE,
+            NotFile::Other => o::ERR_NOT_PLAIN_FILE,
+            NotFile::BrokenLink => o::ERR_BROKEN_LINK,
+        }
+        .fill(lang, &[("path", &p)]),
+        StoreError::Foreign => o::ERR_FOREIGN.fill(lang, &[("path", &p)]),
+        StoreError::ReadOnlyFs => o::ERR_READ_ONLY_FS.fill(lang, &[("path", &p)]),
+        StoreError::NoRoomToRead => o::ERR_NO_ROOM_TO_READ.fill(
+            lang,
+            &[
+                ("path", &p),
+                ("backups", &crate::store::backup::backup_dir(path).display()),
+            ],
+        ),
+        StoreError::CannotOpen => o::ERR_CANNOT_OPEN.fill(lang, &[("path", &p)]),
         StoreError::Sqlite(code) => m::ERR_DB_OTHER.fill(lang, &[("path", &p), ("code", code)]),
         StoreError::BadData(what) => m::ERR_DB_BAD_DATA.fill(lang, &[("path", &p), ("what", what)]),
         StoreError::NotFound => q::ERR_NOT_FOUND.fill(lang, &[("id", &"?")]),

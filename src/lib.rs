@@ -1,6 +1,7 @@
 //! vakt: a duty-shift companion for a Norwegian helpline.
 //!
-//! Pure logic (`calendar`, `phone`, `when`, `timefmt`) has no I/O; the
+//! Pure logic (`domain`, `calendar`, `phone`, `when`, `timefmt`) has no
+//! I/O; `domain` holds the input rules both fronts go through; the
 //! database lives in `store`; the terminal app in `tui`; the scripting
 //! commands in `commands`.
 
@@ -14,6 +15,7 @@ pub mod directory;
 pub mod domain;
 pub mod error;
 pub mod handover;
+pub mod hangup;
 pub mod i18n;
 pub mod intake;
 pub mod phone;

@@ -38,6 +38,10 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e, early_lang),
     };
     let lang = config::resolve_lang(cli_lang, &cfg);
+    // Unknown keys are not fatal, and never silent.
+    for w in cfg.warning_messages(lang) {
+        eprintln!("vakt: {}", escape(&w));
+    }
     if let Err(e) = commands::privacy::setup_key(cli.key_file.as_deref(), cli.ask_key, lang) {
         return fail(&e, lang);
     }
@@ -62,7 +66,11 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
     } else {
         config::default_db_path()
     };
-    let db_path = match cli.db.clone().or(configured) {
+    let given = cli.db.clone().or(configured);
+    // Only the app's first start on the default path creates a database
+    // without asking.
+    let default_path = given.is_none() && !is_demo;
+    let db_path = match given {
         Some(p) => p,
         None => fallback.ok_or(AppError::NoDataDir)?,
     };
@@ -103,8 +111,11 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
     };
     match cli.command {
         _ if open_tui => {
+            commands::ensure_database(&ctx, default_path)?;
             let start = commands::privacy::open_for_app(&ctx)?;
             let store = start.store;
+            let mut notices = start.notices;
+            notices.extend(store.limit().map(|l| commands::limit_notice(l, lang)));
             let theme = Theme::choose(
                 std::env::var("NO_COLOR").ok().as_deref(),
                 cfg.theme.as_deref(),
@@ -115,7 +126,12 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             app.show_welcome_if_new();
             app.background_check = start.background_check;
             app.background_backup = Some(start.background_backup);
-            app.notify(start.notices);
+            let notices = {
+                let mut all = cfg.warning_messages(lang);
+                all.extend(notices);
+                all
+            };
+            app.notify(notices);
             match as_name.as_deref() {
                 // A forced command on a shared server: fixed for the session.
                 Some(name) => app.set_on_duty(name, true),
@@ -132,6 +148,7 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             tui::run(app, cfg.reduced_motion)
         }
         None | Some(Command::Tui) | Some(Command::Demo(_)) => Ok(()),
+        Some(Command::Init) => commands::init(&ctx),
         Some(Command::Calendar(cmd)) => commands::calendar::run(&ctx, cmd),
         Some(Command::Voicemail(cmd)) => commands::callbacks::voicemail(&ctx, cmd),
         Some(Command::Complaint(cmd)) => commands::callbacks::complaint(&ctx, cmd),

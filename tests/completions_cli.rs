@@ -7,7 +7,7 @@ use predicates::prelude::*;
 
 #[test]
 fn completions_for_each_shell() {
-    let db = TestDb::new();
+    let db = TestDb::absent();
     for (shell, marker) in [
         ("bash", "_vakt()"),
         ("zsh", "#compdef vakt"),
@@ -73,7 +73,7 @@ fn man_page_is_roff_with_every_command() {
 #[test]
 fn generated_output_needs_no_settings_or_database() {
     // A broken settings file would stop any other command.
-    let db = TestDb::new();
+    let db = TestDb::absent();
     let cfg = db.dir.path().join("broken.toml");
     std::fs::write(&cfg, "this is not toml\n").unwrap();
     db.cmd()

@@ -30,7 +30,7 @@ fn search_copy_refer() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pty.db");
     let cb = {
-        let mut store = Store::open(&db).unwrap();
+        let mut store = Store::create(&db).unwrap();
         let cal = store.calendar().unwrap();
         let now = chrono::Utc::now();
         store

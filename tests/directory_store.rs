@@ -374,7 +374,8 @@ fn every_exported_service_validates_against_the_hsds_schema() {
         kind: PhoneKind::Text,
         note: "sms".into(),
     }];
-    full.hours = Hours::parse("mon-fri 09-15; sat 22-02");
+    full.hours =
+        Hours::parse("mon-fri 09-15; sat 22-02; holidays 11-13; 24.12 09-12; 31.12 closed");
     full.min_age = Some(12);
     full.max_age = Some(18);
     full.languages = vec!["nb".into(), "Arabisk".into()];

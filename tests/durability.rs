@@ -328,19 +328,20 @@ fn a_new_day_while_open_makes_a_backup_and_purges() {
     app.tick(t + Duration::hours(1));
     assert!(app.background_backup.is_none());
     assert!(!db.dir.path().join("backups").exists());
-    // Half-written copies left by a program that quit while writing: an
-    // old one is cleared away, a fresh one (maybe still being written by
-    // another terminal) is left alone.
+    // Half-written copies: one left by a program that was killed while
+    // writing (no lock, however fresh, and of another day), and one still
+    // being written by a running program (it holds a lock, however old).
     let dir = db.dir.path().join("backups");
     std::fs::create_dir_all(&dir).unwrap();
-    let stale = dir.join(".vakt-2026-11-24.db.tmp-4242");
+    let stale = dir.join(".vakt-2026-11-20.db.tmp-4242");
+    let stale_journal = dir.join(".vakt-2026-11-20.db.tmp-4242-journal");
     let fresh = dir.join(".vakt-2026-11-24.db.tmp-4343");
     std::fs::write(&stale, b"half").unwrap();
+    std::fs::write(&stale_journal, b"half").unwrap();
     std::fs::write(&fresh, b"half").unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(&stale)
-        .unwrap()
+    let writer = std::fs::File::open(&fresh).unwrap();
+    writer.lock().unwrap();
+    writer
         .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(7200))
         .unwrap();
     app.tick(t + Duration::days(1));
@@ -348,6 +349,9 @@ fn a_new_day_while_open_makes_a_backup_and_purges() {
     assert!(app.background_backup.is_some());
     app.wait_for_backup();
     assert!(!stale.exists());
+    assert!(!stale_journal.exists());
+    assert!(fresh.exists(), "a copy being written is left alone");
+    drop(writer);
     std::fs::remove_file(&fresh).unwrap();
     let backups: Vec<_> = std::fs::read_dir(db.dir.path().join("backups"))
         .unwrap()
@@ -355,7 +359,8 @@ fn a_new_day_while_open_makes_a_backup_and_purges() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(backups, vec!["vakt-2026-11-24.db".to_string()]);
-    // Keeps only the configured number.
+    // Keeps each for the configured number of days (14): after 20 days,
+    // the 14 newest.
     for d in 2..20 {
         app.tick(t + Duration::days(d));
         app.wait_for_backup();

@@ -18,7 +18,7 @@ fn key_file(db: &TestDb, text: &str) -> std::path::PathBuf {
 #[cfg(not(feature = "encryption"))]
 #[test]
 fn a_key_in_a_build_without_encryption_is_refused() {
-    let db = TestDb::new();
+    let db = TestDb::absent();
     let k = key_file(&db, "correct horse battery staple");
     db.cmd()
         .args(["--lang", "en", "--key-file", k.to_str().unwrap(), "queue"])
@@ -59,11 +59,20 @@ mod with_sqlcipher {
         assert_eq!(n, 1);
     }
 
+    fn files(db: &TestDb) -> Vec<Vec<u8>> {
+        ["", "-wal", "-shm"]
+            .iter()
+            .map(|s| std::fs::read(format!("{}{}", db.path.display(), s)).unwrap_or_default())
+            .collect()
+    }
+
     #[test]
     fn encrypted_file_needs_its_key_and_a_wrong_key_is_named() {
-        let db = TestDb::new();
+        // Made with its own key through the binary: `vakt init` with a key.
+        let db = TestDb::absent();
         let k = key_file(&db, "correct horse battery staple");
         let kp = k.to_str().unwrap();
+        db.cmd().args(["--key-file", kp, "init"]).assert().success();
         db.cmd()
             .args([
                 "--key-file",
@@ -86,25 +95,30 @@ mod with_sqlcipher {
             .assert()
             .success()
             .stdout(predicate::str::contains("22"));
-        // No key, or a wrong one: "looks encrypted", never SQLCipher's own log lines.
+        let before = files(&db);
+        // No key, or a wrong one: "looks encrypted", never SQLCipher's own
+        // log lines, and the file is left exactly as it was.
         db.cmd()
+            .env_remove("VAKT_KEY_FILE")
             .args(["--lang", "en", "queue"])
             .assert()
             .failure()
             .stderr(predicate::str::contains("looks encrypted"));
         let wrong = key_file(&db, "wrong");
-        db.cmd()
-            .args([
-                "--lang",
-                "en",
-                "--key-file",
-                wrong.to_str().unwrap(),
-                "queue",
-            ])
-            .assert()
-            .failure()
-            .stderr(predicate::str::contains("looks encrypted"))
-            .stderr(predicate::str::contains("ERROR").not());
+        for args in [
+            vec!["queue"],
+            vec!["voicemail", "add", "--phone", "+47 919 11 223"],
+            vec!["init"],
+        ] {
+            db.cmd()
+                .args(["--lang", "en", "--key-file", wrong.to_str().unwrap()])
+                .args(&args)
+                .assert()
+                .failure()
+                .stderr(predicate::str::contains("looks encrypted"))
+                .stderr(predicate::str::contains("ERROR").not());
+        }
+        assert_eq!(files(&db), before, "a wrong key changed nothing");
         // Backups are encrypted too, and restore with the key.
         let b = db.dir.path().join("b.db");
         db.cmd()
@@ -121,6 +135,66 @@ mod with_sqlcipher {
         db.cmd()
             .args(["--key-file", kp, "queue"])
             .assert()
+            .success()
+            .stdout(predicate::str::contains("22"));
+    }
+
+    #[test]
+    fn a_plain_database_with_a_key_given_says_it_is_not_encrypted() {
+        let db = TestDb::absent();
+        db.cmd()
+            .env_remove("VAKT_KEY_FILE")
+            .arg("init")
+            .assert()
             .success();
+        let before = files(&db);
+        db.cmd()
+            .args(["--lang", "en", "queue"])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(
+                "is not encrypted, but a key was given",
+            ));
+        assert_eq!(files(&db), before);
+    }
+
+    #[test]
+    fn purge_on_an_encrypted_file_erases_the_text_inside_it() {
+        // TestDb makes an encrypted file in this build; the binary gets the key.
+        let db = TestDb::new();
+        let out = db.output(&[
+            "voicemail",
+            "add",
+            "--phone",
+            "+47 919 11 224",
+            "--summary",
+            "QQXerased",
+            "--json",
+        ]);
+        let id = serde_json::from_slice::<serde_json::Value>(&out).unwrap()["id"]
+            .as_i64()
+            .unwrap();
+        db.output(&[
+            "callback",
+            "close",
+            &id.to_string(),
+            "--outcome",
+            "not-needed",
+        ]);
+        db.output(&["purge", "--older-than", "0"]);
+        let s = db.store();
+        let summary: String = s
+            .conn()
+            .query_row(
+                "SELECT coalesce(summary, '') FROM callbacks WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(!summary.contains("QQXerased"));
+        drop(s);
+        let b = db.dir.path().join("after.db");
+        db.output(&["backup", b.to_str().unwrap()]);
+        assert!(!std::fs::read(&b).unwrap().starts_with(b"SQLite format 3"));
     }
 }

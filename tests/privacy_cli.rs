@@ -346,6 +346,7 @@ fn read_only_file_and_newer_schema_are_refused_with_a_message() {
     let folder = db.dir.path().join("ro");
     std::fs::create_dir(&folder).unwrap();
     let inner = folder.join("vakt.db");
+    common::init_db(&inner, db.dir.path());
     common::vakt_cmd(&inner, db.dir.path())
         .args(["queue"])
         .assert()
@@ -373,7 +374,7 @@ fn missing_folder_is_created_privately() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new/deeper/vakt.db");
     common::vakt_cmd(&path, dir.path())
-        .args(["queue"])
+        .args(["init"])
         .assert()
         .success();
     assert_eq!(mode(&path), 0o600);

@@ -19,7 +19,7 @@ use vakt::store::callbacks::{NewVoicemail, Snapshots};
 /// first-start welcome.
 fn shared_db(dir: &Path) -> PathBuf {
     let db = dir.join("vakt.db");
-    let mut s = Store::open(&db).unwrap();
+    let mut s = Store::create(&db).unwrap();
     s.add_voicemail(
         &NewVoicemail {
             received_at: Utc::now(),

@@ -36,7 +36,7 @@ pub fn database() -> PathBuf {
             let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
         }
         eprintln!("generating the {name} benchmark database (once) …");
-        let mut store = Store::open(&path).expect("open bench db");
+        let mut store = Store::create(&path).expect("create bench db");
         demo::generate(&mut store, scale, Utc::now(), 7).expect("generate");
     }
     path

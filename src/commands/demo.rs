@@ -24,7 +24,7 @@ pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<bool, AppError> {
     if let Some(days) = args.days {
         scale.days = days.clamp(1, 36_500);
     }
-    let mut store = ctx.open_store()?;
+    let mut store = ctx.create_store()?;
     let path = ctx.db_path.display();
     if demo::has_data(&store).map_err(ctx.db_err())? {
         return Err(AppError::Message(

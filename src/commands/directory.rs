@@ -265,9 +265,15 @@ pub fn run(ctx: &Ctx, cmd: DirectoryCmd, cfg: &Config) -> Result<(), AppError> {
             category,
             municipality,
             open_now,
+            at,
         } => {
             let store = ctx.open_store()?;
             let tz = store.calendar().map_err(ctx.db_err())?.tz;
+            // "Open" is asked of one instant: now, or the time given.
+            let when = match at {
+                None => ctx.now,
+                Some(t) => crate::when::parse_when(&t, ctx.now, tz)?,
+            };
             let category = match category {
                 None => None,
                 Some(c) => {
@@ -296,7 +302,7 @@ pub fn run(ctx: &Ctx, cmd: DirectoryCmd, cfg: &Config) -> Result<(), AppError> {
                 municipality: municipality
                     .as_deref()
                     .filter(|m| !fold::fold(m).is_empty()),
-                open_at: open_now.then_some((ctx.now, tz)),
+                open_at: open_now.then_some((when, tz)),
                 include_closed: false,
                 limit: 50,
             };
@@ -314,7 +320,7 @@ pub fn run(ctx: &Ctx, cmd: DirectoryCmd, cfg: &Config) -> Result<(), AppError> {
                             "phones": s.phones.iter().map(|p| p.number.display()).collect::<Vec<_>>(),
                             "categories": s.categories,
                             "status": s.status.key(),
-                            "open_now": s.hours.open_at(ctx.now, tz),
+                            "open_now": s.hours.open_at(when, tz),
                             "hours": s.hours.to_text(),
                             "web": s.web,
                             "last_verified_at": s.last_verified_at.map(crate::store::ts),
@@ -335,7 +341,7 @@ pub fn run(ctx: &Ctx, cmd: DirectoryCmd, cfg: &Config) -> Result<(), AppError> {
                         .main_phone()
                         .map(|p| p.number.display())
                         .unwrap_or_else(|| d::NO_PHONE.get(lang).into());
-                    let open = match s.hours.open_at(ctx.now, tz) {
+                    let open = match s.hours.open_at(when, tz) {
                         Some(true) => d::OPEN_NOW.get(lang),
                         Some(false) => d::CLOSED_NOW.get(lang),
                         None => d::OPEN_UNKNOWN.get(lang),

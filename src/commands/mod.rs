@@ -42,9 +42,84 @@ impl Ctx {
         Store::open(&self.db_path).map_err(AppError::db(&self.db_path))
     }
 
+    /// Creates the database if there is none yet (only for a deliberate
+    /// start: `vakt init`, `vakt demo`, the app's first start), else opens
+    /// it as [`Ctx::open_store`] does.
+    pub fn create_store(&self) -> Result<Store, AppError> {
+        let (notices, _) = privacy::check_files(&self.db_path, self.lang)?;
+        for n in notices {
+            eprintln!("vakt: {n}");
+        }
+        Store::create(&self.db_path).map_err(AppError::db(&self.db_path))
+    }
+
     pub fn db_err(&self) -> impl FnOnce(crate::store::StoreError) -> AppError + '_ {
         AppError::db(&self.db_path)
     }
+}
+
+/// `vakt init`: creates the database, or says it is already there.
+pub fn init(ctx: &Ctx) -> Result<(), AppError> {
+    use crate::i18n::opening as o;
+    let found = crate::store::inspect(&ctx.db_path).map_err(ctx.db_err())?;
+    let store = ctx.create_store()?;
+    let path = ctx.db_path.display();
+    if found == crate::store::Found::File {
+        let version = store.schema_version().map_err(ctx.db_err())?;
+        out(&o::INIT_EXISTS.fill(ctx.lang, &[("path", &path), ("version", &version)]))
+    } else {
+        out(&o::INIT_CREATED.fill(ctx.lang, &[("path", &path)]))
+    }
+}
+
+/// Before the app opens a database that is not there: the default path on
+/// the first start is created; any other path only if the person says yes
+/// at the terminal. Anything that is not a file is refused here.
+pub fn ensure_database(ctx: &Ctx, default_path: bool) -> Result<(), AppError> {
+    use crate::store::Found;
+    match crate::store::inspect(&ctx.db_path).map_err(ctx.db_err())? {
+        Found::File => Ok(()),
+        Found::Nothing | Found::Empty => {
+            if !default_path && !ask_create(ctx)? {
+                return Err(ctx.db_err()(crate::store::StoreError::NoDatabase));
+            }
+            ctx.create_store().map(drop)
+        }
+    }
+}
+
+/// Says why the app can only read.
+pub fn limit_notice(limit: crate::store::Limit, lang: Lang) -> String {
+    use crate::i18n::opening as o;
+    match limit {
+        crate::store::Limit::DiskFull => o::LIMIT_DISK_FULL,
+        crate::store::Limit::ReadOnlyFs => o::LIMIT_READ_ONLY_FS,
+    }
+    .get(lang)
+    .to_string()
+}
+
+/// Asks on the terminal whether to create a database at the path; no
+/// terminal means no.
+fn ask_create(ctx: &Ctx) -> Result<bool, AppError> {
+    use std::io::IsTerminal;
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return Ok(false);
+    }
+    eprint!(
+        "{}",
+        crate::i18n::opening::CREATE_ASK.fill(ctx.lang, &[("path", &ctx.db_path.display())])
+    );
+    let _ = std::io::stderr().flush();
+    let mut answer = String::new();
+    stdin
+        .read_line(&mut answer)
+        .map_err(|e| AppError::Terminal(e.kind()))?;
+    Ok(matches!(
+        answer.trim().to_lowercase().as_str(),
+        "j" | "ja" | "y" | "yes"
+    ))
 }
 
 /// Writes to stdout; a closed pipe is not a crash. Every control character

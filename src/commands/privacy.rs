@@ -131,12 +131,14 @@ impl BackupJob {
 /// The start of the terminal app: checks, opens, the purge, and today's
 /// backup started in the background.
 pub fn open_for_app(ctx: &Ctx) -> Result<AppStart, AppError> {
+    // A hang-up from here on stops today's backup and removes its file.
+    crate::hangup::catch();
     let (mut notices, checked) = check_files(&ctx.db_path, ctx.lang)?;
     let mut store = Store::open(&ctx.db_path).map_err(ctx.db_err())?;
     notices.extend(upkeep(&mut store, &ctx.config, ctx.now, ctx.lang));
     let background_check =
         (checked == health::Checked::SmallTablesOnly).then(|| background_check(&ctx.db_path));
-    let background_backup = background_backup(&store, &ctx.config, ctx.now, ctx.lang);
+    let background_backup = background_backup(&store, ctx.now, ctx.lang);
     Ok(AppStart {
         store,
         notices,
@@ -152,7 +154,6 @@ pub fn open_for_app(ctx: &Ctx) -> Result<AppStart, AppError> {
 /// (nothing if it worked).
 pub fn background_backup(
     store: &Store,
-    cfg: &crate::config::Config,
     now: chrono::DateTime<chrono::Utc>,
     lang: Lang,
 ) -> BackupJob {
@@ -162,14 +163,13 @@ pub fn background_backup(
         .calendar()
         .map(|c| c.local_date(now))
         .unwrap_or(now.date_naive());
-    let keep = cfg.privacy.backups_kept;
     let reader = Store::open_reader(&path);
     let interrupt = reader
         .as_ref()
         .ok()
         .map(|r| r.conn().get_interrupt_handle());
     std::thread::spawn(move || {
-        let result = reader.and_then(|r| r.daily_backup(today, keep));
+        let result = reader.and_then(|r| r.daily_backup(today));
         let notices = match result {
             Ok(_) => vec![],
             Err(e) => {
@@ -185,8 +185,27 @@ pub fn background_backup(
     }
 }
 
-/// Once a day: the retention purge. Returns sentences for the person only
-/// when something went wrong. (Today's backup: [`background_backup`].)
+/// Deletes the backups vakt made that are `backups_kept` days old, and
+/// temporary files left by a copy that was killed. A failure to delete is
+/// not an error here: the next start tries again.
+pub fn prune_backups(
+    store: &Store,
+    cfg: &crate::config::Config,
+    now: chrono::DateTime<chrono::Utc>,
+) {
+    let (today, tz) = match store.calendar() {
+        Ok(c) => (c.local_date(now), c.tz),
+        Err(_) => {
+            let tz = chrono_tz::Europe::Oslo;
+            (now.with_timezone(&tz).date_naive(), tz)
+        }
+    };
+    backup::prune(store.path(), today, tz, cfg.privacy.backups_kept);
+}
+
+/// At every start and once a day: the retention purge, then old backups
+/// deleted. Returns sentences for the person only when something went
+/// wrong. (Today's backup: [`background_backup`].)
 pub fn upkeep(
     store: &mut Store,
     cfg: &crate::config::Config,
@@ -198,6 +217,7 @@ pub fn upkeep(
         let why = AppError::db(store.path())(e).message(lang);
         notices.push(p::PURGE_FAILED.fill(lang, &[("why", &why)]));
     }
+    prune_backups(store, cfg, now);
     notices
 }
 
@@ -229,6 +249,9 @@ pub fn purge(ctx: &Ctx, args: PurgeArgs) -> Result<(), AppError> {
     let c = store
         .purge(keep, args.dry_run, &ctx.actor, ctx.now)
         .map_err(ctx.db_err())?;
+    if !args.dry_run {
+        prune_backups(&store, &ctx.config, ctx.now);
+    }
     if args.json {
         out_json(&json!({
             "dry_run": args.dry_run,
@@ -298,8 +321,16 @@ pub fn audit(ctx: &Ctx, args: AuditArgs) -> Result<(), AppError> {
     out(&text)
 }
 
+/// `vakt backup`: the retention purge first (as at every start), so the
+/// copy holds nothing past its retention; old backups deleted; then the
+/// copy. A hang-up stops the copy and removes its temporary file.
 pub fn backup(ctx: &Ctx, path: Option<PathBuf>) -> Result<(), AppError> {
+    crate::hangup::catch();
     let mut store = ctx.open_store()?;
+    store
+        .purge(ctx.config.privacy.retention(), false, SYSTEM_ACTOR, ctx.now)
+        .map_err(ctx.db_err())?;
+    prune_backups(&store, &ctx.config, ctx.now);
     let dest = match path {
         Some(p) => p,
         None => {
@@ -307,7 +338,10 @@ pub fn backup(ctx: &Ctx, path: Option<PathBuf>) -> Result<(), AppError> {
             backup::backup_dir(&ctx.db_path).join(backup::daily_name(today))
         }
     };
-    store.backup_to(&dest).map_err(AppError::db(&dest))?;
+    let written = store.backup_to(&dest);
+    // Hung up: the copy stopped and removed its file; end as asked.
+    crate::hangup::finish();
+    written.map_err(AppError::db(&dest))?;
     store
         .audit_file("backup", &ctx.actor, ctx.now)
         .map_err(ctx.db_err())?;
@@ -316,7 +350,14 @@ pub fn backup(ctx: &Ctx, path: Option<PathBuf>) -> Result<(), AppError> {
 
 pub fn restore(ctx: &Ctx, from: PathBuf) -> Result<(), AppError> {
     let lang = ctx.lang;
-    let restored = match backup::restore(&ctx.db_path, &from, ctx.now) {
+    crate::hangup::catch();
+    let keep = ctx.config.privacy.retention();
+    let result = backup::restore(&ctx.db_path, &from, keep, &ctx.actor, ctx.now);
+    if result.is_err() {
+        // Hung up: the copies stopped and removed their files; end as asked.
+        crate::hangup::finish();
+    }
+    let restored = match result {
         Ok(r) => r,
         Err(RestoreError::Refused(why)) => {
             let msg = match why {
@@ -337,11 +378,26 @@ pub fn restore(ctx: &Ctx, from: PathBuf) -> Result<(), AppError> {
     store
         .audit_file("restore", &ctx.actor, ctx.now)
         .map_err(ctx.db_err())?;
+    prune_backups(&store, &ctx.config, ctx.now);
     let mut text = p::RESTORE_DONE.fill(lang, &[("from", &from.display())]);
+    let c = &restored.purged;
+    text.push(' ');
+    text.push_str(&p::RESTORE_PURGED.fill(
+        lang,
+        &[
+            ("callbacks", &c.callbacks),
+            ("attempts", &c.attempt_notes),
+            ("notes", &c.notes),
+            ("again", &restored.erased_again),
+            ("exempt", &c.exempt),
+        ],
+    ));
     if let Some(kept) = restored.kept {
         text.push(' ');
         text.push_str(&p::RESTORE_KEPT.fill(lang, &[("kept", &kept.display())]));
     }
+    // A hang-up after the database was replaced: recorded, then ended.
+    crate::hangup::finish();
     out(&text)
 }
 

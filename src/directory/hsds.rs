@@ -11,7 +11,7 @@
 use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 
-use super::hours::{Hours, Rule, clock};
+use super::hours::{Hours, OnHolidays, Rule, clock};
 use super::{
     DEFAULT_CATEGORIES, Note, Parsed, PhoneKind, PhoneLine, Service, Skip, Status, category_key,
     ids, normalise_web, parse_file_phone, valid_email, web_uri,
@@ -176,6 +176,11 @@ pub fn to_hsds(s: &Service) -> Value {
     if let Some(d) = s.alert_until {
         put("alert_until", &d.format("%Y-%m-%d").to_string());
     }
+    if let Hours::Weekly(w) = &s.hours
+        && let Some(h) = w.special_text()
+    {
+        put("special_hours", &h);
+    }
     put("internal_note", &s.internal_note);
     if let Some(t) = s.last_verified_at {
         put("verified_at", &crate::store::ts(t));
@@ -208,22 +213,58 @@ fn schedules(uid: &str, h: &Hours) -> Vec<Value> {
             "id": ids::derived_uuid(&[uid, "schedule", "text"]),
             "description": t,
         })],
-        Hours::Weekly(rules) => rules
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let days: Vec<&str> = (0..7).filter(|d| r.days[*d]).map(|d| BYDAY[d]).collect();
-                json!({
-                    "id": ids::derived_uuid(&[uid, "schedule", &i.to_string()]),
-                    "freq": "WEEKLY",
-                    "wkst": "MO",
-                    "byday": days.join(","),
-                    "opens_at": clock(r.open),
-                    "closes_at": clock(r.close),
-                    "description": Hours::Weekly(vec![*r]).to_text(),
+        Hours::Weekly(week) => {
+            let notes = holiday_notes(week.holidays);
+            let mut out: Vec<Value> = week
+                .rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let days: Vec<&str> = (0..7).filter(|d| r.days[*d]).map(|d| BYDAY[d]).collect();
+                    json!({
+                        "id": ids::derived_uuid(&[uid, "schedule", &i.to_string()]),
+                        "freq": "WEEKLY",
+                        "wkst": "MO",
+                        "byday": days.join(","),
+                        "opens_at": clock(r.open),
+                        "closes_at": clock(r.close),
+                        "description": Hours::Weekly(vec![*r].into()).to_text(),
+                        "notes": notes,
+                    })
                 })
-            })
-            .collect(),
+                .collect();
+            // A day of every year: HSDS 3.0 has no yearly recurrence
+            // (freq is WEEKLY or MONTHLY), so the day is said in words;
+            // the exact form travels in the `special_hours` attribute.
+            for d in &week.days {
+                let mut v = json!({
+                    "id": ids::derived_uuid(&[uid, "schedule", &d.to_text()]),
+                    "description": d.to_text(),
+                    "notes": format!("Every year on {:02}.{:02}.", d.day, d.month),
+                });
+                if let Some((o, c)) = d.hours {
+                    v["opens_at"] = json!(clock(o));
+                    v["closes_at"] = json!(clock(c));
+                }
+                out.push(v);
+            }
+            out
+        }
+    }
+}
+
+/// HSDS 3.0 has no holiday schedule (2.0's holiday_schedule is gone): the
+/// rule is said in each weekly schedule's notes for other readers, and
+/// travels exactly in the `special_hours` attribute.
+fn holiday_notes(h: OnHolidays) -> String {
+    match h {
+        OnHolidays::Closed => "Closed on Norwegian public holidays.".into(),
+        OnHolidays::AsUsual => "Open on Norwegian public holidays as on other days.".into(),
+        OnHolidays::Hours { open, close } => format!(
+            "Norwegian public holidays: {}-{}.",
+            clock(open),
+            clock(close)
+        ),
     }
 }
 
@@ -357,7 +398,7 @@ fn hours_from(schedules: &[Value]) -> Hours {
         {
             return Hours::Always;
         }
-        return Hours::Weekly(rules);
+        return Hours::Weekly(rules.into());
     }
     Hours::parse(&descriptions.join("; "))
 }
@@ -490,6 +531,12 @@ pub fn from_hsds(v: &Value) -> Result<Parsed, Skip> {
                     NaiveDate::parse_from_str(&value, "%Y-%m-%d")
                         .map_err(|_| Skip::BadValue("alert_until"))?,
                 )
+            }
+            "special_hours" => {
+                if let Hours::Weekly(w) = &mut s.hours {
+                    w.set_special(&value)
+                        .ok_or(Skip::BadValue("special_hours"))?;
+                }
             }
             "internal_note" => s.internal_note = value,
             "verified_at" => {

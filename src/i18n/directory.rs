@@ -41,6 +41,10 @@ catalogue! {
     NO_PHONE => "–", "–";
     HOURS_ALWAYS => "døgnåpent", "24/7";
     HOURS_UNKNOWN => "ukjent åpningstid", "hours unknown";
+    HOURS_HOLIDAYS_CLOSED => "stengt på helligdager", "closed on public holidays";
+    HOURS_HOLIDAYS_USUAL => "helligdager som vanlig", "public holidays as usual";
+    HOURS_HOLIDAYS_AT => "helligdager {hours}", "public holidays {hours}";
+    HOURS_DAY_CLOSED => "{day} stengt", "{day} closed";
     DETAIL_HOURS => "Åpningstid: {hours}", "Hours: {hours}";
     DETAIL_FOR => "For: {text}", "For: {text}";
     DETAIL_AGES => "Alder: {ages}", "Ages: {ages}";
@@ -96,7 +100,7 @@ catalogue! {
     F_AREAS => "Dekker", "Serves";
     F_AREAS_HINT => "kommuner/regioner, skilt med komma; tom = hele landet", "municipalities/regions, comma-separated; empty = whole country";
     F_HOURS => "Åpningstid", "Hours";
-    F_HOURS_HINT => "24/7 · man-fre 09-15; lør 10-14 · eller fritekst", "24/7 · mon-fri 09-15; sat 10-14 · or free text";
+    F_HOURS_HINT => "24/7 · man-fre 09-15; lør 10-14 · stengt på helligdager, ellers: helligdager 10-14 / som vanlig · 24.12 09-12 · eller fritekst", "24/7 · mon-fri 09-15; sat 10-14 · closed on public holidays unless: holidays 10-14 / as usual · 24.12 09-12 · or free text";
     F_HOURS_TEXT => "Leses som fritekst: «åpent nå» blir ukjent.", "Read as free text: \"open now\" will be unknown.";
     F_LANGS => "Språk", "Languages";
     F_FREE => "Gratis", "Free of charge";

@@ -10,9 +10,11 @@
 use std::fmt::Display;
 
 pub mod calendar;
+pub mod countries;
 pub mod directory;
 pub mod intake;
 pub mod log;
+pub mod opening;
 pub mod privacy;
 pub mod queue;
 pub mod rules;
@@ -163,6 +165,7 @@ pub fn all_groups() -> Vec<&'static [Msg]> {
         directory::ALL,
         privacy::ALL,
         rules::ALL,
+        opening::ALL,
         intake::ALL,
     ]
 }

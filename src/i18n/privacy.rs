@@ -14,6 +14,7 @@ catalogue! {
     BACKUP_DONE => "Sikkerhetskopi lagret: {path}", "Backup saved: {path}";
     BACKUP_FAILED => "Sikkerhetskopien mislyktes: {why}", "The backup failed: {why}";
     RESTORE_DONE => "Databasen er hentet fram fra {from}.", "The database was restored from {from}.";
+    RESTORE_PURGED => "Før kopien ble tatt i bruk, ble innringerdata over slettefristen slettet fra den: {callbacks} avsluttede saker, {attempts} forsøksnotater, {notes} loggnotater, og {again} som var slettet i databasen den erstatter. Unntatt (på vent eller åpen eskalering): {exempt}.", "Before the copy was put to use, caller data past its retention period was erased from it: {callbacks} closed items, {attempts} attempt notes, {notes} log notes, and {again} already erased in the database it replaces. Exempt (on hold or open escalation): {exempt}.";
     RESTORE_KEPT => "Den forrige er tatt vare på i {kept}.", "The previous one was kept in {kept}.";
     RESTORE_UNREADABLE => "Kan ikke lese {path}. Sjekk navnet og at fila finnes. Ingenting er endret.", "Cannot read {path}. Check the name and that the file exists. Nothing has been changed.";
     RESTORE_NOT_DB => "{path} er ikke en database (eller den er kryptert med en annen nøkkel). Ingenting er endret.", "{path} is not a database (or it is encrypted with another key). Nothing has been changed.";

@@ -116,6 +116,13 @@ catalogue! {
     ERR_PHONE_SHORT => "Det er ikke et kjent kortnummer.", "That is not a known short number.";
     ERR_PHONE_COUNTRY => "Ukjent landskode.", "Unknown country code.";
     ERR_PHONE_COUNTRY_LEN => "Nummer med +{cc} skal ha {min}–{max} sifre etter landskoden (har {got}).", "Numbers with +{cc} have {min}–{max} digits after the country code (this has {got}).";
+    ERR_PHONE_CONTROL => "Nummeret kan ikke inneholde tegnet {code} (et usynlig tegn eller kontrolltegn).", "The number cannot contain the character {code} (an invisible or control character).";
+    ERR_PHONE_COUNTRY_LEN_EXACT => "Nummer med +{cc} skal ha {n} sifre etter landskoden (har {got}).", "Numbers with +{cc} have {n} digits after the country code (this has {got}).";
+    ERR_PHONE_KIND_LEN => "{country}: et {kind} har {lengths} sifre etter +{cc} (dette har {got}).", "{country}: a {kind} has {lengths} digits after +{cc} (this one has {got}).";
+    ERR_PHONE_NOT_IN_USE => "{country} (+{cc}): ingen nummer i bruk begynner slik. Sjekk sifrene.", "{country} (+{cc}): no number in use starts like this. Check the digits.";
+    PHONE_KIND_MOBILE => "mobilnummer", "mobile number";
+    PHONE_KIND_FIXED => "fasttelefonnummer", "landline number";
+    PHONE_LENGTHS_OR => "eller", "or";
     ERR_TOO_LONG_TEXT => "Teksten er for lang (høyst {max} tegn).", "The text is too long (at most {max} characters).";
     ERR_NOT_FOUND => "Finner ikke sak {id}.", "No item {id}.";
     ERR_CLOSED => "Saken er allerede lukket.", "The item is already closed.";
@@ -170,6 +177,10 @@ pub fn phone_error(e: &crate::phone::PhoneError, lang: Lang) -> String {
     match e {
         E::Empty => ERR_PHONE_EMPTY.get(lang).into(),
         E::TooLong => ERR_PHONE_TOO_LONG.get(lang).into(),
+        E::InvalidChar(c) if is_unprintable(*c) => {
+            let code = format!("U+{:04X}", u32::from(*c));
+            ERR_PHONE_CONTROL.fill(lang, &[("code", &code)])
+        }
         E::InvalidChar(c) => ERR_PHONE_CHAR.fill(lang, &[("c", c)]),
         E::MisplacedPlus => ERR_PHONE_PLUS.get(lang).into(),
         E::TooFewDigits { got } => ERR_PHONE_FEW.fill(lang, &[("got", got)]),
@@ -186,6 +197,45 @@ pub fn phone_error(e: &crate::phone::PhoneError, lang: Lang) -> String {
             got,
             min,
             max,
+        } if min == max => ERR_PHONE_COUNTRY_LEN_EXACT
+            .fill(lang, &[("cc", country_code), ("got", got), ("n", min)]),
+        E::KindLength {
+            country_code,
+            region,
+            kind,
+            got,
+            lengths,
+        } => {
+            let kind = match kind {
+                crate::phone::NumberKind::Mobile => PHONE_KIND_MOBILE.get(lang),
+                crate::phone::NumberKind::FixedLine => PHONE_KIND_FIXED.get(lang),
+            };
+            ERR_PHONE_KIND_LEN.fill(
+                lang,
+                &[
+                    ("country", &country(region.as_deref(), *country_code, lang)),
+                    ("kind", &kind),
+                    ("lengths", &lengths_text(lengths, lang)),
+                    ("cc", country_code),
+                    ("got", got),
+                ],
+            )
+        }
+        E::NotInUse {
+            country_code,
+            region,
+        } => ERR_PHONE_NOT_IN_USE.fill(
+            lang,
+            &[
+                ("country", &country(region.as_deref(), *country_code, lang)),
+                ("cc", country_code),
+            ],
+        ),
+        E::CountryLength {
+            country_code,
+            got,
+            min,
+            max,
         } => ERR_PHONE_COUNTRY_LEN.fill(
             lang,
             &[
@@ -195,5 +245,52 @@ pub fn phone_error(e: &crate::phone::PhoneError, lang: Lang) -> String {
                 ("max", max),
             ],
         ),
+    }
+}
+
+/// A character that would not show as itself in a message (a control,
+/// format or other invisible character): it is named by its code instead,
+/// so nothing from the input can act on the terminal.
+fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{34f}'
+                | '\u{61c}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{17b4}'
+                | '\u{17b5}'
+                | '\u{180b}'..='\u{180f}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{3164}'
+                | '\u{fe00}'..='\u{fe0f}'
+                | '\u{feff}'
+                | '\u{ffa0}'
+                | '\u{fff0}'..='\u{fffb}'
+                | '\u{e0000}'..='\u{e0fff}'
+        )
+}
+
+/// The country's name for a phone message, or `+CC` if it has none.
+fn country(region: Option<&str>, country_code: u16, lang: Lang) -> String {
+    region
+        .and_then(|r| super::countries::country_name(r, lang))
+        .map_or_else(|| format!("+{country_code}"), str::to_owned)
+}
+
+/// `9`, `7–9` or `9 or 11` (national lengths, sorted).
+fn lengths_text(lengths: &[usize], lang: Lang) -> String {
+    match lengths {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [first, .., last] if last - first + 1 == lengths.len() => format!("{first}–{last}"),
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(usize::to_string).collect();
+            format!("{} {} {last}", init.join(", "), PHONE_LENGTHS_OR.get(lang))
+        }
     }
 }

@@ -72,7 +72,7 @@ catalogue! {
     ERR_DB_CORRUPT => "Databasen {path} er skadet. Ikke skriv til den; hent fram siste sikkerhetskopi.", "The database {path} is damaged. Do not write to it; restore the latest backup.";
     ERR_DB_READ_ONLY => "Databasen {path} kan bare leses, ikke skrives. Be den som har satt opp vakt om å gi deg skrivetilgang.", "The database {path} is read-only. Ask whoever set up vakt to give you write access.";
     ERR_DB_BUSY => "Databasen {path} er opptatt i en annen terminal. Prøv igjen om litt; ingenting er tapt.", "The database {path} is busy in another terminal. Try again in a moment; nothing is lost.";
-    ERR_DB_DISK_FULL => "Disken er full, så {path} kan ikke lagre. Det du skrev, er ikke lagret ennå; frigjør plass og prøv igjen.", "The disk is full, so {path} cannot save. What you typed is not saved yet; free some space and try again.";
+    ERR_DB_DISK_FULL => "Disken er full – ingenting ble lagret, teksten din er her fortsatt. Frigjør plass på disken med {path} (for eksempel gamle sikkerhetskopier i mappa backups) og prøv igjen.", "The disk is full — nothing was saved, your text is still here. Free some space on the disk holding {path} (old backups in the backups folder, for example) and try again.";
     ERR_DB_OPEN => "Kan ikke åpne databasen {path}: {why}.", "Cannot open the database {path}: {why}.";
     ERR_DB_OTHER => "Databasefeil i {path} ({code}).", "Database error in {path} ({code}).";
     ERR_DB_BAD_DATA => "Databasen {path} har en ugyldig verdi ({what}).", "The database {path} holds an invalid value ({what}).";

@@ -264,6 +264,20 @@ impl SwitchboardConfig {
 }
 
 impl IntakeConfig {
+    /// Reads `[intake]` from the whole settings text (other sections are
+    /// the settings parser's). The error gives the byte offset, if known,
+    /// and the TOML parser's words.
+    pub fn from_settings(text: &str) -> Result<IntakeConfig, (Option<usize>, String)> {
+        #[derive(Deserialize)]
+        struct Only {
+            #[serde(default)]
+            intake: IntakeConfig,
+        }
+        toml::from_str::<Only>(text)
+            .map(|o| o.intake)
+            .map_err(|e| (e.span().map(|s| s.start), e.message().to_string()))
+    }
+
     /// Every switchboard's rules, or the first settings error.
     pub fn rules(&self, lang: Lang) -> Result<Vec<Rules>, String> {
         if self.switchboard.is_empty() {

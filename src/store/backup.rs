@@ -6,20 +6,36 @@
 //! INTO itself does not fsync. It reads one consistent snapshot, so other
 //! terminals may keep writing meanwhile.
 //!
+//! The temporary file is locked (`flock`) by the process writing it for as
+//! long as it exists. A temporary file nobody holds a lock on was left by a
+//! process that was killed mid-copy; [`remove_abandoned`] deletes it,
+//! whatever its age or date. A hang-up stops every copy in progress
+//! ([`stop_copies`], called from [`crate::hangup`]), and the copy's own
+//! clean-up removes its file.
+//!
+//! Every backup vakt makes (the daily `vakt-DATE.db`, `before-restore-*`,
+//! `damaged-*`) is deleted [`prune`]-d once it is `backups_kept` days old.
+//!
 //! Restore checks the candidate (integrity_check, a vakt schema no newer
-//! than this program), keeps a copy of what it replaces, then copies the
-//! candidate into the live file with SQLite's backup API, which takes the
-//! proper locks so other terminals see the restored data. A damaged live
-//! file is moved aside instead of written to.
+//! than this program), copies it aside and applies the retention purge to
+//! that copy (and erases again what the live file had erased), keeps a
+//! copy of what it replaces, then copies the purged candidate into the
+//! live file with SQLite's backup API, which takes the proper locks so
+//! other terminals see the restored data. A damaged live file is moved
+//! aside instead of written to.
 
-use std::fs::{DirBuilder, OpenOptions};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::fs::{DirBuilder, File, OpenOptions};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OpenFlags};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::{Connection, InterruptHandle, OpenFlags};
 
-use super::{Result, SCHEMA_VERSION, StoreError, health};
+use super::privacy::{Erased, PurgeCounts, Retention};
+use super::{Result, SCHEMA_VERSION, Store, StoreError, health};
 
 /// `backups/` next to the database.
 pub fn backup_dir(db: &Path) -> PathBuf {
@@ -59,95 +75,297 @@ fn sql_quote(p: &Path) -> String {
     p.to_string_lossy().replace('\'', "''")
 }
 
-/// Removes half-written copies of `name` left by a program that stopped
-/// while writing one (the app quits without waiting for its background
-/// backup). A copy still being written by another running program is left
-/// alone: it is younger than an hour.
-fn remove_stale_temporaries(dir: &Path, name: &str) {
-    let prefix = format!(".{name}.tmp-");
+/// What SQLite may put next to a database file while writing it.
+const SIDECARS: [&str; 3] = ["-journal", "-wal", "-shm"];
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+fn remove_with_sidecars(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    for s in SIDECARS {
+        let _ = std::fs::remove_file(with_suffix(path, s));
+    }
+}
+
+/// Whether `name` is one of vakt's temporary files (`.NAME.tmp-…`, or
+/// SQLite's journal next to one).
+fn is_temporary(name: &str) -> bool {
+    name.starts_with('.') && name.contains(".tmp-")
+}
+
+/// Removes the temporary files in `dir` whose name starts with `prefix`
+/// (`"."`: all of them) that no running process is writing: a writer holds
+/// a lock on its file until the file is renamed or removed, so an unlocked
+/// one was left by a process that was killed. Their age and date do not
+/// matter. Returns how many files were removed.
+pub fn remove_abandoned(dir: &Path, prefix: &str) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
+        return 0;
     };
+    let mut removed = 0;
     for e in entries.flatten() {
-        let stale = e.file_name().to_string_lossy().starts_with(&prefix)
-            && e.metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| t.elapsed().ok())
-                .is_some_and(|age| age > std::time::Duration::from_secs(3600));
-        if stale {
-            let _ = std::fs::remove_file(e.path());
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !is_temporary(&name) || !name.starts_with(prefix) {
+            continue;
+        }
+        let base = SIDECARS
+            .iter()
+            .find_map(|s| name.strip_suffix(s))
+            .unwrap_or(&name);
+        let base = dir.join(base);
+        match File::open(&base) {
+            Ok(f) => {
+                // Locked: another process (or thread) is writing it.
+                if f.try_lock().is_err() {
+                    continue;
+                }
+                if base.exists() {
+                    removed += 1;
+                }
+                remove_with_sidecars(&base);
+            }
+            // A journal whose copy is gone.
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                if std::fs::remove_file(e.path()).is_ok() {
+                    removed += 1;
+                }
+            }
+            Err(_) => {}
         }
     }
+    removed
+}
+
+/// Tells every copy being written in this process to stop (a hang-up). A
+/// copy stopped this way fails, and removes its temporary file; no new copy
+/// starts afterwards.
+pub fn stop_copies() {
+    STOPPED.store(true, Ordering::SeqCst);
+    if let Ok(copies) = COPIES.lock() {
+        for (_, h) in copies.iter() {
+            h.interrupt();
+        }
+    }
+}
+
+static STOPPED: AtomicBool = AtomicBool::new(false);
+static NEXT: AtomicU64 = AtomicU64::new(0);
+static COPIES: Mutex<Vec<(u64, InterruptHandle)>> = Mutex::new(Vec::new());
+
+/// A copy in progress, which [`stop_copies`] can interrupt.
+struct Running(u64);
+
+impl Running {
+    fn start(conn: &Connection, path: &Path) -> Result<Running> {
+        let id = NEXT.fetch_add(1, Ordering::SeqCst);
+        if let Ok(mut c) = COPIES.lock() {
+            c.push((id, conn.get_interrupt_handle()));
+        }
+        let running = Running(id);
+        if STOPPED.load(Ordering::SeqCst) {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                kind: std::io::ErrorKind::Interrupted,
+            });
+        }
+        Ok(running)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Ok(mut c) = COPIES.lock() {
+            c.retain(|(id, _)| *id != self.0);
+        }
+    }
+}
+
+/// A temporary file (`.NAME.tmp-PID-N`), created empty and private, locked
+/// while it exists, and removed with SQLite's journals when dropped unless
+/// [`Temp::persist`]-ed.
+struct Temp {
+    path: PathBuf,
+    file: File,
+    done: bool,
+}
+
+impl Temp {
+    fn create(dir: &Path, name: &str) -> Result<Temp> {
+        remove_abandoned(dir, &format!(".{name}.tmp-"));
+        let mut last = None;
+        for _ in 0..3 {
+            let n = NEXT.fetch_add(1, Ordering::SeqCst);
+            let path = dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()));
+            let file = match OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&path)
+            {
+                Ok(f) => f,
+                Err(e) => {
+                    last = Some(io(&path)(e));
+                    continue;
+                }
+            };
+            if file.try_lock().is_err() {
+                continue;
+            }
+            // Another process's clean-up may have removed it between
+            // creating and locking: only a file still at its name counts.
+            let same = match (file.metadata(), std::fs::metadata(&path)) {
+                (Ok(a), Ok(b)) => a.ino() == b.ino() && a.dev() == b.dev(),
+                _ => false,
+            };
+            if same {
+                return Ok(Temp {
+                    path,
+                    file,
+                    done: false,
+                });
+            }
+        }
+        Err(last.unwrap_or(StoreError::Io {
+            path: dir.to_path_buf(),
+            kind: std::io::ErrorKind::WouldBlock,
+        }))
+    }
+
+    /// Syncs the file and renames it to `dest`.
+    fn persist(mut self, dest: &Path) -> Result<()> {
+        self.file.sync_all().map_err(io(&self.path))?;
+        std::fs::rename(&self.path, dest).map_err(io(dest))?;
+        self.done = true;
+        for s in SIDECARS {
+            let _ = std::fs::remove_file(with_suffix(&self.path, s));
+        }
+        if let Some(dir) = dest.parent() {
+            sync_dir(if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            });
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        if !self.done {
+            // Removed while still locked, so no clean-up elsewhere races it.
+            remove_with_sidecars(&self.path);
+        }
+    }
+}
+
+/// Copies the database `conn` has open into the empty temporary file.
+fn fill(conn: &Connection, tmp: &Temp) -> Result<()> {
+    let tmp = &tmp.path;
+    match super::key::get() {
+        // SQLCipher: a fresh connection keyed the same way pulls the
+        // source in read-only (it may be a backup, or damaged) and
+        // exports it; VACUUM INTO would not carry the key.
+        Some(k) => {
+            let src = conn.path().map(str::to_owned).unwrap_or_default();
+            let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            let out = super::key::open(
+                tmp,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_URI,
+            )?;
+            let _running = Running::start(&out, tmp)?;
+            let uri = format!(
+                "file:{}?mode=ro",
+                src.replace('?', "%3f").replace('#', "%23")
+            );
+            out.execute(
+                "ATTACH DATABASE ?1 AS vakt_src KEY ?2",
+                rusqlite::params![uri, k],
+            )?;
+            out.query_row(
+                "SELECT sqlcipher_export('main', 'vakt_src')",
+                [],
+                |_| Ok(()),
+            )?;
+            out.execute_batch(&format!(
+                "DETACH DATABASE vakt_src; PRAGMA main.user_version = {version};"
+            ))?;
+        }
+        None => {
+            let _running = Running::start(conn, tmp)?;
+            conn.execute(&format!("VACUUM INTO '{}'", sql_quote(tmp)), [])?;
+        }
+    }
+    Ok(())
+}
+
+fn parent_dir(dest: &Path) -> &Path {
+    dest.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+fn file_name(dest: &Path) -> String {
+    dest.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "vakt.db".into())
 }
 
 /// Writes a consistent copy of the database that `conn` has open to
 /// `dest`, atomically: either the old `dest` or the complete new copy.
 pub fn write_copy(conn: &Connection, dest: &Path) -> Result<()> {
-    let dir = dest
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = parent_dir(dest);
     if !dir.exists() {
         make_private_dir(dir)?;
     }
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "vakt.db".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let _ = std::fs::remove_file(&tmp);
-    remove_stale_temporaries(dir, &name);
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(&tmp)
-        .map_err(io(&tmp))?;
-    let result = (|| {
-        match super::key::get() {
-            // SQLCipher: a fresh connection keyed the same way pulls the
-            // source in read-only (it may be a backup, or damaged) and
-            // exports it; VACUUM INTO would not carry the key.
-            Some(k) => {
-                let src = conn.path().map(str::to_owned).unwrap_or_default();
-                let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-                let out = super::key::open(
-                    &tmp,
-                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_URI,
-                )?;
-                let uri = format!(
-                    "file:{}?mode=ro",
-                    src.replace('?', "%3f").replace('#', "%23")
-                );
-                out.execute(
-                    "ATTACH DATABASE ?1 AS vakt_src KEY ?2",
-                    rusqlite::params![uri, k],
-                )?;
-                out.query_row(
-                    "SELECT sqlcipher_export('main', 'vakt_src')",
-                    [],
-                    |_| Ok(()),
-                )?;
-                out.execute_batch(&format!(
-                    "DETACH DATABASE vakt_src; PRAGMA main.user_version = {version};"
-                ))?;
-                drop(out);
-            }
-            None => {
-                conn.execute(&format!("VACUUM INTO '{}'", sql_quote(&tmp)), [])?;
-            }
-        }
-        let f = std::fs::File::open(&tmp).map_err(io(&tmp))?;
-        f.sync_all().map_err(io(&tmp))?;
-        std::fs::rename(&tmp, dest).map_err(io(dest))?;
-        sync_dir(dir);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let tmp = Temp::create(dir, &file_name(dest))?;
+    fill(conn, &tmp)?;
+    tmp.persist(dest)
+}
+
+/// Like [`write_copy`], but the copy has the retention purge applied (and
+/// what `erased` names erased again) before it gets its name. Returns what
+/// was erased from the copy.
+fn write_purged_copy(
+    conn: &Connection,
+    dest: &Path,
+    purge: &Purge<'_>,
+) -> Result<(PurgeCounts, u64)> {
+    let dir = parent_dir(dest);
+    if !dir.exists() {
+        make_private_dir(dir)?;
     }
-    result
+    let tmp = Temp::create(dir, &file_name(dest))?;
+    fill(conn, &tmp)?;
+    let erased = purge.apply(&tmp.path)?;
+    tmp.persist(dest)?;
+    Ok(erased)
+}
+
+/// The retention purge to apply to a copy.
+pub struct Purge<'a> {
+    pub keep: Retention,
+    pub actor: &'a str,
+    pub now: DateTime<Utc>,
+    /// What the live database had erased (erased in the copy too).
+    pub erased: Erased,
+}
+
+impl Purge<'_> {
+    /// Opens the file at `path` (bringing its schema up to date), purges
+    /// it, and closes it with its WAL emptied and removed.
+    fn apply(&self, path: &Path) -> Result<(PurgeCounts, u64)> {
+        let mut store = Store::open(path)?;
+        let counts = store.purge(self.keep, false, self.actor, self.now)?;
+        let again = store.erase_again(&self.erased, self.actor, self.now)?;
+        store.checkpoint()?;
+        drop(store);
+        Ok((counts, again))
+    }
 }
 
 /// The daily backups (`vakt-YYYY-MM-DD.db`), newest first.
@@ -178,21 +396,61 @@ pub fn newest_good_backup(db: &Path) -> Option<PathBuf> {
         .find(|p| health::quick_check(p, None).is_ok())
 }
 
+/// The local date a backup vakt made was written on, read from its name:
+/// `vakt-YYYY-MM-DD.db` (a local date), `before-restore-YYYYMMDD-HHMMSS.db`
+/// and `damaged-YYYYMMDD-HHMMSS.db` (with `-wal`, `-shm`; UTC). `None` for
+/// any other file, which is not vakt's to delete.
+pub fn made_on(name: &str, tz: Tz) -> Option<NaiveDate> {
+    if let Some(d) = name
+        .strip_prefix("vakt-")
+        .and_then(|n| n.strip_suffix(".db"))
+    {
+        return NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    }
+    let stamped = ["before-restore-", "damaged-"]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))?;
+    let stamp = ["", "-wal", "-shm"]
+        .iter()
+        .find_map(|s| stamped.strip_suffix(&format!(".db{s}")))?;
+    let at = NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").ok()?;
+    Some(at.and_utc().with_timezone(&tz).date_naive())
+}
+
+/// Deletes every backup vakt made in the backup folder next to `db` once
+/// it is `keep_days` days old (made on `today - keep_days` or earlier),
+/// and every abandoned temporary file there and next to the database.
+/// Files vakt did not name are left alone. Returns how many were removed.
+pub fn prune(db: &Path, today: NaiveDate, tz: Tz, keep_days: u32) -> usize {
+    let dir = backup_dir(db);
+    let mut removed = remove_abandoned(&dir, ".");
+    removed += remove_abandoned(parent_dir(db), &format!(".{}.tmp-", file_name(db)));
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return removed;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let old = made_on(&name, tz)
+            .is_some_and(|made| (today - made).num_days() >= i64::from(keep_days));
+        if old && std::fs::remove_file(e.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    if removed > 0 {
+        sync_dir(&dir);
+    }
+    removed
+}
+
 impl super::Store {
-    /// Writes today's backup unless it exists, then keeps the newest `keep`
-    /// daily backups. Returns the new file, if one was written.
-    pub fn daily_backup(&self, today: NaiveDate, keep: u32) -> Result<Option<PathBuf>> {
+    /// Writes today's backup unless it exists. Returns the new file, if one
+    /// was written. (Old ones go by age: [`prune`].)
+    pub fn daily_backup(&self, today: NaiveDate) -> Result<Option<PathBuf>> {
         let dest = backup_dir(self.path()).join(daily_name(today));
         if dest.exists() {
             return Ok(None);
         }
         write_copy(self.conn(), &dest)?;
-        for old in daily_backups(self.path())
-            .into_iter()
-            .skip(keep.max(1) as usize)
-        {
-            let _ = std::fs::remove_file(old);
-        }
         Ok(Some(dest))
     }
 
@@ -269,25 +527,57 @@ pub fn check_candidate(path: &Path) -> Result<(), Refusal> {
 pub struct Restored {
     /// Where the replaced database was kept.
     pub kept: Option<PathBuf>,
+    /// What the retention purge erased from the restored copy before it
+    /// became live.
+    pub purged: PurgeCounts,
+    /// Items and notes the live database had erased that the copy still
+    /// held, erased again.
+    pub erased_again: u64,
 }
 
-/// Replaces the database at `db` with the checked file `from`. The database
-/// it replaces is kept in the backup folder first.
-pub fn restore(db: &Path, from: &Path, now: DateTime<Utc>) -> Result<Restored, RestoreError> {
+/// Replaces the database at `db` with the checked file `from`. The copy is
+/// purged first: the retention purge `keep` (holds and open escalations
+/// respected, as in the live purge), and whatever the live database had
+/// already erased is erased in the copy too, so a restore never brings
+/// erased caller data back. The database it replaces is kept in the backup
+/// folder (purged the same way).
+pub fn restore(
+    db: &Path,
+    from: &Path,
+    keep: Retention,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<Restored, RestoreError> {
     check_candidate(from).map_err(RestoreError::Refused)?;
     let dir = backup_dir(db);
     make_private_dir(&dir)?;
     let stamp = now.format("%Y%m%d-%H%M%S");
     let exists = std::fs::metadata(db).map(|m| m.len() > 0).unwrap_or(false);
     let healthy = exists && health::quick_check(db, None).is_ok();
+    // What the live database has erased stays erased.
+    let erased = if healthy {
+        Erased::read(&health::open_read_only(db)?)?
+    } else {
+        Erased::default()
+    };
+    let purge = Purge {
+        keep,
+        actor,
+        now,
+        erased,
+    };
+    // The candidate, copied aside and purged before it becomes live.
+    let staged = Temp::create(&dir, &format!("restore-{stamp}.db"))?;
+    fill(&health::open_read_only(from)?, &staged)?;
+    let (purged, erased_again) = purge.apply(&staged.path)?;
     let mut kept = None;
     if healthy {
         let keep = dir.join(format!("before-restore-{stamp}.db"));
         let conn = health::open_read_only(db)?;
-        write_copy(&conn, &keep)?;
+        write_purged_copy(&conn, &keep, &purge)?;
         drop(conn);
         kept = Some(keep);
-        let src = health::open_read_only(from)?;
+        let src = health::open_read_only(&staged.path)?;
         if super::key::is_set() {
             // SQLCipher's backup API does not copy between encrypted
             // databases: replace the file (other terminals must be closed;
@@ -296,21 +586,21 @@ pub fn restore(db: &Path, from: &Path, now: DateTime<Utc>) -> Result<Restored, R
                 let _ = std::fs::remove_file(f);
             }
             write_copy(&src, db)?;
-            return Ok(Restored { kept });
+        } else {
+            let mut dst = super::key::open(
+                db,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(StoreError::from)?;
+            dst.busy_timeout(super::BUSY_TIMEOUT)
+                .map_err(StoreError::from)?;
+            let backup = rusqlite::backup::Backup::new(&src, &mut dst).map_err(StoreError::from)?;
+            backup
+                .run_to_completion(256, std::time::Duration::from_millis(10), None)
+                .map_err(StoreError::from)?;
+            drop(backup);
+            let _ = dst.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         }
-        let mut dst = super::key::open(
-            db,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(StoreError::from)?;
-        dst.busy_timeout(super::BUSY_TIMEOUT)
-            .map_err(StoreError::from)?;
-        let backup = rusqlite::backup::Backup::new(&src, &mut dst).map_err(StoreError::from)?;
-        backup
-            .run_to_completion(256, std::time::Duration::from_millis(10), None)
-            .map_err(StoreError::from)?;
-        drop(backup);
-        let _ = dst.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
     } else {
         if exists {
             // Damaged: move it aside untouched (with its WAL), never write to it.
@@ -324,10 +614,15 @@ pub fn restore(db: &Path, from: &Path, now: DateTime<Utc>) -> Result<Restored, R
             }
             kept = Some(keep);
         }
-        let src = health::open_read_only(from)?;
+        let src = health::open_read_only(&staged.path)?;
         write_copy(&src, db)?;
     }
-    Ok(Restored { kept })
+    drop(staged);
+    Ok(Restored {
+        kept,
+        purged,
+        erased_again,
+    })
 }
 
 /// A restore that did not happen.

@@ -4,7 +4,7 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 use super::{Result, StoreError, backup};
 
@@ -34,31 +34,79 @@ pub fn data_files(db: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Makes the database, its -wal and -shm files, the backup folder and every
-/// backup private to the user. Returns the paths that were readable or
-/// writable by others and have now been fixed. Paths only: no content.
+/// Whether a file in `backups/` is one vakt writes there: its daily
+/// copies, the copies kept by restore, their -wal/-shm/-journal, and the
+/// hidden temporary files of a copy being written.
+pub fn is_own_backup_name(name: &str) -> bool {
+    const PREFIXES: &[&str] = &["vakt-", "before-restore-", "damaged-", ".vakt-"];
+    const ENDINGS: &[&str] = &[".db", ".db-wal", ".db-shm", ".db-journal"];
+    PREFIXES.iter().any(|p| name.starts_with(p))
+        && (ENDINGS.iter().any(|e| name.ends_with(e)) || name.contains(".db.tmp-"))
+}
+
+/// Makes the files vakt itself creates private to the user: the database,
+/// its -wal and -shm, its own `backups/` folder and its own backup files
+/// there. Nothing else is touched: not a folder, a device or a link, not
+/// another program's file in `backups/`, and nothing at all unless `db` is
+/// a vakt database. A -wal or -shm left read-only by a read-only spell is
+/// made writable again when the database itself is. Returns the paths
+/// fixed. Paths only: no content.
 pub fn fix_permissions(db: &Path) -> Vec<PathBuf> {
-    let mut fixed = vec![];
-    let mut check = |p: &Path, private: u32| {
-        if let Ok(meta) = std::fs::symlink_metadata(p)
-            && !meta.file_type().is_symlink()
-            && meta.permissions().mode() & 0o077 != 0
-            && std::fs::set_permissions(p, std::fs::Permissions::from_mode(private)).is_ok()
-        {
-            fixed.push(p.to_path_buf());
-        }
+    let loose = |p: &Path, private: u32, want_dir: bool| -> bool {
+        std::fs::symlink_metadata(p).is_ok_and(|m| {
+            let ft = m.file_type();
+            let mode = m.permissions().mode() & 0o777;
+            (if want_dir { ft.is_dir() } else { ft.is_file() })
+                && mode & 0o077 != 0
+                && mode != private
+        })
     };
-    for f in data_files(db) {
-        check(&f, 0o600);
-    }
+    let db_writable = std::fs::symlink_metadata(db)
+        .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o200 != 0);
+    let stuck = |p: &Path| {
+        db_writable
+            && std::fs::symlink_metadata(p)
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o200 == 0)
+    };
     let dir = backup::backup_dir(db);
-    check(&dir, 0o700);
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        for e in entries.flatten() {
-            check(&e.path(), 0o600);
+    let collect = || {
+        let mut todo: Vec<(PathBuf, u32)> = vec![];
+        for (i, f) in data_files(db).into_iter().enumerate() {
+            if loose(&f, 0o600, false) || (i > 0 && stuck(&f)) {
+                todo.push((f, 0o600));
+            }
         }
+        if loose(&dir, 0o700, true) {
+            todo.push((dir.clone(), 0o700));
+        }
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if is_own_backup_name(&e.file_name().to_string_lossy()) && loose(&p, 0o600, false) {
+                todo.push((p, 0o600));
+            }
+        }
+        todo
+    };
+    // Only a vakt database's files are vakt's to change. Looking may make
+    // the -wal and -shm (with the database's mode), so look again after;
+    // only what was there before is reported.
+    let before = collect();
+    if before.is_empty() || !is_vakt_database(db) {
+        return vec![];
     }
-    fixed
+    collect()
+        .into_iter()
+        .filter(|(p, mode)| {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(*mode)).is_ok()
+        })
+        .filter(|(p, _)| before.iter().any(|(b, _)| b == p))
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// Whether `db` is a plain file holding a vakt database (read-only look).
+pub fn is_vakt_database(db: &Path) -> bool {
+    super::identify(db).is_ok()
 }
 
 /// What the start-up check found.
@@ -72,13 +120,10 @@ pub enum Checked {
 }
 
 /// Opens a file read-only, without creating it or touching its contents.
+/// On a full disk or a read-only mount, a snapshot of the file (see
+/// [`super::connect`]).
 pub fn open_read_only(path: &Path) -> Result<Connection> {
-    let conn = super::key::open(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    conn.busy_timeout(super::BUSY_TIMEOUT)?;
-    Ok(conn)
+    super::connect(path, false).map(|(conn, _)| conn)
 }
 
 /// `PRAGMA quick_check` on the whole file (`tables` = None) or on some
@@ -116,15 +161,16 @@ pub(crate) fn quick_check_conn(conn: &Connection, tables: Option<&[&str]>) -> Re
 }
 
 /// The start-up check: the whole file if it is small, else its small
-/// tables. A missing or empty file is fine (it is about to be created).
+/// tables. A missing or empty file passes (opening says there is no
+/// database); a file that is not a vakt database is refused here, before
+/// anything reads further.
 pub fn startup_check(path: &Path) -> Result<Checked> {
-    let size = match std::fs::metadata(path) {
-        Ok(m) => m.len(),
-        Err(_) => return Ok(Checked::Whole),
-    };
-    if size == 0 {
-        return Ok(Checked::Whole);
+    match super::identify(path) {
+        Err(StoreError::NoDatabase) => return Ok(Checked::Whole),
+        Err(e) => return Err(e),
+        Ok(()) => {}
     }
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size <= FULL_CHECK_LIMIT {
         quick_check(path, None)?;
         Ok(Checked::Whole)
@@ -210,7 +256,7 @@ mod tests {
     fn small_tables_check_runs_and_skips_missing_tables() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("q.db");
-        drop(super::super::Store::open(&db).unwrap());
+        drop(super::super::Store::create(&db).unwrap());
         quick_check(&db, Some(SMALL_TABLES)).unwrap();
         quick_check(&db, Some(&["no_such_table"])).unwrap();
         quick_check(&db, None).unwrap();
@@ -225,7 +271,7 @@ mod tests {
     fn loose_permissions_are_fixed() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("p.db");
-        drop(super::super::Store::open(&db).unwrap());
+        drop(super::super::Store::create(&db).unwrap());
         std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
         let fixed = fix_permissions(&db);
         assert_eq!(fixed, vec![db.clone()]);

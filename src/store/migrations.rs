@@ -6,65 +6,91 @@
 //! version, never half-way. Never edit a migration that has shipped: add a
 //! new one.
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use super::{Result, StoreError};
+use super::{APPLICATION_ID, Result, StoreError};
 
 struct Migration {
     /// Why this step exists (kept next to the SQL for the next reader).
     #[allow(dead_code)]
     why: &'static str,
     sql: &'static str,
+    /// A step SQL cannot do, run after `sql` in the same transaction.
+    rust: Option<fn(&Transaction) -> Result<()>>,
 }
 
 const MIGRATIONS: &[Migration] = &[
     Migration {
         why: "Foundation: calendar settings and the audit trail.",
         sql: include_str!("sql/0001_foundation.sql"),
+        rust: None,
     },
     Migration {
         why: "Callback queue: items with deadlines and safety instructions, attempts, \
               and one row per received message (joins, withheld numbers).",
         sql: include_str!("sql/0002_callbacks.sql"),
+        rust: None,
     },
     Migration {
         why: "Referral directory: services with a folded FTS5 search index, categories, \
               areas served, referrals (no caller data) and problem reports; the starter \
               list is imported once after this step.",
         sql: include_str!("sql/0003_directory.sql"),
+        rust: None,
     },
     Migration {
         why: "Shift log and handover: shifts, append-only notes (enforced by \
               triggers), pins, escalation releases, handover acknowledgements.",
         sql: include_str!("sql/0004_shift_log.sql"),
+        rust: None,
     },
     Migration {
         why: "Privacy: an on-hold flag that exempts an item from the retention purge, \
               and purged_at so each item's caller data is erased exactly once.",
         sql: include_str!("sql/0005_privacy.sql"),
+        rust: None,
     },
     Migration {
         why: "Open escalations in their own small table, kept by triggers, so the \
               handover review does not read every escalation ever written.",
         sql: include_str!("sql/0006_open_escalations.sql"),
+        rust: None,
     },
     Migration {
         why: "A trigram index over the notes' text so the live log search does not \
               read every note; purged text leaves the index in the same transaction.",
         sql: include_str!("sql/0007_note_search.sql"),
+        rust: None,
+    },
+    Migration {
+        why: "Phone numbers as the number that reaches the caller: stored numbers the \
+              phone rules now read differently (a trunk 0 kept after the country code) \
+              are rewritten from libphonenumber's metadata, and open items that then \
+              share a number are joined as the joining rule does.",
+        sql: include_str!("sql/0008_renumber_phones.sql"),
+        rust: Some(super::renumber::renumber),
     },
     Migration {
         why: "Voicemail intake from e-mail: each message says whether a recording \
               exists and its length; salted keys of e-mails already taken in (so a \
               repeat creates nothing) and a count of e-mails that could not be read.",
         sql: include_str!("sql/0010_intake.sql"),
+        rust: None,
     },
 ];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// Brings the schema up to date and puts vakt's mark on the file, each
+/// step in its own `BEGIN IMMEDIATE` transaction. Only called when one of
+/// them is missing: the write lock is taken for real work only.
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_to(conn, SCHEMA_VERSION)
+}
+
+/// Migrates up to `target` (tests start from an older schema with it).
+pub(super) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
     loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // Re-read inside the write lock: another terminal may have migrated
@@ -76,10 +102,22 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
                 known: SCHEMA_VERSION,
             });
         }
-        let Some(step) = MIGRATIONS.get(current as usize) else {
+        // vakt's mark, for files made before it was written at creation.
+        let id: i32 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if id != APPLICATION_ID {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        let Some(step) = MIGRATIONS
+            .get(current as usize)
+            .filter(|_| current < target)
+        else {
+            tx.commit()?;
             return Ok(());
         };
         tx.execute_batch(step.sql)?;
+        if let Some(rust) = step.rust {
+            rust(&tx)?;
+        }
         tx.pragma_update(None, "user_version", current + 1)?;
         tx.commit()?;
     }

@@ -9,7 +9,7 @@
 
 use std::fs::{DirBuilder, OpenOptions};
 use std::io::ErrorKind;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -25,6 +25,7 @@ pub mod key;
 pub mod log;
 mod migrations;
 pub mod privacy;
+mod renumber;
 pub mod stats;
 
 pub use migrations::SCHEMA_VERSION;
@@ -49,6 +50,18 @@ pub enum StoreError {
     DiskFull,
     #[error("cannot open the database file: {kind:?}")]
     Io { path: PathBuf, kind: ErrorKind },
+    #[error("no database at that path")]
+    NoDatabase,
+    #[error("not a file: {0:?}")]
+    NotAFile(NotFile),
+    #[error("another program's database")]
+    Foreign,
+    #[error("the file system is mounted read-only")]
+    ReadOnlyFs,
+    #[error("the disk is full and the log cannot be read")]
+    NoRoomToRead,
+    #[error("SQLite cannot open the file or the files beside it")]
+    CannotOpen,
     #[error("no data directory")]
     NoDataDir,
     #[error("database error: {0}")]
@@ -73,10 +86,9 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
-            Some(ErrorCode::CannotOpen) => StoreError::Io {
-                path: PathBuf::new(),
-                kind: ErrorKind::NotFound,
-            },
+            // Not "not found": SQLite says this for a folder it may not
+            // write in, a read-only mount, or a -shm it cannot make.
+            Some(ErrorCode::CannotOpen) => StoreError::CannotOpen,
             // The SQLite error code name and number only: messages from
             // constraint failures can quote row values.
             Some(code) => StoreError::Sqlite(format!("{code:?}")),
@@ -108,6 +120,173 @@ pub fn parse_ts(s: &str) -> Result<chrono::DateTime<chrono::Utc>> {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Set when the file could only be read (full disk, read-only mount).
+    limit: Option<Limit>,
+}
+
+/// The mark vakt writes into the header of every database it makes
+/// (`PRAGMA application_id`, bytes 68..72): "vakt" in ASCII. A file with
+/// another program's mark, or without a mark and without vakt's tables,
+/// is never written to.
+pub const APPLICATION_ID: i32 = 0x7661_6b74;
+
+/// What a database path names, looked at before SQLite sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// No file: a database can be created here (only on purpose).
+    Nothing,
+    /// An empty file and no write-ahead log beside it: nothing to lose.
+    Empty,
+    /// A file with something in it; opening tells whether it is vakt's.
+    File,
+}
+
+/// What a database path names when it is not a file vakt may open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotFile {
+    Folder,
+    Device,
+    /// A pipe, a socket or anything else that is not a plain file.
+    Other,
+    /// A symbolic link that leads nowhere.
+    BrokenLink,
+}
+
+/// Why a store can read but never write: it was opened from a snapshot of
+/// the file because SQLite could not open it the normal way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// The disk is full: SQLite cannot make its shared-memory file.
+    DiskFull,
+    /// The file system is mounted read-only.
+    ReadOnlyFs,
+}
+
+impl Limit {
+    fn error(self) -> StoreError {
+        match self {
+            Limit::DiskFull => StoreError::DiskFull,
+            Limit::ReadOnlyFs => StoreError::ReadOnlyFs,
+        }
+    }
+}
+
+/// Looks at `path` without opening, creating or changing anything.
+pub fn inspect(path: &Path) -> Result<Found> {
+    let io = |kind| StoreError::Io {
+        path: path.to_path_buf(),
+        kind,
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            // A link to nothing: creating would make a file somewhere else.
+            return match std::fs::symlink_metadata(path) {
+                Ok(_) => Err(StoreError::NotAFile(NotFile::BrokenLink)),
+                Err(_) => Ok(Found::Nothing),
+            };
+        }
+        Err(e) if e.kind() == ErrorKind::NotADirectory => return Ok(Found::Nothing),
+        Err(e) => return Err(io(e.kind())),
+    };
+    let ft = meta.file_type();
+    if ft.is_dir() {
+        return Err(StoreError::NotAFile(NotFile::Folder));
+    }
+    if ft.is_block_device() || ft.is_char_device() {
+        return Err(StoreError::NotAFile(NotFile::Device));
+    }
+    if !ft.is_file() {
+        return Err(StoreError::NotAFile(NotFile::Other));
+    }
+    let wal_len = std::fs::metadata(health::data_files(path)[1].as_path())
+        .map(|m| m.len())
+        .unwrap_or(0);
+    if meta.len() == 0 && wal_len == 0 {
+        Ok(Found::Empty)
+    } else {
+        Ok(Found::File)
+    }
+}
+
+/// The application id in an SQLite header, read straight from the file,
+/// or None when the file does not start with an SQLite header (too short,
+/// encrypted, not SQLite).
+fn header_application_id(path: &Path) -> Option<i32> {
+    use std::io::Read;
+    let mut head = [0u8; 100];
+    std::fs::File::open(path).ok()?.read_exact(&mut head).ok()?;
+    head.starts_with(b"SQLite format 3\0")
+        .then(|| i32::from_be_bytes([head[68], head[69], head[70], head[71]]))
+}
+
+/// Whether the file system holding `path` refuses writing.
+fn on_read_only_fs(path: &Path) -> bool {
+    OpenOptions::new()
+        .write(true)
+        .open(path)
+        .is_err_and(|e| e.kind() == ErrorKind::ReadOnlyFilesystem)
+}
+
+/// Whether the disk holding `path` has no room for SQLite's files: tries
+/// to write 64 KiB beside it (removed again at once).
+fn disk_is_full(path: &Path) -> bool {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let probe = dir.join(format!(".vakt-space-{}", std::process::id()));
+    let result = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&probe)
+        .and_then(|mut f| {
+            f.write_all(&[0u8; 64 * 1024])?;
+            f.sync_all()
+        });
+    let _ = std::fs::remove_file(&probe);
+    matches!(&result, Err(e) if matches!(e.kind(), ErrorKind::StorageFull | ErrorKind::QuotaExceeded))
+}
+
+/// The -wal and -shm files that do not exist yet, so that a failed open
+/// can remove what SQLite created on the way (and nothing else).
+fn absent_side_files(path: &Path) -> Vec<PathBuf> {
+    health::data_files(path)
+        .into_iter()
+        .skip(1)
+        .filter(|p| std::fs::symlink_metadata(p).is_err())
+        .collect()
+}
+
+/// Opens a read-only connection on a snapshot of the file: no locks and no
+/// -shm, so it works on a full disk or a read-only mount. Only correct when
+/// the write-ahead log is empty (every commit is in the main file) and
+/// nobody can write meanwhile, which is what a full disk or a read-only
+/// mount mean; callers check the first.
+fn open_snapshot(path: &Path) -> rusqlite::Result<Connection> {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for b in abs.as_os_str().as_encoded_bytes() {
+        match *b {
+            b'%' | b'?' | b'#' => uri.push_str(&format!("%{b:02X}")),
+            b if b.is_ascii() => uri.push(b as char),
+            b => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    key::open(
+        Path::new(&uri),
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
+    )
+}
+
+/// Whether the write-ahead log beside `path` holds nothing.
+fn wal_is_empty(path: &Path) -> bool {
+    std::fs::metadata(health::data_files(path)[1].as_path()).map_or(true, |m| m.len() == 0)
 }
 
 /// SQL functions vakt's queries use, on every connection it opens:
@@ -128,33 +307,54 @@ pub(crate) fn register_functions(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path`, private to the
-    /// user, and brings its schema up to date.
+    /// Opens the vakt database at `path`. Never creates one: a missing or
+    /// empty file is [`StoreError::NoDatabase`]. Refuses, without writing
+    /// to it, anything that is not a plain file holding a vakt database.
+    /// Takes the write lock only when the schema must be brought up to
+    /// date (or an older vakt file gets its mark), so opening never waits
+    /// for another terminal's write.
     pub fn open(path: &Path) -> Result<Store> {
-        prepare_private_file(path)?;
-        let conn = key::open(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-                | OpenFlags::SQLITE_OPEN_URI,
-        )
-        .map_err(|e| io_or(e, path))?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        match inspect(path)? {
+            Found::Nothing | Found::Empty => Err(StoreError::NoDatabase),
+            Found::File => Store::open_file(path),
+        }
+    }
 
-        // Read the schema version before anything can write to the file: a
-        // database from a newer vakt must be left exactly as it is.
-        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if found > SCHEMA_VERSION {
-            return Err(StoreError::NewerSchema {
-                found,
-                known: SCHEMA_VERSION,
+    /// Creates a new database at `path` (folder 0700, file 0600), or opens
+    /// the vakt database already there. Only for a deliberate start: `vakt
+    /// init`, `vakt demo`, the app's first start.
+    pub fn create(path: &Path) -> Result<Store> {
+        if inspect(path)? != Found::File {
+            make_new_file(path)?;
+        }
+        Store::open_file(path)
+    }
+
+    fn open_file(path: &Path) -> Result<Store> {
+        // Another program's mark is seen without SQLite opening the file.
+        if header_application_id(path).is_some_and(|id| id != 0 && id != APPLICATION_ID) {
+            return Err(StoreError::Foreign);
+        }
+        check_writable(path)?;
+        let (conn, limit) = connect(path, true)?;
+        let (id, found) = classify(&conn)?;
+        if let Some(limit) = limit {
+            // Read-only: only a file that needs no migration can be read.
+            if found < SCHEMA_VERSION {
+                return Err(limit.error());
+            }
+            return Ok(Store {
+                conn,
+                path: path.to_path_buf(),
+                limit: Some(limit),
             });
         }
-
-        let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::Sqlite(format!("journal_mode {mode}")));
+            let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(StoreError::Sqlite(format!("journal_mode {mode}")));
+            }
         }
         conn.execute_batch(
             "PRAGMA synchronous=FULL;
@@ -164,8 +364,11 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            limit: None,
         };
-        migrations::migrate(&mut store.conn)?;
+        if found < SCHEMA_VERSION || id != i64::from(APPLICATION_ID) {
+            migrations::migrate(&mut store.conn)?;
+        }
         directory::seed_if_pending(&mut store)?;
         Ok(store)
     }
@@ -174,16 +377,17 @@ impl Store {
     /// already opened (and migrated), for work off the interface thread.
     pub fn open_reader(path: &Path) -> Result<Store> {
         // Keyed like the main connection when the file is encrypted.
-        let conn = key::open(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| io_or(e, path))?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let (conn, limit) = connect(path, false)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            limit,
         })
+    }
+
+    /// Why this store can only read, if it can only read.
+    pub fn limit(&self) -> Option<Limit> {
+        self.limit
     }
 
     pub fn path(&self) -> &Path {
@@ -198,6 +402,9 @@ impl Store {
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction: all of it is saved or
     /// none of it is.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        if let Some(limit) = self.limit {
+            return Err(limit.error());
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -236,6 +443,134 @@ fn io_or(e: rusqlite::Error, path: &Path) -> StoreError {
     }
 }
 
+/// Whether the file `conn` has open is a vakt database this program can
+/// use, read without writing: vakt's mark, or (older vakt files, made
+/// before the mark) vakt's foundation tables and a schema version. Returns
+/// the mark and the schema version.
+fn classify(conn: &Connection) -> Result<(i64, i64)> {
+    let read = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0));
+    let id = read("PRAGMA application_id")?;
+    let found = read("PRAGMA user_version")?;
+    let tables = read(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table'
+         AND name IN ('settings', 'audit')",
+    )?;
+    let ours = id == i64::from(APPLICATION_ID) || (id == 0 && found >= 1 && tables == 2);
+    if !ours {
+        return Err(StoreError::Foreign);
+    }
+    // A database from a newer vakt must be left exactly as it is.
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema {
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+    Ok((id, found))
+}
+
+/// Checks, reading only, that `path` is a file holding a vakt database
+/// this program can use; the error says what it is instead.
+pub fn identify(path: &Path) -> Result<()> {
+    match inspect(path)? {
+        Found::Nothing | Found::Empty => return Err(StoreError::NoDatabase),
+        Found::File => {}
+    }
+    if header_application_id(path).is_some_and(|id| id != 0 && id != APPLICATION_ID) {
+        return Err(StoreError::Foreign);
+    }
+    let (conn, _) = connect(path, false)?;
+    classify(&conn).map(|_| ())
+}
+
+/// Opens a connection (read-write or read-only) and makes its first read,
+/// which is where SQLite opens the log and its shared memory. When that
+/// fails because the disk is full or the mount is read-only, and every
+/// commit is in the main file, opens a read-only snapshot instead and says
+/// why; files SQLite made on the failed way are removed again.
+pub(crate) fn connect(path: &Path, write: bool) -> Result<(Connection, Option<Limit>)> {
+    let snapshot = |limit: Limit| -> Result<(Connection, Option<Limit>)> {
+        let conn = open_snapshot(path).map_err(|e| io_or(e, path))?;
+        conn.query_row("PRAGMA application_id", [], |_| Ok(()))?;
+        Ok((conn, Some(limit)))
+    };
+    if on_read_only_fs(path) {
+        return if wal_is_empty(path) {
+            snapshot(Limit::ReadOnlyFs)
+        } else {
+            Err(StoreError::ReadOnlyFs)
+        };
+    }
+    let absent = absent_side_files(path);
+    let flags = if write {
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+    } else {
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = key::open(path, flags).map_err(|e| io_or(e, path))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    match conn.query_row("PRAGMA application_id", [], |_| Ok(())) {
+        Ok(()) => Ok((conn, None)),
+        Err(e)
+            if matches!(
+                e.sqlite_error_code(),
+                Some(ErrorCode::SystemIoFailure | ErrorCode::CannotOpen | ErrorCode::DiskFull)
+            ) =>
+        {
+            drop(conn);
+            if !disk_is_full(path) {
+                return Err(io_or(e, path));
+            }
+            for f in absent {
+                let _ = std::fs::remove_file(f);
+            }
+            if wal_is_empty(path) {
+                snapshot(Limit::DiskFull)
+            } else {
+                Err(StoreError::NoRoomToRead)
+            }
+        }
+        Err(e) => Err(io_or(e, path)),
+    }
+}
+
+/// The database file and its folder must be writable by their owner:
+/// checked on the mode bits, so the answer is the same for every user.
+fn check_writable(path: &Path) -> Result<()> {
+    let meta = std::fs::metadata(path).map_err(|e| StoreError::Io {
+        path: path.to_path_buf(),
+        kind: e.kind(),
+    })?;
+    if meta.permissions().mode() & 0o200 == 0 {
+        return Err(StoreError::ReadOnly);
+    }
+    // SQLite must create the -wal and -shm files beside it.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && std::fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o200 == 0)
+    {
+        return Err(StoreError::ReadOnly);
+    }
+    Ok(())
+}
+
+/// Makes a new, empty database file and puts vakt's mark in it before
+/// anything else is written, so even a creation that stops half-way
+/// leaves a file vakt knows as its own.
+fn make_new_file(path: &Path) -> Result<()> {
+    prepare_private_file(path)?;
+    let conn = key::open(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| io_or(e, path))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let pages: i64 = conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
+    if pages == 0 {
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    }
+    Ok(())
+}
+
 /// Creates the folder (0700) and an empty file (0600) before SQLite sees
 /// the path, so the database is never readable by others, not even for a
 /// moment. SQLite gives its -wal and -shm files the main file's mode.
@@ -259,24 +594,11 @@ fn prepare_private_file(path: &Path) -> Result<()> {
         .mode(0o600)
         .open(path)
     {
+        // Another terminal made it a moment ago: opening checks it.
         Ok(_) => Ok(()),
-        Err(e) if e.kind() == ErrorKind::AlreadyExists => {
-            let meta = std::fs::metadata(path).map_err(|e| io(e.kind()))?;
-            if meta.is_dir() {
-                return Err(io(ErrorKind::IsADirectory));
-            }
-            if meta.permissions().readonly() || meta.permissions().mode() & 0o200 == 0 {
-                return Err(StoreError::ReadOnly);
-            }
-            // SQLite must create the -wal and -shm files beside it.
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-                && std::fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o200 == 0)
-            {
-                return Err(StoreError::ReadOnly);
-            }
-            Ok(())
-        }
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => check_writable(path),
         Err(e) if e.kind() == ErrorKind::PermissionDenied => Err(StoreError::ReadOnly),
+        Err(e) if e.kind() == ErrorKind::ReadOnlyFilesystem => Err(StoreError::ReadOnlyFs),
         Err(e) => Err(io(e.kind())),
     }
 }
@@ -287,7 +609,7 @@ pub(crate) mod tests {
 
     pub(crate) fn temp_store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("t.db")).unwrap();
+        let store = Store::create(&dir.path().join("t.db")).unwrap();
         (dir, store)
     }
 
@@ -295,7 +617,7 @@ pub(crate) mod tests {
     fn creates_private_file_and_folder_with_wal() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/dir/vakt.db");
-        let store = Store::open(&path).unwrap();
+        let store = Store::create(&path).unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         let dmode = std::fs::metadata(path.parent().unwrap())
@@ -326,7 +648,7 @@ pub(crate) mod tests {
     fn reopening_is_idempotent() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v.db");
-        drop(Store::open(&path).unwrap());
+        drop(Store::create(&path).unwrap());
         let s = Store::open(&path).unwrap();
         assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
     }
@@ -337,8 +659,10 @@ pub(crate) mod tests {
         let path = dir.path().join("new.db");
         {
             let c = Connection::open(&path).unwrap();
-            c.execute_batch("CREATE TABLE x(a); PRAGMA user_version = 999;")
-                .unwrap();
+            c.execute_batch(&format!(
+                "PRAGMA application_id = {APPLICATION_ID}; CREATE TABLE x(a); PRAGMA user_version = 999;"
+            ))
+            .unwrap();
         }
         let before = std::fs::read(&path).unwrap();
         match Store::open(&path) {
@@ -366,7 +690,7 @@ pub(crate) mod tests {
     fn read_only_file_is_reported() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ro.db");
-        drop(Store::open(&path).unwrap());
+        drop(Store::create(&path).unwrap());
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
         // root ignores file modes; the check is on the mode bits, so it
         // holds for every user.
@@ -395,7 +719,7 @@ pub(crate) mod tests {
     fn second_writer_waits_instead_of_failing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("two.db");
-        let mut a = Store::open(&path).unwrap();
+        let mut a = Store::create(&path).unwrap();
         let p2 = path.clone();
         let (tx_ready, rx_ready) = std::sync::mpsc::channel();
         let t = std::thread::spawn(move || {

@@ -60,6 +60,40 @@ const NOTES_DUE: &str = "FROM notes n
       AND n.id NOT IN (SELECT note_id FROM open_escalations)
       AND NOT EXISTS (SELECT 1 FROM callbacks c WHERE c.id = n.callback_id AND c.on_hold = 1)";
 
+/// What erasing a callback does to it (`?2`: when). The purge and the
+/// erasing of a restored copy share it.
+const ERASE_CALLBACKS: &str = "UPDATE callbacks SET phone = NULL, caller_label = '', summary = '',
+     wants_callback = NULL, may_leave_message = NULL, may_say_who = NULL,
+     safe_times = '', safety_note = '', purged_at = ?2, version = version + 1";
+
+/// What a database has erased: callbacks and notes by id and by the time
+/// they were received or written (so that in a copy of another database,
+/// an item that merely shares the id is not touched).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Erased {
+    pub callbacks: Vec<(i64, String)>,
+    pub notes: Vec<(i64, String)>,
+}
+
+impl Erased {
+    /// Reads what the database `conn` has open has erased.
+    pub fn read(conn: &rusqlite::Connection) -> Result<Erased> {
+        let pairs = |sql: &str| -> Result<Vec<(i64, String)>> {
+            let mut stmt = conn.prepare(sql)?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        };
+        Ok(Erased {
+            callbacks: pairs(
+                "SELECT id, received_at FROM callbacks WHERE purged_at IS NOT NULL ORDER BY id",
+            )?,
+            notes: pairs("SELECT id, at FROM notes WHERE purged_at IS NOT NULL ORDER BY id")?,
+        })
+    }
+}
+
 /// One line of the audit trail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditEntry {
@@ -106,12 +140,7 @@ fn erase(tx: &Transaction, closed_cut: &str, note_cut: &str, now: &str) -> Resul
         params![closed_cut],
     )?;
     tx.execute(
-        &format!(
-            "UPDATE callbacks SET phone = NULL, caller_label = '', summary = '',
-                 wants_callback = NULL, may_leave_message = NULL, may_say_who = NULL,
-                 safe_times = '', safety_note = '', purged_at = ?2, version = version + 1
-             WHERE id IN (SELECT c.id {CALLBACKS_DUE})"
-        ),
+        &format!("{ERASE_CALLBACKS} WHERE id IN (SELECT c.id {CALLBACKS_DUE})"),
         params![closed_cut, now],
     )?;
     // The notes' triggers allow exactly this update: body blanked and
@@ -139,8 +168,11 @@ impl Store {
     ) -> Result<PurgeCounts> {
         let closed_cut = ts(now - Duration::days(i64::from(keep.closed_days)));
         let note_cut = ts(now - Duration::days(i64::from(keep.note_days)));
-        if dry_run {
-            return counts(self.conn(), &closed_cut, &note_cut);
+        // Read first: the write lock only when there is something to erase,
+        // so a start never waits for another terminal's write for nothing.
+        let seen = counts(self.conn(), &closed_cut, &note_cut)?;
+        if dry_run || seen.is_empty() {
+            return Ok(seen);
         }
         let found = self.write(|tx| {
             // Which e-mails were taken in is forgotten with the items.
@@ -167,6 +199,51 @@ impl Store {
             let _ = self.checkpoint();
         }
         Ok(found)
+    }
+
+    /// Erases the callbacks and notes in `erased` that still hold text here
+    /// (a restored copy of an older backup), whatever their holds: they
+    /// were erased in the database this copy replaces, and a restore never
+    /// brings erased data back. Records the count in the audit trail and
+    /// checkpoints. Returns how many were erased.
+    pub fn erase_again(&mut self, erased: &Erased, actor: &str, now: DateTime<Utc>) -> Result<u64> {
+        if erased.callbacks.is_empty() && erased.notes.is_empty() {
+            return Ok(0);
+        }
+        let now_ts = ts(now);
+        let n = self.write(|tx| {
+            let mut n = 0u64;
+            {
+                let mut attempts = tx.prepare(
+                    "UPDATE attempts SET note = '' WHERE note <> '' AND callback_id =
+                       (SELECT id FROM callbacks WHERE id = ?1 AND received_at = ?2
+                          AND purged_at IS NULL)",
+                )?;
+                let mut cb = tx.prepare(&format!(
+                    "{ERASE_CALLBACKS} WHERE id = ?1 AND received_at = ?3 AND purged_at IS NULL"
+                ))?;
+                for (id, received) in &erased.callbacks {
+                    attempts.execute(params![id, received])?;
+                    n += cb.execute(params![id, now_ts, received])? as u64;
+                }
+                let mut note = tx.prepare(
+                    "UPDATE notes SET body = '', purged_at = ?2
+                     WHERE id = ?1 AND at = ?3 AND purged_at IS NULL",
+                )?;
+                for (id, at) in &erased.notes {
+                    n += note.execute(params![id, now_ts, at])? as u64;
+                }
+            }
+            if n > 0 {
+                let detail = format!("erased_again={n}");
+                audit::record(tx, now, actor, "purge", "restore", None, Some(&detail))?;
+            }
+            Ok(n)
+        })?;
+        if n > 0 {
+            let _ = self.checkpoint();
+        }
+        Ok(n)
     }
 
     /// Copies every page from the WAL into the database and truncates the

@@ -43,6 +43,9 @@ pub fn run(mut app: App, reduced_motion: bool) -> Result<(), AppError> {
     terminal::restore();
     // A half-written backup is not left behind on disk.
     app.stop_background_backup();
+    // Hung up (SIGHUP, SIGTERM): the terminal is restored and the backup
+    // stopped; end as the signal asked.
+    crate::hangup::finish();
     result
 }
 
@@ -58,7 +61,7 @@ fn event_loop(
     if let Ok(size) = term.size() {
         app.resize(size.width, size.height);
     }
-    while !app.quit {
+    while !app.quit && crate::hangup::received().is_none() {
         if dirty {
             term.draw(|f| view::draw(f, app)).map_err(terr)?;
             dirty = false;

@@ -31,7 +31,6 @@ impl App {
         if self.background_backup.is_none() {
             self.background_backup = Some(crate::commands::privacy::background_backup(
                 &self.store,
-                &self.config,
                 self.now,
                 self.lang,
             ));

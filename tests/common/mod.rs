@@ -18,16 +18,44 @@ pub fn monday_morning() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 9, 42, 0).unwrap()
 }
 
+/// A temporary folder with a database in it. No command creates a
+/// database (only `vakt init`, `vakt demo` and the app's first start do),
+/// so [`TestDb::new`] makes one the way `vakt init` does; [`TestDb::absent`]
+/// leaves the path empty for tests about what happens before there is one.
+///
+/// In a build with the `encryption` feature every database here is
+/// encrypted: made with [`TEST_KEY`], and the binary gets the key through
+/// `VAKT_KEY_FILE`, so the same tests run against an encrypted file.
 pub struct TestDb {
     pub dir: tempfile::TempDir,
     pub path: PathBuf,
 }
 
+/// The passphrase of every test database in a build with encryption.
+pub const TEST_KEY: &str = "synthetic test passphrase";
+
 impl TestDb {
+    /// A new, empty vakt database.
     pub fn new() -> TestDb {
+        let db = TestDb::absent();
+        drop(db.create());
+        db
+    }
+
+    /// A temporary folder with no database in it yet.
+    pub fn absent() -> TestDb {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("vakt.db");
+        if cfg!(feature = "encryption") {
+            std::fs::write(dir.path().join("test.key"), TEST_KEY).unwrap();
+            let _ = vakt::store::key::set(TEST_KEY.into());
+        }
         TestDb { dir, path }
+    }
+
+    /// Creates the database (as `vakt init` does) and opens it.
+    pub fn create(&self) -> Store {
+        Store::create(&self.path).unwrap()
     }
 
     pub fn store(&self) -> Store {
@@ -40,7 +68,11 @@ impl TestDb {
 
     /// The real binary, isolated from the user's config and locale.
     pub fn cmd(&self) -> Command {
-        vakt_cmd(&self.path, self.dir.path())
+        let mut c = vakt_cmd(&self.path, self.dir.path());
+        if cfg!(feature = "encryption") {
+            c.env("VAKT_KEY_FILE", self.dir.path().join("test.key"));
+        }
+        c
     }
 
     /// Runs the binary with `args`, asserts it succeeded, and returns what
@@ -54,6 +86,11 @@ impl TestDb {
             .stdout
             .clone()
     }
+}
+
+/// Makes a database at `db` with the real binary (`vakt init`).
+pub fn init_db(db: &Path, home: &Path) {
+    vakt_cmd(db, home).arg("init").assert().success();
 }
 
 pub fn vakt_cmd(db: &Path, home: &Path) -> Command {

@@ -18,7 +18,17 @@ pub struct Pty {
 
 impl Pty {
     /// Starts vakt on `db` with `args`, isolated from the user's config.
+    /// A database not there yet is made first with `vakt init` (the app
+    /// would ask before creating one at a path given with VAKT_DB).
     pub fn start(db: &Path, home: &Path, args: &[&str], rows: u16, cols: u16) -> Pty {
+        if !db.exists() {
+            super::init_db(db, home);
+        }
+        Pty::start_as_is(db, home, args, rows, cols)
+    }
+
+    /// Starts vakt on `db` as it is, without making a database first.
+    pub fn start_as_is(db: &Path, home: &Path, args: &[&str], rows: u16, cols: u16) -> Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_vakt"));
         cmd.env_clear();
         cmd.env("TERM", "xterm-256color");

@@ -242,20 +242,34 @@ pub fn hours_words(h: &Hours, lang: Lang) -> String {
         Hours::Unknown => d::HOURS_UNKNOWN.get(lang).to_string(),
         Hours::Always => d::HOURS_ALWAYS.get(lang).to_string(),
         Hours::Text(t) => t.clone(),
-        Hours::Weekly(rules) => {
+        Hours::Weekly(week) => {
             let names: [&str; 7] = std::array::from_fn(|i| tm::WEEKDAYS_SHORT[i].get(lang));
-            rules
+            let span = |o: u16, c: u16| format!("{}–{}", hours::clock(o), hours::clock(c));
+            let mut parts: Vec<String> = week
                 .iter()
                 .map(|r| {
                     format!(
-                        "{} {}–{}",
+                        "{} {}",
                         hours::days_text(&r.days, &names).replace('-', "–"),
-                        hours::clock(r.open),
-                        hours::clock(r.close)
+                        span(r.open, r.close)
                     )
                 })
-                .collect::<Vec<_>>()
-                .join("; ")
+                .collect();
+            parts.push(match week.holidays {
+                hours::OnHolidays::Closed => d::HOURS_HOLIDAYS_CLOSED.get(lang).to_string(),
+                hours::OnHolidays::AsUsual => d::HOURS_HOLIDAYS_USUAL.get(lang).to_string(),
+                hours::OnHolidays::Hours { open, close } => {
+                    d::HOURS_HOLIDAYS_AT.fill(lang, &[("hours", &span(open, close))])
+                }
+            });
+            for day in &week.days {
+                let date = format!("{:02}.{:02}.", day.day, day.month);
+                parts.push(match day.hours {
+                    Some((o, c)) => format!("{date} {}", span(o, c)),
+                    None => d::HOURS_DAY_CLOSED.fill(lang, &[("day", &date)]),
+                });
+            }
+            parts.join("; ")
         }
     }
 }

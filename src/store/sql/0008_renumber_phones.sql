@@ -1,0 +1,17 @@
+-- Phone numbers stored as the number that reaches the caller.
+--
+-- Before this step a trunk 0 after most country codes was kept
+-- (+9203001234567 for "+92 0300 1234567"): a callback to it goes nowhere,
+-- and a later voicemail from the same caller written correctly did not join
+-- the open item. Which digits are a trunk prefix is in libphonenumber's
+-- metadata, not something SQL can work out, so the rewrite is the Rust step
+-- that runs right after this file in the same transaction
+-- (src/store/renumber.rs): every stored number the phone rules today read as
+-- a different number is rewritten, open items that now share a number are
+-- joined as the joining rule joins them (earliest deadline, every "no" in the
+-- safety instructions kept), and the directory's phone lists are rewritten.
+--
+-- The join looks items up by number among the open ones; this index already
+-- serves it (callbacks_open_phone, from 0002). Nothing else changes in the
+-- schema.
+SELECT 1;
