@@ -230,6 +230,11 @@ pub enum VoicemailCmd {
     /// Add a voicemail; prints the item and its deadline. A voicemail from a
     /// number with an open item joins that item.
     Add(VoicemailAdd),
+    /// Take in voicemail notification e-mails from the switchboard: one
+    /// e-mail (--mail FILE, or - for standard input, for a mail filter) or
+    /// every new message in a Maildir (--maildir DIR, safe from a timer).
+    /// Settings: [intake] in the settings file.
+    Intake(crate::commands::intake::IntakeArgs),
 }
 
 #[derive(Debug, Args)]

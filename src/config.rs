@@ -27,6 +27,9 @@ pub struct Config {
     pub callbacks: CallbackConfig,
     pub directory: DirectoryConfig,
     pub privacy: PrivacyConfig,
+    /// `[intake]`: voicemail e-mails from the switchboard (see
+    /// [`crate::intake::settings`]).
+    pub intake: crate::intake::settings::IntakeConfig,
     /// Keys vakt does not know, with their lines: said on stderr and in the
     /// app's status line, never silently dropped.
     pub warnings: Vec<Unknown>,
@@ -401,6 +404,18 @@ impl Config {
         for (k, v) in doc.get_ref().iter() {
             let key: &str = k.get_ref();
             let line = line_of(text, k.span().start);
+            if key == "intake" {
+                // Tables of patterns per switchboard: read whole, checked
+                // key by key (an unknown key is an error naming it).
+                cfg.intake = crate::intake::settings::IntakeConfig::from_settings(text).map_err(
+                    |(at, detail)| AppError::ConfigSyntax {
+                        path: path.to_path_buf(),
+                        line: Some(at.map_or(line, |a| line_of(text, a))),
+                        detail,
+                    },
+                )?;
+                continue;
+            }
             if SECTIONS.contains(&key) {
                 let Some(table) = v.get_ref().as_table() else {
                     return Err(bad(line, key.to_string(), SettingProblem::NotASection));

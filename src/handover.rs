@@ -41,6 +41,36 @@ pub struct Review {
     pub problems: Vec<crate::store::directory::ProblemReport>,
     /// The handover given for this period, if the shift has ended.
     pub handover: Option<Handover>,
+    /// Voicemails that arrived while the line was closed, from the start
+    /// of the period until now (for a past day: until its end).
+    pub closed_arrivals: ClosedArrivals,
+}
+
+/// Voicemails (typed in or from the switchboard's e-mail) left while the
+/// line was closed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ClosedArrivals {
+    pub count: u64,
+    pub by_email: u64,
+    pub withheld: u64,
+}
+
+/// Counts the arrivals in `[from, until)` left while the line was closed.
+fn closed_arrivals(
+    store: &Store,
+    cal: &CalendarSettings,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Result<ClosedArrivals> {
+    let mut c = ClosedArrivals::default();
+    for a in store.arrivals(from, until)? {
+        if matches!(cal.open_state(a.at), OpenState::ClosedUntil(_)) {
+            c.count += 1;
+            c.by_email += u64::from(a.by_email);
+            c.withheld += u64::from(a.withheld);
+        }
+    }
+    Ok(c)
 }
 
 impl Review {
@@ -68,7 +98,9 @@ pub fn next_opening(cal: &CalendarSettings, now: DateTime<Utc>) -> Option<DateTi
     }
 }
 
-/// Reads what the review needs for the period `[from, to)`.
+/// Reads what the review needs for the period `[from, to)`; arrivals
+/// while closed are counted from `from` to `arrivals_until`.
+#[allow(clippy::too_many_arguments)]
 pub fn gather(
     store: &Store,
     cal: &CalendarSettings,
@@ -77,6 +109,7 @@ pub fn gather(
     to: DateTime<Utc>,
     person: Option<String>,
     handover: Option<Handover>,
+    arrivals_until: DateTime<Utc>,
 ) -> Result<Review> {
     let open = store.queue_from(None, MAX_LISTED)?;
     let eod = now; // overdue = deadline passed by now
@@ -105,6 +138,7 @@ pub fn gather(
             .filter(|p| p.at < to)
             .collect(),
         handover,
+        closed_arrivals: closed_arrivals(store, cal, from, arrivals_until.max(from))?,
     })
 }
 
@@ -125,6 +159,7 @@ pub fn for_shift(
         to + chrono::Duration::seconds(1),
         Some(shift.person.clone()),
         handover,
+        now,
     )
 }
 
@@ -160,6 +195,7 @@ pub fn pending(
         newest.given_at + chrono::Duration::seconds(1),
         Some(who.join(", ")),
         Some(newest.clone()),
+        now,
     )
     .map(Some)
 }
@@ -175,5 +211,5 @@ pub fn for_day(
     let next = day.succ_opt().unwrap_or(day);
     let to = cal.local_instant(next, chrono::NaiveTime::MIN);
     let handover = store.latest_handover(to)?.filter(|h| h.given_at >= from);
-    gather(store, cal, now, from, to, None, handover)
+    gather(store, cal, now, from, to, None, handover, to.min(now))
 }

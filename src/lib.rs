@@ -17,6 +17,7 @@ pub mod error;
 pub mod handover;
 pub mod hangup;
 pub mod i18n;
+pub mod intake;
 pub mod phone;
 pub mod report;
 pub mod stats;

@@ -193,6 +193,20 @@ pub fn lines(r: &Review, lang: Lang) -> Vec<ReportLine> {
             ],
         ),
     ));
+    let c = &r.closed_arrivals;
+    if c.count > 0 {
+        out.push(line(
+            LineKind::Item,
+            crate::i18n::intake::REVIEW_CLOSED_ARRIVALS.fill(
+                lang,
+                &[
+                    ("count", &c.count),
+                    ("email", &c.by_email),
+                    ("withheld", &c.withheld),
+                ],
+            ),
+        ));
+    }
     out.push(line(LineKind::Blank, String::new()));
 
     out.push(line(LineKind::Heading, m::REVIEW_NOTES.get(lang).into()));
@@ -334,6 +348,7 @@ pub fn json(r: &Review, lang: Lang) -> Value {
             "next_opening": r.next_opening.map(|t| t.with_timezone(&tz).to_rfc3339()),
         },
         "done": r.activity,
+        "closed_arrivals": r.closed_arrivals,
         "handover_notes": r.handover_notes.iter().map(|n| note_json(r, n, lang)).collect::<Vec<_>>(),
         "directory_problems": r.problems.iter().map(|p| json!({
             "service_id": p.service_id,

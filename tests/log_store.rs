@@ -214,12 +214,15 @@ fn open_escalations_written_before_their_table_existed_are_found() {
     }
     s.release_escalation(ids[1], "KH", t0).unwrap();
     drop(s);
-    // The file as it was before migration 6 (and 7, which follows it).
+    // The file as it was before migration 6 (and those that follow it).
     let c = rusqlite::Connection::open(&db.path).unwrap();
     c.execute_batch(
         "DROP TRIGGER notes_escalation_opened; DROP TRIGGER escalation_released;
          DROP TABLE open_escalations;
          DROP TRIGGER notes_fts_added; DROP TRIGGER notes_fts_purged; DROP TABLE notes_fts;
+         DROP TABLE intake_failures; DROP TABLE intake_taken; DROP TABLE intake_salt;
+         ALTER TABLE messages DROP COLUMN via; ALTER TABLE messages DROP COLUMN recording;
+         ALTER TABLE messages DROP COLUMN recording_secs;
          PRAGMA user_version = 5;",
     )
     .unwrap();

@@ -41,7 +41,10 @@ fn store_err(ctx: &Ctx, id: i64) -> impl FnOnce(StoreError) -> AppError + '_ {
 }
 
 pub fn voicemail(ctx: &Ctx, cmd: VoicemailCmd) -> Result<(), AppError> {
-    let VoicemailCmd::Add(args) = cmd;
+    let args = match cmd {
+        VoicemailCmd::Add(args) => args,
+        VoicemailCmd::Intake(args) => return super::intake::run(ctx, args),
+    };
     let mut store = ctx.open_store()?;
     let cal = store.calendar().map_err(ctx.db_err())?;
     let at = received(ctx, args.received.as_deref(), cal.tz)?;
@@ -132,7 +135,13 @@ pub fn complaint(ctx: &Ctx, cmd: ComplaintCmd) -> Result<(), AppError> {
     ))
 }
 
-fn item_json(item: &Item, reveal: bool, now: DateTime<Utc>, tz: chrono_tz::Tz) -> Value {
+fn item_json(
+    item: &Item,
+    reveal: bool,
+    now: DateTime<Utc>,
+    tz: chrono_tz::Tz,
+    recordings: &[(DateTime<Utc>, Option<u32>)],
+) -> Value {
     let phone = item
         .phone
         .as_ref()
@@ -152,6 +161,11 @@ fn item_json(item: &Item, reveal: bool, now: DateTime<Utc>, tz: chrono_tz::Tz) -
         "overdue": item.open && item.attempt_count == 0 && item.deadline_at <= now,
         "may_leave_message": s.may_leave_message,
         "may_say_who_we_are": s.may_say_who_we_are,
+        // Recordings the switchboard e-mailed (kept in the mailbox, not here).
+        "recordings": recordings
+            .iter()
+            .map(|(at, secs)| json!({"left": rfc(*at, tz), "seconds": secs}))
+            .collect::<Vec<_>>(),
     })
 }
 
@@ -185,10 +199,11 @@ pub fn queue(ctx: &Ctx, args: QueueArgs) -> Result<(), AppError> {
         store
             .audit_export("queue_json", items.len(), &ctx.actor, ctx.now)
             .map_err(ctx.db_err())?;
-        let arr: Vec<Value> = items
-            .iter()
-            .map(|i| item_json(i, args.reveal, ctx.now, cal.tz))
-            .collect();
+        let mut arr: Vec<Value> = Vec::with_capacity(items.len());
+        for i in &items {
+            let rec = store.recordings(i.id).map_err(ctx.db_err())?;
+            arr.push(item_json(i, args.reveal, ctx.now, cal.tz, &rec));
+        }
         return out_json(&Value::Array(arr));
     }
     if items.is_empty() {

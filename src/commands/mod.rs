@@ -14,6 +14,7 @@ pub mod calendar;
 pub mod callbacks;
 pub mod demo;
 pub mod directory;
+pub mod intake;
 pub mod log;
 pub mod manual;
 pub mod privacy;

@@ -12,6 +12,7 @@ use std::fmt::Display;
 pub mod calendar;
 pub mod countries;
 pub mod directory;
+pub mod intake;
 pub mod log;
 pub mod opening;
 pub mod privacy;
@@ -165,6 +166,7 @@ pub fn all_groups() -> Vec<&'static [Msg]> {
         privacy::ALL,
         rules::ALL,
         opening::ALL,
+        intake::ALL,
     ]
 }
 

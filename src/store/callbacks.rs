@@ -282,87 +282,8 @@ impl Store {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Added> {
-        let deadline = cal
-            .deadline(Kind::Voicemail.calendar_kind(), v.received_at)
-            .map_err(|_| StoreError::BadData("no working day"))?
-            .at;
-        self.write(|tx| {
-            let existing: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM callbacks WHERE status = 'open' AND phone = ?1 ORDER BY id LIMIT 1",
-                    params![v.phone.as_str()],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(id) = existing {
-                let before = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
-                let received = before.received_at.min(v.received_at);
-                let dl = before.deadline_at.min(deadline);
-                let safety = before.safety.merge(&v.safety);
-                let sort = callback::sort_key(dl, before.attempt_count, before.next_attempt_at);
-                tx.execute(
-                    "UPDATE callbacks SET received_at = ?2, deadline_at = ?3, sort_at = ?4,
-                         caller_label = ?5, summary = ?6, wants_callback = ?7,
-                         may_leave_message = ?8, may_say_who = ?9, safe_times = ?10,
-                         safety_note = ?11, message_count = message_count + 1
-                     WHERE id = ?1",
-                    params![
-                        id,
-                        ts(received),
-                        ts(dl),
-                        ts(sort),
-                        callback::join_text(&before.label, &v.label),
-                        callback::join_text(&before.summary, &v.summary),
-                        tri(safety.wants_callback),
-                        tri(safety.may_leave_message),
-                        tri(safety.may_say_who_we_are),
-                        safety.safe_times,
-                        safety.note,
-                    ],
-                )?;
-                let version_after = bump_version(tx, id)?;
-                let message_id = insert_message(tx, v.received_at, Some(id), false, actor)?;
-                audit::record(tx, now, actor, "join", "callback", Some(id), None)?;
-                let snapshot = snaps.keep(before);
-                return Ok(Added {
-                    id,
-                    joined: true,
-                    deadline: dl,
-                    undo: Undo {
-                        callback_id: id,
-                        version_after,
-                        kind: UndoKind::Joined {
-                            message_id,
-                            snapshot,
-                        },
-                    },
-                });
-            }
-            let id = insert_item(
-                tx,
-                Kind::Voicemail,
-                v.received_at,
-                deadline,
-                Some(v.phone.as_str()),
-                &v.label,
-                &v.summary,
-                &v.safety,
-                actor,
-                now,
-            )?;
-            insert_message(tx, v.received_at, Some(id), false, actor)?;
-            audit::record(tx, now, actor, "add", "callback", Some(id), Some("voicemail"))?;
-            Ok(Added {
-                id,
-                joined: false,
-                deadline,
-                undo: Undo {
-                    callback_id: id,
-                    version_after: 0,
-                    kind: UndoKind::Created,
-                },
-            })
-        })
+        let deadline = voicemail_deadline(cal, v.received_at)?;
+        self.write(|tx| Ok(voicemail_in(tx, v, deadline, snaps, actor, now)?.0))
     }
 
     /// Records a call from a withheld or unknown number: counted, but there
@@ -373,11 +294,7 @@ impl Store {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<i64> {
-        self.write(|tx| {
-            let id = insert_message(tx, received_at, None, true, actor)?;
-            audit::record(tx, now, actor, "add", "message", Some(id), Some("withheld"))?;
-            Ok(id)
-        })
+        self.write(|tx| withheld_in(tx, received_at, actor, now))
     }
 
     pub fn add_complaint(
@@ -816,6 +733,134 @@ fn before_first_attempt(tx: &Transaction, id: i64) -> Result<Option<String>> {
         params![id],
         |r| r.get(0),
     )?)
+}
+
+/// When a voicemail received at `at` must be called back.
+pub(crate) fn voicemail_deadline(
+    cal: &CalendarSettings,
+    at: DateTime<Utc>,
+) -> Result<DateTime<Utc>> {
+    Ok(cal
+        .deadline(Kind::Voicemail.calendar_kind(), at)
+        .map_err(|_| StoreError::BadData("no working day"))?
+        .at)
+}
+
+/// The one way a voicemail enters the queue, inside the caller's
+/// transaction (`vakt voicemail add`, the app's form and the e-mail intake
+/// all come here): it joins an open item from the same number or creates
+/// one, with its message row and audit entry. Returns the result and the
+/// id of the message row.
+pub(crate) fn voicemail_in(
+    tx: &Transaction,
+    v: &NewVoicemail,
+    deadline: DateTime<Utc>,
+    snaps: &mut Snapshots,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<(Added, i64)> {
+    let existing: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM callbacks WHERE status = 'open' AND phone = ?1 ORDER BY id LIMIT 1",
+            params![v.phone.as_str()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = existing {
+        let before = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
+        let received = before.received_at.min(v.received_at);
+        let dl = before.deadline_at.min(deadline);
+        let safety = before.safety.merge(&v.safety);
+        let sort = callback::sort_key(dl, before.attempt_count, before.next_attempt_at);
+        tx.execute(
+            "UPDATE callbacks SET received_at = ?2, deadline_at = ?3, sort_at = ?4,
+                 caller_label = ?5, summary = ?6, wants_callback = ?7,
+                 may_leave_message = ?8, may_say_who = ?9, safe_times = ?10,
+                 safety_note = ?11, message_count = message_count + 1
+             WHERE id = ?1",
+            params![
+                id,
+                ts(received),
+                ts(dl),
+                ts(sort),
+                callback::join_text(&before.label, &v.label),
+                callback::join_text(&before.summary, &v.summary),
+                tri(safety.wants_callback),
+                tri(safety.may_leave_message),
+                tri(safety.may_say_who_we_are),
+                safety.safe_times,
+                safety.note,
+            ],
+        )?;
+        let version_after = bump_version(tx, id)?;
+        let message_id = insert_message(tx, v.received_at, Some(id), false, actor)?;
+        audit::record(tx, now, actor, "join", "callback", Some(id), None)?;
+        let snapshot = snaps.keep(before);
+        return Ok((
+            Added {
+                id,
+                joined: true,
+                deadline: dl,
+                undo: Undo {
+                    callback_id: id,
+                    version_after,
+                    kind: UndoKind::Joined {
+                        message_id,
+                        snapshot,
+                    },
+                },
+            },
+            message_id,
+        ));
+    }
+    let id = insert_item(
+        tx,
+        Kind::Voicemail,
+        v.received_at,
+        deadline,
+        Some(v.phone.as_str()),
+        &v.label,
+        &v.summary,
+        &v.safety,
+        actor,
+        now,
+    )?;
+    let message_id = insert_message(tx, v.received_at, Some(id), false, actor)?;
+    audit::record(
+        tx,
+        now,
+        actor,
+        "add",
+        "callback",
+        Some(id),
+        Some("voicemail"),
+    )?;
+    Ok((
+        Added {
+            id,
+            joined: false,
+            deadline,
+            undo: Undo {
+                callback_id: id,
+                version_after: 0,
+                kind: UndoKind::Created,
+            },
+        },
+        message_id,
+    ))
+}
+
+/// A call from a withheld number, inside the caller's transaction: one
+/// counted message row and its audit entry. Returns the message id.
+pub(crate) fn withheld_in(
+    tx: &Transaction,
+    received_at: DateTime<Utc>,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let id = insert_message(tx, received_at, None, true, actor)?;
+    audit::record(tx, now, actor, "add", "message", Some(id), Some("withheld"))?;
+    Ok(id)
 }
 
 fn insert_message(

@@ -70,6 +70,13 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("sql/0008_renumber_phones.sql"),
         rust: Some(super::renumber::renumber),
     },
+    Migration {
+        why: "Voicemail intake from e-mail: each message says whether a recording \
+              exists and its length; salted keys of e-mails already taken in (so a \
+              repeat creates nothing) and a count of e-mails that could not be read.",
+        sql: include_str!("sql/0009_intake.sql"),
+        rust: None,
+    },
 ];
 
 /// The schema version this program writes.

@@ -189,6 +189,8 @@ impl Store {
             return Ok(seen);
         }
         let found = self.write(|tx| {
+            // Which e-mails were taken in is forgotten with the items.
+            crate::intake::store::purge_older_than(tx, &closed_cut)?;
             let c = counts(tx, &closed_cut, &note_cut)?;
             if !c.is_empty() {
                 erase(tx, &closed_cut, &note_cut, &ts(now))?;

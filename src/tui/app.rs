@@ -120,6 +120,8 @@ pub struct App {
     /// Today's backup being written in the background; sends sentences
     /// for the person if it failed.
     pub background_backup: Option<crate::commands::privacy::BackupJob>,
+    /// Voicemail e-mails that could not be read (shown in the top line).
+    pub intake_failures: u64,
     data_version: i64,
     /// Set when something outside a key press changed what is on screen.
     redraw: bool,
@@ -172,6 +174,7 @@ impl App {
             last_input: now,
             background_check: None,
             background_backup: None,
+            intake_failures: 0,
             data_version,
             redraw: false,
         };
@@ -697,6 +700,10 @@ impl App {
                 self.pending_handover = None;
                 fault.fail_at(&e, self.store.path(), self.lang);
             }
+        }
+        match self.store.intake_failure_count() {
+            Ok(n) => self.intake_failures = n,
+            Err(e) => fault.fail_at(&e, self.store.path(), self.lang),
         }
         self.fault = fault;
         // Only the pane on screen reads now; the others read when shown.

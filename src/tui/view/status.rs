@@ -107,7 +107,18 @@ pub fn status_text(app: &App) -> String {
         Some(name) => s::ON_DUTY.fill(app.lang, &[("name", name)]),
         None => s::NOBODY_ON_DUTY.get(app.lang).to_string(),
     };
-    format!("{open} · {duty}")
+    let intake = match app.intake_failures {
+        0 => String::new(),
+        1 => format!(
+            " · {}",
+            crate::i18n::intake::STATUS_FAILED_ONE.get(app.lang)
+        ),
+        n => format!(
+            " · {}",
+            crate::i18n::intake::STATUS_FAILED.fill(app.lang, &[("count", &n)])
+        ),
+    };
+    format!("{open} · {duty}{intake}")
 }
 
 pub fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
