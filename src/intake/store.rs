@@ -372,6 +372,17 @@ impl Store {
 
 /// Forgets taken keys and failures older than `cutoff` (the retention
 /// purge calls this in its transaction).
+/// How many taken keys and failure rows the purge would forget (read only).
+pub(crate) fn count_older_than(conn: &rusqlite::Connection, cutoff: &str) -> Result<u64> {
+    let n: i64 = conn.query_row(
+        "SELECT (SELECT count(*) FROM intake_taken WHERE taken_at <= ?1)
+              + (SELECT count(*) FROM intake_failures WHERE at <= ?1)",
+        params![cutoff],
+        |r| r.get(0),
+    )?;
+    Ok(n as u64)
+}
+
 pub(crate) fn purge_older_than(tx: &Transaction, cutoff: &str) -> Result<u64> {
     let a = tx.execute(
         "DELETE FROM intake_taken WHERE taken_at <= ?1",
