@@ -8,7 +8,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(
     name = "vakt",
-    version,
+    // `--version` is vakt's own: it says the commit, the schema, SQLite
+    // and encryption, in the user's language.
+    disable_version_flag = true,
     about = "Duty-shift companion for a helpline: callback queue, referral directory and shift log.",
     long_about = "Duty-shift companion for a helpline: callback queue, referral directory and shift log.\n\n\
                   Without a command, vakt opens the terminal app on the database. \
@@ -39,6 +41,11 @@ pub struct Cli {
     /// Encrypted database: ask for the passphrase (not shown as you type).
     #[arg(long, global = true, conflicts_with = "key_file")]
     pub ask_key: bool,
+
+    /// Print the version: release, commit, database schema, SQLite version,
+    /// and whether encryption is compiled in.
+    #[arg(short = 'V', long)]
+    pub version: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -33,6 +33,11 @@ fn main() -> ExitCode {
     // Until the config is read, errors speak the command line's language or
     // the locale's.
     let early_lang = cli_lang.or_else(Lang::from_env).unwrap_or_default();
+    // Needs no settings and no database: it must work when they are broken.
+    if cli.version {
+        println!("{}", commands::version::text(early_lang));
+        return ExitCode::SUCCESS;
+    }
     let cfg = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,
         Err(e) => return fail(&e, early_lang),

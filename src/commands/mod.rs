@@ -19,6 +19,7 @@ pub mod log;
 pub mod manual;
 pub mod privacy;
 pub mod stats;
+pub mod version;
 
 /// What every command needs: language, database path, who acts, and now.
 pub struct Ctx {

@@ -110,4 +110,10 @@ catalogue! {
     IO_PERMISSION => "mangler tilgang", "permission denied";
     IO_IS_DIR => "det er en mappe", "it is a folder";
     IO_OTHER => "feil ({kind})", "error ({kind})";
+    VERSION_COMMIT => "commit: {commit}", "commit: {commit}";
+    VERSION_COMMIT_UNKNOWN => "ukjent (bygget utenfor git)", "unknown (built outside git)";
+    VERSION_SCHEMA => "databaseskjema: {schema} (eldre filer oppgraderes når de åpnes; nyere avvises)", "database schema: {schema} (older files are upgraded when opened; newer ones are refused)";
+    VERSION_SQLITE => "SQLite: {version}", "SQLite: {version}";
+    VERSION_ENCRYPTION_ON => "kryptering: innebygd (SQLCipher)", "encryption: compiled in (SQLCipher)";
+    VERSION_ENCRYPTION_OFF => "kryptering: ikke innebygd", "encryption: not compiled in";
 }
