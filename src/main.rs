@@ -35,8 +35,10 @@ fn main() -> ExitCode {
     let early_lang = cli_lang.or_else(Lang::from_env).unwrap_or_default();
     // Needs no settings and no database: it must work when they are broken.
     if cli.version {
-        println!("{}", commands::version::text(early_lang));
-        return ExitCode::SUCCESS;
+        return match commands::out(&commands::version::text(early_lang)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e, early_lang),
+        };
     }
     let cfg = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,
@@ -57,6 +59,9 @@ fn main() -> ExitCode {
 }
 
 fn fail(e: &AppError, lang: Lang) -> ExitCode {
+    if matches!(e, AppError::OutputClosed) {
+        return ExitCode::SUCCESS;
+    }
     // A message may quote what was typed: never a raw control character.
     eprintln!("vakt: {}", escape(&e.message(lang)));
     ExitCode::from(e.exit_code() as u8)

@@ -27,7 +27,7 @@ fn write_stdout(bytes: &[u8]) -> Result<(), AppError> {
     let mut o = std::io::stdout().lock();
     o.write_all(bytes)
         .and_then(|_| o.flush())
-        .map_err(|_| AppError::Output)
+        .map_err(|e| AppError::output(&e))
 }
 
 /// The whole manual page: the top-level page clap_mangen renders, then

@@ -137,7 +137,8 @@ pub fn out(text: &str) -> Result<(), AppError> {
                 o.write_all(b"\n")
             }
         })
-        .map_err(|_| AppError::Output)
+        .and_then(|_| o.flush())
+        .map_err(|e| AppError::output(&e))
 }
 
 pub fn out_json(value: &serde_json::Value) -> Result<(), AppError> {
