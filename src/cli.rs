@@ -255,6 +255,9 @@ pub struct VoicemailAdd {
     /// When it was received (default now): RFC 3339, "YYYY-MM-DD HH:MM", "07:42", "yesterday 16:10".
     #[arg(long)]
     pub received: Option<String>,
+    /// The receipt really is more than 60 days back (otherwise refused as a likely typo).
+    #[arg(long, requires = "received")]
+    pub old: bool,
     /// A name or alias the caller gave.
     #[arg(long)]
     pub name: Option<String>,
@@ -285,6 +288,9 @@ pub enum ComplaintCmd {
         /// When it was received: RFC 3339 or "YYYY-MM-DD HH:MM".
         #[arg(long)]
         received: String,
+        /// The receipt really is more than 60 days back (otherwise refused as a likely typo).
+        #[arg(long)]
+        old: bool,
         /// What it is about.
         #[arg(long)]
         summary: String,

@@ -180,6 +180,10 @@ pub fn when_message(w: &WhenError, lang: Lang) -> String {
         WhenError::Format => m::ERR_WHEN_FORMAT.get(lang).to_string(),
         WhenError::Skipped => m::ERR_WHEN_SKIPPED.get(lang).to_string(),
         WhenError::InFuture => m::ERR_WHEN_FUTURE.get(lang).to_string(),
+        WhenError::TooOld { days } => crate::i18n::rules::ERR_WHEN_TOO_OLD.fill(
+            lang,
+            &[("days", days), ("max", &crate::when::RECEIPT_MAX_AGE_DAYS)],
+        ),
         WhenError::OutOfRange { first, last } => {
             crate::i18n::rules::ERR_WHEN_RANGE.fill(lang, &[("first", first), ("last", last)])
         }

@@ -30,6 +30,7 @@ fn voicemail_add_prints_id_and_deadline() {
             "+47 22 33 44 55",
             "--received",
             "2026-04-01 10:00",
+            "--old",
             "--json",
         ],
     );
@@ -46,6 +47,7 @@ fn voicemail_add_prints_id_and_deadline() {
             "0047 22334455",
             "--received",
             "2026-04-01 11:00",
+            "--old",
             "--no-message",
             "--json",
         ],
@@ -62,6 +64,7 @@ fn voicemail_add_prints_id_and_deadline() {
             "22 33 44 66",
             "--received",
             "2026-04-02 09:00",
+            "--old",
         ])
         .assert()
         .success()
@@ -127,6 +130,7 @@ fn complaint_add_and_withheld() {
             "add",
             "--received",
             "2025-12-04 11:00",
+            "--old",
             "--summary",
             "Brev om ventetid",
             "--json",
@@ -142,6 +146,7 @@ fn complaint_add_and_withheld() {
             "add",
             "--received",
             "2025-12-04 11:00",
+            "--old",
             "--summary",
             "  ",
         ])
@@ -172,6 +177,7 @@ fn queue_json_masks_unless_revealed_and_orders_by_urgency() {
             "22 33 44 55",
             "--received",
             "2026-11-18 10:00",
+            "--old",
             "--json",
         ],
     );
@@ -184,6 +190,7 @@ fn queue_json_masks_unless_revealed_and_orders_by_urgency() {
             "412 34 512",
             "--received",
             "2026-11-16 10:00",
+            "--old",
             "--json",
         ],
     );

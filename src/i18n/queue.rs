@@ -101,6 +101,7 @@ catalogue! {
     NO_NUMBER => "Denne saken har ikke noe nummer.", "This item has no number.";
     GAVE_UP_SUGGESTION => "{n} forsøk uten svar: du kan lukke saken (c → g).", "{n} attempts without reaching them: you can close the item (c → g).";
     ERR_PHONE_EMPTY => "Nummeret mangler.", "The number is missing.";
+    ERR_PHONE_EMERGENCY => "{number} er et nødnummer – det ringes aldri tilbake. Er noen i fare nå, ring {number} selv.", "{number} is an emergency number – it is never a callback. If someone is in danger now, call {number} yourself.";
     ERR_PHONE_TOO_LONG => "Nummeret er for langt.", "The number is too long.";
     ERR_PHONE_CHAR => "Nummeret kan ikke inneholde «{c}».", "The number cannot contain \"{c}\".";
     ERR_PHONE_PLUS => "+ kan bare stå først i nummeret.", "+ can only come first in the number.";
@@ -216,6 +217,7 @@ pub fn phone_error(e: &crate::phone::PhoneError, lang: Lang) -> String {
                 ],
             )
         }
+        E::Emergency { number } => ERR_PHONE_EMERGENCY.fill(lang, &[("number", number)]),
         E::NotInUse {
             country_code,
             region,

@@ -19,7 +19,6 @@ use crate::domain::text::TextField;
 use crate::error::when_message;
 use crate::i18n::rules::text_error;
 use crate::i18n::{Lang, Msg, queue as q};
-use crate::phone::Phone;
 use crate::store::StoreError;
 use crate::store::callbacks::{
     Attempt, Counts, Item, NewComplaint, NewVoicemail, QueueKey, Snapshots, Undo,
@@ -401,7 +400,7 @@ impl QueueState {
         let phone_text = form.text("phone");
         self.join_target = None;
         if form.choice("kind") == 0 && !phone_text.trim().is_empty() {
-            match Phone::parse(&phone_text) {
+            match crate::domain::callback::callback_number(&phone_text) {
                 Ok(p) => {
                     form.set_error("phone", None);
                     self.join_target = env.store.open_item_for_phone(&p).ok().flatten();
@@ -503,7 +502,8 @@ impl QueueState {
         };
         let result = match kind {
             0 => {
-                let Ok(phone) = Phone::parse(&form.text("phone")) else {
+                let Ok(phone) = crate::domain::callback::callback_number(&form.text("phone"))
+                else {
                     return (
                         Effect::None,
                         Some(Mode::Form {
