@@ -299,7 +299,7 @@ pub fn parse_hours(s: &str) -> Result<Option<Hours>, HoursParseError> {
 }
 
 /// `H`, `HH`, `H:MM`, `HH:MM` (or `.` instead of `:`), 00:00–23:59.
-fn parse_clock(s: &str) -> Option<NaiveTime> {
+pub fn parse_clock(s: &str) -> Option<NaiveTime> {
     let (hour, minute) = match s.split_once([':', '.']) {
         Some((h, m)) => (h, Some(m)),
         None => (s, None),

@@ -12,4 +12,5 @@
 pub mod callback;
 pub mod name;
 pub mod note;
+pub mod safe_time;
 pub mod text;
