@@ -202,6 +202,48 @@ pub fn next_attempt(cal: &CalendarSettings, last: DateTime<Utc>, gap: Duration) 
     }
 }
 
+/// The next attempt to plan after one at `last` that did not reach the
+/// caller: [`next_attempt`], moved forward into the caller's safe time
+/// when their words can be read and the line's hours meet them. When the
+/// words cannot be read, or the hours never meet them, the plan stays at
+/// the next opening and the item says so ([`safe_time_unmet`]).
+pub fn plan_next_attempt(
+    cal: &CalendarSettings,
+    last: DateTime<Utc>,
+    gap: Duration,
+    safety: &Safety,
+) -> DateTime<Utc> {
+    let t = next_attempt(cal, last, gap);
+    crate::domain::safe_time::read(&safety.safe_times)
+        .next_safe(cal, t)
+        .unwrap_or(t)
+}
+
+/// Why a caller's safe time cannot be planned for: the words could not be
+/// read, or the line is never open when they say it is safe. `None` when
+/// nothing was said or a safe time inside opening hours exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SafeTimeUnmet {
+    Unread,
+    NeverOpen,
+}
+
+pub fn safe_time_unmet(
+    cal: &CalendarSettings,
+    safety: &Safety,
+    from: DateTime<Utc>,
+) -> Option<SafeTimeUnmet> {
+    use crate::domain::safe_time::{SafeTimes, read};
+    match read(&safety.safe_times) {
+        SafeTimes::Any => None,
+        SafeTimes::Unread => Some(SafeTimeUnmet::Unread),
+        w => w
+            .next_safe(cal, from)
+            .is_none()
+            .then_some(SafeTimeUnmet::NeverOpen),
+    }
+}
+
 /// The queue's order key: the deadline until someone has tried, then the
 /// next planned attempt. Overdue items have the earliest keys, so an
 /// ascending sort puts the most urgent unmet promise first.

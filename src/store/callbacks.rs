@@ -373,7 +373,7 @@ impl Store {
             let count = before.attempt_count + 1;
             let last = before.last_attempt_at.map_or(at, |l| l.max(at));
             let first = before_first_attempt(tx, id)?;
-            let next = callback::next_attempt(cal, last, retry_gap);
+            let next = callback::plan_next_attempt(cal, last, retry_gap, &before.safety);
             let closed = result == AttemptResult::Reached;
             let sort = callback::sort_key(before.deadline_at, count, Some(next));
             tx.execute(

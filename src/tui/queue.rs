@@ -697,7 +697,13 @@ impl QueueState {
                 let msg = if closed {
                     q::SAVED_REACHED.get(lang).to_string()
                 } else {
-                    let next = crate::callback::next_attempt(env.calendar, at, gap);
+                    // What was planned and stored (inside the caller's
+                    // safe time when it can be).
+                    let item = env.store.callback(id).ok().flatten();
+                    let next = item
+                        .as_ref()
+                        .and_then(|i| i.next_attempt_at)
+                        .unwrap_or_else(|| crate::callback::next_attempt(env.calendar, at, gap));
                     let mut m = q::SAVED_ATTEMPT.fill(
                         lang,
                         &[(
@@ -706,7 +712,7 @@ impl QueueState {
                         )],
                     );
                     let max = env.config.callbacks.max_attempts;
-                    if let Ok(Some(item)) = env.store.callback(id)
+                    if let Some(item) = item
                         && item.attempt_count >= max
                     {
                         m = format!(
