@@ -70,6 +70,7 @@ const MAX_LEN: usize = 64;
 /// Parses `HH:MM` (also `H:MM`, `HH.MM`, `HHMM`).
 pub fn parse_clock(s: &str) -> Result<NaiveTime, WhenError> {
     let s = s.trim();
+    // A receipt's time always has minutes: "07:42", "7.42" or "0742".
     let (h, m) = if let Some((h, m)) = s.split_once([':', '.']) {
         (h, m)
     } else if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
@@ -77,16 +78,12 @@ pub fn parse_clock(s: &str) -> Result<NaiveTime, WhenError> {
     } else {
         return Err(WhenError::Format);
     };
-    if h.is_empty()
-        || m.len() != 2
-        || h.len() > 2
-        || !h.chars().all(|c| c.is_ascii_digit())
-        || !m.chars().all(|c| c.is_ascii_digit())
-    {
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    if !digits(h) || h.len() > 2 || !digits(m) || m.len() != 2 {
         return Err(WhenError::Format);
     }
-    let (h, m): (u32, u32) = (h.parse().unwrap_or(99), m.parse().unwrap_or(99));
-    NaiveTime::from_hms_opt(h, m, 0).ok_or_else(|| WhenError::BadTime(s.to_string()))
+    crate::calendar::parse_clock(&format!("{h}:{m}"))
+        .ok_or_else(|| WhenError::BadTime(s.to_string()))
 }
 
 /// Parses `YYYY-MM-DD`, telling a malformed string from an impossible date.
