@@ -18,6 +18,7 @@ pub mod handover;
 pub mod hangup;
 pub mod i18n;
 pub mod intake;
+pub mod invocation;
 pub mod phone;
 pub mod report;
 pub mod stats;

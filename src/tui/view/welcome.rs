@@ -41,7 +41,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, w: &Welcome) {
         format!("e  {}", s::KEY_EDIT_HOURS.get(lang)),
         th.key,
     )));
-    lines.push(Line::from(s::WELCOME_DEMO.get(lang)));
+    lines.push(Line::from(
+        s::WELCOME_DEMO.fill(lang, &[("command", &w.demo_command)]),
+    ));
     lines.push(Line::from(s::WELCOME_HELP.get(lang)));
     frame.render_widget(
         Paragraph::new(lines)
