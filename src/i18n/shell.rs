@@ -51,7 +51,7 @@ catalogue! {
     HOURS_SAVED => "Åpningstidene er lagret ✓", "The opening hours are saved ✓";
     WELCOME_TITLE => "Velkommen til vakt", "Welcome to vakt";
     WELCOME_INTRO => "Databasen er ny. Tilbakeringingsfrister regnes fra disse åpningstidene (norske helligdager er alltid stengt):", "The database is new. Callback deadlines are counted from these opening hours (Norwegian public holidays are always closed):";
-    WELCOME_DEMO => "Vil du prøve med oppdiktede data først? Avslutt og kjør: {command}", "Want to try it with made-up data first? Quit and run: {command}";
+    WELCOME_DEMO => "Vil du prøve med oppdiktede data først? Avslutt og kjør:", "Want to try it with made-up data first? Quit and run:";
     WELCOME_HELP => "? viser alle taster, overalt. F2 skjuler innringerdata med én gang.", "? shows every key, everywhere. F2 hides caller data at once.";
     KEY_WHO => "Hvem har vakt", "Who is on duty";
     KEY_NO => "Nei", "No";
