@@ -369,7 +369,7 @@ fn service_form(s: &Service, lang: Lang, title: Msg) -> Form {
 /// form does not show). Marks every field that needs fixing.
 fn read_form(form: &mut Form, base: &Service, lang: Lang) -> Option<Service> {
     let mut s = base.clone();
-    let err = |form: &mut Form, id: &str, e: Option<String>| form.set_error(id, e);
+    let err = |form: &mut Form, id: &'static str, e: Option<String>| form.set_error(id, e);
     s.name = form.text("name").trim().to_string();
     let e = s
         .name
