@@ -630,9 +630,9 @@ impl App {
             super::view::queue::list_rows(height),
             super::view::log::list_rows(height),
         );
-        if (queue, log) != (self.queue.page, self.log.page) {
-            self.queue.page = queue;
-            self.log.page = log;
+        if (queue, log) != (self.queue.page(), self.log.page()) {
+            self.queue.set_page(queue);
+            self.log.set_page(log);
             self.refresh_pane();
         }
     }
