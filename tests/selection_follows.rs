@@ -190,3 +190,40 @@ fn an_item_closed_elsewhere_hands_the_selection_to_its_neighbour() {
     let s = render_text(&app, 120, 26);
     assert_eq!(shown(&s, ITEMS), ITEMS - 2);
 }
+
+/// The directory's results page through the same pager: the selected
+/// service stays selected through resizes and paging.
+#[test]
+fn directory_selection_follows_the_service_through_resize() {
+    let db = TestDb::new();
+    let mut app = app(&db, 120, 40);
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('G'));
+    let last = app.directory.selected_service().map(|s| s.id);
+    assert!(last.is_some());
+    assert_eq!(app.directory.rows.last().map(|s| s.id), last);
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Up);
+    }
+    let picked = app.directory.selected_service().map(|s| s.id);
+    assert_ne!(picked, last);
+    for (w, h) in [(80, 24), (120, 26), (120, 40)] {
+        let s = resize(&mut app, w, h);
+        assert_eq!(app.directory.selected_service().map(|s| s.id), picked);
+        assert!(app.directory.list.rows().len() <= app.directory.list.page());
+        let name = &app.directory.selected_service().unwrap().name;
+        assert!(
+            s.contains(name.as_str()),
+            "{name} on screen after {w}x{h}:\n{s}"
+        );
+    }
+    key(&mut app, KeyCode::PageUp);
+    key(&mut app, KeyCode::PageDown);
+    key(&mut app, KeyCode::End);
+    assert_eq!(app.directory.selected_service().map(|s| s.id), last);
+    key(&mut app, KeyCode::Home);
+    assert_eq!(
+        app.directory.selected_service().map(|s| s.id),
+        app.directory.rows.first().map(|s| s.id)
+    );
+}

@@ -630,6 +630,8 @@ impl App {
             super::view::queue::list_rows(height),
             super::view::log::list_rows(height),
         );
+        let dir = super::view::directory::list_rows(height);
+        self.directory.list.set_page(dir);
         if (queue, log) != (self.queue.page(), self.log.page()) {
             self.queue.set_page(queue);
             self.log.set_page(log);

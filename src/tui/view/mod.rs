@@ -10,7 +10,7 @@ use super::app::{App, Pane};
 use super::popup::Popup;
 use crate::i18n::shell as s;
 
-mod directory;
+pub mod directory;
 mod form;
 mod help;
 pub mod log;
