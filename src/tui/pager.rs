@@ -210,21 +210,25 @@ impl<R, K: PartialEq + Clone> Pager<R, K> {
                 let Some(last) = self.rows.last().map(|r| src.key(r)) else {
                     return self.first(src);
                 };
-                let want = if mv == Move::Down { 1 } else { self.page };
+                // Down reads two past the last row: the next, and whether more follow.
+                let want = if mv == Move::Down { 2 } else { self.page };
                 let mut after = src.from(Some(&last), want + 1)?;
                 if after.first().is_some_and(|r| src.key(r) == last) {
                     after.remove(0);
                 }
-                match after
-                    .get(if mv == Move::Down { 0 } else { off })
-                    .or(after.last())
-                {
-                    Some(row) => {
-                        let to = src.key(row);
-                        let off = if mv == Move::Down { self.page - 1 } else { off };
-                        return self.anchor(src, &to, off);
+                if mv == Move::Down && !after.is_empty() {
+                    // One row on: no need to read the page again.
+                    self.has_more = after.len() > 1;
+                    self.rows.push(after.remove(0));
+                    if self.rows.len() > self.page {
+                        self.rows.remove(0);
                     }
-                    None => self.selected = self.rows.len().saturating_sub(1),
+                    self.selected = self.rows.len() - 1;
+                } else if let Some(row) = after.get(off).or(after.last()) {
+                    let to = src.key(row);
+                    return self.anchor(src, &to, off);
+                } else {
+                    self.selected = self.rows.len().saturating_sub(1);
                 }
             }
             Move::Up | Move::PageUp => {
@@ -236,13 +240,17 @@ impl<R, K: PartialEq + Clone> Pager<R, K> {
                 before.reverse();
                 if before.is_empty() {
                     self.selected = 0;
+                } else if mv == Move::Up {
+                    // One row back: no need to read the page again.
+                    self.rows.insert(0, before.remove(0));
+                    if self.rows.len() > self.page {
+                        self.rows.pop();
+                        self.has_more = true;
+                    }
+                    self.selected = 0;
                 } else {
                     // The row a page above the selection, or the first.
-                    let i = if mv == Move::Up {
-                        0
-                    } else {
-                        (before.len() + off).saturating_sub(self.page)
-                    };
+                    let i = (before.len() + off).saturating_sub(self.page);
                     let to = src.key(&before[i]);
                     return self.anchor(src, &to, i);
                 }
