@@ -227,3 +227,101 @@ fn directory_selection_follows_the_service_through_resize() {
         app.directory.rows.first().map(|s| s.id)
     );
 }
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Key(KeyCode),
+        Resize(u16),
+        /// Another terminal adds an item received this many hours ago.
+        Insert(u16),
+        /// Another terminal closes the open item at this place (never the
+        /// selected one).
+        Close(usize),
+        Reload,
+    }
+
+    fn ops() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            4 => prop_oneof![
+                Just(KeyCode::Up),
+                Just(KeyCode::Down),
+                Just(KeyCode::PageUp),
+                Just(KeyCode::PageDown),
+                Just(KeyCode::Home),
+                Just(KeyCode::End),
+            ]
+            .prop_map(Op::Key),
+            2 => (24u16..50).prop_map(Op::Resize),
+            1 => (1u16..600).prop_map(Op::Insert),
+            1 => any::<usize>().prop_map(Op::Close),
+            1 => Just(Op::Reload),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+        /// Whatever happens between them, a resize, a reload or another
+        /// terminal's write never changes which item is selected.
+        #[test]
+        fn only_a_movement_changes_the_selected_item(script in proptest::collection::vec(ops(), 1..30)) {
+            let db = TestDb::new();
+            seed(&db);
+            let mut other = db.store();
+            let mut app = app(&db, 120, 40);
+            let mut h = 40;
+            let mut n = ITEMS;
+            for op in script {
+                let before = app.queue.selected_item().map(|i| i.id);
+                match op {
+                    Op::Key(code) => {
+                        key(&mut app, code);
+                        continue;
+                    }
+                    Op::Resize(to) => {
+                        h = to;
+                        app.resize(120, h);
+                    }
+                    Op::Insert(hours) => {
+                        add(&mut other, n, monday_morning() - Duration::hours(i64::from(hours)));
+                        n += 1;
+                        app.poll_db();
+                    }
+                    Op::Close(i) => {
+                        let open: Vec<i64> = other
+                            .queue_from(None, 1000)
+                            .unwrap()
+                            .into_iter()
+                            .map(|i| i.id)
+                            .filter(|id| Some(*id) != before)
+                            .collect();
+                        if open.is_empty() {
+                            continue;
+                        }
+                        other
+                            .close_callback(
+                                open[i % open.len()],
+                                Outcome::NotNeeded,
+                                3,
+                                &mut Snapshots::default(),
+                                "TEST",
+                                monday_morning(),
+                            )
+                            .unwrap();
+                        app.poll_db();
+                    }
+                    Op::Reload => app.reload(),
+                }
+                let s = render_text(&app, 120, h);
+                prop_assert_eq!(app.queue.selected_item().map(|i| i.id), before);
+                if let Some(item) = app.queue.selected_item() {
+                    let number = item.phone.as_ref().unwrap().display();
+                    prop_assert!(s.contains(&number), "{} shown in full:\n{}", number, s);
+                }
+            }
+        }
+    }
+}
