@@ -131,7 +131,13 @@ fn benches(c: &mut Criterion) {
         &mut term,
         "queue_down",
         |app, term| {
-            if app.queue.selected + 1 >= app.queue.rows.len() && !app.queue.has_more {
+            if !app.queue.list.has_more()
+                && app
+                    .queue
+                    .list
+                    .selected_index()
+                    .is_none_or(|i| i + 1 >= app.queue.rows().len())
+            {
                 press(app, term, KeyCode::Home);
             }
         },
@@ -143,7 +149,7 @@ fn benches(c: &mut Criterion) {
         &mut term,
         "queue_page_down",
         |app, term| {
-            if !app.queue.has_more {
+            if !app.queue.list.has_more() {
                 press(app, term, KeyCode::Home);
             }
         },
@@ -209,7 +215,7 @@ fn benches(c: &mut Criterion) {
         &mut term,
         "log_page_down",
         |app, term| {
-            if !app.log.has_more {
+            if !app.log.list.has_more() {
                 press(app, term, KeyCode::Home);
             }
         },

@@ -445,7 +445,7 @@ fn scrolling_back_through_many_days_loads_pages() {
         }
     }
     let mut a = app(&db, Lang::Nb, oslo(30, 12, 0));
-    assert!(a.log.rows.len() <= a.log.page);
+    assert!(a.log.rows().len() <= a.log.page());
     let mut seen = std::collections::BTreeSet::new();
     for _ in 0..320 {
         seen.insert(a.log.selected_note().unwrap().id);
@@ -459,5 +459,5 @@ fn scrolling_back_through_many_days_loads_pages() {
     assert!(screen(&a).contains("notat 0"));
     key(&mut a, KeyCode::PageUp);
     key(&mut a, KeyCode::Up);
-    assert!(a.log.rows.len() <= a.log.page);
+    assert!(a.log.rows().len() <= a.log.page());
 }

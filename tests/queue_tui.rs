@@ -328,7 +328,7 @@ fn paging_through_a_long_queue_reaches_every_item() {
         }
     }
     let mut app = app_with(&db, Lang::Nb);
-    assert_eq!(app.queue.rows.len(), app.queue.page);
+    assert_eq!(app.queue.rows().len(), app.queue.page());
     let mut seen = std::collections::BTreeSet::new();
     seen.insert(app.queue.selected_item().unwrap().id);
     for _ in 0..120 {
@@ -344,7 +344,7 @@ fn paging_through_a_long_queue_reaches_every_item() {
     key(&mut app, KeyCode::PageUp);
     key(&mut app, KeyCode::PageUp);
     key(&mut app, KeyCode::PageDown);
-    assert!(app.queue.rows.len() <= app.queue.page);
+    assert!(app.queue.rows().len() <= app.queue.page());
 }
 
 #[test]
@@ -413,8 +413,8 @@ fn closed_today_pages_through_every_item_newest_first() {
     let mut app = app_with(&db, Lang::Nb);
     key(&mut app, KeyCode::Char('d'));
     assert_eq!(app.queue.view, View::ClosedToday);
-    assert!(app.queue.rows.len() <= app.queue.page);
-    assert!(app.queue.page < expected.len(), "more than one page");
+    assert!(app.queue.rows().len() <= app.queue.page());
+    assert!(app.queue.page() < expected.len(), "more than one page");
     assert!(screen(&app).contains("Lukket i dag (64)"));
     let mut seen = vec![app.queue.selected_item().unwrap().id];
     for _ in 0..80 {
@@ -423,7 +423,7 @@ fn closed_today_pages_through_every_item_newest_first() {
         if seen.last() != Some(&id) {
             seen.push(id);
         }
-        assert!(app.queue.rows.len() <= app.queue.page);
+        assert!(app.queue.rows().len() <= app.queue.page());
     }
     assert_eq!(seen, expected);
     // Up again to the newest, one row at a time.
@@ -434,13 +434,13 @@ fn closed_today_pages_through_every_item_newest_first() {
     key(&mut app, KeyCode::End);
     assert_eq!(app.queue.selected_item().unwrap().id, expected[63]);
     key(&mut app, KeyCode::PageUp);
-    assert_eq!(app.queue.rows[0].id, expected[64 - 2 * app.queue.page]);
+    assert_eq!(app.queue.rows()[0].id, expected[64 - 2 * app.queue.page()]);
     key(&mut app, KeyCode::PageDown);
-    assert_eq!(app.queue.rows[0].id, expected[64 - app.queue.page]);
+    assert_eq!(app.queue.rows()[0].id, expected[64 - app.queue.page()]);
     key(&mut app, KeyCode::Home);
     assert_eq!(app.queue.selected_item().unwrap().id, expected[0]);
     // Back to the open queue: nothing is open.
     key(&mut app, KeyCode::Char('d'));
     assert_eq!(app.queue.view, View::Open);
-    assert!(app.queue.rows.is_empty());
+    assert!(app.queue.rows().is_empty());
 }

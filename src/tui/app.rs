@@ -630,9 +630,11 @@ impl App {
             super::view::queue::list_rows(height),
             super::view::log::list_rows(height),
         );
-        if (queue, log) != (self.queue.page, self.log.page) {
-            self.queue.page = queue;
-            self.log.page = log;
+        let dir = super::view::directory::list_rows(height);
+        self.directory.list.set_page(dir);
+        if (queue, log) != (self.queue.page(), self.log.page()) {
+            self.queue.set_page(queue);
+            self.log.set_page(log);
             self.refresh_pane();
         }
     }

@@ -16,6 +16,7 @@ pub mod form;
 pub mod input;
 pub mod keymap;
 pub mod log;
+pub mod pager;
 pub mod paste;
 pub mod popup;
 pub mod queue;

@@ -24,6 +24,13 @@ fn fresh(s: &Service, app: &App) -> Freshness {
     )
 }
 
+/// How many result rows fit in a terminal `height` lines tall: the top
+/// line, the footer, the pane's borders, the search line, the banner, the
+/// header row and the detail box.
+pub fn list_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(4 + 3 + DETAIL_HEIGHT)).max(1)
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [search, banner, list, detail] = Layout::vertical([
         Constraint::Length(1),
@@ -171,16 +178,11 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     if st.rows.is_empty() {
         return super::draw_no_rows(frame, area, app, &st.fault, d::EMPTY);
     }
-    let height = usize::from(area.height.saturating_sub(1)).max(1);
-    let offset = st.selected.saturating_sub(height - 1);
     let rows: Vec<Row> = st
-        .rows
+        .list
+        .rows()
         .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, s)| {
-            let selected = i == st.selected;
+        .map(|s| {
             let (open, is_open) = open_word(s, app);
             let f = fresh(s, app);
             let fresh_style = match f {
@@ -198,23 +200,16 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
                 .map(|c| d::category_name(c, lang))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let row = Row::new(vec![
-                Cell::from(if selected { "▶" } else { " " }),
+            Row::new(vec![
                 Cell::from(name_cell(s, lang)),
                 Cell::from(phone),
                 Cell::from(Span::styled(open, if is_open { th.ok } else { th.muted })),
                 Cell::from(Span::styled(d::freshness_short(f, lang), fresh_style)),
                 Cell::from(cats),
-            ]);
-            if selected {
-                row.style(th.selected)
-            } else {
-                row
-            }
+            ])
         })
         .collect();
     let header = Row::new(vec![
-        Cell::from(""),
         Cell::from(d::COL_NAME.get(lang)),
         Cell::from(d::COL_PHONE.get(lang)),
         Cell::from(d::COL_OPEN.get(lang)),
@@ -223,17 +218,14 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     ])
     .style(th.title);
     let widths = [
-        Constraint::Length(1),
         Constraint::Min(24),
         Constraint::Length(15),
         Constraint::Length(7),
         Constraint::Length(16),
         Constraint::Percentage(25),
     ];
-    frame.render_widget(
-        Table::new(rows, widths).header(header).column_spacing(1),
-        area,
-    );
+    let table = Table::new(rows, widths).header(header);
+    super::draw_list(frame, area, app, table, st.list.selected_index());
 }
 
 /// Hours in the user's words: "døgnåpent", "man.–fre. 09:00–15:00".

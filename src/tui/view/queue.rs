@@ -155,7 +155,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
     let lang = app.lang;
     let st = &app.queue;
-    if st.rows.is_empty() {
+    if st.rows().is_empty() {
         let text = match st.view {
             View::Open => q::EMPTY_QUEUE,
             View::ClosedToday => q::EMPTY_CLOSED,
@@ -163,24 +163,17 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         return super::draw_no_rows(frame, area, app, &st.fault, text);
     }
     let max_attempts = app.config.callbacks.max_attempts;
-    let height = usize::from(area.height.saturating_sub(1)).max(1);
-    let offset = st.selected.saturating_sub(height - 1);
     let rows: Vec<Row> = st
-        .rows
+        .rows()
         .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, item)| {
-            let selected = i == st.selected;
+        .map(|item| {
             let (due, due_style) = due_cell(item, app);
             let number = item
                 .phone
                 .as_ref()
                 .map(|p| p.masked())
                 .unwrap_or_else(|| "–".into());
-            let row = Row::new(vec![
-                Cell::from(if selected { "▶" } else { " " }),
+            Row::new(vec![
                 Cell::from(Span::styled(due, due_style)),
                 Cell::from(timefmt::when_words(
                     item.received_at,
@@ -192,16 +185,10 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
                 Cell::from(format!("{}/{max_attempts}", item.attempt_count)),
                 Cell::from(safety_marks(item, lang)),
                 Cell::from(summary_text(item, lang)),
-            ]);
-            if selected {
-                row.style(th.selected)
-            } else {
-                row
-            }
+            ])
         })
         .collect();
     let header = Row::new(vec![
-        Cell::from(""),
         Cell::from(q::COL_DEADLINE.get(lang)),
         Cell::from(q::COL_RECEIVED.get(lang)),
         Cell::from(q::COL_NUMBER.get(lang)),
@@ -211,7 +198,6 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     ])
     .style(th.title);
     let widths = [
-        Constraint::Length(1),
         Constraint::Length(22),
         Constraint::Length(15),
         Constraint::Length(16),
@@ -219,9 +205,12 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(20),
         Constraint::Min(10),
     ];
-    frame.render_widget(
-        Table::new(rows, widths).header(header).column_spacing(1),
+    super::draw_list(
+        frame,
         area,
+        app,
+        Table::new(rows, widths).header(header),
+        st.list.selected_index(),
     );
 }
 
