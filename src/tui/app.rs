@@ -119,7 +119,7 @@ pub struct App {
     pub background_check: Option<std::sync::mpsc::Receiver<bool>>,
     /// Today's backup being written in the background; sends sentences
     /// for the person if it failed.
-    pub background_backup: Option<crate::commands::privacy::BackupJob>,
+    pub background_backup: Option<crate::upkeep::BackupJob>,
     /// Voicemail e-mails that could not be read (shown in the top line).
     pub intake_failures: u64,
     data_version: i64,

@@ -26,10 +26,9 @@ impl App {
     /// The retention purge, and today's backup started in the background;
     /// sentences only on failure.
     pub fn daily_upkeep(&mut self) -> Vec<String> {
-        let notices =
-            crate::commands::privacy::upkeep(&mut self.store, &self.config, self.now, self.lang);
+        let notices = crate::upkeep::upkeep(&mut self.store, &self.config, self.now, self.lang);
         if self.background_backup.is_none() {
-            self.background_backup = Some(crate::commands::privacy::background_backup(
+            self.background_backup = Some(crate::upkeep::background_backup(
                 &self.store,
                 self.now,
                 self.lang,
