@@ -13,12 +13,12 @@
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
-use super::component::Component;
+use super::component::AnyPane;
 use super::fault::ReadFault;
 use super::form::FormAct;
 use super::input::Field;
 use super::keymap::{self, Action, Scope};
-use super::popup::{Popup, PopupKind, PopupStack};
+use super::popup::{Popup, PopupKind, PopupStack, TextIn};
 use super::theme::Theme;
 use super::{directory::DirectoryState, log::LogState, queue::QueueState, stats::StatsState};
 use crate::calendar::CalendarSettings;
@@ -182,22 +182,26 @@ impl App {
         Ok(app)
     }
 
-    /// Splits the app into the pane states and what they may use.
-    fn parts(&mut self) -> (Env<'_>, &mut QueueState, &mut DirectoryState, &mut LogState) {
-        let env = Env {
-            store: &mut self.store,
-            calendar: &self.calendar,
-            config: &self.config,
-            now: self.now,
-            lang: self.lang,
-            actor: self.on_duty.as_deref().unwrap_or(UNKNOWN_ACTOR),
-            selected_callback: self.queue.selected_item().filter(|i| i.open).map(|i| i.id),
-        };
-        (env, &mut self.queue, &mut self.directory, &mut self.log)
+    /// A pane by name: with [`App::active`], the one place that knows
+    /// which state belongs to which pane (a new pane is one line in each).
+    fn pane_ref(&self, pane: Pane) -> &dyn AnyPane {
+        match pane {
+            Pane::Callbacks => &self.queue,
+            Pane::Directory => &self.directory,
+            Pane::Log => &self.log,
+            Pane::Stats => &self.stats,
+        }
     }
 
-    /// Like [`App::parts`], for the statistics pane.
-    fn stats_parts(&mut self) -> (Env<'_>, &mut StatsState) {
+    /// The pane on screen, and what it may use while handling something.
+    fn active(&mut self) -> (&mut dyn AnyPane, Env<'_>) {
+        let selected_callback = self.queue.selected_item().filter(|i| i.open).map(|i| i.id);
+        let pane: &mut dyn AnyPane = match self.pane {
+            Pane::Callbacks => &mut self.queue,
+            Pane::Directory => &mut self.directory,
+            Pane::Log => &mut self.log,
+            Pane::Stats => &mut self.stats,
+        };
         let env = Env {
             store: &mut self.store,
             calendar: &self.calendar,
@@ -205,9 +209,14 @@ impl App {
             now: self.now,
             lang: self.lang,
             actor: self.on_duty.as_deref().unwrap_or(UNKNOWN_ACTOR),
-            selected_callback: self.queue.selected_item().filter(|i| i.open).map(|i| i.id),
+            selected_callback,
         };
-        (env, &mut self.stats)
+        (pane, env)
+    }
+
+    /// The pane on screen.
+    fn current(&self) -> &dyn AnyPane {
+        self.pane_ref(self.pane)
     }
 
     /// The scopes asked for a key, most specific first.
@@ -220,12 +229,7 @@ impl App {
 
     /// The scopes of the pane on screen, ignoring overlays.
     pub fn pane_scopes(&self) -> Vec<Scope> {
-        let pane = match self.pane {
-            Pane::Callbacks => self.queue.scope(),
-            Pane::Directory => self.directory.scope(),
-            Pane::Log => self.log.scope(),
-            Pane::Stats => self.stats.scope(),
-        };
+        let pane = self.current().scope();
         if self.is_typing() {
             vec![pane, Scope::Typing]
         } else {
@@ -235,45 +239,28 @@ impl App {
 
     /// Whether a text field on screen takes the keys.
     pub fn is_typing(&self) -> bool {
-        match self.pane {
-            Pane::Callbacks => self.queue.is_typing(),
-            Pane::Directory => self.directory.is_typing(),
-            Pane::Log => self.log.is_typing(),
-            Pane::Stats => self.stats.is_typing(),
-        }
+        self.current().is_typing()
     }
 
-    /// Whether typed text would be lost by quitting now.
+    /// Whether typed text would be lost by quitting now (in any pane).
     pub fn has_unsaved_input(&self) -> bool {
-        self.queue.has_unsaved_input()
-            || self.directory.has_unsaved_input()
-            || self.log.has_unsaved_input()
+        Pane::ALL
+            .iter()
+            .any(|p| self.pane_ref(*p).has_unsaved_input())
     }
 
     /// Whether an action can be used in the current state (unavailable
-    /// keys are greyed in the footer, not hidden).
+    /// keys are greyed in the footer, not hidden). A pane's actions come
+    /// from its own key table, asked only while it is on screen, so they
+    /// are the pane on screen's; a form key is the welcome's while it is on
+    /// top.
     pub fn is_enabled(&self, action: Action) -> bool {
-        match action {
-            Action::Queue(a) => self.queue.is_enabled(a),
-            Action::Dir(a) => self.directory.is_enabled(a),
-            Action::Log(a) => self.log.is_enabled(a),
-            Action::Stats(a) => self.stats.is_enabled(a),
-            Action::Form(f) => self.form_target(f).is_some_and(|a| self.is_enabled(a)),
-            _ => true,
-        }
-    }
-
-    /// The form a form key is for: the welcome's opening hours when on
-    /// top, else the form of the pane on screen.
-    fn form_target(&self, f: FormAct) -> Option<Action> {
-        use super::welcome::Act as W;
-        use super::{directory::Act as D, queue::Act as Q};
-        match (self.popups.top_kind(), self.pane) {
-            (Some(PopupKind::Welcome), _) => Some(Action::Welcome(W::Form(f))),
-            (Some(_), _) => None,
-            (None, Pane::Callbacks) => Some(Action::Queue(Q::Form(f))),
-            (None, Pane::Directory) => Some(Action::Dir(D::Form(f))),
-            (None, Pane::Log | Pane::Stats) => None,
+        match (self.popups.top_kind(), action) {
+            (Some(PopupKind::Welcome), Action::Form(_)) => true,
+            (Some(_), Action::Form(_)) => false,
+            _ if self.current().owns(action) => self.current().is_enabled(action),
+            // Another pane's action, or app-wide.
+            _ => !Pane::ALL.iter().any(|p| self.pane_ref(*p).owns(action)),
         }
     }
 
@@ -288,34 +275,27 @@ impl App {
             }
             return;
         }
-        // Only the overlay on top takes keys.
-        match self.popups.top_mut() {
-            Some(Popup::Who(field)) => {
-                field.key(ev);
-                return;
-            }
-            Some(Popup::Welcome(w)) => {
-                if let Some(form) = &mut w.form {
-                    form.key(ev);
+        if self.popups.top().is_some() || self.is_typing() {
+            self.text_in(TextIn::Key(ev));
+        }
+    }
+
+    /// Text (a key no binding claimed, or a paste) into the overlay on top
+    /// if there is one (only it takes text), else the pane on screen.
+    fn text_in(&mut self, input: TextIn) {
+        let lang = self.lang;
+        let effect = match self.popups.top_mut() {
+            Some(popup) => popup.text_in(input, lang),
+            None => {
+                self.flash = None;
+                let (pane, mut env) = self.active();
+                match input {
+                    TextIn::Key(ev) => pane.on_text_key(ev, &mut env),
+                    TextIn::Paste(text) => pane.on_paste(text, &mut env),
                 }
-                return;
             }
-            Some(_) => return,
-            None => {}
-        }
-        if self.is_typing() {
-            self.flash = None;
-            let pane = self.pane;
-            let (mut env, queue, directory, log) = self.parts();
-            let effect = match pane {
-                Pane::Callbacks => queue.on_text_key(ev, &mut env),
-                Pane::Directory => directory.on_text_key(ev, &mut env),
-                Pane::Log => log.on_text_key(ev, &mut env),
-                // The statistics pane has no text fields.
-                Pane::Stats => Effect::None,
-            };
-            self.apply(effect);
-        }
+        };
+        self.apply(effect);
     }
 
     /// Whether typed text goes into a text field now (and not to commands).
@@ -337,38 +317,7 @@ impl App {
             });
             return;
         }
-        // Only the overlay on top takes the paste.
-        let lang = self.lang;
-        let effect = match self.popups.top_mut() {
-            Some(Popup::Who(field)) => Some(super::input::pasted(
-                field.paste(text),
-                field.max_chars(),
-                lang,
-            )),
-            Some(Popup::Welcome(w)) => Some(match &mut w.form {
-                Some(form) => {
-                    let max = form.focused_max_chars().unwrap_or(0);
-                    super::input::pasted(form.paste(text), max, lang)
-                }
-                None => Effect::None,
-            }),
-            Some(_) => Some(Effect::None),
-            None => None,
-        };
-        if let Some(effect) = effect {
-            self.apply(effect);
-            return;
-        }
-        self.flash = None;
-        let pane = self.pane;
-        let (mut env, queue, directory, log) = self.parts();
-        let effect = match pane {
-            Pane::Callbacks => queue.on_paste(text, &mut env),
-            Pane::Directory => directory.on_paste(text, &mut env),
-            Pane::Log => log.on_paste(text, &mut env),
-            Pane::Stats => Effect::None,
-        };
-        self.apply(effect);
+        self.text_in(TextIn::Paste(text));
     }
 
     pub fn update(&mut self, action: Action) {
@@ -418,11 +367,10 @@ impl App {
                 self.popups.pop();
             }
             (_, Action::Welcome(a)) => self.welcome_action(a),
-            (_, Action::Form(f)) => {
-                if let Some(a) = self.form_target(f) {
-                    self.update(a);
-                }
+            (Some(PopupKind::Welcome), Action::Form(f)) => {
+                self.welcome_action(super::welcome::Act::Form(f))
             }
+            (Some(_), Action::Form(_)) => {}
             (_, Action::Help) => self.popups.push(Popup::Help { scroll: 0 }),
             (_, Action::NextPane) => {
                 self.goto(Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()])
@@ -434,39 +382,6 @@ impl App {
             (_, Action::GoDirectory) => self.goto(Pane::Directory),
             (_, Action::GoLog) => self.goto(Pane::Log),
             (_, Action::GoStats) => self.goto(Pane::Stats),
-            (_, Action::Stats(a)) => {
-                let (mut env, stats) = self.stats_parts();
-                let effect = stats.update(a, &mut env);
-                self.apply(effect);
-            }
-            (_, Action::Queue(a)) => {
-                let (mut env, queue, _, _) = self.parts();
-                let effect = queue.update(a, &mut env);
-                self.apply(effect);
-            }
-            (_, Action::Dir(a)) => {
-                let (mut env, _, directory, _) = self.parts();
-                let effect = directory.update(a, &mut env);
-                self.apply(effect);
-            }
-            (_, Action::Log(a)) => {
-                let (mut env, _, _, log) = self.parts();
-                let effect = log.update(a, &mut env);
-                self.apply(effect);
-            }
-            (
-                _,
-                a @ (Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Home
-                | Action::End),
-            ) if self.pane == Pane::Stats => {
-                let (mut env, stats) = self.stats_parts();
-                let effect = stats.navigate(a, &mut env);
-                self.apply(effect);
-            }
             (
                 _,
                 a @ (Action::Up
@@ -476,17 +391,17 @@ impl App {
                 | Action::Home
                 | Action::End),
             ) => {
-                let pane = self.pane;
-                let (mut env, queue, directory, log) = self.parts();
-                let effect = match pane {
-                    Pane::Callbacks => queue.navigate(a, &mut env),
-                    Pane::Directory => directory.navigate(a, &mut env),
-                    Pane::Log => log.navigate(a, &mut env),
-                    Pane::Stats => Effect::None,
-                };
+                let (pane, mut env) = self.active();
+                let effect = pane.navigate(a, &mut env);
                 self.apply(effect);
             }
-            (_, Action::Back | Action::Yes | Action::No) => {}
+            // The pane on screen's own actions and form keys (anything
+            // else, e.g. a stray Back, is no pane's and does nothing).
+            (_, a) => {
+                let (pane, mut env) = self.active();
+                let effect = pane.update(a, &mut env);
+                self.apply(effect);
+            }
         }
     }
 
@@ -713,17 +628,8 @@ impl App {
 
     /// Re-reads the pane on screen (after switching to it or a change).
     fn refresh_pane(&mut self) {
-        let pane = self.pane;
-        let (mut env, queue, directory, log) = self.parts();
-        match pane {
-            Pane::Callbacks => queue.reload(&mut env),
-            Pane::Directory => directory.reload(&mut env),
-            Pane::Log => log.reload(&mut env),
-            Pane::Stats => {
-                let (mut env, stats) = self.stats_parts();
-                stats.reload(&mut env);
-            }
-        }
+        let (pane, mut env) = self.active();
+        pane.reload(&mut env);
     }
 
     /// Collects work finished off the interface thread. Returns whether
