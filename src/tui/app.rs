@@ -1,14 +1,18 @@
-//! The app's state and the one place it changes (`update`). Drawing only
-//! reads it, so tests can drive the app with key events and read the
-//! rendered buffer without a terminal.
+//! The app's state and the one place it changes: [`App::update`] takes one
+//! [`Msg`] (a key, a paste, a tick, a resize, the database changed, work
+//! done in the background) and returns the [`Effects`] the terminal loop
+//! carries out (copy, quit, redraw). Drawing only reads the state, so tests
+//! drive the app with messages and read the rendered buffer.
 //!
-//! Each pane is a small component (`queue`, `directory`, `log`) with its own
-//! state, actions and key table; the app routes keys and actions to the
-//! pane on screen and applies what the pane asks for (an [`Effect`]).
+//! Each pane is a [`Component`](super::component::Component) (`queue`,
+//! `directory`, `log`, `stats`) with its own state, actions and key table;
+//! the app holds the pane on screen as one `&mut dyn AnyPane` (picked in
+//! [`App::active`]) and applies what it asks for (an [`Effect`]). Overlays
+//! sit on one [`PopupStack`]; text goes to the one on top, else the pane.
 //!
-//! Over 500 lines because dispatch to the panes is still a `match` per
-//! entry point; it shrinks when panes register behind one interface (see
-//! docs/architecture.md, "Not yet as it should be").
+//! The fields are visible to `tui` (the views read them) and nowhere else:
+//! the command line, tests and benches read through the accessors at the
+//! end of this file.
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
@@ -80,48 +84,87 @@ pub struct Env<'a> {
     pub selected_callback: Option<i64>,
 }
 
+/// One thing that happened, for [`App::update`].
+#[derive(Debug, Clone, Copy)]
+pub enum Msg<'a> {
+    Key(KeyEvent),
+    /// One bracketed paste, or keys that arrived as a burst.
+    Paste(&'a str),
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// The clock moved (every tick).
+    Tick(DateTime<Utc>),
+    /// Another terminal may have written: re-read if the file changed.
+    DbChanged,
+    /// Work off the interface thread may have finished.
+    Background,
+}
+
+/// What the terminal loop carries out after a [`Msg`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Effects {
+    /// Text for the terminal's clipboard (OSC 52).
+    pub copy: Option<String>,
+    /// The person has quit: the loop ends.
+    pub quit: bool,
+    /// What is on screen changed.
+    pub redraw: bool,
+}
+
+impl Effects {
+    /// Both: the later copy wins.
+    pub fn and(mut self, later: Effects) -> Effects {
+        self.copy = later.copy.or(self.copy);
+        self.quit |= later.quit;
+        self.redraw |= later.redraw;
+        self
+    }
+}
+
 pub struct App {
-    pub lang: Lang,
-    pub theme: Theme,
-    pub store: Store,
-    pub config: Config,
-    pub calendar: CalendarSettings,
-    pub now: DateTime<Utc>,
-    pub on_duty: Option<String>,
-    pub pane: Pane,
+    pub(in crate::tui) lang: Lang,
+    pub(in crate::tui) theme: Theme,
+    pub(in crate::tui) store: Store,
+    pub(in crate::tui) config: Config,
+    pub(in crate::tui) calendar: CalendarSettings,
+    pub(in crate::tui) now: DateTime<Utc>,
+    pub(in crate::tui) on_duty: Option<String>,
+    pub(in crate::tui) pane: Pane,
     /// Overlays (welcome, who is on duty, help, the quit question): only
     /// the top one is drawn and takes keys.
     popups: PopupStack,
     /// All caller data blanked from the screen.
-    pub privacy: bool,
-    pub flash: Option<Flash>,
-    pub quit: bool,
-    pub queue: QueueState,
-    pub directory: DirectoryState,
-    pub log: LogState,
-    pub stats: StatsState,
+    pub(in crate::tui) privacy: bool,
+    pub(in crate::tui) flash: Option<Flash>,
+    pub(in crate::tui) quit: bool,
+    pub(in crate::tui) queue: QueueState,
+    pub(in crate::tui) directory: DirectoryState,
+    pub(in crate::tui) log: LogState,
+    pub(in crate::tui) stats: StatsState,
     /// Text waiting to be sent to the terminal's clipboard.
-    pub clipboard: Option<String>,
+    pub(in crate::tui) clipboard: Option<String>,
     /// Who is on duty was fixed at start (`--as`) and cannot change here.
-    pub duty_locked: bool,
+    pub(in crate::tui) duty_locked: bool,
     /// Where the name of the person on duty is remembered on this machine.
-    pub remember_path: Option<std::path::PathBuf>,
+    pub(in crate::tui) remember_path: Option<std::path::PathBuf>,
     /// A handover nobody has acknowledged yet (shown as a banner).
-    pub pending_handover: Option<crate::store::log::Handover>,
+    pub(in crate::tui) pending_handover: Option<crate::store::log::Handover>,
     /// A failed read of what the whole screen uses (settings, the
     /// handover waiting): shown in the banner line.
-    pub fault: ReadFault,
+    pub(in crate::tui) fault: ReadFault,
     /// When a key was last pressed (the screen hides caller data after
     /// `[privacy] idle_minutes` without one).
-    pub last_input: DateTime<Utc>,
+    pub(in crate::tui) last_input: DateTime<Utc>,
     /// A full start-up check still running in the background (large files);
     /// sends whether the file is intact.
-    pub background_check: Option<std::sync::mpsc::Receiver<bool>>,
+    pub(in crate::tui) background_check: Option<std::sync::mpsc::Receiver<bool>>,
     /// Today's backup being written in the background; sends sentences
     /// for the person if it failed.
-    pub background_backup: Option<crate::upkeep::BackupJob>,
+    pub(in crate::tui) background_backup: Option<crate::upkeep::BackupJob>,
     /// Voicemail e-mails that could not be read (shown in the top line).
-    pub intake_failures: u64,
+    pub(in crate::tui) intake_failures: u64,
     data_version: i64,
     /// Set when something outside a key press changed what is on screen.
     redraw: bool,
@@ -264,14 +307,77 @@ impl App {
         }
     }
 
-    pub fn on_key(&mut self, ev: KeyEvent) {
+    /// The one way in once the app runs: handles `msg` and returns what
+    /// the terminal loop must do.
+    pub fn update(&mut self, msg: Msg) -> Effects {
+        let changed = match msg {
+            Msg::Key(ev) => {
+                self.key(ev);
+                true
+            }
+            Msg::Paste(text) => {
+                self.paste(text);
+                true
+            }
+            Msg::Resize { width, height } => {
+                self.resized(width, height);
+                true
+            }
+            Msg::Tick(now) => {
+                self.clock(now);
+                false
+            }
+            Msg::DbChanged => {
+                self.db_changed();
+                false
+            }
+            Msg::Background => self.stats.poll(),
+        };
+        Effects {
+            copy: self.clipboard.take(),
+            quit: self.quit,
+            redraw: changed | std::mem::take(&mut self.redraw),
+        }
+    }
+
+    /// `update(Msg::Key(ev))`.
+    pub fn on_key(&mut self, ev: KeyEvent) -> Effects {
+        self.update(Msg::Key(ev))
+    }
+
+    /// `update(Msg::Paste(text))`.
+    pub fn on_paste(&mut self, text: &str) -> Effects {
+        self.update(Msg::Paste(text))
+    }
+
+    /// `update(Msg::Tick(now))`.
+    pub fn tick(&mut self, now: DateTime<Utc>) -> Effects {
+        self.update(Msg::Tick(now))
+    }
+
+    /// `update(Msg::Resize { .. })`.
+    pub fn resize(&mut self, width: u16, height: u16) -> Effects {
+        self.update(Msg::Resize { width, height })
+    }
+
+    /// `update(Msg::DbChanged)`.
+    pub fn poll_db(&mut self) -> Effects {
+        self.update(Msg::DbChanged)
+    }
+
+    /// `update(Msg::Background)`.
+    pub fn poll_background(&mut self) -> Effects {
+        self.update(Msg::Background)
+    }
+
+    fn key(&mut self, ev: KeyEvent) {
         if ev.kind == KeyEventKind::Release {
             return;
         }
         self.last_input = self.now;
         if let Some(b) = keymap::lookup(&self.scopes(), &ev) {
             if self.is_enabled(b.action) {
-                self.update(b.action);
+                self.act(b.action);
             }
             return;
         }
@@ -306,7 +412,7 @@ impl App {
     /// Pasted text (one bracketed paste, or keys that arrived as a burst)
     /// goes into the field being typed in, at once; anywhere else it does
     /// nothing but say so: a paste never runs a command.
-    pub fn on_paste(&mut self, text: &str) {
+    fn paste(&mut self, text: &str) {
         self.last_input = self.now;
         if !self.takes_text() {
             self.flash = Some(Flash {
@@ -320,7 +426,8 @@ impl App {
         self.text_in(TextIn::Paste(text));
     }
 
-    pub fn update(&mut self, action: Action) {
+    /// Carries out an action from the key table.
+    fn act(&mut self, action: Action) {
         self.flash = None;
         // Help and the quit question take only their own actions; the
         // welcome and the who-is-on-duty question let global keys through
@@ -540,7 +647,7 @@ impl App {
     }
 
     /// The terminal's size changed: panes load as many rows as now fit.
-    pub fn resize(&mut self, _width: u16, height: u16) {
+    fn resized(&mut self, _width: u16, height: u16) {
         let (queue, log) = (
             super::view::queue::list_rows(height),
             super::view::log::list_rows(height),
@@ -558,7 +665,7 @@ impl App {
     }
 
     /// Applies what a pane asked for.
-    pub fn apply(&mut self, effect: Effect) {
+    fn apply(&mut self, effect: Effect) {
         match effect {
             Effect::None => {}
             Effect::Saved(text) => self.flash = Some(Flash { text, error: false }),
@@ -576,7 +683,7 @@ impl App {
     }
 
     /// Advances the clock (called on every tick).
-    pub fn tick(&mut self, now: DateTime<Utc>) {
+    fn clock(&mut self, now: DateTime<Utc>) {
         let day_changed = self.calendar.local_date(self.now) != self.calendar.local_date(now);
         self.now = now;
         if day_changed {
@@ -591,7 +698,7 @@ impl App {
 
     /// Reloads what another terminal may have changed. Cheap when nothing
     /// did: one `PRAGMA data_version`.
-    pub fn poll_db(&mut self) {
+    fn db_changed(&mut self) {
         let Ok(v) = self.store.data_version() else {
             return;
         };
@@ -602,7 +709,7 @@ impl App {
     }
 
     /// Re-reads settings and what the panes show.
-    pub fn reload(&mut self) {
+    fn reload(&mut self) {
         let mut fault = ReadFault::default();
         // Settings that cannot be read keep what was read before.
         match self.store.calendar() {
@@ -632,20 +739,9 @@ impl App {
         pane.reload(&mut env);
     }
 
-    /// Collects work finished off the interface thread. Returns whether
-    /// the screen changed.
-    pub fn poll_background(&mut self) -> bool {
-        self.stats.poll()
-    }
-
     /// Whether work is running off the interface thread.
     pub fn has_background_work(&self) -> bool {
         self.stats.computing()
-    }
-
-    /// Whether a reload since the last call needs a redraw.
-    pub fn take_redraw(&mut self) -> bool {
-        std::mem::take(&mut self.redraw)
     }
 
     /// The overlay on top, if any.
@@ -671,8 +767,117 @@ impl App {
         self.popups.top()
     }
 
-    /// Takes text waiting for the clipboard.
-    pub fn take_clipboard(&mut self) -> Option<String> {
-        self.clipboard.take()
+    // Read access for the command line, tests and benches.
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// The pane on screen.
+    pub fn pane(&self) -> Pane {
+        self.pane
+    }
+
+    /// Who is on duty, if anyone has said.
+    pub fn on_duty(&self) -> Option<&str> {
+        self.on_duty.as_deref()
+    }
+
+    /// Whether caller data is blanked from the screen.
+    pub fn privacy(&self) -> bool {
+        self.privacy
+    }
+
+    /// The footer message after the last action.
+    pub fn flash(&self) -> Option<&Flash> {
+        self.flash.as_ref()
+    }
+
+    /// Whether the person has quit.
+    pub fn has_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn queue(&self) -> &QueueState {
+        &self.queue
+    }
+
+    pub fn directory(&self) -> &DirectoryState {
+        &self.directory
+    }
+
+    pub fn log(&self) -> &LogState {
+        &self.log
+    }
+
+    pub fn stats(&self) -> &StatsState {
+        &self.stats
+    }
+
+    /// Whether the background start-up check is still running.
+    pub fn is_checking(&self) -> bool {
+        self.background_check.is_some()
+    }
+
+    /// Waits for figures being computed off the thread (tests, benches).
+    pub fn wait_for_figures(&mut self) {
+        self.stats.wait();
+    }
+
+    /// The app's own connection, for tests that change the file under the
+    /// app (a write through this connection, a disk that is full).
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// Whether today's backup is being written in the background.
+    pub fn is_backing_up(&self) -> bool {
+        self.background_backup.is_some()
+    }
+
+    // Set up before the app runs (start-up, tests, benches).
+
+    /// Who is recorded as acting, without starting a shift (one is already
+    /// running, or a test or bench that needs no shift).
+    pub fn set_actor(&mut self, name: &str) {
+        self.on_duty = Some(name.to_string());
+    }
+
+    /// Where the name of the person on duty is remembered on this machine.
+    pub fn remember_duty_at(&mut self, path: Option<std::path::PathBuf>) {
+        self.remember_path = path;
+    }
+
+    /// The name remembered on this machine (see [`App::remember_duty_at`]),
+    /// if it is still a valid name.
+    pub fn remembered_on_duty(&self) -> Option<String> {
+        let text = std::fs::read_to_string(self.remember_path.as_ref()?).ok()?;
+        let name = crate::domain::name::DutyName::parse(&text).ok()?;
+        Some(name.into_string())
+    }
+
+    /// Heavy figures computed on a worker thread (the real terminal) or
+    /// at once (tests that read them right away).
+    pub fn compute_off_thread(&mut self, yes: bool) {
+        self.stats.background = yes;
+    }
+
+    /// Work started before the app opened: the full file check on a large
+    /// file, and today's backup.
+    pub fn run_in_background(
+        &mut self,
+        check: Option<std::sync::mpsc::Receiver<bool>>,
+        backup: Option<crate::upkeep::BackupJob>,
+    ) {
+        self.background_check = check;
+        self.background_backup = backup;
     }
 }
