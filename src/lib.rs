@@ -26,4 +26,5 @@ pub mod store;
 pub mod textsearch;
 pub mod timefmt;
 pub mod tui;
+pub mod upkeep;
 pub mod when;

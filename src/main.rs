@@ -132,10 +132,9 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             );
             let mut app =
                 App::with_config(store, lang, theme, ctx.now, cfg.clone()).map_err(ctx.db_err())?;
-            app.remember_path = config::data_dir().map(|d| d.join("on-duty"));
+            app.remember_duty_at(config::data_dir().map(|d| d.join("on-duty")));
             app.show_welcome_if_new();
-            app.background_check = start.background_check;
-            app.background_backup = Some(start.background_backup);
+            app.run_in_background(start.background_check, Some(start.background_backup));
             let notices = {
                 let mut all = cfg.warning_messages(lang);
                 all.extend(notices);
@@ -146,12 +145,7 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
                 // A forced command on a shared server: fixed for the session.
                 Some(name) => app.set_on_duty(name, true),
                 None => {
-                    let remembered = app
-                        .remember_path
-                        .as_ref()
-                        .and_then(|p| std::fs::read_to_string(p).ok())
-                        .and_then(|s| DutyName::parse(&s).ok())
-                        .map(DutyName::into_string);
+                    let remembered = app.remembered_on_duty();
                     app.ask_who(remembered);
                 }
             }

@@ -27,6 +27,8 @@
 //!   Median and 90th percentile use the nearest-rank method, so each is a
 //!   value that actually occurred.
 
+pub mod text;
+
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 
 use crate::calendar::CalendarSettings;

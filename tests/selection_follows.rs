@@ -78,7 +78,7 @@ fn shown(screen: &str, numbers: usize) -> usize {
 
 fn app(db: &TestDb, w: u16, h: u16) -> App {
     let mut app = db.app(Lang::Nb, monday_morning());
-    app.on_duty = Some("KH".into());
+    app.set_actor("KH");
     app.resize(w, h);
     app
 }
@@ -143,7 +143,7 @@ fn other_terminals_writes_and_reload_keep_the_selected_item() {
         picked,
         "after another terminal's writes"
     );
-    app.reload();
+    app.poll_db();
     let s = render_text(&app, 120, 40);
     assert_eq!(shown(&s, ITEMS + 5), picked, "after a reload");
     let s = resize(&mut app, 100, 24);
@@ -199,19 +199,19 @@ fn directory_selection_follows_the_service_through_resize() {
     let mut app = app(&db, 120, 40);
     key(&mut app, KeyCode::Char('2'));
     key(&mut app, KeyCode::Char('G'));
-    let last = app.directory.selected_service().map(|s| s.id);
+    let last = app.directory().selected_service().map(|s| s.id);
     assert!(last.is_some());
-    assert_eq!(app.directory.rows.last().map(|s| s.id), last);
+    assert_eq!(app.directory().rows.last().map(|s| s.id), last);
     for _ in 0..4 {
         key(&mut app, KeyCode::Up);
     }
-    let picked = app.directory.selected_service().map(|s| s.id);
+    let picked = app.directory().selected_service().map(|s| s.id);
     assert_ne!(picked, last);
     for (w, h) in [(80, 24), (120, 26), (120, 40)] {
         let s = resize(&mut app, w, h);
-        assert_eq!(app.directory.selected_service().map(|s| s.id), picked);
-        assert!(app.directory.list.rows().len() <= app.directory.list.page());
-        let name = &app.directory.selected_service().unwrap().name;
+        assert_eq!(app.directory().selected_service().map(|s| s.id), picked);
+        assert!(app.directory().list.rows().len() <= app.directory().list.page());
+        let name = &app.directory().selected_service().unwrap().name;
         assert!(
             s.contains(name.as_str()),
             "{name} on screen after {w}x{h}:\n{s}"
@@ -220,11 +220,11 @@ fn directory_selection_follows_the_service_through_resize() {
     key(&mut app, KeyCode::PageUp);
     key(&mut app, KeyCode::PageDown);
     key(&mut app, KeyCode::End);
-    assert_eq!(app.directory.selected_service().map(|s| s.id), last);
+    assert_eq!(app.directory().selected_service().map(|s| s.id), last);
     key(&mut app, KeyCode::Home);
     assert_eq!(
-        app.directory.selected_service().map(|s| s.id),
-        app.directory.rows.first().map(|s| s.id)
+        app.directory().selected_service().map(|s| s.id),
+        app.directory().rows.first().map(|s| s.id)
     );
 }
 
@@ -275,7 +275,7 @@ mod random {
             let mut h = 40;
             let mut n = ITEMS;
             for op in script {
-                let before = app.queue.selected_item().map(|i| i.id);
+                let before = app.queue().selected_item().map(|i| i.id);
                 match op {
                     Op::Key(code) => {
                         key(&mut app, code);
@@ -313,11 +313,13 @@ mod random {
                             .unwrap();
                         app.poll_db();
                     }
-                    Op::Reload => app.reload(),
+                    Op::Reload => {
+                        app.poll_db();
+                    }
                 }
                 let s = render_text(&app, 120, h);
-                prop_assert_eq!(app.queue.selected_item().map(|i| i.id), before);
-                if let Some(item) = app.queue.selected_item() {
+                prop_assert_eq!(app.queue().selected_item().map(|i| i.id), before);
+                if let Some(item) = app.queue().selected_item() {
                     let number = item.phone.as_ref().unwrap().display();
                     prop_assert!(s.contains(&number), "{} shown in full:\n{}", number, s);
                 }

@@ -672,6 +672,14 @@ impl DirectoryState {
 impl Component for DirectoryState {
     type Act = Act;
 
+    fn act(action: Action) -> Option<Act> {
+        match action {
+            Action::Dir(a) => Some(a),
+            Action::Form(f) => Some(Act::Form(f)),
+            _ => None,
+        }
+    }
+
     fn scope(&self) -> Scope {
         match self.mode {
             Mode::List => Scope::Directory,

@@ -455,6 +455,13 @@ impl LogState {
 impl Component for LogState {
     type Act = Act;
 
+    fn act(action: Action) -> Option<Act> {
+        match action {
+            Action::Log(a) => Some(a),
+            _ => None,
+        }
+    }
+
     fn scope(&self) -> Scope {
         match self.mode {
             Mode::List => Scope::Log,

@@ -918,6 +918,14 @@ impl QueueState {
 impl Component for QueueState {
     type Act = Act;
 
+    fn act(action: Action) -> Option<Act> {
+        match action {
+            Action::Queue(a) => Some(a),
+            Action::Form(f) => Some(Act::Form(f)),
+            _ => None,
+        }
+    }
+
     fn scope(&self) -> Scope {
         match self.mode {
             Mode::List => Scope::Callbacks,
