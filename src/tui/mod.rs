@@ -41,10 +41,12 @@ pub fn run(mut app: App, reduced_motion: bool) -> Result<(), AppError> {
     // Heavy figures are computed on a worker thread in the real terminal.
     app.compute_off_thread(true);
     let mut term = terminal::init(app.lang()).map_err(|e| AppError::Terminal(e.kind()))?;
+    crate::hangup::watch_terminal();
     let result = event_loop(&mut term, &mut app, reduced_motion);
     terminal::restore();
     // A half-written backup is not left behind on disk.
     app.stop_background_backup();
+    crate::hangup::left();
     // Hung up (SIGHUP, SIGTERM): the terminal is restored and the backup
     // stopped; end as the signal asked.
     crate::hangup::finish();
