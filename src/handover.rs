@@ -26,7 +26,7 @@ pub struct Review {
     pub to: DateTime<Utc>,
     /// Whose shift, if the review is for one.
     pub person: Option<String>,
-    /// Open items not tried whose deadline has passed.
+    /// Open items whose promise is broken ([`Item::is_overdue`]).
     pub overdue: Vec<Item>,
     pub escalations: Vec<Note>,
     /// Open items in queue order (at most [`MAX_LISTED`]).
@@ -114,11 +114,7 @@ pub fn gather(
     let open = store.queue_from(None, MAX_LISTED)?;
     let eod = now; // overdue = deadline passed by now
     let counts = store.queue_counts(now, eod)?;
-    let overdue = open
-        .iter()
-        .filter(|i| i.attempt_count == 0 && i.deadline_at <= now)
-        .cloned()
-        .collect();
+    let overdue = open.iter().filter(|i| i.is_overdue(now)).cloned().collect();
     Ok(Review {
         now,
         tz: cal.tz,

@@ -314,7 +314,7 @@ fn item_json(r: &Review, i: &Item) -> Value {
         "deadline": i.deadline_at.with_timezone(&tz).to_rfc3339(),
         "attempts": i.attempt_count,
         "next_attempt": i.next_attempt_at.map(|t| t.with_timezone(&tz).to_rfc3339()),
-        "overdue": i.attempt_count == 0 && i.deadline_at <= r.now,
+        "overdue": i.is_overdue(r.now),
         "due_before_next_opening": r.due_before_next_opening(i),
         "summary": summary(i),
     })

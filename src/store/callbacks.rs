@@ -47,9 +47,17 @@ pub struct Item {
     pub version: i64,
     /// Kept whole by the retention purge until released.
     pub on_hold: bool,
+    /// When someone first tried to call back (whether the promise was kept).
+    pub first_attempt_at: Option<DateTime<Utc>>,
 }
 
 impl Item {
+    /// Whether the promise on this item is broken and it is still open:
+    /// the one definition (see [`crate::domain::promise`]).
+    pub fn is_overdue(&self, now: DateTime<Utc>) -> bool {
+        crate::domain::promise::overdue(self.open, self.deadline_at, self.first_attempt_at, now)
+    }
+
     /// The position of this item in the queue order.
     pub fn key(&self) -> QueueKey {
         QueueKey {
@@ -118,7 +126,7 @@ pub enum UndoKind {
 const ITEM_COLUMNS: &str = "id, kind, received_at, deadline_at, next_attempt_at, sort_at, phone, \
      caller_label, summary, wants_callback, may_leave_message, may_say_who, safe_times, \
      safety_note, status, outcome, closed_at, message_count, attempt_count, last_attempt_at, version, \
-     on_hold";
+     on_hold, first_attempt_at";
 
 fn opt_ts(s: Option<String>) -> Result<Option<DateTime<Utc>>> {
     s.map(|s| parse_ts(&s)).transpose()
@@ -152,6 +160,7 @@ struct RawItem {
     last_attempt_at: Option<String>,
     version: i64,
     on_hold: i64,
+    first_attempt_at: Option<String>,
 }
 
 fn raw(r: &SqlRow) -> rusqlite::Result<RawItem> {
@@ -178,6 +187,7 @@ fn raw(r: &SqlRow) -> rusqlite::Result<RawItem> {
         last_attempt_at: r.get(19)?,
         version: r.get(20)?,
         on_hold: r.get(21)?,
+        first_attempt_at: r.get(22)?,
     })
 }
 
@@ -211,6 +221,7 @@ impl RawItem {
             last_attempt_at: opt_ts(self.last_attempt_at)?,
             version: self.version,
             on_hold: self.on_hold != 0,
+            first_attempt_at: opt_ts(self.first_attempt_at)?,
         })
     }
 }
@@ -710,15 +721,20 @@ impl Store {
         let open: i64 = c
             .prepare_cached("SELECT count(*) FROM callbacks WHERE status = 'open'")?
             .query_row([], |r| r.get(0))?;
-        let (overdue, today): (i64, i64) = c
+        // Overdue as `crate::domain::promise::overdue` says: deadline
+        // passed, and no attempt at or before it.
+        let overdue: i64 = c
             .prepare_cached(
-                "SELECT count(*) FILTER (WHERE deadline_at <= ?1),
-                        count(*) FILTER (WHERE deadline_at > ?1 AND deadline_at <= ?2)
-                 FROM callbacks WHERE status = 'open' AND attempt_count = 0 AND deadline_at <= ?2",
+                "SELECT count(*) FROM callbacks WHERE status = 'open' AND deadline_at < ?1
+                 AND (first_attempt_at IS NULL OR first_attempt_at > deadline_at)",
             )?
-            .query_row(params![ts(now), ts(end_of_today)], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
+            .query_row(params![ts(now)], |r| r.get(0))?;
+        let today: i64 = c
+            .prepare_cached(
+                "SELECT count(*) FROM callbacks WHERE status = 'open' AND attempt_count = 0
+                 AND deadline_at >= ?1 AND deadline_at <= ?2",
+            )?
+            .query_row(params![ts(now), ts(end_of_today)], |r| r.get(0))?;
         Ok(Counts {
             open: open as u64,
             overdue: overdue as u64,

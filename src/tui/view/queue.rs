@@ -105,6 +105,7 @@ fn due_cell(item: &Item, app: &App) -> (String, Style) {
         eod,
         item.deadline_at,
         item.attempt_count,
+        item.first_attempt_at,
         item.next_attempt_at,
     ) {
         Urgency::Overdue => (
@@ -303,7 +304,15 @@ fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
         first.push(Span::styled(q::DETAIL_ON_HOLD.get(lang), th.warning));
     }
     let mut lines = vec![Line::from(first)];
-    lines.push(Line::from(Span::styled(
+    let mut due = Vec::new();
+    if item.is_overdue(app.now) {
+        due.push(Span::styled(
+            timefmt::deadline_words(item.deadline_at, app.now, tz, lang),
+            th.danger,
+        ));
+        due.push(Span::raw(" · "));
+    }
+    due.push(Span::styled(
         q::DETAIL_DEADLINE.fill(
             lang,
             &[
@@ -313,7 +322,8 @@ fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
             ],
         ),
         th.muted,
-    )));
+    ));
+    lines.push(Line::from(due));
     if !item.summary.is_empty() {
         lines.push(Line::from(item.summary.clone()));
     }
