@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::calendar::{CalendarSettings, OpenState};
-use crate::store::callbacks::Item;
+use crate::store::callbacks::{Item, Referral};
 use crate::store::log::{Activity, Handover, Note};
 use crate::store::{Result, Store};
 
@@ -28,6 +28,10 @@ pub struct Review {
     pub person: Option<String>,
     /// Open items whose promise is broken ([`Item::is_overdue`]).
     pub overdue: Vec<Item>,
+    /// Open items tried in time whose planned next attempt has come.
+    pub retry_now: Vec<Item>,
+    /// The services referred on each listed open item (by item id).
+    pub referrals: std::collections::HashMap<i64, Vec<Referral>>,
     pub escalations: Vec<Note>,
     /// Open items in queue order (at most [`MAX_LISTED`]).
     pub open: Vec<Item>,
@@ -74,6 +78,15 @@ fn closed_arrivals(
 }
 
 impl Review {
+    /// Whether an item is listed under "urgent now" (and so not again in
+    /// the list of open callbacks).
+    pub fn is_urgent(&self, item: &Item) -> bool {
+        self.overdue
+            .iter()
+            .chain(&self.retry_now)
+            .any(|i| i.id == item.id)
+    }
+
     /// Whether an open item, not yet overdue, falls due before the line
     /// opens again (so it would be missed if nobody acts today).
     pub fn due_before_next_opening(&self, item: &Item) -> bool {
@@ -115,6 +128,20 @@ pub fn gather(
     let eod = now; // overdue = deadline passed by now
     let counts = store.queue_counts(now, eod)?;
     let overdue = open.iter().filter(|i| i.is_overdue(now)).cloned().collect();
+    let retry_now = open
+        .iter()
+        .filter(|i| {
+            !i.is_overdue(now) && i.attempt_count > 0 && i.next_attempt_at.is_some_and(|n| n <= now)
+        })
+        .cloned()
+        .collect();
+    let mut referrals = std::collections::HashMap::new();
+    for i in &open {
+        let r = store.referrals_of(i.id)?;
+        if !r.is_empty() {
+            referrals.insert(i.id, r);
+        }
+    }
     Ok(Review {
         now,
         tz: cal.tz,
@@ -122,6 +149,8 @@ pub fn gather(
         to,
         person,
         overdue,
+        retry_now,
+        referrals,
         escalations: store.open_escalations()?,
         open,
         open_total: counts.open,

@@ -205,7 +205,7 @@ fn handover_for_another_day_and_bad_dates() {
 }
 
 #[test]
-fn an_item_without_a_summary_ends_its_review_line_at_the_attempts() {
+fn an_item_without_a_summary_has_no_empty_part_in_its_review_line() {
     let db = TestDb::new();
     db.cmd()
         .args([
@@ -228,7 +228,13 @@ fn an_item_without_a_summary_ends_its_review_line_at_the_attempts() {
         .lines()
         .find(|l| l.contains("item #2"))
         .expect("item #2");
-    assert!(item2.trim_end().ends_with("0 attempts"), "{item2:?}");
+    // The safety instructions follow the attempts, with no empty part
+    // where a summary would be.
+    assert!(
+        item2.contains("0 attempts · message not agreed"),
+        "{item2:?}"
+    );
+    assert!(!item2.contains("·  ·") && !item2.trim_end().ends_with('·'));
     let item1 = text
         .lines()
         .find(|l| l.contains("item #1"))

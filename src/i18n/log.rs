@@ -73,12 +73,16 @@ catalogue! {
     REVIEW_DONE => "3. Gjort i perioden", "3. Done in this period";
     REVIEW_NOTES => "4. Til overlevering og problemer i hjelpetilbudene", "4. For handover, and directory problems";
     REVIEW_ACK => "5. Kvittering", "5. Acknowledgement";
-    REVIEW_NOTHING_URGENT => "Ingenting forfalt og ingen åpne eskaleringer.", "Nothing overdue and no open escalations.";
+    REVIEW_NOTHING_URGENT => "Ingenting forfalt, ingen nye forsøk som venter og ingen åpne eskaleringer.", "Nothing overdue, no retry waiting and no open escalations.";
     REVIEW_OVERDUE_ITEM => "FORFALT: sak #{id} {phone}, frist {deadline}, {attempts} forsøk – {summary}", "OVERDUE: item #{id} {phone}, due {deadline}, {attempts} attempts – {summary}";
+    REVIEW_RETRY_ITEM => "PRØV IGJEN: sak #{id} {phone}, frist {deadline} (forsøkt i tide), {attempts} forsøk – {summary}", "TRY AGAIN: item #{id} {phone}, due {deadline} (tried in time), {attempts} attempts – {summary}";
+    REVIEW_NEXT_ATTEMPT => "neste forsøk {when}", "next attempt {when}";
+    REVIEW_REFERRED => "henvist: {list}", "referred: {list}";
     REVIEW_ESCALATION => "ESKALERING ({when}, {by}): {body}", "ESCALATION ({when}, {by}): {body}";
     REVIEW_QUEUE_EMPTY => "Ingen åpne tilbakeringinger.", "No open callbacks.";
     REVIEW_QUEUE_ITEM => "sak #{id} {phone} · frist {deadline} · {attempts} forsøk", "item #{id} {phone} · due {deadline} · {attempts} attempts";
     REVIEW_DUE_BEFORE_OPENING => "forfaller før neste åpning ({opening})", "falls due before the next opening ({opening})";
+    REVIEW_QUEUE_ALL_URGENT => "Alle åpne tilbakeringinger står under 1.", "Every open callback is listed under 1.";
     REVIEW_MORE => "… og {n} til (se køen).", "… and {n} more (see the queue).";
     REVIEW_COUNTS => "{messages} henvendelser mottatt ({withheld} skjult nummer) · {added} nye saker · {attempts} forsøk, {reached} nådd · {closed} lukket · {referrals} henvisninger · {notes} notater", "{messages} messages received ({withheld} withheld) · {added} new items · {attempts} attempts, {reached} reached · {closed} closed · {referrals} referrals · {notes} notes";
     REVIEW_PROBLEM => "Hjelpetilbud: {service} – {kind} {note} ({by}, {when})", "Directory: {service} – {kind} {note} ({by}, {when})";

@@ -290,6 +290,41 @@ fn lengths_text(lengths: &[usize], lang: Lang) -> String {
     }
 }
 
+/// The safety instructions as words, the careful reading of each choice
+/// (as the queue's detail shows them): for the handover review.
+pub fn safety_words(s: &crate::callback::Safety, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    if s.wants_callback == Some(false) {
+        out.push(DETAIL_WANTS_NO.get(lang).to_string());
+    }
+    out.push(
+        match s.may_leave_message {
+            Some(true) => DETAIL_MSG_YES,
+            Some(false) => DETAIL_MSG_NO,
+            None => DETAIL_MSG_UNKNOWN,
+        }
+        .get(lang)
+        .to_string(),
+    );
+    out.push(
+        match s.may_say_who_we_are {
+            Some(true) => DETAIL_WHO_YES,
+            Some(false) => DETAIL_WHO_NO,
+            None => DETAIL_WHO_UNKNOWN,
+        }
+        .get(lang)
+        .to_string(),
+    );
+    let one_line = |t: &str| t.replace(['\n', '\r'], " ");
+    if !s.safe_times.trim().is_empty() {
+        out.push(DETAIL_SAFE_TIMES.fill(lang, &[("text", &one_line(&s.safe_times))]));
+    }
+    if !s.note.trim().is_empty() {
+        out.push(one_line(&s.note));
+    }
+    out
+}
+
 #[cfg(test)]
 mod phone_tests {
     use super::*;

@@ -91,6 +91,13 @@ pub struct Attempt {
     pub note: String,
 }
 
+/// A service given to the caller of an item, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Referral {
+    pub service: String,
+    pub at: DateTime<Utc>,
+}
+
 /// Figures for the pane title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
@@ -713,6 +720,26 @@ impl Store {
             ),
             params![ts(since), limit as i64],
         )
+    }
+
+    /// The services referred to on an item, oldest first, with their names.
+    pub fn referrals_of(&self, callback_id: i64) -> Result<Vec<Referral>> {
+        let rows: Vec<(String, String)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT s.name, r.at FROM referrals r JOIN services s ON s.id = r.service_id
+                 WHERE r.callback_id = ?1 ORDER BY r.at, r.id",
+            )?
+            .query_map(params![callback_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.into_iter()
+            .map(|(service, at)| {
+                Ok(Referral {
+                    service,
+                    at: parse_ts(&at)?,
+                })
+            })
+            .collect()
     }
 
     /// Open, overdue and due-today counts, from the partial indexes.
