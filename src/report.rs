@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::handover::Review;
-use crate::i18n::{Lang, log as m};
+use crate::i18n::{Lang, log as m, plural as p};
 use crate::store::callbacks::Item;
 use crate::store::log::Note;
 use crate::timefmt;
@@ -49,6 +49,10 @@ fn note_body(n: &Note, lang: Lang) -> String {
     } else {
         n.body.replace(['\n', '\r'], " ")
     }
+}
+
+fn attempts(i: &Item, lang: Lang) -> String {
+    crate::i18n::plural::ATTEMPTS.count(lang, u64::from(i.attempt_count))
 }
 
 /// What the next person needs on every open item: the safety
@@ -134,7 +138,7 @@ pub fn lines(r: &Review, lang: Lang) -> Vec<ReportLine> {
                     ("id", &i.id),
                     ("phone", &phone(i)),
                     ("deadline", &abs(i.deadline_at)),
-                    ("attempts", &i.attempt_count),
+                    ("attempts", &attempts(i, lang)),
                     ("summary", &summary(i)),
                 ],
             );
@@ -180,7 +184,7 @@ pub fn lines(r: &Review, lang: Lang) -> Vec<ReportLine> {
                 ("id", &i.id),
                 ("phone", &phone(i)),
                 ("deadline", &abs(i.deadline_at)),
-                ("attempts", &i.attempt_count),
+                ("attempts", &attempts(i, lang)),
             ],
         );
         // An item with nothing summarised ends at its attempts.
@@ -217,14 +221,15 @@ pub fn lines(r: &Review, lang: Lang) -> Vec<ReportLine> {
         m::REVIEW_COUNTS.fill(
             lang,
             &[
-                ("messages", &a.messages),
-                ("withheld", &a.withheld),
-                ("added", &a.added),
-                ("attempts", &a.attempts),
-                ("reached", &a.reached),
-                ("closed", &a.closed),
-                ("notes", &a.notes),
-                ("referrals", &a.referrals),
+                ("messages", &p::MESSAGES.count(lang, a.messages)),
+                ("added", &p::NEW_ITEMS.count(lang, a.added)),
+                ("joined", &p::JOINED.count(lang, a.joined)),
+                ("withheld", &p::WITHHELD.count(lang, a.withheld)),
+                ("attempts", &p::ATTEMPTS.count(lang, a.attempts)),
+                ("reached", &p::REACHED.count(lang, a.reached)),
+                ("closed", &p::CLOSED.count(lang, a.closed)),
+                ("notes", &p::NOTES.count(lang, a.notes)),
+                ("referrals", &p::REFERRALS.count(lang, a.referrals)),
             ],
         ),
     ));

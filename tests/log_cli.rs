@@ -120,7 +120,7 @@ fn a_whole_shift_from_the_command_line() {
         .args(["--lang", "en", "--as", "AB", "handover", "ack"])
         .assert()
         .success()
-        .stdout("1 handover(s) acknowledged by AB.\n");
+        .stdout("1 handover acknowledged by AB.\n");
     let js = db.output(&["handover", "--format", "json"]);
     let v: Value = serde_json::from_slice(&js).unwrap();
     assert_eq!(v["acknowledgement"]["acknowledged_by"], "AB");
@@ -171,7 +171,7 @@ fn handover_without_date_shows_the_one_waiting() {
         .args(["--lang", "en", "--as", "AB", "handover", "ack"])
         .assert()
         .success()
-        .stdout("1 handover(s) acknowledged by AB.\n");
+        .stdout("1 handover acknowledged by AB.\n");
     let after = String::from_utf8(db.output(&["--lang", "en", "handover"])).unwrap();
     assert!(!after.contains("Synthetic: call #1"), "{after}");
 }

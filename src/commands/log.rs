@@ -101,7 +101,8 @@ pub fn handover(ctx: &Ctx, args: HandoverArgs) -> Result<(), AppError> {
         if n == 0 {
             return out(m::ACK_NONE.get(ctx.lang));
         }
-        return out(&m::CLI_ACKED.fill(ctx.lang, &[("n", &n), ("name", &name)]));
+        let handovers = crate::i18n::plural::HANDOVERS.count(ctx.lang, n as u64);
+        return out(&m::CLI_ACKED.fill(ctx.lang, &[("handovers", &handovers), ("name", &name)]));
     }
     let mut store = ctx.open_store()?;
     let cal = store.calendar().map_err(ctx.db_err())?;

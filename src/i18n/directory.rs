@@ -58,7 +58,6 @@ catalogue! {
     DETAIL_CHAT => "Chat: {chat}", "Chat: {chat}";
     DETAIL_EMAIL => "E-post: {email}", "E-mail: {email}";
     DETAIL_LANGS => "Språk: {langs}", "Languages: {langs}";
-    DETAIL_REFERRED => "Henvist {n} ganger", "Referred {n} times";
     FILTER_ON => "Filter: {filters}", "Filter: {filters}";
     FILTER_OPEN => "åpent nå", "open now";
     DIR_COPIED => "Nummeret er kopiert: {number}", "The number has been copied: {number}";

@@ -339,7 +339,7 @@ impl Store {
                 actor,
                 now,
             )?;
-            insert_message(tx, c.received_at, Some(id), false, actor)?;
+            insert_message(tx, c.received_at, Some(id), false, actor, now)?;
             audit::record(
                 tx,
                 now,
@@ -836,7 +836,7 @@ pub(crate) fn voicemail_in(
             ],
         )?;
         let version_after = bump_version(tx, id)?;
-        let message_id = insert_message(tx, v.received_at, Some(id), false, actor)?;
+        let message_id = insert_message(tx, v.received_at, Some(id), false, actor, now)?;
         audit::record(tx, now, actor, "join", "callback", Some(id), None)?;
         let snapshot = snaps.keep(before);
         return Ok((
@@ -868,7 +868,7 @@ pub(crate) fn voicemail_in(
         actor,
         now,
     )?;
-    let message_id = insert_message(tx, v.received_at, Some(id), false, actor)?;
+    let message_id = insert_message(tx, v.received_at, Some(id), false, actor, now)?;
     audit::record(
         tx,
         now,
@@ -901,7 +901,7 @@ pub(crate) fn withheld_in(
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let id = insert_message(tx, received_at, None, true, actor)?;
+    let id = insert_message(tx, received_at, None, true, actor, now)?;
     audit::record(tx, now, actor, "add", "message", Some(id), Some("withheld"))?;
     Ok(id)
 }
@@ -912,10 +912,12 @@ fn insert_message(
     callback_id: Option<i64>,
     withheld: bool,
     actor: &str,
+    now: DateTime<Utc>,
 ) -> Result<i64> {
     tx.execute(
-        "INSERT INTO messages(received_at, callback_id, withheld, created_by) VALUES (?1, ?2, ?3, ?4)",
-        params![ts(received_at), callback_id, withheld, actor],
+        "INSERT INTO messages(received_at, callback_id, withheld, created_by, entered_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![ts(received_at), callback_id, withheld, actor, ts(now)],
     )?;
     Ok(tx.last_insert_rowid())
 }

@@ -318,7 +318,10 @@ fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
             &[
                 ("abs", &timefmt::absolute(item.deadline_at, tz)),
                 ("received", &timefmt::absolute(item.received_at, tz)),
-                ("n", &item.message_count),
+                (
+                    "messages",
+                    &crate::i18n::plural::MESSAGES.count(lang, u64::from(item.message_count)),
+                ),
             ],
         ),
         th.muted,
