@@ -14,6 +14,61 @@ use crate::store::callbacks::{Item, Referral};
 use crate::store::log::{Activity, Handover, Note};
 use crate::store::{Result, Store};
 
+/// Why an acknowledgement is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AckRefused {
+    /// The person on duty gave one of the waiting handovers themselves.
+    OwnHandover,
+}
+
+/// Who may acknowledge: the person on duty (`by`, from `--as` or "who is
+/// on duty"), and not for a handover they gave themselves unless the
+/// coordinator allows it (`[handover] self_acknowledge`, for a lone
+/// volunteer). The app and `vakt handover ack` both come here.
+pub fn may_acknowledge(
+    waiting: &[Handover],
+    by: &str,
+    self_acknowledge: bool,
+) -> std::result::Result<(), AckRefused> {
+    let own = waiting
+        .iter()
+        .any(|h| h.given_by.trim().eq_ignore_ascii_case(by.trim()));
+    if own && !self_acknowledge {
+        return Err(AckRefused::OwnHandover);
+    }
+    Ok(())
+}
+
+/// What acknowledging did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Acked {
+    /// This many handovers were acknowledged.
+    Done(usize),
+    /// Nothing was waiting.
+    Nothing,
+    Refused(AckRefused),
+}
+
+/// Acknowledges every waiting handover as `by`, if the rule allows it.
+pub fn acknowledge(
+    store: &mut Store,
+    by: &str,
+    self_acknowledge: bool,
+    now: DateTime<Utc>,
+) -> Result<Acked> {
+    let waiting = store.pending_handovers()?;
+    if waiting.is_empty() {
+        return Ok(Acked::Nothing);
+    }
+    if let Err(e) = may_acknowledge(&waiting, by, self_acknowledge) {
+        return Ok(Acked::Refused(e));
+    }
+    Ok(match store.acknowledge_handovers(by, now)? {
+        0 => Acked::Nothing,
+        n => Acked::Done(n),
+    })
+}
+
 /// At most this many open items are listed; the rest are counted.
 pub const MAX_LISTED: usize = 100;
 
@@ -237,4 +292,36 @@ pub fn for_day(
     let to = cal.local_instant(next, chrono::NaiveTime::MIN);
     let handover = store.latest_handover(to)?.filter(|h| h.given_at >= from);
     gather(store, cal, now, from, to, None, handover, to.min(now))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn given(by: &str) -> Handover {
+        Handover {
+            id: 1,
+            shift_id: None,
+            given_at: Utc::now(),
+            given_by: by.into(),
+            acknowledged_at: None,
+            acknowledged_by: None,
+        }
+    }
+
+    #[test]
+    fn nobody_acknowledges_their_own_handover_unless_allowed() {
+        let w = [given("KH"), given("AB")];
+        assert_eq!(may_acknowledge(&w, "CD", false), Ok(()));
+        assert_eq!(
+            may_acknowledge(&w, "AB", false),
+            Err(AckRefused::OwnHandover)
+        );
+        assert_eq!(
+            may_acknowledge(&w, " kh ", false),
+            Err(AckRefused::OwnHandover)
+        );
+        assert_eq!(may_acknowledge(&w, "AB", true), Ok(()));
+        assert_eq!(may_acknowledge(&[], "AB", false), Ok(()));
+    }
 }

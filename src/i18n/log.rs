@@ -60,7 +60,8 @@ catalogue! {
     SHIFT_ENDED => "Vakten er avsluttet. Overleveringen venter på kvittering.", "The shift has ended. The handover is waiting to be acknowledged.";
     NO_SHIFT => "Ingen vakt er startet.", "No shift has been started.";
     ACK_TITLE => "Kvitter overleveringen", "Acknowledge the handover";
-    ACK_PROMPT => "Dine initialer (neste vakthavende):", "Your initials (the next person on duty):";
+    ACK_PROMPT => "Kvitteres av vakthavende (bytt med F3):", "Acknowledged by the person on duty (change with F3):";
+    ACK_OWN => "{name} ga selv overleveringen og kan ikke kvittere for den. Den neste på vakt kvitterer (bytt vakthavende med F3 eller --as).", "{name} gave this handover and cannot acknowledge it. The next person on duty does (change who is on duty with F3 or --as).";
     ACK_DONE => "Overleveringen er kvittert av {name} ✓", "Handover acknowledged by {name} ✓";
     ACK_NONE => "Ingen overlevering venter på kvittering.", "No handover is waiting to be acknowledged.";
     BANNER_PENDING => "Overlevering fra {by} ({when}) er ikke kvittert. Les den under Vaktlogg (3), tast h.", "Handover from {by} ({when}) is not acknowledged. Read it in the Shift log (3), key h.";
