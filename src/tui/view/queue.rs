@@ -354,6 +354,24 @@ fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
     if !attempts.is_empty() {
         lines.push(Line::from(attempts.join(" · ")));
     }
+    if !app.queue.referrals.is_empty() {
+        let list = app
+            .queue
+            .referrals
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} ({})",
+                    r.service,
+                    timefmt::when_words(r.at, app.now, tz, lang)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        lines.push(Line::from(
+            crate::i18n::log::REVIEW_REFERRED.fill(lang, &[("list", &list)]),
+        ));
+    }
     if item.kind == Kind::Voicemail && item.open {
         let configured = app.config.callbacks.script.trim();
         let script = if configured.is_empty() {
