@@ -78,7 +78,7 @@ fn bad_numbers_and_times_say_what_is_wrong_without_echoing_the_number() {
         .args(["--lang", "en", "voicemail", "add", "--phone", "2233445"])
         .assert()
         .code(2)
-        .stderr("vakt: The number is 1 digit(s) short (Norwegian numbers have 8).\n");
+        .stderr("vakt: The number is 1 digit short (Norwegian numbers have 8).\n");
     db.cmd()
         .args(["--lang", "nb", "voicemail", "add", "--phone", "22x33445"])
         .assert()

@@ -167,7 +167,7 @@ fn item_json(
         "attempts": item.attempt_count,
         "messages": item.message_count,
         "phone": phone,
-        "overdue": item.open && item.attempt_count == 0 && item.deadline_at <= now,
+        "overdue": item.is_overdue(now),
         "may_leave_message": s.may_leave_message,
         "may_say_who_we_are": s.may_say_who_we_are,
         // Recordings the switchboard e-mailed (kept in the mailbox, not here).
@@ -227,7 +227,7 @@ pub fn queue(ctx: &Ctx, args: QueueArgs) -> Result<(), AppError> {
             .map(|p| if args.reveal { p.display() } else { p.masked() })
             .unwrap_or_else(|| "–".into());
         let due = if i.open {
-            timefmt::deadline_words(i.deadline_at, ctx.now, cal.tz, ctx.lang)
+            crate::callback::due_words(i, ctx.now, cal.tz, ctx.lang)
         } else {
             i.outcome
                 .map(|o| q::outcome_name(o, ctx.lang).to_string())

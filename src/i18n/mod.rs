@@ -15,6 +15,7 @@ pub mod directory;
 pub mod intake;
 pub mod log;
 pub mod opening;
+pub mod plural;
 pub mod privacy;
 pub mod queue;
 pub mod rules;

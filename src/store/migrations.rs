@@ -77,6 +77,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("sql/0009_intake.sql"),
         rust: None,
     },
+    Migration {
+        why: "When each message was entered, so the handover counts what the person \
+              on duty entered in the shift and its counts add up.",
+        sql: include_str!("sql/0010_message_entered.sql"),
+        rust: None,
+    },
 ];
 
 /// The schema version this program writes.

@@ -670,7 +670,14 @@ impl App {
     fn apply(&mut self, effect: Effect) {
         match effect {
             Effect::None => {}
-            Effect::Saved(text) => self.flash = Some(Flash { text, error: false }),
+            Effect::Saved(text) => {
+                self.flash = Some(Flash { text, error: false });
+                // This terminal's own write does not change data_version:
+                // re-read what the banner shows (a failed read keeps it).
+                if let Ok(h) = self.store.pending_handover() {
+                    self.pending_handover = h;
+                }
+            }
             Effect::Error(text) => self.flash = Some(Flash { text, error: true }),
             Effect::Note(text) => self.flash = Some(Flash { text, error: false }),
             Effect::Copy { text, message } => {

@@ -745,7 +745,7 @@ impl Component for DirectoryState {
                 match env.store.refer(s.id, Some(cb), None, env.actor, env.now) {
                     Ok(_) => {
                         self.load_selected(env);
-                        Effect::Saved(d::REFERRED.get(lang).into())
+                        Effect::Saved(d::REFERRED.fill(lang, &[("id", &cb), ("service", &s.name)]))
                     }
                     Err(StoreError::Closed | StoreError::NotFound) => {
                         Effect::Error(d::CALLBACK_GONE.get(lang).into())

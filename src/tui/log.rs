@@ -597,17 +597,23 @@ impl Component for LogState {
                     self.mode = Mode::List;
                     Effect::None
                 }
-                Mode::Ack { field, .. } => {
-                    let name = match crate::domain::name::DutyName::parse(&field.text()) {
+                Mode::Ack { .. } => {
+                    // The person on duty acknowledges: the name is the one
+                    // set with F3 (or --as), never typed here.
+                    let name = match crate::domain::name::DutyName::parse(env.actor) {
                         Ok(n) => n.into_string(),
                         Err(e) => return Effect::Error(crate::i18n::rules::name_error(&e, lang)),
                     };
-                    match env.store.acknowledge_handovers(&name, env.now) {
-                        Ok(0) => {
+                    let self_ack = env.config.handover.self_acknowledge;
+                    match handover::acknowledge(env.store, &name, self_ack, env.now) {
+                        Ok(handover::Acked::Nothing) => {
                             self.mode = Mode::List;
                             Effect::Error(m::ACK_NONE.get(lang).to_string())
                         }
-                        Ok(_) => {
+                        Ok(handover::Acked::Refused(handover::AckRefused::OwnHandover)) => {
+                            Effect::Error(m::ACK_OWN.fill(lang, &[("name", &name)]))
+                        }
+                        Ok(handover::Acked::Done(_)) => {
                             self.mode = Mode::List;
                             Effect::Saved(m::ACK_DONE.fill(lang, &[("name", &name)]))
                         }
@@ -649,7 +655,10 @@ impl Component for LogState {
             Act::Acknowledge => {
                 if let Mode::Review { lines, scroll } = &mut self.mode {
                     self.mode = Mode::Ack {
-                        field: Box::new(Field::single(crate::domain::name::MAX_CHARS)),
+                        // Shows who acknowledges: the person on duty.
+                        field: Box::new(
+                            Field::single(crate::domain::name::MAX_CHARS).with_text(env.actor),
+                        ),
                         lines: std::mem::take(lines),
                         scroll: *scroll,
                     };
@@ -743,10 +752,8 @@ impl Component for LogState {
                 }
                 Effect::None
             }
-            Mode::Ack { field, .. } => {
-                field.key(ev);
-                Effect::None
-            }
+            // The name is the person on duty's: nothing to type.
+            Mode::Ack { .. } => Effect::None,
             _ => Effect::None,
         }
     }
@@ -756,7 +763,6 @@ impl Component for LogState {
         let field = match &mut self.mode {
             Mode::Editor(ed) if !ed.on_marks => &mut ed.text,
             Mode::Search(f) => f,
-            Mode::Ack { field, .. } => field,
             _ => return Effect::None,
         };
         super::input::pasted(field.paste(text), field.max_chars(), lang)

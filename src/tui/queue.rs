@@ -164,6 +164,8 @@ pub struct QueueState {
     pub closed_today: u64,
     /// Attempts of the selected item.
     pub attempts: Vec<Attempt>,
+    /// The services referred on the selected item, for the detail.
+    pub referrals: Vec<crate::store::callbacks::Referral>,
     undo: Option<Undo>,
     snaps: Snapshots,
     /// Open items whose number matches the phone being typed in the form.
@@ -181,6 +183,7 @@ impl Default for QueueState {
             counts: Counts::default(),
             closed_today: 0,
             attempts: Vec::new(),
+            referrals: Vec::new(),
             undo: None,
             snaps: Snapshots::default(),
             join_target: None,
@@ -799,9 +802,12 @@ impl QueueState {
     }
 
     fn load_attempts(&mut self, env: &mut Env) -> Result<(), StoreError> {
-        self.attempts = match self.selected_item() {
-            Some(item) => env.store.attempts(item.id)?,
-            None => Vec::new(),
+        (self.attempts, self.referrals) = match self.selected_item() {
+            Some(item) => (
+                env.store.attempts(item.id)?,
+                env.store.referrals_of(item.id)?,
+            ),
+            None => (Vec::new(), Vec::new()),
         };
         Ok(())
     }

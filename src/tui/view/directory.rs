@@ -372,7 +372,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
     if !s.source.is_empty() {
         meta.push(d::DETAIL_SOURCE.fill(lang, &[("source", &s.source)]));
     }
-    meta.push(d::DETAIL_REFERRED.fill(lang, &[("n", &app.directory.referrals)]));
+    meta.push(crate::i18n::plural::TIMES_REFERRED.count(lang, app.directory.referrals));
     if !s.internal_note.is_empty() {
         meta.push(d::DETAIL_NOTE.fill(lang, &[("note", &s.internal_note)]));
     }

@@ -105,6 +105,7 @@ fn due_cell(item: &Item, app: &App) -> (String, Style) {
         eod,
         item.deadline_at,
         item.attempt_count,
+        item.first_attempt_at,
         item.next_attempt_at,
     ) {
         Urgency::Overdue => (
@@ -292,17 +293,29 @@ fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
         first.push(Span::styled(q::DETAIL_ON_HOLD.get(lang), th.warning));
     }
     let mut lines = vec![Line::from(first)];
-    lines.push(Line::from(Span::styled(
+    let mut due = Vec::new();
+    if item.is_overdue(app.now) {
+        due.push(Span::styled(
+            timefmt::deadline_words(item.deadline_at, app.now, tz, lang),
+            th.danger,
+        ));
+        due.push(Span::raw(" · "));
+    }
+    due.push(Span::styled(
         q::DETAIL_DEADLINE.fill(
             lang,
             &[
                 ("abs", &timefmt::absolute(item.deadline_at, tz)),
                 ("received", &timefmt::absolute(item.received_at, tz)),
-                ("n", &item.message_count),
+                (
+                    "messages",
+                    &crate::i18n::plural::MESSAGES.count(lang, u64::from(item.message_count)),
+                ),
             ],
         ),
         th.muted,
-    )));
+    ));
+    lines.push(Line::from(due));
     if !item.summary.is_empty() {
         lines.push(Line::from(item.summary.clone()));
     }
@@ -329,6 +342,24 @@ fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
         .collect();
     if !attempts.is_empty() {
         lines.push(Line::from(attempts.join(" · ")));
+    }
+    if !app.queue.referrals.is_empty() {
+        let list = app
+            .queue
+            .referrals
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} ({})",
+                    r.service,
+                    timefmt::when_words(r.at, app.now, tz, lang)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        lines.push(Line::from(
+            crate::i18n::log::REVIEW_REFERRED.fill(lang, &[("list", &list)]),
+        ));
     }
     if item.kind == Kind::Voicemail && item.open {
         let configured = app.config.callbacks.script.trim();
