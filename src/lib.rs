@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod callback;
 pub mod cli;
+pub mod cli_parse;
 pub mod commands;
 pub mod config;
 pub mod demo;

@@ -1,7 +1,6 @@
 use std::process::ExitCode;
 
 use chrono::Utc;
-use clap::Parser;
 
 use vakt::cli::{Cli, Command, LangArg};
 use vakt::commands::{self, Ctx};
@@ -13,17 +12,23 @@ use vakt::i18n::Lang;
 use vakt::tui::{self, App, theme::Theme};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Known before parsing, so that help and mistakes speak it.
+    let arg_lang = vakt::cli_parse::early_lang(&args);
+    let cli = match vakt::cli_parse::parse(&args, arg_lang) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     // Generated from the command-line definitions: no settings, no database.
     let generated = match &cli.command {
         Some(Command::Completions { shell }) => Some(commands::manual::completions(*shell)),
-        Some(Command::Man) => Some(commands::manual::man()),
+        Some(Command::Man) => Some(commands::manual::man(arg_lang)),
         _ => None,
     };
     if let Some(result) = generated {
         return match result {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(&e, Lang::from_env().unwrap_or_default()),
+            Err(e) => fail(&e, arg_lang),
         };
     }
     let cli_lang = cli.lang.map(|l| match l {

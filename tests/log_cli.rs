@@ -197,10 +197,17 @@ fn handover_for_another_day_and_bad_dates() {
         vec!["handover", "ack", "--help"],
     ] {
         db.cmd()
+            .args(["--lang", "en"])
             .args(&args)
             .assert()
             .success()
             .stdout(predicate::str::contains("Usage"));
+        db.cmd()
+            .args(["--lang", "nb"])
+            .args(&args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Bruk"));
     }
 }
 

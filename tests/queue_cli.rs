@@ -313,9 +313,16 @@ fn every_queue_command_explains_itself() {
         vec!["callback", "close", "--help"],
     ] {
         db.cmd()
+            .args(["--lang", "en"])
             .args(&args)
             .assert()
             .success()
             .stdout(predicate::str::contains("Usage"));
+        db.cmd()
+            .args(["--lang", "nb"])
+            .args(&args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Bruk"));
     }
 }

@@ -10,6 +10,7 @@
 use std::fmt::Display;
 
 pub mod calendar;
+pub mod cli;
 pub mod countries;
 pub mod directory;
 pub mod intake;
@@ -168,6 +169,7 @@ pub fn all_groups() -> Vec<&'static [Msg]> {
         rules::ALL,
         opening::ALL,
         intake::ALL,
+        cli::ALL,
     ]
 }
 
