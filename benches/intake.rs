@@ -126,7 +126,7 @@ fn main() {
         let dir = tempfile::tempdir().unwrap();
         let md = dir.path().join("Maildir");
         fill(&md);
-        let mut store = Store::open(&dir.path().join("vakt.db")).unwrap();
+        let mut store = Store::create(&dir.path().join("vakt.db")).unwrap();
         let cal = store.calendar().unwrap();
         let maildir = Maildir::open(&md).unwrap();
         let start = Instant::now();
