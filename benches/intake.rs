@@ -158,7 +158,7 @@ fn main() {
     // --mail through the binary, one process per e-mail.
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("vakt.db");
-    drop(Store::open(&db).unwrap());
+    drop(Store::create(&db).unwrap());
     let settings = dir.path().join("settings.toml");
     std::fs::write(
         &settings,
