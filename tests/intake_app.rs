@@ -129,3 +129,24 @@ fn handover_counts_what_arrived_while_closed() {
             .unwrap();
     assert!(!none.contains("While the line was closed"), "{none}");
 }
+
+#[test]
+fn the_detail_says_a_recording_is_in_the_mailbox_with_its_length_and_time() {
+    let t = Intake::setup();
+    // An Asterisk e-mail: a 42-second recording left 23 Nov 10:42.
+    t.mail("asterisk.eml");
+    let mut app = t.db.app(Lang::En, monday_morning());
+    app.poll_db();
+    let screen = render_text(&app, 160, 40);
+    assert!(
+        screen.contains("Recording in the mailbox: today 10:42 (0:42)"),
+        "{screen}"
+    );
+    let mut app = t.db.app(Lang::Nb, monday_morning());
+    app.poll_db();
+    let screen = render_text(&app, 160, 40);
+    assert!(
+        screen.contains("Opptak i e-postkassen: i dag 10:42 (0:42)"),
+        "{screen}"
+    );
+}

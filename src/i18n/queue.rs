@@ -101,6 +101,7 @@ catalogue! {
     NO_NUMBER => "Denne saken har ikke noe nummer.", "This item has no number.";
     GAVE_UP_SUGGESTION => "{n} forsøk uten svar: du kan lukke saken (c → g).", "{n} attempts without reaching them: you can close the item (c → g).";
     ERR_PHONE_EMPTY => "Nummeret mangler.", "The number is missing.";
+    DETAIL_RECORDINGS => "Opptak i e-postkassen: {list}", "Recording in the mailbox: {list}";
     ERR_PHONE_EMERGENCY => "{number} er et nødnummer – det ringes aldri tilbake. Er noen i fare nå, ring {number} selv.", "{number} is an emergency number – it is never a callback. If someone is in danger now, call {number} yourself.";
     ERR_PHONE_TOO_LONG => "Nummeret er for langt.", "The number is too long.";
     ERR_PHONE_CHAR => "Nummeret kan ikke inneholde «{c}».", "The number cannot contain \"{c}\".";

@@ -166,6 +166,9 @@ pub struct QueueState {
     pub attempts: Vec<Attempt>,
     /// The services referred on the selected item, for the detail.
     pub referrals: Vec<crate::store::callbacks::Referral>,
+    /// Recordings the switchboard e-mailed for the selected item (when
+    /// left, length if given): they stay in the mailbox, not in vakt.
+    pub recordings: Vec<(chrono::DateTime<chrono::Utc>, Option<u32>)>,
     undo: Option<Undo>,
     snaps: Snapshots,
     /// Open items whose number matches the phone being typed in the form.
@@ -184,6 +187,7 @@ impl Default for QueueState {
             closed_today: 0,
             attempts: Vec::new(),
             referrals: Vec::new(),
+            recordings: Vec::new(),
             undo: None,
             snaps: Snapshots::default(),
             join_target: None,
@@ -802,12 +806,13 @@ impl QueueState {
     }
 
     fn load_attempts(&mut self, env: &mut Env) -> Result<(), StoreError> {
-        (self.attempts, self.referrals) = match self.selected_item() {
+        (self.attempts, self.referrals, self.recordings) = match self.selected_item() {
             Some(item) => (
                 env.store.attempts(item.id)?,
                 env.store.referrals_of(item.id)?,
+                env.store.recordings(item.id)?,
             ),
-            None => (Vec::new(), Vec::new()),
+            None => (Vec::new(), Vec::new(), Vec::new()),
         };
         Ok(())
     }

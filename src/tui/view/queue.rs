@@ -361,6 +361,24 @@ fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
             crate::i18n::log::REVIEW_REFERRED.fill(lang, &[("list", &list)]),
         ));
     }
+    if !app.queue.recordings.is_empty() {
+        let list = app
+            .queue
+            .recordings
+            .iter()
+            .map(|(at, secs)| {
+                let when = timefmt::when_words(*at, app.now, tz, lang);
+                match secs {
+                    Some(s) => format!("{when} ({}:{:02})", s / 60, s % 60),
+                    None => when,
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        lines.push(Line::from(
+            q::DETAIL_RECORDINGS.fill(lang, &[("list", &list)]),
+        ));
+    }
     if item.kind == Kind::Voicemail && item.open {
         let configured = app.config.callbacks.script.trim();
         let script = if configured.is_empty() {
