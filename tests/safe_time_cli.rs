@@ -72,3 +72,36 @@ fn a_wish_the_hours_never_meet_keeps_the_plan_inside_the_hours() {
     let h = (next.hour(), next.minute());
     assert!(((9, 0)..(15, 0)).contains(&h), "{next}");
 }
+
+/// The selected item's detail in the app, for an item added with these
+/// safe times.
+fn detail_for(safe: &str) -> String {
+    let db = TestDb::new();
+    db.output(&[
+        "voicemail",
+        "add",
+        "--phone",
+        "+47 22 33 44 55",
+        "--safe-times",
+        safe,
+    ]);
+    let mut app = db.app(vakt::i18n::Lang::En, Utc::now());
+    app.set_actor("KH");
+    vakt::tui::render_text(&app, 160, 40)
+}
+
+#[test]
+fn a_wish_the_hours_never_meet_or_words_not_read_are_said_plainly() {
+    let never = detail_for("after 18:00 only");
+    assert!(
+        never.contains("The line is never open when the caller says it is safe"),
+        "{never}"
+    );
+    let unread = detail_for("when he is at work");
+    assert!(
+        unread.contains("The safe time could not be read"),
+        "{unread}"
+    );
+    let fine = detail_for("etter kl. 12");
+    assert!(!fine.contains("⚠ The"), "{fine}");
+}

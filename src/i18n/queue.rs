@@ -101,6 +101,8 @@ catalogue! {
     NO_NUMBER => "Denne saken har ikke noe nummer.", "This item has no number.";
     GAVE_UP_SUGGESTION => "{n} forsøk uten svar: du kan lukke saken (c → g).", "{n} attempts without reaching them: you can close the item (c → g).";
     ERR_PHONE_EMPTY => "Nummeret mangler.", "The number is missing.";
+    SAFE_TIME_UNREAD => "⚠ Trygg tid kunne ikke leses – les ordene selv før du ringer.", "⚠ The safe time could not be read – read the words yourself before calling.";
+    SAFE_TIME_NEVER_OPEN => "⚠ Linja er aldri åpen når innringeren sier det er trygt – koordinator må ordne oppringingen.", "⚠ The line is never open when the caller says it is safe – the coordinator must arrange the call.";
     DETAIL_RECORDINGS => "Opptak i e-postkassen: {list}", "Recording in the mailbox: {list}";
     ERR_PHONE_EMERGENCY => "{number} er et nødnummer – det ringes aldri tilbake. Er noen i fare nå, ring {number} selv.", "{number} is an emergency number – it is never a callback. If someone is in danger now, call {number} yourself.";
     ERR_PHONE_TOO_LONG => "Nummeret er for langt.", "The number is too long.";
