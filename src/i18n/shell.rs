@@ -11,6 +11,7 @@ catalogue! {
     PLACEHOLDER_DIRECTORY => "Hjelpetilbudene kommer her.", "The referral directory will be here.";
     PLACEHOLDER_LOG => "Vaktloggen kommer her.", "The shift log will be here.";
     EMERGENCY => "Nød: 112 · 113 · 110", "Emergency: 112 · 113 · 110";
+    EMERGENCY_SHORT => "112 · 113 · 110", "112 · 113 · 110";
     OPEN_UNTIL => "ÅPEN til {time}", "OPEN until {time}";
     CLOSED_UNTIL => "STENGT · åpner {when}", "CLOSED · opens {when}";
     CLOSED_NO_OPENING => "STENGT", "CLOSED";

@@ -28,12 +28,23 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let th = &app.theme;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = s::TOO_SMALL.fill(app.lang, &[("w", &MIN_WIDTH), ("h", &MIN_HEIGHT)]);
+        // The emergency numbers stay on screen at any size: the last line,
+        // in full when it fits, else the numbers alone.
+        let [msg_area, sos_area] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
         frame.render_widget(
             Paragraph::new(msg)
                 .style(th.warning)
                 .wrap(Wrap { trim: true }),
-            area,
+            msg_area,
         );
+        let full = s::EMERGENCY.get(app.lang);
+        let sos = if ratatui::text::Line::from(full).width() <= usize::from(area.width) {
+            full
+        } else {
+            s::EMERGENCY_SHORT.get(app.lang)
+        };
+        frame.render_widget(Paragraph::new(sos).style(th.danger), sos_area);
         return;
     }
     let banner_h = u16::from(app.fault.is_set() || app.pending_handover.is_some() && !app.privacy);
