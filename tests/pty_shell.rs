@@ -18,7 +18,7 @@ fn starts_shows_three_panes_and_quits_cleanly() {
     ]);
     pty.send(b"\r");
     pty.send(TAB);
-    pty.wait_for(&["▶Hjelpetilbud"]);
+    pty.wait_for(&["▶2 Hjelpetilbud"]);
     pty.send(b"q");
     assert!(pty.wait_exit(), "vakt did not exit with 0");
     // The database was created private to the user.

@@ -19,11 +19,11 @@ fn first_screen_shows_panes_status_and_emergency_numbers() {
     let app = db.app(Lang::Nb, monday_morning());
     let screen = render_text(&app, 120, 30);
     for needle in [
-        "Tilbakeringinger (1)",
-        // With four panes, those not on screen drop "(n)" at 120 columns.
-        "│ Hjelpetilbud│",
-        "│ Vaktlogg│",
-        "│ Statistikk ",
+        "1 Tilbakeringinger",
+        // Every tab shows the key that opens it, at 120 columns too.
+        "│ 2 Hjelpetilbud│",
+        "│ 3 Vaktlogg│",
+        "│ 4 Statistikk ",
         "man. 23. nov. 10:42 · ÅPEN til 15:00",
         "Nød: 112 · 113 · 110",
         "? Hjelp",
@@ -39,7 +39,7 @@ fn english_screen() {
     let db = TestDb::new();
     let app = db.app(Lang::En, monday_morning());
     let screen = render_text(&app, 120, 30);
-    assert!(screen.contains("Callbacks (1)"));
+    assert!(screen.contains("1 Callbacks"));
     assert!(screen.contains("Mon 23 Nov 10:42 · OPEN until 15:00"));
     assert!(screen.contains("Emergency: 112 · 113 · 110"));
     insta::assert_snapshot!("shell_en", screen);
@@ -52,7 +52,7 @@ fn tab_and_number_keys_switch_panes() {
     assert_eq!(app.pane(), Pane::Callbacks);
     app.on_key(key(KeyCode::Tab));
     assert_eq!(app.pane(), Pane::Directory);
-    assert!(render_text(&app, 100, 30).contains("▶Hjelpetilbud (2)"));
+    assert!(render_text(&app, 100, 30).contains("▶2 Hjelpetilbud"));
     app.on_key(key(KeyCode::Tab));
     assert_eq!(app.pane(), Pane::Log);
     app.on_key(key(KeyCode::Tab));
@@ -188,10 +188,10 @@ fn long_status_drops_the_date_before_the_pane_names() {
         |app: &vakt::tui::App, w, h| render_text(app, w, h).lines().next().unwrap().to_string();
     let top = top_line(&app, 120, 30);
     for needle in [
-        "▶Tilbakeringinger (1)",
-        "│ Hjelpetilbud│",
-        "│ Vaktlogg│",
-        "│ Statistikk",
+        "▶1 Tilbakeringinger",
+        "│ 2 Hjelpetilbud│",
+        "│ 3 Vaktlogg│",
+        "│ 4 Statistikk",
         "15:02 · STENGT · åpner i morgen 09:00 · Vakt: PT",
     ] {
         assert!(top.contains(needle), "missing {needle:?} in\n{top}");

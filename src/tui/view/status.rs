@@ -77,14 +77,15 @@ fn fit_top(app: &App, width: usize, privacy_w: usize) -> (u8, String) {
     (*form, (*right).clone())
 }
 
-/// "Name (n)" (form 0), "Name" (form 1) or "n" (form 2); the pane on
-/// screen always shows "Name (n)".
+/// "1 Callbacks": the key that opens the pane, then its name, on every tab
+/// (forms 0 and 1), so the number reads as a key, never as a count ("Name
+/// (1)" did). When even that does not fit (form 2) the other tabs show
+/// their key alone; the pane on screen always shows both.
 fn tab_label(app: &App, form: u8, i: usize, pane: Pane) -> String {
     let name = pane_title(pane).get(app.lang);
     match form {
-        _ if pane == app.pane => format!("{name} ({})", i + 1),
-        0 => format!("{name} ({})", i + 1),
-        1 => name.to_string(),
+        _ if pane == app.pane => format!("{} {name}", i + 1),
+        0 | 1 => format!("{} {name}", i + 1),
         _ => format!("{}", i + 1),
     }
 }
