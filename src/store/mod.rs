@@ -103,6 +103,10 @@ impl From<rusqlite::Error> for StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// See [`Store::open_file`].
+#[cfg(feature = "encryption")]
+static ENCRYPTED_OPEN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Instants are stored as fixed-width UTC text (`2026-11-23T14:00:00Z`),
 /// so string order is time order and indexes sort them correctly.
 pub fn ts(t: chrono::DateTime<chrono::Utc>) -> String {
@@ -329,6 +333,14 @@ impl Store {
     }
 
     fn open_file(path: &Path) -> Result<Store> {
+        // SQLCipher: two connections set up at the same moment in one
+        // process were seen to fail now and then with a bare SQLITE_ERROR
+        // (tests opening databases on parallel threads); opening is rare
+        // and short, so it is done one at a time.
+        #[cfg(feature = "encryption")]
+        let _one_at_a_time = ENCRYPTED_OPEN
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         // Another program's mark is seen without SQLite opening the file.
         if header_application_id(path).is_some_and(|id| id != 0 && id != APPLICATION_ID) {
             return Err(StoreError::Foreign);
