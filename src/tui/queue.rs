@@ -169,6 +169,9 @@ pub struct QueueState {
     /// Recordings the switchboard e-mailed for the selected item (when
     /// left, length if given): they stay in the mailbox, not in vakt.
     pub recordings: Vec<(chrono::DateTime<chrono::Utc>, Option<u32>)>,
+    /// Why the selected open item's safe time cannot be planned for, worked
+    /// out when it is selected (not on every frame).
+    pub safe_unmet: Option<crate::callback::SafeTimeUnmet>,
     undo: Option<Undo>,
     snaps: Snapshots,
     /// Open items whose number matches the phone being typed in the form.
@@ -188,6 +191,7 @@ impl Default for QueueState {
             attempts: Vec::new(),
             referrals: Vec::new(),
             recordings: Vec::new(),
+            safe_unmet: None,
             undo: None,
             snaps: Snapshots::default(),
             join_target: None,
@@ -814,6 +818,10 @@ impl QueueState {
             ),
             None => (Vec::new(), Vec::new(), Vec::new()),
         };
+        self.safe_unmet = self
+            .selected_item()
+            .filter(|i| i.open)
+            .and_then(|i| crate::callback::safe_time_unmet(env.calendar, &i.safety, env.now));
         Ok(())
     }
 

@@ -361,19 +361,16 @@ fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
             crate::i18n::log::REVIEW_REFERRED.fill(lang, &[("list", &list)]),
         ));
     }
-    if item.open {
-        use crate::callback::{SafeTimeUnmet, safe_time_unmet};
-        match safe_time_unmet(&app.calendar, &item.safety, app.now) {
-            Some(SafeTimeUnmet::Unread) => lines.push(Line::from(Span::styled(
-                q::SAFE_TIME_UNREAD.get(lang),
-                th.warning,
-            ))),
-            Some(SafeTimeUnmet::NeverOpen) => lines.push(Line::from(Span::styled(
-                q::SAFE_TIME_NEVER_OPEN.get(lang),
-                th.danger,
-            ))),
-            None => {}
-        }
+    match app.queue.safe_unmet {
+        Some(crate::callback::SafeTimeUnmet::Unread) => lines.push(Line::from(Span::styled(
+            q::SAFE_TIME_UNREAD.get(lang),
+            th.warning,
+        ))),
+        Some(crate::callback::SafeTimeUnmet::NeverOpen) => lines.push(Line::from(Span::styled(
+            q::SAFE_TIME_NEVER_OPEN.get(lang),
+            th.danger,
+        ))),
+        None => {}
     }
     if !app.queue.recordings.is_empty() {
         let list = app
