@@ -59,16 +59,37 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form, footer: &str, th: &Theme
                 frame.render_widget(Paragraph::new(text), value_area)
             }
             Input::Choice { options, index } => {
+                let labels: Vec<String> = options
+                    .iter()
+                    .enumerate()
+                    .map(|(j, o)| {
+                        let mark = if j == *index { "●" } else { "○" };
+                        format!("{mark} {}", o.get(lang))
+                    })
+                    .collect();
+                let widths: Vec<usize> = labels.iter().map(|l| l.chars().count() + 2).collect();
+                let w = ChoiceWindow::new(&widths, *index, usize::from(value_w));
                 let mut spans = Vec::new();
-                for (j, o) in options.iter().enumerate() {
+                if w.start > 0 {
+                    spans.push(Span::styled("‹ ", th.muted));
+                }
+                for (j, label) in labels.into_iter().enumerate().take(w.end).skip(w.start) {
                     let style = if j == *index {
                         if focused { th.selected } else { th.title }
                     } else {
                         th.muted
                     };
-                    let mark = if j == *index { "●" } else { "○" };
-                    spans.push(Span::styled(format!("{mark} {}", o.get(lang)), style));
+                    spans.push(Span::styled(label, style));
                     spans.push(Span::raw("  "));
+                }
+                if w.end < options.len() {
+                    spans.push(Span::styled("› ", th.muted));
+                }
+                if w.start > 0 || w.end < options.len() {
+                    spans.push(Span::styled(
+                        format!("{}/{}", index + 1, options.len()),
+                        th.muted,
+                    ));
                 }
                 frame.render_widget(Paragraph::new(Line::from(spans)), value_area);
             }
@@ -94,4 +115,96 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form, footer: &str, th: &Theme
         Paragraph::new(Span::styled(footer.to_string(), th.muted)),
         Rect::new(inner.x + 1, bottom, inner.width.saturating_sub(1), 1),
     );
+}
+
+/// Which options of a choice list are drawn: a run around the chosen one
+/// that fits, so the cursor is always in sight, however long the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ChoiceWindow {
+    start: usize,
+    end: usize,
+}
+
+impl ChoiceWindow {
+    /// `widths` are each option's width with its gap; `avail` the width of
+    /// the line. When not all fit, room is kept for the arrows and the
+    /// "7/13" position.
+    fn new(widths: &[usize], index: usize, avail: usize) -> ChoiceWindow {
+        let n = widths.len();
+        if widths.iter().sum::<usize>() <= avail || n == 0 {
+            return ChoiceWindow { start: 0, end: n };
+        }
+        let index = index.min(n - 1);
+        let counter = format!("{n}/{n}").len();
+        let room = avail.saturating_sub(4 + counter);
+        let (mut start, mut end) = (index, index + 1);
+        let mut used = widths[index];
+        loop {
+            let mut grew = false;
+            if end < n && used + widths[end] <= room {
+                used += widths[end];
+                end += 1;
+                grew = true;
+            }
+            if start > 0 && used + widths[start - 1] <= room {
+                start -= 1;
+                used += widths[start];
+                grew = true;
+            }
+            if !grew {
+                break;
+            }
+        }
+        ChoiceWindow { start, end }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ChoiceWindow;
+    use proptest::prelude::*;
+
+    #[test]
+    fn all_shown_when_they_fit() {
+        assert_eq!(
+            ChoiceWindow::new(&[5, 5, 5], 2, 15),
+            ChoiceWindow { start: 0, end: 3 }
+        );
+        assert_eq!(
+            ChoiceWindow::new(&[], 0, 10),
+            ChoiceWindow { start: 0, end: 0 }
+        );
+    }
+
+    #[test]
+    fn the_window_follows_the_cursor() {
+        let w = [10; 13];
+        assert_eq!(
+            ChoiceWindow::new(&w, 0, 60),
+            ChoiceWindow { start: 0, end: 5 }
+        );
+        assert_eq!(
+            ChoiceWindow::new(&w, 12, 60),
+            ChoiceWindow { start: 8, end: 13 }
+        );
+        let mid = ChoiceWindow::new(&w, 6, 60);
+        assert!(mid.start <= 6 && 6 < mid.end);
+    }
+
+    proptest! {
+        /// The chosen option is always drawn, and what is drawn fits.
+        #[test]
+        fn the_chosen_one_is_always_in_sight(
+            widths in proptest::collection::vec(1usize..30, 1..20),
+            index in 0usize..20,
+            avail in 0usize..120,
+        ) {
+            let index = index % widths.len();
+            let w = ChoiceWindow::new(&widths, index, avail);
+            prop_assert!(w.start <= index && index < w.end);
+            if w.end - w.start > 1 {
+                prop_assert!(widths[w.start..w.end].iter().sum::<usize>() <= avail);
+            }
+        }
+    }
 }
