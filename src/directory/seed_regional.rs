@@ -121,8 +121,10 @@ fn areas(municipalities: &str, county: &str) -> Vec<String> {
         })
         .map(str::to_string)
         .collect();
-    if !county.trim().is_empty() && !out.iter().any(|a| a == county.trim()) {
-        out.push(county.trim().to_string());
+    for c in county.split(';').map(str::trim).filter(|c| !c.is_empty()) {
+        if !out.iter().any(|a| a == c) {
+            out.push(c.to_string());
+        }
     }
     out
 }
@@ -198,14 +200,7 @@ pub fn regional_services() -> Vec<Service> {
             } else {
                 Hours::Text(cut(row.hours.trim(), 400))
             },
-            web: cut(
-                row.web
-                    .trim()
-                    .trim_start_matches("https://")
-                    .trim_start_matches("http://")
-                    .trim_end_matches('/'),
-                super::MAX_SHORT,
-            ),
+            web: cut(&super::normalise_web(&row.web), super::MAX_SHORT),
             source: cut(
                 &format!("{} ({date})", row.source_url.trim()),
                 super::MAX_SHORT,
