@@ -35,9 +35,9 @@ fn open_app(path: &std::path::Path) -> App {
         Config::default(),
     )
     .expect("app");
-    app.on_duty = Some("BENCH".into());
+    app.set_actor("BENCH");
     // As in the terminal app: statistics are computed on a worker thread.
-    app.stats.background = true;
+    app.compute_off_thread(true);
     app.resize(W, H);
     app
 }
@@ -131,7 +131,13 @@ fn benches(c: &mut Criterion) {
         &mut term,
         "queue_down",
         |app, term| {
-            if app.queue.selected + 1 >= app.queue.rows.len() && !app.queue.has_more {
+            if !app.queue().list.has_more()
+                && app
+                    .queue()
+                    .list
+                    .selected_index()
+                    .is_none_or(|i| i + 1 >= app.queue().rows().len())
+            {
                 press(app, term, KeyCode::Home);
             }
         },
@@ -143,7 +149,7 @@ fn benches(c: &mut Criterion) {
         &mut term,
         "queue_page_down",
         |app, term| {
-            if !app.queue.has_more {
+            if !app.queue().list.has_more() {
                 press(app, term, KeyCode::Home);
             }
         },
@@ -165,13 +171,13 @@ fn benches(c: &mut Criterion) {
                 let t = Instant::now();
                 press(&mut app, &mut term, KeyCode::Tab);
                 let d = t.elapsed();
-                record(&format!("switch_pane_to_{:?}", app.pane), d);
+                record(&format!("switch_pane_to_{:?}", app.pane()), d);
                 total += d;
             }
             total
         })
     });
-    while app.pane != vakt::tui::app::Pane::Callbacks {
+    while app.pane() != vakt::tui::app::Pane::Callbacks {
         press(&mut app, &mut term, KeyCode::Tab);
     }
 
@@ -209,7 +215,7 @@ fn benches(c: &mut Criterion) {
         &mut term,
         "log_page_down",
         |app, term| {
-            if !app.log.has_more {
+            if !app.log().list.has_more() {
                 press(app, term, KeyCode::Home);
             }
         },
@@ -237,7 +243,7 @@ fn benches(c: &mut Criterion) {
         &mut term,
         "open_handover_review",
         |app, term| {
-            if !matches!(app.log.mode, vakt::tui::log::Mode::List) {
+            if !matches!(app.log().mode, vakt::tui::log::Mode::List) {
                 press(app, term, KeyCode::Esc);
             }
         },

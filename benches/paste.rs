@@ -35,7 +35,7 @@ fn open_app(path: &std::path::Path) -> App {
         Config::default(),
     )
     .expect("app");
-    app.on_duty = Some("BENCH".into());
+    app.set_actor("BENCH");
     app.resize(W, H);
     app
 }
@@ -85,7 +85,7 @@ fn benches(c: &mut Criterion) {
     // The shift log: a new note each time (the last one discarded).
     press(&mut app, KeyCode::Char('3'));
     let leave_editor = |app: &mut App| {
-        while !matches!(app.log.mode, vakt::tui::log::Mode::List) {
+        while !matches!(app.log().mode, vakt::tui::log::Mode::List) {
             press(app, KeyCode::Esc);
         }
         press(app, KeyCode::Char('n'));
@@ -97,7 +97,9 @@ fn benches(c: &mut Criterion) {
         &mut term,
         &mut samples,
         leave_editor,
-        |app| app.on_paste(&big),
+        |app| {
+            app.on_paste(&big);
+        },
     );
     let typed: Vec<Event> = big
         .chars()
@@ -136,7 +138,7 @@ fn benches(c: &mut Criterion) {
         &mut term,
         &mut samples,
         |app| {
-            while !matches!(app.queue.mode, vakt::tui::queue::Mode::List) {
+            while !matches!(app.queue().mode, vakt::tui::queue::Mode::List) {
                 press(app, KeyCode::Esc);
             }
             press(app, KeyCode::Char('n'));
@@ -144,9 +146,11 @@ fn benches(c: &mut Criterion) {
                 press(app, KeyCode::Tab);
             }
         },
-        |app| app.on_paste(&big),
+        |app| {
+            app.on_paste(&big);
+        },
     );
-    while !matches!(app.queue.mode, vakt::tui::queue::Mode::List) {
+    while !matches!(app.queue().mode, vakt::tui::queue::Mode::List) {
         press(&mut app, KeyCode::Esc);
     }
 
@@ -160,10 +164,17 @@ fn benches(c: &mut Criterion) {
         &mut term,
         &mut samples,
         |app| {
-            let max = app.directory.query.max_chars();
-            app.directory.query = vakt::tui::input::Field::single(max);
+            // Ctrl-J empties the box (the text field's "delete to the start
+            // of the line"), as a person would.
+            app.on_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+            assert!(
+                app.directory().query.text().is_empty(),
+                "search box emptied"
+            );
         },
-        |app| app.on_paste(&big),
+        |app| {
+            app.on_paste(&big);
+        },
     );
 
     println!("\nPer paste (each timed on its own):");

@@ -298,8 +298,11 @@ pub fn parse_hours(s: &str) -> Result<Option<Hours>, HoursParseError> {
         .ok_or(HoursParseError::OpenNotBeforeClose)
 }
 
-/// `H`, `HH`, `H:MM`, `HH:MM` (or `.` instead of `:`), 00:00–23:59.
-fn parse_clock(s: &str) -> Option<NaiveTime> {
+/// The one clock parser: `H`, `HH`, `H:MM`, `HH:MM` (or `.` instead of
+/// `:`), 00:00–23:59; minutes always two digits, so `9.5` is not 09:05.
+/// Typed receipts ([`crate::when`]), directory hours and safe times build
+/// on it.
+pub fn parse_clock(s: &str) -> Option<NaiveTime> {
     let (hour, minute) = match s.split_once([':', '.']) {
         Some((h, m)) => (h, Some(m)),
         None => (s, None),

@@ -202,6 +202,48 @@ pub fn next_attempt(cal: &CalendarSettings, last: DateTime<Utc>, gap: Duration) 
     }
 }
 
+/// The next attempt to plan after one at `last` that did not reach the
+/// caller: [`next_attempt`], moved forward into the caller's safe time
+/// when their words can be read and the line's hours meet them. When the
+/// words cannot be read, or the hours never meet them, the plan stays at
+/// the next opening and the item says so ([`safe_time_unmet`]).
+pub fn plan_next_attempt(
+    cal: &CalendarSettings,
+    last: DateTime<Utc>,
+    gap: Duration,
+    safety: &Safety,
+) -> DateTime<Utc> {
+    let t = next_attempt(cal, last, gap);
+    crate::domain::safe_time::read(&safety.safe_times)
+        .next_safe(cal, t)
+        .unwrap_or(t)
+}
+
+/// Why a caller's safe time cannot be planned for: the words could not be
+/// read, or the line is never open when they say it is safe. `None` when
+/// nothing was said or a safe time inside opening hours exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SafeTimeUnmet {
+    Unread,
+    NeverOpen,
+}
+
+pub fn safe_time_unmet(
+    cal: &CalendarSettings,
+    safety: &Safety,
+    from: DateTime<Utc>,
+) -> Option<SafeTimeUnmet> {
+    use crate::domain::safe_time::{SafeTimes, read};
+    match read(&safety.safe_times) {
+        SafeTimes::Any => None,
+        SafeTimes::Unread => Some(SafeTimeUnmet::Unread),
+        w => w
+            .next_safe(cal, from)
+            .is_none()
+            .then_some(SafeTimeUnmet::NeverOpen),
+    }
+}
+
 /// The queue's order key: the deadline until someone has tried, then the
 /// next planned attempt. Overdue items have the earliest keys, so an
 /// ascending sort puts the most urgent unmet promise first.
@@ -228,17 +270,20 @@ pub enum Urgency {
     Later,
 }
 
+/// How urgent an open item is: overdue as [`crate::domain::promise`]
+/// says first, then a retry that is due, then by deadline or next attempt.
 pub fn urgency(
     now: DateTime<Utc>,
     end_of_today: DateTime<Utc>,
     deadline: DateTime<Utc>,
     attempts: u32,
+    first_attempt: Option<DateTime<Utc>>,
     next_attempt: Option<DateTime<Utc>>,
 ) -> Urgency {
-    if attempts == 0 {
-        if deadline <= now {
-            Urgency::Overdue
-        } else if deadline <= end_of_today {
+    if crate::domain::promise::overdue(true, deadline, first_attempt, now) {
+        Urgency::Overdue
+    } else if attempts == 0 {
+        if deadline <= end_of_today {
             Urgency::DueToday
         } else {
             Urgency::Later
@@ -249,6 +294,29 @@ pub fn urgency(
             Some(n) if n <= end_of_today => Urgency::DueToday,
             _ => Urgency::Later,
         }
+    }
+}
+
+/// What the "due" column says for an open item, in the list and in
+/// `vakt queue`: overdue by how long, the next planned attempt once
+/// someone has tried in time, or the deadline.
+pub fn due_words(
+    item: &crate::store::callbacks::Item,
+    now: DateTime<Utc>,
+    tz: chrono_tz::Tz,
+    lang: crate::i18n::Lang,
+) -> String {
+    use crate::timefmt;
+    if item.is_overdue(now) {
+        return timefmt::deadline_words(item.deadline_at, now, tz, lang);
+    }
+    match (item.attempt_count, item.next_attempt_at) {
+        (n, Some(next)) if n > 0 && next <= now => {
+            crate::i18n::queue::RETRY_NOW.get(lang).to_string()
+        }
+        (n, Some(next)) if n > 0 => crate::i18n::queue::NEXT_TRY
+            .fill(lang, &[("when", &timefmt::when_words(next, now, tz, lang))]),
+        _ => timefmt::when_words(item.deadline_at, now, tz, lang),
     }
 }
 
@@ -346,18 +414,30 @@ mod tests {
         assert_eq!(sort_key(deadline, 1, Some(t(10, 0))), t(10, 0));
         assert_eq!(sort_key(deadline, 1, None), deadline);
         let eod = t(23, 0);
-        assert_eq!(urgency(t(15, 0), eod, deadline, 0, None), Urgency::Overdue);
-        assert_eq!(urgency(t(9, 0), eod, deadline, 0, None), Urgency::DueToday);
         assert_eq!(
-            urgency(t(9, 0), eod, deadline + Duration::days(1), 0, None),
+            urgency(t(15, 0), eod, deadline, 0, None, None),
+            Urgency::Overdue
+        );
+        assert_eq!(
+            urgency(t(9, 0), eod, deadline, 0, None, None),
+            Urgency::DueToday
+        );
+        assert_eq!(
+            urgency(t(9, 0), eod, deadline + Duration::days(1), 0, None, None),
             Urgency::Later
         );
+        // Tried in time: a retry, not overdue.
         assert_eq!(
-            urgency(t(15, 0), eod, deadline, 1, Some(t(12, 0))),
+            urgency(t(15, 0), eod, deadline, 1, Some(t(10, 0)), Some(t(12, 0))),
             Urgency::RetryNow
         );
+        // First tried after the deadline: still overdue.
         assert_eq!(
-            urgency(t(9, 0), eod, deadline, 1, Some(t(12, 0))),
+            urgency(t(16, 0), eod, deadline, 1, Some(t(15, 0)), Some(t(17, 0))),
+            Urgency::Overdue
+        );
+        assert_eq!(
+            urgency(t(9, 0), eod, deadline, 1, Some(t(8, 0)), Some(t(12, 0))),
             Urgency::DueToday
         );
         assert!(Urgency::Overdue < Urgency::RetryNow);

@@ -8,7 +8,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(
     name = "vakt",
-    version,
+    // `--version` is vakt's own: it says the commit, the schema, SQLite
+    // and encryption, in the user's language.
+    disable_version_flag = true,
     about = "Duty-shift companion for a helpline: callback queue, referral directory and shift log.",
     long_about = "Duty-shift companion for a helpline: callback queue, referral directory and shift log.\n\n\
                   Without a command, vakt opens the terminal app on the database. \
@@ -39,6 +41,11 @@ pub struct Cli {
     /// Encrypted database: ask for the passphrase (not shown as you type).
     #[arg(long, global = true, conflicts_with = "key_file")]
     pub ask_key: bool,
+
+    /// Print the version: release, commit, database schema, SQLite version,
+    /// and whether encryption is compiled in.
+    #[arg(short = 'V', long)]
+    pub version: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -248,6 +255,9 @@ pub struct VoicemailAdd {
     /// When it was received (default now): RFC 3339, "YYYY-MM-DD HH:MM", "07:42", "yesterday 16:10".
     #[arg(long)]
     pub received: Option<String>,
+    /// The receipt really is more than 60 days back (otherwise refused as a likely typo).
+    #[arg(long, requires = "received")]
+    pub old: bool,
     /// A name or alias the caller gave.
     #[arg(long)]
     pub name: Option<String>,
@@ -278,6 +288,9 @@ pub enum ComplaintCmd {
         /// When it was received: RFC 3339 or "YYYY-MM-DD HH:MM".
         #[arg(long)]
         received: String,
+        /// The receipt really is more than 60 days back (otherwise refused as a likely typo).
+        #[arg(long)]
+        old: bool,
         /// What it is about.
         #[arg(long)]
         summary: String,

@@ -27,6 +27,7 @@ pub struct Config {
     pub callbacks: CallbackConfig,
     pub directory: DirectoryConfig,
     pub privacy: PrivacyConfig,
+    pub handover: HandoverConfig,
     /// `[intake]`: voicemail e-mails from the switchboard (see
     /// [`crate::intake::settings`]).
     pub intake: crate::intake::settings::IntakeConfig,
@@ -57,6 +58,15 @@ impl Default for CallbackConfig {
             script: String::new(),
         }
     }
+}
+
+/// `[handover]`: who may acknowledge a handover.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HandoverConfig {
+    /// Whoever gave a handover may acknowledge it too: for a centre where
+    /// one volunteer is often alone on duty. Off by default: the next
+    /// person acknowledges.
+    pub self_acknowledge: bool,
 }
 
 /// `[directory]`: the referral directory.
@@ -144,6 +154,7 @@ pub const KEYS: &[(&str, &str, Allowed)] = &[
         Allowed::Range { min: 0, max: 336 },
     ),
     ("callbacks", "script", Allowed::Text { max: 1000 }),
+    ("handover", "self_acknowledge", Allowed::Bool),
     (
         "directory",
         "stale_days",
@@ -172,7 +183,7 @@ pub const KEYS: &[(&str, &str, Allowed)] = &[
 ];
 
 /// The sections of the settings file.
-pub const SECTIONS: &[&str] = &["callbacks", "directory", "privacy"];
+pub const SECTIONS: &[&str] = &["callbacks", "handover", "directory", "privacy"];
 
 /// The keys known at the top (`""`, sections included) or in a section.
 pub fn known_keys(section: &str) -> Vec<&'static str> {
@@ -458,6 +469,9 @@ impl Config {
                 ("callbacks", "max_attempts", Value::Int(n)) => cfg.callbacks.max_attempts = n,
                 ("callbacks", "retry_hours", Value::Int(n)) => cfg.callbacks.retry_hours = n,
                 ("callbacks", "script", Value::Text(t)) => cfg.callbacks.script = t,
+                ("handover", "self_acknowledge", Value::Bool(b)) => {
+                    cfg.handover.self_acknowledge = b
+                }
                 ("directory", "stale_days", Value::Int(n)) => cfg.directory.stale_days = n,
                 ("privacy", "closed_days", Value::Int(n)) => cfg.privacy.closed_days = n,
                 ("privacy", "note_days", Value::Int(n)) => cfg.privacy.note_days = n,

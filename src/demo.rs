@@ -138,7 +138,7 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
                      ?18, ?19, ?20, ?21, ?22, ?23)",
             )?;
             let mut msg = tx.prepare_cached(
-                "INSERT INTO messages(received_at, callback_id, withheld, created_by) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO messages(received_at, callback_id, withheld, created_by, entered_at) VALUES (?1, ?2, ?3, ?4, ?1)",
             )?;
             let mut att = tx.prepare_cached(
                 "INSERT INTO attempts(callback_id, at, by, result, note) VALUES (?1, ?2, ?3, ?4, '')",

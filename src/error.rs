@@ -48,6 +48,10 @@ pub enum AppError {
     Terminal(ErrorKind),
     #[error("output")]
     Output,
+    /// The reader of our output went away (`vakt queue | head -1`): the
+    /// command stops and exits quietly, as Unix tools do.
+    #[error("output closed")]
+    OutputClosed,
     /// Input the person can correct; the message says how.
     #[error("invalid input")]
     Invalid(crate::i18n::Msg),
@@ -82,6 +86,15 @@ impl AppError {
     }
 
     /// 2 for input the person can correct, 1 for everything else.
+    /// A failed write to standard output: a closed pipe is not an error.
+    pub fn output(e: &std::io::Error) -> AppError {
+        if e.kind() == ErrorKind::BrokenPipe {
+            AppError::OutputClosed
+        } else {
+            AppError::Output
+        }
+    }
+
     pub fn exit_code(&self) -> i32 {
         match self {
             AppError::When(_)
@@ -148,7 +161,7 @@ impl AppError {
             AppError::Terminal(kind) => {
                 m::ERR_TERMINAL.fill(lang, &[("why", &io_words(*kind, lang))])
             }
-            AppError::Output => m::ERR_OUTPUT.get(lang).to_string(),
+            AppError::Output | AppError::OutputClosed => m::ERR_OUTPUT.get(lang).to_string(),
             AppError::Invalid(msg) => msg.get(lang).to_string(),
             AppError::Phone(e) => q::phone_error(e, lang),
             AppError::NotFound(id) => q::ERR_NOT_FOUND.fill(lang, &[("id", id)]),
@@ -167,6 +180,10 @@ pub fn when_message(w: &WhenError, lang: Lang) -> String {
         WhenError::Format => m::ERR_WHEN_FORMAT.get(lang).to_string(),
         WhenError::Skipped => m::ERR_WHEN_SKIPPED.get(lang).to_string(),
         WhenError::InFuture => m::ERR_WHEN_FUTURE.get(lang).to_string(),
+        WhenError::TooOld { days } => crate::i18n::rules::ERR_WHEN_TOO_OLD.fill(
+            lang,
+            &[("days", days), ("max", &crate::when::RECEIPT_MAX_AGE_DAYS)],
+        ),
         WhenError::OutOfRange { first, last } => {
             crate::i18n::rules::ERR_WHEN_RANGE.fill(lang, &[("first", first), ("last", last)])
         }

@@ -10,9 +10,64 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::calendar::{CalendarSettings, OpenState};
-use crate::store::callbacks::Item;
+use crate::store::callbacks::{Item, Referral};
 use crate::store::log::{Activity, Handover, Note};
 use crate::store::{Result, Store};
+
+/// Why an acknowledgement is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AckRefused {
+    /// The person on duty gave one of the waiting handovers themselves.
+    OwnHandover,
+}
+
+/// Who may acknowledge: the person on duty (`by`, from `--as` or "who is
+/// on duty"), and not for a handover they gave themselves unless the
+/// coordinator allows it (`[handover] self_acknowledge`, for a lone
+/// volunteer). The app and `vakt handover ack` both come here.
+pub fn may_acknowledge(
+    waiting: &[Handover],
+    by: &str,
+    self_acknowledge: bool,
+) -> std::result::Result<(), AckRefused> {
+    let own = waiting
+        .iter()
+        .any(|h| h.given_by.trim().eq_ignore_ascii_case(by.trim()));
+    if own && !self_acknowledge {
+        return Err(AckRefused::OwnHandover);
+    }
+    Ok(())
+}
+
+/// What acknowledging did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Acked {
+    /// This many handovers were acknowledged.
+    Done(usize),
+    /// Nothing was waiting.
+    Nothing,
+    Refused(AckRefused),
+}
+
+/// Acknowledges every waiting handover as `by`, if the rule allows it.
+pub fn acknowledge(
+    store: &mut Store,
+    by: &str,
+    self_acknowledge: bool,
+    now: DateTime<Utc>,
+) -> Result<Acked> {
+    let waiting = store.pending_handovers()?;
+    if waiting.is_empty() {
+        return Ok(Acked::Nothing);
+    }
+    if let Err(e) = may_acknowledge(&waiting, by, self_acknowledge) {
+        return Ok(Acked::Refused(e));
+    }
+    Ok(match store.acknowledge_handovers(by, now)? {
+        0 => Acked::Nothing,
+        n => Acked::Done(n),
+    })
+}
 
 /// At most this many open items are listed; the rest are counted.
 pub const MAX_LISTED: usize = 100;
@@ -26,8 +81,12 @@ pub struct Review {
     pub to: DateTime<Utc>,
     /// Whose shift, if the review is for one.
     pub person: Option<String>,
-    /// Open items not tried whose deadline has passed.
+    /// Open items whose promise is broken ([`Item::is_overdue`]).
     pub overdue: Vec<Item>,
+    /// Open items tried in time whose planned next attempt has come.
+    pub retry_now: Vec<Item>,
+    /// The services referred on each listed open item (by item id).
+    pub referrals: std::collections::HashMap<i64, Vec<Referral>>,
     pub escalations: Vec<Note>,
     /// Open items in queue order (at most [`MAX_LISTED`]).
     pub open: Vec<Item>,
@@ -74,6 +133,15 @@ fn closed_arrivals(
 }
 
 impl Review {
+    /// Whether an item is listed under "urgent now" (and so not again in
+    /// the list of open callbacks).
+    pub fn is_urgent(&self, item: &Item) -> bool {
+        self.overdue
+            .iter()
+            .chain(&self.retry_now)
+            .any(|i| i.id == item.id)
+    }
+
     /// Whether an open item, not yet overdue, falls due before the line
     /// opens again (so it would be missed if nobody acts today).
     pub fn due_before_next_opening(&self, item: &Item) -> bool {
@@ -114,11 +182,21 @@ pub fn gather(
     let open = store.queue_from(None, MAX_LISTED)?;
     let eod = now; // overdue = deadline passed by now
     let counts = store.queue_counts(now, eod)?;
-    let overdue = open
+    let overdue = open.iter().filter(|i| i.is_overdue(now)).cloned().collect();
+    let retry_now = open
         .iter()
-        .filter(|i| i.attempt_count == 0 && i.deadline_at <= now)
+        .filter(|i| {
+            !i.is_overdue(now) && i.attempt_count > 0 && i.next_attempt_at.is_some_and(|n| n <= now)
+        })
         .cloned()
         .collect();
+    let mut referrals = std::collections::HashMap::new();
+    for i in &open {
+        let r = store.referrals_of(i.id)?;
+        if !r.is_empty() {
+            referrals.insert(i.id, r);
+        }
+    }
     Ok(Review {
         now,
         tz: cal.tz,
@@ -126,6 +204,8 @@ pub fn gather(
         to,
         person,
         overdue,
+        retry_now,
+        referrals,
         escalations: store.open_escalations()?,
         open,
         open_total: counts.open,
@@ -212,4 +292,36 @@ pub fn for_day(
     let to = cal.local_instant(next, chrono::NaiveTime::MIN);
     let handover = store.latest_handover(to)?.filter(|h| h.given_at >= from);
     gather(store, cal, now, from, to, None, handover, to.min(now))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn given(by: &str) -> Handover {
+        Handover {
+            id: 1,
+            shift_id: None,
+            given_at: Utc::now(),
+            given_by: by.into(),
+            acknowledged_at: None,
+            acknowledged_by: None,
+        }
+    }
+
+    #[test]
+    fn nobody_acknowledges_their_own_handover_unless_allowed() {
+        let w = [given("KH"), given("AB")];
+        assert_eq!(may_acknowledge(&w, "CD", false), Ok(()));
+        assert_eq!(
+            may_acknowledge(&w, "AB", false),
+            Err(AckRefused::OwnHandover)
+        );
+        assert_eq!(
+            may_acknowledge(&w, " kh ", false),
+            Err(AckRefused::OwnHandover)
+        );
+        assert_eq!(may_acknowledge(&w, "AB", true), Ok(()));
+        assert_eq!(may_acknowledge(&[], "AB", false), Ok(()));
+    }
 }

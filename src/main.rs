@@ -1,7 +1,6 @@
 use std::process::ExitCode;
 
 use chrono::Utc;
-use clap::Parser;
 
 use vakt::cli::{Cli, Command, LangArg};
 use vakt::commands::{self, Ctx};
@@ -13,17 +12,23 @@ use vakt::i18n::Lang;
 use vakt::tui::{self, App, theme::Theme};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Known before parsing, so that help and mistakes speak it.
+    let arg_lang = vakt::cli_parse::early_lang(&args);
+    let cli = match vakt::cli_parse::parse(&args, arg_lang) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     // Generated from the command-line definitions: no settings, no database.
     let generated = match &cli.command {
         Some(Command::Completions { shell }) => Some(commands::manual::completions(*shell)),
-        Some(Command::Man) => Some(commands::manual::man()),
+        Some(Command::Man) => Some(commands::manual::man(arg_lang)),
         _ => None,
     };
     if let Some(result) = generated {
         return match result {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(&e, Lang::from_env().unwrap_or_default()),
+            Err(e) => fail(&e, arg_lang),
         };
     }
     let cli_lang = cli.lang.map(|l| match l {
@@ -33,6 +38,13 @@ fn main() -> ExitCode {
     // Until the config is read, errors speak the command line's language or
     // the locale's.
     let early_lang = cli_lang.or_else(Lang::from_env).unwrap_or_default();
+    // Needs no settings and no database: it must work when they are broken.
+    if cli.version {
+        return match commands::out(&commands::version::text(early_lang)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e, early_lang),
+        };
+    }
     let cfg = match Config::load(cli.config.as_deref()) {
         Ok(c) => c,
         Err(e) => return fail(&e, early_lang),
@@ -52,6 +64,9 @@ fn main() -> ExitCode {
 }
 
 fn fail(e: &AppError, lang: Lang) -> ExitCode {
+    if matches!(e, AppError::OutputClosed) {
+        return ExitCode::SUCCESS;
+    }
     // A message may quote what was typed: never a raw control character.
     eprintln!("vakt: {}", escape(&e.message(lang)));
     ExitCode::from(e.exit_code() as u8)
@@ -122,10 +137,9 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             );
             let mut app =
                 App::with_config(store, lang, theme, ctx.now, cfg.clone()).map_err(ctx.db_err())?;
-            app.remember_path = config::data_dir().map(|d| d.join("on-duty"));
+            app.remember_duty_at(config::data_dir().map(|d| d.join("on-duty")));
             app.show_welcome_if_new();
-            app.background_check = start.background_check;
-            app.background_backup = Some(start.background_backup);
+            app.run_in_background(start.background_check, Some(start.background_backup));
             let notices = {
                 let mut all = cfg.warning_messages(lang);
                 all.extend(notices);
@@ -136,12 +150,7 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
                 // A forced command on a shared server: fixed for the session.
                 Some(name) => app.set_on_duty(name, true),
                 None => {
-                    let remembered = app
-                        .remember_path
-                        .as_ref()
-                        .and_then(|p| std::fs::read_to_string(p).ok())
-                        .and_then(|s| DutyName::parse(&s).ok())
-                        .map(DutyName::into_string);
+                    let remembered = app.remembered_on_duty();
                     app.ask_who(remembered);
                 }
             }

@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::handover::Review;
-use crate::i18n::{Lang, log as m};
+use crate::i18n::{Lang, log as m, plural as p};
 use crate::store::callbacks::Item;
 use crate::store::log::Note;
 use crate::timefmt;
@@ -49,6 +49,29 @@ fn note_body(n: &Note, lang: Lang) -> String {
     } else {
         n.body.replace(['\n', '\r'], " ")
     }
+}
+
+fn attempts(i: &Item, lang: Lang) -> String {
+    crate::i18n::plural::ATTEMPTS.count(lang, u64::from(i.attempt_count))
+}
+
+/// What the next person needs on every open item: the safety
+/// instructions, the next planned attempt, and the services referred.
+fn item_detail(r: &Review, i: &Item, lang: Lang) -> String {
+    let when = |t| timefmt::when_words(t, r.now, r.tz, lang);
+    let mut parts = crate::i18n::queue::safety_words(&i.safety, lang);
+    if let Some(next) = i.next_attempt_at.filter(|_| i.attempt_count > 0) {
+        parts.push(m::REVIEW_NEXT_ATTEMPT.fill(lang, &[("when", &when(next))]));
+    }
+    if let Some(refs) = r.referrals.get(&i.id) {
+        let list = refs
+            .iter()
+            .map(|x| format!("{} ({})", x.service, when(x.at)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        parts.push(m::REVIEW_REFERRED.fill(lang, &[("list", &list)]));
+    }
+    parts.join(" · ")
 }
 
 /// The review in order, as lines.
@@ -97,26 +120,34 @@ pub fn lines(r: &Review, lang: Lang) -> Vec<ReportLine> {
     out.push(line(LineKind::Blank, String::new()));
 
     out.push(line(LineKind::Heading, m::REVIEW_URGENT.get(lang).into()));
-    if r.overdue.is_empty() && r.escalations.is_empty() {
+    if r.overdue.is_empty() && r.retry_now.is_empty() && r.escalations.is_empty() {
         out.push(line(
             LineKind::Muted,
             m::REVIEW_NOTHING_URGENT.get(lang).into(),
         ));
     }
-    for i in &r.overdue {
-        out.push(line(
-            LineKind::Urgent,
-            m::REVIEW_OVERDUE_ITEM.fill(
+    let urgent = [
+        (m::REVIEW_OVERDUE_ITEM, &r.overdue),
+        (m::REVIEW_RETRY_ITEM, &r.retry_now),
+    ];
+    for (msg, items) in urgent {
+        for i in items {
+            let text = msg.fill(
                 lang,
                 &[
                     ("id", &i.id),
                     ("phone", &phone(i)),
                     ("deadline", &abs(i.deadline_at)),
-                    ("attempts", &i.attempt_count),
+                    ("attempts", &attempts(i, lang)),
                     ("summary", &summary(i)),
                 ],
-            ),
-        ));
+            );
+            // An item with nothing summarised ends at its attempts.
+            let mut text = text.trim_end().trim_end_matches('–').trim_end().to_string();
+            text.push_str(" · ");
+            text.push_str(&item_detail(r, i, lang));
+            out.push(line(LineKind::Urgent, text));
+        }
     }
     for n in &r.escalations {
         out.push(line(
@@ -139,15 +170,21 @@ pub fn lines(r: &Review, lang: Lang) -> Vec<ReportLine> {
             LineKind::Muted,
             m::REVIEW_QUEUE_EMPTY.get(lang).into(),
         ));
+    } else if r.open.iter().all(|i| r.is_urgent(i)) {
+        out.push(line(
+            LineKind::Muted,
+            m::REVIEW_QUEUE_ALL_URGENT.get(lang).into(),
+        ));
     }
-    for i in &r.open {
+    // Urgent items were listed under 1: once is enough.
+    for i in r.open.iter().filter(|i| !r.is_urgent(i)) {
         let mut text = m::REVIEW_QUEUE_ITEM.fill(
             lang,
             &[
                 ("id", &i.id),
                 ("phone", &phone(i)),
                 ("deadline", &abs(i.deadline_at)),
-                ("attempts", &i.attempt_count),
+                ("attempts", &attempts(i, lang)),
             ],
         );
         // An item with nothing summarised ends at its attempts.
@@ -156,6 +193,8 @@ pub fn lines(r: &Review, lang: Lang) -> Vec<ReportLine> {
             text.push_str(" · ");
             text.push_str(&about);
         }
+        text.push_str(" · ");
+        text.push_str(&item_detail(r, i, lang));
         let mut kind = LineKind::Item;
         if r.due_before_next_opening(i)
             && let Some(open) = r.next_opening
@@ -182,14 +221,15 @@ pub fn lines(r: &Review, lang: Lang) -> Vec<ReportLine> {
         m::REVIEW_COUNTS.fill(
             lang,
             &[
-                ("messages", &a.messages),
-                ("withheld", &a.withheld),
-                ("added", &a.added),
-                ("attempts", &a.attempts),
-                ("reached", &a.reached),
-                ("closed", &a.closed),
-                ("notes", &a.notes),
-                ("referrals", &a.referrals),
+                ("messages", &p::MESSAGES.count(lang, a.messages)),
+                ("added", &p::NEW_ITEMS.count(lang, a.added)),
+                ("joined", &p::JOINED.count(lang, a.joined)),
+                ("withheld", &p::WITHHELD.count(lang, a.withheld)),
+                ("attempts", &p::ATTEMPTS.count(lang, a.attempts)),
+                ("reached", &p::REACHED.count(lang, a.reached)),
+                ("closed", &p::CLOSED.count(lang, a.closed)),
+                ("notes", &p::NOTES.count(lang, a.notes)),
+                ("referrals", &p::REFERRALS.count(lang, a.referrals)),
             ],
         ),
     ));
@@ -314,8 +354,15 @@ fn item_json(r: &Review, i: &Item) -> Value {
         "deadline": i.deadline_at.with_timezone(&tz).to_rfc3339(),
         "attempts": i.attempt_count,
         "next_attempt": i.next_attempt_at.map(|t| t.with_timezone(&tz).to_rfc3339()),
-        "overdue": i.attempt_count == 0 && i.deadline_at <= r.now,
+        "overdue": i.is_overdue(r.now),
         "due_before_next_opening": r.due_before_next_opening(i),
+        "may_leave_message": i.safety.may_leave_message,
+        "may_say_who_we_are": i.safety.may_say_who_we_are,
+        "safe_times": i.safety.safe_times,
+        "referrals": r.referrals.get(&i.id).map(|v| v.iter().map(|x| json!({
+            "service": x.service,
+            "at": x.at.with_timezone(&tz).to_rfc3339(),
+        })).collect::<Vec<_>>()).unwrap_or_default(),
         "summary": summary(i),
     })
 }
@@ -340,6 +387,7 @@ pub fn json(r: &Review, lang: Lang) -> Value {
         "person": r.person,
         "urgent": {
             "overdue": r.overdue.iter().map(|i| item_json(r, i)).collect::<Vec<_>>(),
+            "retry_now": r.retry_now.iter().map(|i| item_json(r, i)).collect::<Vec<_>>(),
             "escalations": r.escalations.iter().map(|n| note_json(r, n, lang)).collect::<Vec<_>>(),
         },
         "queue": {

@@ -27,6 +27,8 @@
 //!   Median and 90th percentile use the nearest-rank method, so each is a
 //!   value that actually occurred.
 
+pub mod text;
+
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 
 use crate::calendar::CalendarSettings;
@@ -239,7 +241,7 @@ pub fn answered_at(item: &ItemRow) -> Option<DateTime<Utc>> {
 
 pub fn verdict(item: &ItemRow, now: DateTime<Utc>) -> Verdict {
     if let Some(at) = answered_at(item) {
-        return if at <= item.deadline_at {
+        return if crate::domain::promise::kept(item.deadline_at, at) {
             Verdict::Kept
         } else {
             Verdict::Missed
@@ -248,7 +250,9 @@ pub fn verdict(item: &ItemRow, now: DateTime<Utc>) -> Verdict {
     match item.closed_at {
         Some(c) if c <= item.deadline_at => Verdict::NotOwed,
         Some(_) => Verdict::Missed,
-        None if now > item.deadline_at => Verdict::Missed,
+        None if crate::domain::promise::overdue(true, item.deadline_at, None, now) => {
+            Verdict::Missed
+        }
         None => Verdict::Pending,
     }
 }

@@ -6,6 +6,19 @@ use chrono_tz::Tz;
 
 use crate::i18n::{Lang, time as t};
 
+/// An instant as fixed-width UTC text (`2026-11-23T14:00:00Z`): how the
+/// store keeps times (string order is time order) and how exports write them.
+pub fn utc_text(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// Reads an instant in RFC 3339 (as [`utc_text`] writes it).
+pub fn parse_utc_text(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
 /// A short weekday name, e.g. "man." / "Mon".
 pub fn weekday_short(d: NaiveDate, lang: Lang) -> &'static str {
     t::WEEKDAYS_SHORT[d.weekday().num_days_from_monday() as usize].get(lang)

@@ -25,6 +25,11 @@ pub enum WhenError {
     Skipped,
     /// After the given "now".
     InFuture,
+    /// A receipt more than [`RECEIPT_MAX_AGE_DAYS`] days back: almost
+    /// always a typo in the year or the month.
+    TooOld {
+        days: i64,
+    },
     /// Outside 1970 to [`YEARS_AHEAD`] years after today; says the range.
     OutOfRange {
         first: i32,
@@ -65,6 +70,7 @@ const MAX_LEN: usize = 64;
 /// Parses `HH:MM` (also `H:MM`, `HH.MM`, `HHMM`).
 pub fn parse_clock(s: &str) -> Result<NaiveTime, WhenError> {
     let s = s.trim();
+    // A receipt's time always has minutes: "07:42", "7.42" or "0742".
     let (h, m) = if let Some((h, m)) = s.split_once([':', '.']) {
         (h, m)
     } else if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
@@ -72,16 +78,12 @@ pub fn parse_clock(s: &str) -> Result<NaiveTime, WhenError> {
     } else {
         return Err(WhenError::Format);
     };
-    if h.is_empty()
-        || m.len() != 2
-        || h.len() > 2
-        || !h.chars().all(|c| c.is_ascii_digit())
-        || !m.chars().all(|c| c.is_ascii_digit())
-    {
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    if !digits(h) || h.len() > 2 || !digits(m) || m.len() != 2 {
         return Err(WhenError::Format);
     }
-    let (h, m): (u32, u32) = (h.parse().unwrap_or(99), m.parse().unwrap_or(99));
-    NaiveTime::from_hms_opt(h, m, 0).ok_or_else(|| WhenError::BadTime(s.to_string()))
+    crate::calendar::parse_clock(&format!("{h}:{m}"))
+        .ok_or_else(|| WhenError::BadTime(s.to_string()))
 }
 
 /// Parses `YYYY-MM-DD`, telling a malformed string from an impossible date.
@@ -149,9 +151,29 @@ pub fn parse_when(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Ut
     Ok(at)
 }
 
+/// How far back a typed receipt may be without saying it is meant: longer
+/// than a summer closure, shorter than the usual typo (the wrong year).
+pub const RECEIPT_MAX_AGE_DAYS: i64 = 60;
+
 /// Like [`parse_when`], for a receipt: it cannot be in the future (a
-/// minute's slack for clocks that differ).
+/// minute's slack for clocks that differ), nor more than
+/// [`RECEIPT_MAX_AGE_DAYS`] days back.
 pub fn parse_received(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Utc>, WhenError> {
+    let at = parse_received_old_ok(input, now, tz)?;
+    let days = (now - at).num_days();
+    if days > RECEIPT_MAX_AGE_DAYS {
+        return Err(WhenError::TooOld { days });
+    }
+    Ok(at)
+}
+
+/// [`parse_received`] for a receipt the person has said is that old
+/// (`--old` on the command line): still never in the future.
+pub fn parse_received_old_ok(
+    input: &str,
+    now: DateTime<Utc>,
+    tz: Tz,
+) -> Result<DateTime<Utc>, WhenError> {
     let at = parse_when(input, now, tz)?;
     if at > now + chrono::Duration::minutes(1) {
         return Err(WhenError::InFuture);
@@ -257,8 +279,22 @@ mod tests {
             parse_day("2026-11-23", today),
             Ok(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
         );
-        // A receipt far back is fine as long as it is in range.
-        assert!(parse_received("1970-06-01 10:00", n, Oslo).is_ok());
+        // A receipt far back is a typo unless the person says it is meant.
+        assert!(parse_received_old_ok("1970-06-01 10:00", n, Oslo).is_ok());
+        assert!(matches!(
+            parse_received("1970-06-01 10:00", n, Oslo),
+            Err(WhenError::TooOld { .. })
+        ));
+        // The limit itself: 60 whole days back is fine, 61 is not.
+        let back = |d: i64| (n - chrono::Duration::days(d)).with_timezone(&Oslo);
+        let typed = |d: i64| back(d).format("%Y-%m-%d %H:%M").to_string();
+        assert!(parse_received(&typed(RECEIPT_MAX_AGE_DAYS), n, Oslo).is_ok());
+        assert_eq!(
+            parse_received(&typed(RECEIPT_MAX_AGE_DAYS + 1), n, Oslo),
+            Err(WhenError::TooOld {
+                days: RECEIPT_MAX_AGE_DAYS + 1
+            })
+        );
     }
 
     #[test]

@@ -164,10 +164,15 @@ fn help_explains_every_command() {
         "holidays", "deadline", "show", "close", "reopen", "hours", "closing", "zone",
     ] {
         db.cmd()
-            .args(["calendar", sub, "--help"])
+            .args(["--lang", "en", "calendar", sub, "--help"])
             .assert()
             .success()
             .stdout(predicate::str::contains("Usage"));
+        db.cmd()
+            .args(["--lang", "nb", "calendar", sub, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Bruk"));
     }
 }
 

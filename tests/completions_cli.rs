@@ -43,7 +43,7 @@ fn man_page_is_roff_with_every_command() {
     let db = TestDb::new();
     let out = db
         .cmd()
-        .arg("man")
+        .args(["man", "--lang", "en"])
         .assert()
         .success()
         .get_output()
@@ -66,7 +66,7 @@ fn man_page_is_roff_with_every_command() {
     }
     assert_eq!(
         page.as_bytes(),
-        vakt::commands::manual::man_page().as_slice()
+        vakt::commands::manual::man_page(vakt::i18n::Lang::En).as_slice()
     );
 }
 

@@ -141,9 +141,9 @@ fn key(code: KeyCode) -> KeyEvent {
 
 fn directory_app(db: &TestDb, lang: Lang) -> App {
     let mut app = db.app(lang, monday_morning());
-    app.on_duty = Some("KH".into());
+    app.set_actor("KH");
     app.on_key(key(KeyCode::Char('2')));
-    assert_eq!(app.pane, Pane::Directory);
+    assert_eq!(app.pane(), Pane::Directory);
     app
 }
 

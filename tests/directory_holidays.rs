@@ -210,7 +210,7 @@ fn the_app_list_and_detail_agree_with_the_cli() {
         (oslo(2027, 3, 26, 10, 0), false),
     ] {
         let mut app = db.app(Lang::En, at);
-        app.on_duty = Some("KH".into());
+        app.set_actor("KH");
         app.on_key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE));
         app.on_key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
         app.on_paste("ukedag");

@@ -27,9 +27,9 @@ fn typed(app: &mut App, text: &str) {
 
 fn directory_app(db: &TestDb, lang: Lang) -> App {
     let mut app = db.app(lang, monday_morning());
-    app.on_duty = Some("KH".into());
+    app.set_actor("KH");
     app.on_key(key(KeyCode::Char('2')));
-    assert_eq!(app.pane, Pane::Directory);
+    assert_eq!(app.pane(), Pane::Directory);
     app
 }
 
@@ -63,12 +63,12 @@ fn typing_filters_on_every_key_and_esc_leaves_the_box() {
     assert!(screen.contains("OPEN"), "24/7 is open: {screen}");
     // 'q' typed in the box is text, not quit.
     typed(&mut app, "q");
-    assert!(!app.quit);
+    assert!(!app.has_quit());
     assert!(render_text(&app, 120, 30).contains("0 found"));
     app.on_key(key(KeyCode::Backspace));
     app.on_key(key(KeyCode::Esc));
-    app.on_key(key(KeyCode::Char('y')));
-    assert_eq!(app.take_clipboard().as_deref(), Some("+4722400040"));
+    let fx = app.on_key(key(KeyCode::Char('y')));
+    assert_eq!(fx.copy.as_deref(), Some("+4722400040"));
     let screen = render_text(&app, 120, 30);
     assert!(
         screen.contains("The number has been copied: +47 22 40 00 40"),
@@ -145,7 +145,7 @@ fn refer_needs_a_selected_callback_and_records_only_the_link() {
     typed(&mut app, "vo linjen");
     app.on_key(key(KeyCode::Esc));
     app.on_key(key(KeyCode::Char('r')));
-    assert!(render_text(&app, 120, 30).contains("Referral recorded ✓"));
+    assert!(render_text(&app, 120, 30).contains(&format!("Referral recorded on item #{cb}: ")));
     let refs = db.store().referrals_for_callback(cb).unwrap();
     assert_eq!(refs.len(), 1);
 }

@@ -6,7 +6,8 @@
 //! - the key tables in the guides are generated from the key map;
 //! - every key in the settings reference in `docs/admin.md` parses, and
 //!   every key vakt knows is in it;
-//! - `docs/vakt.1` is the manual page `vakt man` prints.
+//! - `docs/vakt.1` and `docs/vakt.nb.1` are the manual pages `vakt man
+//!   --lang en` and `vakt man --lang nb` print.
 //!
 //! After a deliberate change, regenerate all of it with
 //! `VAKT_UPDATE_SCREENS=1 cargo test --test docs` and review the diff.
@@ -530,7 +531,12 @@ fn settings_reference_covers_every_key_and_parses() {
 #[test]
 fn man_page_in_docs_is_current() {
     let mut failures = Vec::new();
-    let page = String::from_utf8(vakt::commands::manual::man_page()).unwrap();
-    check_file("docs/vakt.1", &page, &mut failures);
+    for (file, lang) in [
+        ("docs/vakt.1", vakt::i18n::Lang::En),
+        ("docs/vakt.nb.1", vakt::i18n::Lang::Nb),
+    ] {
+        let page = String::from_utf8(vakt::commands::manual::man_page(lang)).unwrap();
+        check_file(file, &page, &mut failures);
+    }
     finish(failures);
 }

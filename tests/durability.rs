@@ -195,7 +195,7 @@ fn another_terminals_change_shows_on_the_next_poll() {
     let db = TestDb::new();
     let mut app = db.app(Lang::Nb, monday_morning());
     app.resize(120, 30);
-    assert_eq!(app.queue.counts.open, 0);
+    assert_eq!(app.queue().counts.open, 0);
     let mut other = db.store();
     let started = Instant::now();
     other
@@ -208,12 +208,12 @@ fn another_terminals_change_shows_on_the_next_poll() {
         )
         .unwrap();
     // The run loop calls poll_db once a second.
-    app.poll_db();
-    assert_eq!(app.queue.counts.open, 1);
-    assert!(app.take_redraw());
+    let fx = app.poll_db();
+    assert_eq!(app.queue().counts.open, 1);
+    assert!(fx.redraw);
     assert!(started.elapsed() < StdDuration::from_secs(1));
     // And the other way round.
-    app.store
+    app.store_mut()
         .add_voicemail(
             &voicemail("+47 412 55 002"),
             &CalendarSettings::default(),
@@ -247,12 +247,12 @@ fn typ(app: &mut App, text: &str) {
 fn full_disk_keeps_the_form_and_a_retry_works_once_space_is_back() {
     let db = TestDb::new();
     let mut app = db.app(Lang::En, monday_morning());
-    app.on_duty = Some("KH".into());
+    app.set_actor("KH");
     app.resize(120, 30);
     // SQLite's own size limit stands in for a full disk: no page may be
     // added, and the audit table's last page is filled with rows smaller
     // than the one a save writes, so the save cannot fit anywhere.
-    let conn = app.store.conn();
+    let conn = app.store().conn();
     let pages: i64 = conn
         .query_row("PRAGMA page_count", [], |r| r.get(0))
         .unwrap();
@@ -272,18 +272,18 @@ fn full_disk_keeps_the_form_and_a_retry_works_once_space_is_back() {
     key(&mut app, KeyCode::Tab);
     typ(&mut app, "Typed before the disk filled up");
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(app.queue.mode, Mode::Form { .. }), "form kept");
+    assert!(matches!(app.queue().mode, Mode::Form { .. }), "form kept");
     let s = vakt::tui::render_text(&app, 120, 30);
     assert!(s.contains("disk is full"), "{s}");
     assert!(s.contains("Typed before the disk filled up"), "{s}");
     // Space is back: the same Enter saves it.
-    app.store
+    app.store()
         .conn()
         .query_row("PRAGMA max_page_count = 1000000", [], |_| Ok(()))
         .unwrap();
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(app.queue.mode, Mode::List));
-    assert_eq!(app.queue.counts.open, 1);
+    assert!(matches!(app.queue().mode, Mode::List));
+    assert_eq!(app.queue().counts.open, 1);
 }
 
 #[test]
@@ -293,17 +293,17 @@ fn idle_time_engages_the_privacy_screen_and_a_key_does_not_reset_it() {
     let mut app = db.app(Lang::Nb, t);
     // Default: 5 minutes.
     app.tick(t + Duration::minutes(4));
-    assert!(!app.privacy);
+    assert!(!app.privacy());
     key(&mut app, KeyCode::Down);
     app.tick(t + Duration::minutes(8));
-    assert!(!app.privacy, "a key 4 minutes ago keeps it open");
+    assert!(!app.privacy(), "a key 4 minutes ago keeps it open");
     app.tick(t + Duration::minutes(9) + Duration::seconds(1));
-    assert!(app.privacy);
+    assert!(app.privacy());
     let s = vakt::tui::render_text(&app, 120, 30);
     assert!(s.contains("SKJULT"), "{s}");
     // F2 shows it again.
     app.on_key(KeyEvent::new(KeyCode::F(2), KeyModifiers::NONE));
-    assert!(!app.privacy);
+    assert!(!app.privacy());
 
     // idle_minutes = 0 turns it off.
     let mut cfg = vakt::config::Config::default();
@@ -317,7 +317,7 @@ fn idle_time_engages_the_privacy_screen_and_a_key_does_not_reset_it() {
     )
     .unwrap();
     app.tick(t + Duration::hours(3));
-    assert!(!app.privacy);
+    assert!(!app.privacy());
 }
 
 #[test]
@@ -326,7 +326,7 @@ fn a_new_day_while_open_makes_a_backup_and_purges() {
     let t = monday_morning();
     let mut app = db.app(Lang::Nb, t);
     app.tick(t + Duration::hours(1));
-    assert!(app.background_backup.is_none());
+    assert!(!app.is_backing_up());
     assert!(!db.dir.path().join("backups").exists());
     // Half-written copies: one left by a program that was killed while
     // writing (no lock, however fresh, and of another day), and one still
@@ -346,7 +346,7 @@ fn a_new_day_while_open_makes_a_backup_and_purges() {
         .unwrap();
     app.tick(t + Duration::days(1));
     // Written in the background: the app does not wait for it.
-    assert!(app.background_backup.is_some());
+    assert!(app.is_backing_up());
     app.wait_for_backup();
     assert!(!stale.exists());
     assert!(!stale_journal.exists());
@@ -384,11 +384,11 @@ fn copying_a_number_in_the_app_is_audited_without_the_number() {
         )
         .unwrap();
     let mut app = db.app(Lang::Nb, monday_morning());
-    app.on_duty = Some("KH".into());
+    app.set_actor("KH");
     app.resize(120, 30);
-    key(&mut app, KeyCode::Char('y'));
-    assert!(app.take_clipboard().is_some());
-    let audit = app.store.audit_entries(None).unwrap();
+    let fx = app.on_key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE));
+    assert!(fx.copy.is_some());
+    let audit = app.store().audit_entries(None).unwrap();
     let copy = audit.iter().find(|e| e.action == "export").unwrap();
     assert_eq!(copy.actor, "KH");
     assert_eq!(copy.detail.as_deref(), Some("clipboard"));
@@ -432,14 +432,14 @@ fn a_failed_background_check_says_so_on_screen() {
     let db = TestDb::new();
     let mut app = db.app(Lang::En, monday_morning());
     let (tx, rx) = std::sync::mpsc::channel();
-    app.background_check = Some(rx);
+    app.run_in_background(Some(rx), None);
     app.tick(monday_morning());
-    assert!(app.flash.is_none());
+    assert!(app.flash().is_none());
     tx.send(false).unwrap();
     app.tick(monday_morning());
     let s = vakt::tui::render_text(&app, 200, 30);
     assert!(s.contains("found damage"), "{s}");
-    assert!(app.background_check.is_none());
+    assert!(!app.is_checking());
 }
 
 #[test]

@@ -97,6 +97,7 @@ fn handover_counts_what_arrived_while_closed() {
         "+47 22 33 44 66",
         "--received",
         "2026-11-22 12:00",
+        "--old",
     ]);
     let sat = handover(&t, "2026-11-21");
     assert_eq!(

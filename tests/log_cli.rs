@@ -120,7 +120,7 @@ fn a_whole_shift_from_the_command_line() {
         .args(["--lang", "en", "--as", "AB", "handover", "ack"])
         .assert()
         .success()
-        .stdout("1 handover(s) acknowledged by AB.\n");
+        .stdout("1 handover acknowledged by AB.\n");
     let js = db.output(&["handover", "--format", "json"]);
     let v: Value = serde_json::from_slice(&js).unwrap();
     assert_eq!(v["acknowledgement"]["acknowledged_by"], "AB");
@@ -171,7 +171,7 @@ fn handover_without_date_shows_the_one_waiting() {
         .args(["--lang", "en", "--as", "AB", "handover", "ack"])
         .assert()
         .success()
-        .stdout("1 handover(s) acknowledged by AB.\n");
+        .stdout("1 handover acknowledged by AB.\n");
     let after = String::from_utf8(db.output(&["--lang", "en", "handover"])).unwrap();
     assert!(!after.contains("Synthetic: call #1"), "{after}");
 }
@@ -197,15 +197,22 @@ fn handover_for_another_day_and_bad_dates() {
         vec!["handover", "ack", "--help"],
     ] {
         db.cmd()
+            .args(["--lang", "en"])
             .args(&args)
             .assert()
             .success()
             .stdout(predicate::str::contains("Usage"));
+        db.cmd()
+            .args(["--lang", "nb"])
+            .args(&args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Bruk"));
     }
 }
 
 #[test]
-fn an_item_without_a_summary_ends_its_review_line_at_the_attempts() {
+fn an_item_without_a_summary_has_no_empty_part_in_its_review_line() {
     let db = TestDb::new();
     db.cmd()
         .args([
@@ -228,7 +235,13 @@ fn an_item_without_a_summary_ends_its_review_line_at_the_attempts() {
         .lines()
         .find(|l| l.contains("item #2"))
         .expect("item #2");
-    assert!(item2.trim_end().ends_with("0 attempts"), "{item2:?}");
+    // The safety instructions follow the attempts, with no empty part
+    // where a summary would be.
+    assert!(
+        item2.contains("0 attempts · message not agreed"),
+        "{item2:?}"
+    );
+    assert!(!item2.contains("·  ·") && !item2.trim_end().ends_with('·'));
     let item1 = text
         .lines()
         .find(|l| l.contains("item #1"))

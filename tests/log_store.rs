@@ -223,6 +223,7 @@ fn open_escalations_written_before_their_table_existed_are_found() {
          DROP TABLE intake_failures; DROP TABLE intake_taken; DROP TABLE intake_salt;
          ALTER TABLE messages DROP COLUMN via; ALTER TABLE messages DROP COLUMN recording;
          ALTER TABLE messages DROP COLUMN recording_secs;
+         DROP INDEX messages_entered; ALTER TABLE messages DROP COLUMN entered_at;
          PRAGMA user_version = 5;",
     )
     .unwrap();

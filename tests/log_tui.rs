@@ -154,7 +154,7 @@ fn handover_review_after_ending_the_shift() {
     key(&mut a, KeyCode::Char('s'));
     assert!(screen(&a).contains("Avslutte vakten og vise overleveringen?"));
     key(&mut a, KeyCode::Char('j'));
-    assert!(matches!(a.log.mode, Mode::Review { .. }));
+    assert!(matches!(a.log().mode, Mode::Review { .. }));
     let s = screen(&a);
     let urgent = s.find("1. Haster nå").unwrap();
     let queue = s.find("2. Åpne tilbakeringinger").unwrap();
@@ -174,9 +174,14 @@ fn handover_review_after_ending_the_shift() {
         "numbers are masked in the review"
     );
     insta::assert_snapshot!("handover_review_nb", s);
-    // The next person acknowledges with their initials.
+    // KH gave it and cannot acknowledge it; the next person on duty does
+    // (the name is the one on duty, not typed at the prompt).
     key(&mut a, KeyCode::Char('k'));
-    typ(&mut a, "AB");
+    key(&mut a, KeyCode::Enter);
+    assert!(screen(&a).contains("KH ga selv overleveringen"));
+    key(&mut a, KeyCode::Esc);
+    a.set_on_duty("AB", false);
+    key(&mut a, KeyCode::Char('k'));
     key(&mut a, KeyCode::Enter);
     assert!(screen(&a).contains("Overleveringen er kvittert av AB ✓"));
     let h = db.store().latest_handover(oslo(24, 0, 0)).unwrap().unwrap();
@@ -214,7 +219,7 @@ fn next_morning_h_shows_the_handover_waiting_and_k_acknowledges_it() {
     a.resize(120, 34);
     key(&mut a, KeyCode::Char('3'));
     key(&mut a, KeyCode::Char('h'));
-    assert!(matches!(a.log.mode, Mode::Review { .. }));
+    assert!(matches!(a.log().mode, Mode::Review { .. }));
     let s = screen(&a);
     assert!(
         s.contains("Overlevering man. 23.11.2026 · vakt 09:00–15:00 · KH"),
@@ -274,8 +279,8 @@ fn handovers_from_several_days_are_read_together() {
         text.contains("Tirsdag: sak #1 er fortsatt ikke nådd."),
         "{text}"
     );
+    a.set_on_duty("CD", false);
     key(&mut a, KeyCode::Char('k'));
-    typ(&mut a, "CD");
     key(&mut a, KeyCode::Enter);
     let s = db.store();
     assert!(s.pending_handovers().unwrap().is_empty());
@@ -289,23 +294,23 @@ fn write_a_note_with_marks_and_a_link() {
     known_day(&db);
     let mut a = app(&db, Lang::En, oslo(23, 13, 0));
     key(&mut a, KeyCode::Char('n'));
-    assert!(matches!(a.log.mode, Mode::Editor(_)));
+    assert!(matches!(a.log().mode, Mode::Editor(_)));
     typ(&mut a, "Line one");
     key(&mut a, KeyCode::Enter);
     typ(&mut a, "line two, q and 1 are text here");
-    assert_eq!(a.pane, vakt::tui::app::Pane::Log);
+    assert_eq!(a.pane(), vakt::tui::app::Pane::Log);
     key(&mut a, KeyCode::Tab);
     typ(&mut a, "o");
     typ(&mut a, "f");
     ctrl(&mut a, 's');
-    assert!(matches!(a.log.mode, Mode::List));
+    assert!(matches!(a.log().mode, Mode::List));
     let s = screen(&a);
     assert!(s.contains("Note saved ✓"), "{s}");
     assert!(s.contains("[HANDOVER] [pinned] Line one"), "{s}");
     assert!(s.contains("line two, q and 1 are text here"));
     let n = db
         .store()
-        .note(a.log.selected_note().unwrap().id)
+        .note(a.log().selected_note().unwrap().id)
         .unwrap()
         .unwrap();
     assert!(n.for_handover && n.pinned && !n.escalation);
@@ -321,15 +326,15 @@ fn an_empty_note_is_not_saved_and_typed_text_needs_two_escapes() {
     assert!(screen(&a).contains("Notatet er tomt."));
     typ(&mut a, "Noe viktig");
     key(&mut a, KeyCode::Esc);
-    assert!(matches!(a.log.mode, Mode::Editor(_)));
+    assert!(matches!(a.log().mode, Mode::Editor(_)));
     key(&mut a, KeyCode::Char('q'));
-    assert!(!a.quit);
+    assert!(!a.has_quit());
     a.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-    assert!(!a.quit, "Ctrl-C asks first when text would be lost");
+    assert!(!a.has_quit(), "Ctrl-C asks first when text would be lost");
     key(&mut a, KeyCode::Char('n'));
     key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Esc);
-    assert!(matches!(a.log.mode, Mode::List));
+    assert!(matches!(a.log().mode, Mode::List));
 }
 
 #[test]
@@ -398,7 +403,7 @@ fn amend_filter_search_release_and_days() {
 fn who_is_on_duty_is_asked_and_remembered() {
     let db = TestDb::new();
     let mut a = db.app(Lang::En, oslo(23, 9, 0));
-    a.remember_path = Some(db.dir.path().join("data/on-duty"));
+    a.remember_duty_at(Some(db.dir.path().join("data/on-duty")));
     a.ask_who(Some("KH".into()));
     let s = render_text(&a, 120, 30);
     assert!(s.contains("Who is on duty?"), "{s}");
@@ -410,7 +415,7 @@ fn who_is_on_duty_is_asked_and_remembered() {
     typ(&mut a, "MO");
     key(&mut a, KeyCode::Enter);
     assert!(!a.has_popup(PopupKind::Who));
-    assert_eq!(a.on_duty.as_deref(), Some("MO"));
+    assert_eq!(a.on_duty(), Some("MO"));
     assert!(render_text(&a, 120, 30).contains("On duty: MO"));
     assert_eq!(
         std::fs::read_to_string(db.dir.path().join("data/on-duty")).unwrap(),
@@ -445,10 +450,10 @@ fn scrolling_back_through_many_days_loads_pages() {
         }
     }
     let mut a = app(&db, Lang::Nb, oslo(30, 12, 0));
-    assert!(a.log.rows.len() <= a.log.page);
+    assert!(a.log().rows().len() <= a.log().page());
     let mut seen = std::collections::BTreeSet::new();
     for _ in 0..320 {
-        seen.insert(a.log.selected_note().unwrap().id);
+        seen.insert(a.log().selected_note().unwrap().id);
         key(&mut a, KeyCode::Down);
     }
     assert_eq!(seen.len(), 300);
@@ -459,5 +464,5 @@ fn scrolling_back_through_many_days_loads_pages() {
     assert!(screen(&a).contains("notat 0"));
     key(&mut a, KeyCode::PageUp);
     key(&mut a, KeyCode::Up);
-    assert!(a.log.rows.len() <= a.log.page);
+    assert!(a.log().rows().len() <= a.log().page());
 }

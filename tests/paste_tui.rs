@@ -73,7 +73,7 @@ fn app_with_item(db: &TestDb) -> (App, i64) {
         .id
     };
     let mut app = db.app(Lang::En, monday_morning());
-    app.on_duty = Some("KH".into());
+    app.set_actor("KH");
     app.resize(120, 30);
     (app, id)
 }
@@ -95,9 +95,9 @@ fn a_paste_into_the_queue_list_changes_nothing_and_says_so() {
     let before = audit_actions(&db);
     app.on_paste("hello\nq");
     assert!(screen(&app).contains(NOT_HERE), "{}", screen(&app));
-    assert!(!app.quit);
-    assert_eq!(app.pane, Pane::Callbacks);
-    assert!(matches!(app.queue.mode, vakt::tui::queue::Mode::List));
+    assert!(!app.has_quit());
+    assert_eq!(app.pane(), Pane::Callbacks);
+    assert!(matches!(app.queue().mode, vakt::tui::queue::Mode::List));
     assert!(!db.store().on_hold(id).unwrap());
     assert_eq!(audit_actions(&db), before);
 }
@@ -111,8 +111,8 @@ fn keys_arriving_together_in_a_list_are_not_commands() {
     assert!(screen(&app).contains(NOT_HERE));
     assert!(!db.store().on_hold(id).unwrap(), "h put the item on hold");
     burst(&mut app, &mut d, "2/q");
-    assert_eq!(app.pane, Pane::Callbacks);
-    assert!(!app.quit);
+    assert_eq!(app.pane(), Pane::Callbacks);
+    assert!(!app.has_quit());
     // The tail of a long paste that arrives in a read of its own belongs
     // to the burst before it.
     burst(&mut app, &mut d, "h");
@@ -127,7 +127,7 @@ fn keys_arriving_together_in_a_list_are_not_commands() {
         Event::Key(KeyEvent::new(KeyCode::Char('b'), KeyModifiers::NONE)),
     ];
     d.batch(&mut app, mixed, Instant::now());
-    assert!(app.privacy, "F2 inside a burst still hides caller data");
+    assert!(app.privacy(), "F2 inside a burst still hides caller data");
 }
 
 #[test]
@@ -140,10 +140,13 @@ fn a_paste_over_a_question_never_answers_it() {
     ctrl(&mut app, 'c');
     assert_eq!(app.popup(), Some(PopupKind::ConfirmQuit));
     app.on_paste("y");
-    assert!(!app.quit, "a pasted y answered the question");
+    assert!(!app.has_quit(), "a pasted y answered the question");
     let mut d = Dispatcher::default();
     burst(&mut app, &mut d, "yes");
-    assert!(!app.quit, "keys arriving together answered the question");
+    assert!(
+        !app.has_quit(),
+        "keys arriving together answered the question"
+    );
     assert_eq!(app.popup(), Some(PopupKind::ConfirmQuit));
     key(&mut app, KeyCode::Char('n'));
     key(&mut app, KeyCode::Esc);
@@ -170,7 +173,7 @@ fn keys_arriving_together_in_a_form_are_typed_and_enter_still_saves() {
     let s = screen(&app);
     assert!(s.contains("Saved ✓") || s.contains(NOT_HERE), "{s}");
     assert!(s.contains("2 open"), "{s}");
-    assert!(!app.quit);
+    assert!(!app.has_quit());
     let store = db.store();
     let items = store
         .queue_from(None, 10)
@@ -200,7 +203,7 @@ fn fast_typing_in_a_field_is_the_same_as_slow_typing() {
     key(&mut fast, KeyCode::Char('/'));
     let mut d = Dispatcher::default();
     burst(&mut fast, &mut d, words);
-    assert_eq!(fast.directory.query.text(), words);
+    assert_eq!(fast.directory().query.text(), words);
     assert_eq!(render_text(&fast, 120, 30), render_text(&slow, 120, 30));
 }
 
@@ -216,7 +219,7 @@ fn crlf_pastes_as_one_line_break_in_a_note() {
     ctrl(&mut app, 's');
     let s = render_text(&app, 120, 34);
     assert!(s.contains("Note saved ✓"), "{s}");
-    let id = app.log.selected_note().unwrap().id;
+    let id = app.log().selected_note().unwrap().id;
     let note = db.store().note(id).unwrap().unwrap();
     assert_eq!(note.body, "Linje en\nlinje to\nlinje tre\n\nslutt");
 }
@@ -237,7 +240,7 @@ fn a_10_mb_paste_into_a_note_is_cut_at_the_limit_at_once() {
         "{s}"
     );
     ctrl(&mut app, 's');
-    let id = app.log.selected_note().unwrap().id;
+    let id = app.log().selected_note().unwrap().id;
     let note = db.store().note(id).unwrap().unwrap();
     assert_eq!(note.body.chars().count(), 10_000);
     assert!(note.body.starts_with("Samtale om kurs.\nSamtale"));
@@ -254,7 +257,7 @@ fn a_paste_into_who_is_on_duty_goes_into_the_name() {
     };
     assert_eq!(field.text(), "KH ");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.on_duty.as_deref(), Some("KH"));
+    assert_eq!(app.on_duty(), Some("KH"));
 }
 
 #[test]
@@ -272,6 +275,6 @@ fn a_cut_paste_names_the_limit_of_the_field_it_went_into() {
         s.contains("The pasted text was cut at 100 characters"),
         "{s}"
     );
-    let flash = app.flash.as_ref().unwrap();
+    let flash = app.flash().unwrap();
     assert!(!flash.error, "a cut paste is said calmly, not as an error");
 }

@@ -30,6 +30,7 @@ fn voicemail_add_prints_id_and_deadline() {
             "+47 22 33 44 55",
             "--received",
             "2026-04-01 10:00",
+            "--old",
             "--json",
         ],
     );
@@ -46,6 +47,7 @@ fn voicemail_add_prints_id_and_deadline() {
             "0047 22334455",
             "--received",
             "2026-04-01 11:00",
+            "--old",
             "--no-message",
             "--json",
         ],
@@ -62,6 +64,7 @@ fn voicemail_add_prints_id_and_deadline() {
             "22 33 44 66",
             "--received",
             "2026-04-02 09:00",
+            "--old",
         ])
         .assert()
         .success()
@@ -75,7 +78,7 @@ fn bad_numbers_and_times_say_what_is_wrong_without_echoing_the_number() {
         .args(["--lang", "en", "voicemail", "add", "--phone", "2233445"])
         .assert()
         .code(2)
-        .stderr("vakt: The number is 1 digit(s) short (Norwegian numbers have 8).\n");
+        .stderr("vakt: The number is 1 digit short (Norwegian numbers have 8).\n");
     db.cmd()
         .args(["--lang", "nb", "voicemail", "add", "--phone", "22x33445"])
         .assert()
@@ -127,6 +130,7 @@ fn complaint_add_and_withheld() {
             "add",
             "--received",
             "2025-12-04 11:00",
+            "--old",
             "--summary",
             "Brev om ventetid",
             "--json",
@@ -142,6 +146,7 @@ fn complaint_add_and_withheld() {
             "add",
             "--received",
             "2025-12-04 11:00",
+            "--old",
             "--summary",
             "  ",
         ])
@@ -172,6 +177,7 @@ fn queue_json_masks_unless_revealed_and_orders_by_urgency() {
             "22 33 44 55",
             "--received",
             "2026-11-18 10:00",
+            "--old",
             "--json",
         ],
     );
@@ -184,6 +190,7 @@ fn queue_json_masks_unless_revealed_and_orders_by_urgency() {
             "412 34 512",
             "--received",
             "2026-11-16 10:00",
+            "--old",
             "--json",
         ],
     );
@@ -306,9 +313,16 @@ fn every_queue_command_explains_itself() {
         vec!["callback", "close", "--help"],
     ] {
         db.cmd()
+            .args(["--lang", "en"])
             .args(&args)
             .assert()
             .success()
             .stdout(predicate::str::contains("Usage"));
+        db.cmd()
+            .args(["--lang", "nb"])
+            .args(&args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Bruk"));
     }
 }

@@ -38,7 +38,7 @@ fn oslo(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
 
 fn app_with(db: &TestDb, lang: Lang) -> App {
     let mut app = db.app(lang, monday_morning());
-    app.on_duty = Some("KH".into());
+    app.set_actor("KH");
     app.resize(120, 30);
     app
 }
@@ -130,7 +130,7 @@ fn add_voicemail_through_the_form_validates_as_you_type() {
     let db = TestDb::new();
     let mut app = app_with(&db, Lang::Nb);
     key(&mut app, KeyCode::Char('n'));
-    assert!(matches!(app.queue.mode, Mode::Form { .. }));
+    assert!(matches!(app.queue().mode, Mode::Form { .. }));
     let s = screen(&app);
     assert!(s.contains("Ny henvendelse"), "{s}");
     assert!(s.contains("Frist: i morgen 15:00"), "{s}");
@@ -144,7 +144,7 @@ fn add_voicemail_through_the_form_validates_as_you_type() {
     );
     // Saving now keeps the form and everything typed.
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(app.queue.mode, Mode::Form { .. }));
+    assert!(matches!(app.queue().mode, Mode::Form { .. }));
     let s = screen(&app);
     assert!(s.contains("Rett feltet"), "{s}");
     assert!(s.contains("2233445"));
@@ -159,14 +159,14 @@ fn add_voicemail_through_the_form_validates_as_you_type() {
     key(&mut app, KeyCode::Right); // ja
     key(&mut app, KeyCode::Right); // nei
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(app.queue.mode, Mode::List));
+    assert!(matches!(app.queue().mode, Mode::List));
     let s = screen(&app);
     assert!(s.contains("Lagret ✓ Frist i morgen 15:00"), "{s}");
     assert!(s.contains("+47 •• •• •• 55"));
     assert!(s.contains("+47 22 33 44 55"));
     assert!(s.contains("«Kari»"));
     assert!(s.contains("IKKE legg igjen beskjed"));
-    assert_eq!(app.queue.counts.open, 1);
+    assert_eq!(app.queue().counts.open, 1);
 }
 
 #[test]
@@ -174,9 +174,9 @@ fn attempt_close_undo_and_closed_today() {
     let db = TestDb::new();
     seed(&db);
     let mut app = app_with(&db, Lang::En);
-    let first = app.queue.selected_item().unwrap().id;
+    let first = app.queue().selected_item().unwrap().id;
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(app.queue.mode, Mode::Attempt { .. }));
+    assert!(matches!(app.queue().mode, Mode::Attempt { .. }));
     let s = screen(&app);
     assert!(
         s.contains("The caller has not agreed to a message being left."),
@@ -199,16 +199,16 @@ fn attempt_close_undo_and_closed_today() {
     );
     // Close as "no longer needed".
     key(&mut app, KeyCode::Char('c'));
-    assert!(matches!(app.queue.mode, Mode::Close { .. }));
+    assert!(matches!(app.queue().mode, Mode::Close { .. }));
     for _ in 0..3 {
         key(&mut app, KeyCode::Right);
     }
     key(&mut app, KeyCode::Enter);
     assert!(screen(&app).contains("Closed ✓"));
     assert!(!db.store().callback(first).unwrap().unwrap().open);
-    assert_eq!(app.queue.counts.open, 3);
+    assert_eq!(app.queue().counts.open, 3);
     key(&mut app, KeyCode::Char('d'));
-    assert_eq!(app.queue.view, View::ClosedToday);
+    assert_eq!(app.queue().view, View::ClosedToday);
     let s = screen(&app);
     assert!(s.contains("Closed today (1)"), "{s}");
     assert!(s.contains("✓ no longer needed"));
@@ -222,7 +222,7 @@ fn giving_up_is_refused_before_enough_attempts() {
     key(&mut app, KeyCode::Char('c'));
     key(&mut app, KeyCode::Right); // gave up
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(app.queue.mode, Mode::Close { .. }));
+    assert!(matches!(app.queue().mode, Mode::Close { .. }));
     assert!(
         screen(&app).contains("\"Gave up\" needs 3 attempts; 0 made."),
         "{}",
@@ -235,8 +235,8 @@ fn copy_puts_the_dial_string_on_the_clipboard() {
     let db = TestDb::new();
     seed(&db);
     let mut app = app_with(&db, Lang::Nb);
-    key(&mut app, KeyCode::Char('y'));
-    assert_eq!(app.take_clipboard().as_deref(), Some("+4741234512"));
+    let fx = app.on_key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE));
+    assert_eq!(fx.copy.as_deref(), Some("+4741234512"));
     assert!(screen(&app).contains("Nummeret er kopiert."));
 }
 
@@ -270,19 +270,19 @@ fn typed_text_is_never_thrown_away_without_asking() {
     typ(&mut app, "22334455");
     // q is text here, not quit.
     typ(&mut app, "q");
-    assert!(!app.quit);
+    assert!(!app.has_quit());
     // Esc once warns; the form stays.
     key(&mut app, KeyCode::Esc);
-    assert!(matches!(app.queue.mode, Mode::Form { .. }));
+    assert!(matches!(app.queue().mode, Mode::Form { .. }));
     assert!(screen(&app).contains("Trykk Esc en gang til"));
     // Ctrl-C asks before quitting.
     app.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     assert_eq!(app.popup(), Some(PopupKind::ConfirmQuit));
     key(&mut app, KeyCode::Char('n'));
-    assert!(!app.quit);
+    assert!(!app.has_quit());
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Esc);
-    assert!(matches!(app.queue.mode, Mode::List));
+    assert!(matches!(app.queue().mode, Mode::List));
 }
 
 #[test]
@@ -301,7 +301,7 @@ fn a_huge_paste_is_cut_to_the_field_limit() {
         "{}",
         screen(&app)
     );
-    let form = match &app.queue.mode {
+    let form = match &app.queue().mode {
         Mode::Form { form, .. } => form,
         _ => panic!("form closed"),
     };
@@ -328,23 +328,23 @@ fn paging_through_a_long_queue_reaches_every_item() {
         }
     }
     let mut app = app_with(&db, Lang::Nb);
-    assert_eq!(app.queue.rows.len(), app.queue.page);
+    assert_eq!(app.queue().rows().len(), app.queue().page());
     let mut seen = std::collections::BTreeSet::new();
-    seen.insert(app.queue.selected_item().unwrap().id);
+    seen.insert(app.queue().selected_item().unwrap().id);
     for _ in 0..120 {
         key(&mut app, KeyCode::Down);
-        seen.insert(app.queue.selected_item().unwrap().id);
+        seen.insert(app.queue().selected_item().unwrap().id);
     }
     assert_eq!(seen.len(), 95);
     key(&mut app, KeyCode::Home);
-    let first = app.queue.selected_item().unwrap().id;
+    let first = app.queue().selected_item().unwrap().id;
     key(&mut app, KeyCode::End);
-    assert_ne!(app.queue.selected_item().unwrap().id, first);
+    assert_ne!(app.queue().selected_item().unwrap().id, first);
     assert!(screen(&app).contains("sak 94"));
     key(&mut app, KeyCode::PageUp);
     key(&mut app, KeyCode::PageUp);
     key(&mut app, KeyCode::PageDown);
-    assert!(app.queue.rows.len() <= app.queue.page);
+    assert!(app.queue().rows().len() <= app.queue().page());
 }
 
 #[test]
@@ -352,7 +352,7 @@ fn h_puts_the_selected_item_on_hold_and_releases_it() {
     let db = TestDb::new();
     seed(&db);
     let mut app = app_with(&db, Lang::En);
-    let id = app.queue.selected_item().unwrap().id;
+    let id = app.queue().selected_item().unwrap().id;
     assert!(!db.store().on_hold(id).unwrap());
     key(&mut app, KeyCode::Char('h'));
     let s = screen(&app);
@@ -412,35 +412,38 @@ fn closed_today_pages_through_every_item_newest_first() {
     let expected: Vec<i64> = expected.into_iter().map(|(_, id)| id).collect();
     let mut app = app_with(&db, Lang::Nb);
     key(&mut app, KeyCode::Char('d'));
-    assert_eq!(app.queue.view, View::ClosedToday);
-    assert!(app.queue.rows.len() <= app.queue.page);
-    assert!(app.queue.page < expected.len(), "more than one page");
+    assert_eq!(app.queue().view, View::ClosedToday);
+    assert!(app.queue().rows().len() <= app.queue().page());
+    assert!(app.queue().page() < expected.len(), "more than one page");
     assert!(screen(&app).contains("Lukket i dag (64)"));
-    let mut seen = vec![app.queue.selected_item().unwrap().id];
+    let mut seen = vec![app.queue().selected_item().unwrap().id];
     for _ in 0..80 {
         key(&mut app, KeyCode::Down);
-        let id = app.queue.selected_item().unwrap().id;
+        let id = app.queue().selected_item().unwrap().id;
         if seen.last() != Some(&id) {
             seen.push(id);
         }
-        assert!(app.queue.rows.len() <= app.queue.page);
+        assert!(app.queue().rows().len() <= app.queue().page());
     }
     assert_eq!(seen, expected);
     // Up again to the newest, one row at a time.
     for _ in 0..80 {
         key(&mut app, KeyCode::Up);
     }
-    assert_eq!(app.queue.selected_item().unwrap().id, expected[0]);
+    assert_eq!(app.queue().selected_item().unwrap().id, expected[0]);
     key(&mut app, KeyCode::End);
-    assert_eq!(app.queue.selected_item().unwrap().id, expected[63]);
+    assert_eq!(app.queue().selected_item().unwrap().id, expected[63]);
     key(&mut app, KeyCode::PageUp);
-    assert_eq!(app.queue.rows[0].id, expected[64 - 2 * app.queue.page]);
+    assert_eq!(
+        app.queue().rows()[0].id,
+        expected[64 - 2 * app.queue().page()]
+    );
     key(&mut app, KeyCode::PageDown);
-    assert_eq!(app.queue.rows[0].id, expected[64 - app.queue.page]);
+    assert_eq!(app.queue().rows()[0].id, expected[64 - app.queue().page()]);
     key(&mut app, KeyCode::Home);
-    assert_eq!(app.queue.selected_item().unwrap().id, expected[0]);
+    assert_eq!(app.queue().selected_item().unwrap().id, expected[0]);
     // Back to the open queue: nothing is open.
     key(&mut app, KeyCode::Char('d'));
-    assert_eq!(app.queue.view, View::Open);
-    assert!(app.queue.rows.is_empty());
+    assert_eq!(app.queue().view, View::Open);
+    assert!(app.queue().rows().is_empty());
 }

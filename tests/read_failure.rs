@@ -19,7 +19,7 @@ fn screen(app: &App) -> String {
 
 fn open(db: &TestDb, lang: Lang) -> App {
     let mut app = db.app(lang, monday_morning());
-    app.on_duty = Some("KH".into());
+    app.set_actor("KH");
     app.resize(120, 30);
     app
 }

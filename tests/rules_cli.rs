@@ -32,6 +32,7 @@ fn voicemail(db: &TestDb, extra: &[&str]) -> assert_cmd::assert::Assert {
         "+47 22 33 44 55",
         "--received",
         "2026-04-01 10:00",
+        "--old",
     ];
     args.extend_from_slice(extra);
     en(db).args(&args).assert()
@@ -64,6 +65,7 @@ fn the_cli_has_the_apps_limits() {
             "add",
             "--received",
             "2026-04-01 10:00",
+            "--old",
             "--summary",
             &huge,
         ])
@@ -76,6 +78,7 @@ fn the_cli_has_the_apps_limits() {
             "add",
             "--received",
             "2026-04-01 10:00",
+            "--old",
             "--summary",
             "brev",
             "--name",
@@ -153,6 +156,7 @@ fn a_complaint_needs_a_summary_in_one_place() {
             "add",
             "--received",
             "2026-04-01 10:00",
+            "--old",
             "--summary",
             "  ",
         ])
@@ -374,4 +378,71 @@ fn an_imported_service_with_control_characters_is_skipped() {
         !list.contains("Ond") && !list.contains("Godt navn"),
         "{list}"
     );
+}
+
+#[test]
+fn an_emergency_number_is_never_a_callback() {
+    let db = TestDb::new();
+    for n in ["113", "112", "110", "+47 113", "1412"] {
+        let a = en(&db)
+            .args(["voicemail", "add", "--phone", n])
+            .assert()
+            .code(2);
+        let err = stderr_of(&a);
+        assert!(err.contains("emergency number"), "{n}: {err}");
+    }
+    nothing_stored(&db);
+    // A service number that is not an emergency number still is one.
+    en(&db)
+        .args(["voicemail", "add", "--phone", "116123"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_receipt_years_ago_is_refused_as_a_typo() {
+    let db = TestDb::new();
+    let a = en(&db)
+        .args([
+            "voicemail",
+            "add",
+            "--phone",
+            "+47 22 33 44 55",
+            "--received",
+            "2020-01-01 10:00",
+        ])
+        .assert()
+        .code(2);
+    let err = stderr_of(&a);
+    assert!(err.contains("more than 60"), "{err}");
+    nothing_stored(&db);
+    let a = en(&db)
+        .args([
+            "complaint",
+            "add",
+            "--summary",
+            "rude",
+            "--received",
+            "2020-01-01 10:00",
+        ])
+        .assert()
+        .code(2);
+    assert!(stderr_of(&a).contains("more than 60"));
+    nothing_stored(&db);
+    // A week back is an ordinary backlog after a holiday.
+    let week_ago = (chrono::Utc::now() - chrono::Duration::days(7))
+        .with_timezone(&chrono_tz::Europe::Oslo)
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    en(&db)
+        .args([
+            "voicemail",
+            "add",
+            "--phone",
+            "+47 22 33 44 55",
+            "--received",
+            &week_ago,
+        ])
+        .assert()
+        .success();
 }

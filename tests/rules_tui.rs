@@ -37,7 +37,7 @@ fn the_name_on_duty_follows_the_name_rule() {
         typ(&mut a, bad);
         key(&mut a, KeyCode::Enter);
         assert!(a.has_popup(PopupKind::Who), "{bad} was accepted");
-        assert_eq!(a.on_duty, None);
+        assert_eq!(a.on_duty(), None);
         let s = screen(&a);
         assert!(
             s.contains("letters, digits, spaces, dots and hyphens"),
@@ -53,7 +53,7 @@ fn the_name_on_duty_follows_the_name_rule() {
     typ(&mut a, "Ørjan Å.");
     key(&mut a, KeyCode::Enter);
     assert!(!a.has_popup(PopupKind::Who));
-    assert_eq!(a.on_duty.as_deref(), Some("Ørjan Å."));
+    assert_eq!(a.on_duty(), Some("Ørjan Å."));
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn a_complaint_keeps_its_summary_when_edited() {
             .unwrap();
     }
     let mut a = db.app(Lang::En, monday_morning());
-    a.on_duty = Some("KH".into());
+    a.set_actor("KH");
     a.resize(120, 30);
     key(&mut a, KeyCode::Char('e'));
     // Label, then summary: empty it.

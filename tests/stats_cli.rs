@@ -203,9 +203,15 @@ fn bad_dates_are_explained() {
 fn help_documents_the_csv_columns() {
     let db = TestDb::new();
     db.cmd()
-        .args(["stats", "--help"])
+        .args(["--lang", "en", "stats", "--help"])
         .assert()
         .success()
         .stdout(predicate::str::contains("metric  the figure's name"))
+        .stdout(predicate::str::contains("first_attempt_median_minutes"));
+    db.cmd()
+        .args(["--lang", "nb", "stats", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("metric  tallets navn"))
         .stdout(predicate::str::contains("first_attempt_median_minutes"));
 }

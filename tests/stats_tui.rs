@@ -20,10 +20,10 @@ fn key(app: &mut App, code: KeyCode) {
 fn stats_app(db: &TestDb, lang: Lang) -> App {
     seed(&mut db.store());
     let mut app = db.app(lang, now());
-    app.on_duty = Some("KH".into());
+    app.set_actor("KH");
     app.resize(120, 30);
     key(&mut app, KeyCode::Char('4'));
-    assert_eq!(app.pane, Pane::Stats);
+    assert_eq!(app.pane(), Pane::Stats);
     app
 }
 
@@ -71,9 +71,9 @@ fn pane_in_english() {
 fn arrows_cycle_the_period() {
     let db = TestDb::new();
     let mut app = stats_app(&db, Lang::En);
-    assert_eq!(app.stats.kind, PeriodKind::ThisYear);
+    assert_eq!(app.stats().kind, PeriodKind::ThisYear);
     key(&mut app, KeyCode::Right);
-    assert_eq!(app.stats.kind, PeriodKind::ThisWeek);
+    assert_eq!(app.stats().kind, PeriodKind::ThisWeek);
     // This week (Mon 2 Nov): voicemail 12, pending.
     let s = render_text(&app, 120, 30);
     assert!(s.contains("This week: 2 Nov 2026 – 2 Nov 2026"), "{s}");
@@ -81,14 +81,14 @@ fn arrows_cycle_the_period() {
     assert!(s.contains("1 pending"), "{s}");
     assert!(s.contains("No deadline missed in this period ✓"), "{s}");
     key(&mut app, KeyCode::Right);
-    assert_eq!(app.stats.kind, PeriodKind::LastMonth);
+    assert_eq!(app.stats().kind, PeriodKind::LastMonth);
     // October: voicemail 11 kept, complaint 10 pending.
     let s = render_text(&app, 120, 30);
     assert!(s.contains("Last month: 1 Oct 2026 – 31 Oct 2026"), "{s}");
     assert!(s.contains("by the deadline: 100 % (1 of 1)"), "{s}");
     key(&mut app, KeyCode::Left);
     key(&mut app, KeyCode::Left);
-    assert_eq!(app.stats.kind, PeriodKind::ThisYear);
+    assert_eq!(app.stats().kind, PeriodKind::ThisYear);
 }
 
 #[test]
@@ -96,13 +96,13 @@ fn missed_list_scrolls_and_small_screens_do_not_panic() {
     let db = TestDb::new();
     let mut app = stats_app(&db, Lang::Nb);
     key(&mut app, KeyCode::Down);
-    assert_eq!(app.stats.scroll, 1);
+    assert_eq!(app.stats().scroll, 1);
     let s = render_text(&app, 120, 30);
     assert!(!s.contains("#6 talebeskjed"), "{s}");
     key(&mut app, KeyCode::End);
-    assert_eq!(app.stats.scroll, 3);
+    assert_eq!(app.stats().scroll, 3);
     key(&mut app, KeyCode::Home);
-    assert_eq!(app.stats.scroll, 0);
+    assert_eq!(app.stats().scroll, 0);
     for (w, h) in [(80, 24), (100, 30), (200, 50), (40, 10)] {
         let _ = render_text(&app, w, h);
     }
@@ -127,13 +127,13 @@ fn empty_database_reads_calmly() {
 fn figures_are_computed_off_the_interface_thread_in_the_app() {
     let db = TestDb::new();
     let mut app = db.app(vakt::i18n::Lang::En, chrono::Utc::now());
-    app.stats.background = true;
+    app.compute_off_thread(true);
     app.on_key(ratatui::crossterm::event::KeyEvent::new(
         ratatui::crossterm::event::KeyCode::Char('4'),
         ratatui::crossterm::event::KeyModifiers::NONE,
     ));
     let start = std::time::Instant::now();
-    while !app.poll_background() {
+    while !app.poll_background().redraw {
         assert!(
             start.elapsed() < std::time::Duration::from_secs(10),
             "no figures"
@@ -141,7 +141,7 @@ fn figures_are_computed_off_the_interface_thread_in_the_app() {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     assert!(!app.has_background_work());
-    assert!(app.stats.figures.is_some());
+    assert!(app.stats().figures.is_some());
     assert!(vakt::tui::render_text(&app, 120, 34).contains("Voicemails called back"));
 }
 
@@ -153,15 +153,15 @@ fn showing_the_pane_again_reuses_figures_until_something_is_saved() {
     assert!(shown(&app).contains("Meldinger: 11 · skjult nummer: 3"));
 
     // Nothing saved: back and forth reads nothing, even off the thread.
-    app.stats.background = true;
+    app.compute_off_thread(true);
     key(&mut app, KeyCode::Char('1'));
     key(&mut app, KeyCode::Char('4'));
     assert!(!app.has_background_work(), "figures were read again");
     assert!(shown(&app).contains("Meldinger: 11 · skjult nummer: 3"));
-    app.stats.background = false;
+    app.compute_off_thread(false);
 
     // Saved through this terminal's own connection.
-    app.store.add_withheld(now(), "KH", now()).unwrap();
+    app.store_mut().add_withheld(now(), "KH", now()).unwrap();
     key(&mut app, KeyCode::Char('1'));
     key(&mut app, KeyCode::Char('4'));
     assert!(
@@ -178,12 +178,12 @@ fn showing_the_pane_again_reuses_figures_until_something_is_saved() {
 
     // Time alone changes the figures (deadlines pass): after a minute they
     // are read again.
-    app.stats.background = true;
+    app.compute_off_thread(true);
     app.tick(now() + chrono::TimeDelta::seconds(61));
     key(&mut app, KeyCode::Char('1'));
     key(&mut app, KeyCode::Char('4'));
     assert!(app.has_background_work(), "stale figures kept");
-    app.stats.wait();
+    app.wait_for_figures();
     assert!(shown(&app).contains("Meldinger: 13 · skjult nummer: 5"));
 }
 
@@ -191,14 +191,14 @@ fn showing_the_pane_again_reuses_figures_until_something_is_saved() {
 fn changing_period_while_computing_keeps_only_the_last() {
     let db = TestDb::new();
     let mut app = stats_app(&db, Lang::En);
-    app.stats.background = true;
+    app.compute_off_thread(true);
     for _ in 0..7 {
         key(&mut app, KeyCode::Right);
     }
-    app.stats.wait();
+    app.wait_for_figures();
     // Three periods: seven steps right from "this year" is "this week".
-    assert_eq!(app.stats.kind, PeriodKind::ThisWeek);
-    let figures = app.stats.figures.as_ref().expect("figures");
+    assert_eq!(app.stats().kind, PeriodKind::ThisWeek);
+    let figures = app.stats().figures.as_ref().expect("figures");
     assert_eq!(figures.period.kind, PeriodKind::ThisWeek);
     assert!(!app.has_background_work());
 }

@@ -49,26 +49,26 @@ fn english_screen() {
 fn tab_and_number_keys_switch_panes() {
     let db = TestDb::new();
     let mut app = db.app(Lang::Nb, monday_morning());
-    assert_eq!(app.pane, Pane::Callbacks);
+    assert_eq!(app.pane(), Pane::Callbacks);
     app.on_key(key(KeyCode::Tab));
-    assert_eq!(app.pane, Pane::Directory);
+    assert_eq!(app.pane(), Pane::Directory);
     assert!(render_text(&app, 100, 30).contains("▶Hjelpetilbud (2)"));
     app.on_key(key(KeyCode::Tab));
-    assert_eq!(app.pane, Pane::Log);
+    assert_eq!(app.pane(), Pane::Log);
     app.on_key(key(KeyCode::Tab));
-    assert_eq!(app.pane, Pane::Stats);
+    assert_eq!(app.pane(), Pane::Stats);
     app.on_key(key(KeyCode::Tab));
-    assert_eq!(app.pane, Pane::Callbacks);
+    assert_eq!(app.pane(), Pane::Callbacks);
     app.on_key(key(KeyCode::BackTab));
-    assert_eq!(app.pane, Pane::Stats);
+    assert_eq!(app.pane(), Pane::Stats);
     app.on_key(key(KeyCode::BackTab));
-    assert_eq!(app.pane, Pane::Log);
+    assert_eq!(app.pane(), Pane::Log);
     app.on_key(key(KeyCode::Char('4')));
-    assert_eq!(app.pane, Pane::Stats);
+    assert_eq!(app.pane(), Pane::Stats);
     app.on_key(key(KeyCode::Char('2')));
-    assert_eq!(app.pane, Pane::Directory);
+    assert_eq!(app.pane(), Pane::Directory);
     app.on_key(key(KeyCode::Char('1')));
-    assert_eq!(app.pane, Pane::Callbacks);
+    assert_eq!(app.pane(), Pane::Callbacks);
 }
 
 #[test]
@@ -84,15 +84,15 @@ fn help_overlay_lists_keys_from_the_table_and_esc_closes_it() {
     assert!(screen.contains("Tab"));
     // Keys of the pane below do nothing while help is open.
     app.on_key(key(KeyCode::Tab));
-    assert_eq!(app.pane, Pane::Callbacks);
+    assert_eq!(app.pane(), Pane::Callbacks);
     app.on_key(key(KeyCode::Esc));
     assert_eq!(app.popup(), None);
-    assert!(!app.quit);
+    assert!(!app.has_quit());
     // q inside help closes help, it does not quit.
     app.on_key(key(KeyCode::Char('?')));
     app.on_key(key(KeyCode::Char('q')));
     assert_eq!(app.popup(), None);
-    assert!(!app.quit);
+    assert!(!app.has_quit());
 }
 
 #[test]
@@ -100,12 +100,12 @@ fn privacy_key_hides_and_shows() {
     let db = TestDb::new();
     let mut app = db.app(Lang::Nb, monday_morning());
     app.on_key(key(KeyCode::F(2)));
-    assert!(app.privacy);
+    assert!(app.privacy());
     let screen = render_text(&app, 120, 30);
     assert!(screen.contains("Innringerdata er skjult"), "{screen}");
     assert!(screen.contains("SKJULT"));
     app.on_key(key(KeyCode::F(2)));
-    assert!(!app.privacy);
+    assert!(!app.privacy());
     assert!(!render_text(&app, 120, 30).contains("SKJULT"));
 }
 
@@ -114,10 +114,10 @@ fn q_and_ctrl_c_quit() {
     let db = TestDb::new();
     let mut app = db.app(Lang::Nb, monday_morning());
     app.on_key(key(KeyCode::Char('q')));
-    assert!(app.quit);
+    assert!(app.has_quit());
     let mut app = db.app(Lang::Nb, monday_morning());
     app.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-    assert!(app.quit);
+    assert!(app.has_quit());
 }
 
 #[test]

@@ -10,7 +10,6 @@ use crate::domain::callback as rules;
 use crate::domain::text::TextError;
 use crate::error::AppError;
 use crate::i18n::queue as q;
-use crate::phone::Phone;
 use crate::store::StoreError;
 use crate::store::callbacks::{Item, NewComplaint, NewVoicemail, Snapshots};
 use crate::timefmt;
@@ -21,9 +20,17 @@ fn rfc(t: DateTime<Utc>, tz: chrono_tz::Tz) -> String {
         .to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
-fn received(ctx: &Ctx, text: Option<&str>, tz: chrono_tz::Tz) -> Result<DateTime<Utc>, AppError> {
+/// A typed receipt; `old` says the person means one more than
+/// [`when::RECEIPT_MAX_AGE_DAYS`] days back (`--old`).
+fn received(
+    ctx: &Ctx,
+    text: Option<&str>,
+    tz: chrono_tz::Tz,
+    old: bool,
+) -> Result<DateTime<Utc>, AppError> {
     match text {
         None => Ok(ctx.now),
+        Some(t) if old => Ok(when::parse_received_old_ok(t, ctx.now, tz)?),
         Some(t) => Ok(when::parse_received(t, ctx.now, tz)?),
     }
 }
@@ -47,7 +54,7 @@ pub fn voicemail(ctx: &Ctx, cmd: VoicemailCmd) -> Result<(), AppError> {
     };
     let mut store = ctx.open_store()?;
     let cal = store.calendar().map_err(ctx.db_err())?;
-    let at = received(ctx, args.received.as_deref(), cal.tz)?;
+    let at = received(ctx, args.received.as_deref(), cal.tz, args.old)?;
     if args.withheld {
         store
             .add_withheld(at, &ctx.actor, ctx.now)
@@ -57,7 +64,8 @@ pub fn voicemail(ctx: &Ctx, cmd: VoicemailCmd) -> Result<(), AppError> {
         }
         return out(q::CLI_WITHHELD.get(ctx.lang));
     }
-    let phone = Phone::parse(args.phone.as_deref().unwrap_or("")).map_err(AppError::Phone)?;
+    let phone = crate::domain::callback::callback_number(args.phone.as_deref().unwrap_or(""))
+        .map_err(AppError::Phone)?;
     let safety = Safety {
         wants_callback: Some(true),
         may_leave_message: if args.no_message {
@@ -107,13 +115,14 @@ pub fn voicemail(ctx: &Ctx, cmd: VoicemailCmd) -> Result<(), AppError> {
 pub fn complaint(ctx: &Ctx, cmd: ComplaintCmd) -> Result<(), AppError> {
     let ComplaintCmd::Add {
         received: rec,
+        old,
         summary,
         name,
         json,
     } = cmd;
     let mut store = ctx.open_store()?;
     let cal = store.calendar().map_err(ctx.db_err())?;
-    let at = received(ctx, Some(&rec), cal.tz)?;
+    let at = received(ctx, Some(&rec), cal.tz, old)?;
     let c = NewComplaint::new(at, name.as_deref().unwrap_or(""), &summary)
         .map_err(text_err(ctx.lang))?;
     let added = store
@@ -158,7 +167,7 @@ fn item_json(
         "attempts": item.attempt_count,
         "messages": item.message_count,
         "phone": phone,
-        "overdue": item.open && item.attempt_count == 0 && item.deadline_at <= now,
+        "overdue": item.is_overdue(now),
         "may_leave_message": s.may_leave_message,
         "may_say_who_we_are": s.may_say_who_we_are,
         // Recordings the switchboard e-mailed (kept in the mailbox, not here).
@@ -218,7 +227,7 @@ pub fn queue(ctx: &Ctx, args: QueueArgs) -> Result<(), AppError> {
             .map(|p| if args.reveal { p.display() } else { p.masked() })
             .unwrap_or_else(|| "–".into());
         let due = if i.open {
-            timefmt::deadline_words(i.deadline_at, ctx.now, cal.tz, ctx.lang)
+            crate::callback::due_words(i, ctx.now, cal.tz, ctx.lang)
         } else {
             i.outcome
                 .map(|o| q::outcome_name(o, ctx.lang).to_string())
@@ -245,7 +254,7 @@ pub fn callback(ctx: &Ctx, cmd: CallbackCmd) -> Result<(), AppError> {
         } => {
             let result = AttemptResult::from_key(result.trim())
                 .ok_or(AppError::Invalid(q::ERR_BAD_RESULT))?;
-            let at = received(ctx, at.as_deref(), cal.tz)?;
+            let at = received(ctx, at.as_deref(), cal.tz, false)?;
             let note =
                 rules::attempt_note(note.as_deref().unwrap_or("")).map_err(text_err(ctx.lang))?;
             let gap = Duration::hours(i64::from(ctx.config.callbacks.retry_hours));

@@ -95,13 +95,20 @@ pub fn handover(ctx: &Ctx, args: HandoverArgs) -> Result<(), AppError> {
     if let Some(HandoverCmd::Ack) = args.command {
         let name = need_name(ctx)?;
         let mut store = ctx.open_store()?;
-        let n = store
-            .acknowledge_handovers(&name, ctx.now)
-            .map_err(ctx.db_err())?;
-        if n == 0 {
-            return out(m::ACK_NONE.get(ctx.lang));
-        }
-        return out(&m::CLI_ACKED.fill(ctx.lang, &[("n", &n), ("name", &name)]));
+        let self_ack = ctx.config.handover.self_acknowledge;
+        let n = match handover::acknowledge(&mut store, &name, self_ack, ctx.now)
+            .map_err(ctx.db_err())?
+        {
+            handover::Acked::Nothing => return out(m::ACK_NONE.get(ctx.lang)),
+            handover::Acked::Refused(handover::AckRefused::OwnHandover) => {
+                return Err(AppError::Message(
+                    m::ACK_OWN.fill(ctx.lang, &[("name", &name)]),
+                ));
+            }
+            handover::Acked::Done(n) => n,
+        };
+        let handovers = crate::i18n::plural::HANDOVERS.count(ctx.lang, n as u64);
+        return out(&m::CLI_ACKED.fill(ctx.lang, &[("handovers", &handovers), ("name", &name)]));
     }
     let mut store = ctx.open_store()?;
     let cal = store.calendar().map_err(ctx.db_err())?;

@@ -9,6 +9,7 @@ use clap_mangen::roff::{Roff, bold, roman};
 
 use crate::cli::Cli;
 use crate::error::AppError;
+use crate::i18n::{Lang, cli as t};
 
 /// Writes the completion script for `shell` to standard output.
 pub fn completions(shell: clap_complete::Shell) -> Result<(), AppError> {
@@ -18,28 +19,28 @@ pub fn completions(shell: clap_complete::Shell) -> Result<(), AppError> {
     write_stdout(&buf)
 }
 
-/// Writes the manual page (roff) to standard output.
-pub fn man() -> Result<(), AppError> {
-    write_stdout(&man_page())
+/// Writes the manual page (roff) in `lang` to standard output.
+pub fn man(lang: Lang) -> Result<(), AppError> {
+    write_stdout(&man_page(lang))
 }
 
 fn write_stdout(bytes: &[u8]) -> Result<(), AppError> {
     let mut o = std::io::stdout().lock();
     o.write_all(bytes)
         .and_then(|_| o.flush())
-        .map_err(|_| AppError::Output)
+        .map_err(|e| AppError::output(&e))
 }
 
 /// The whole manual page: the top-level page clap_mangen renders, then
 /// every command with its arguments, then environment, files and where
 /// the guides are. No date, so the output only changes with the program.
-pub fn man_page() -> Vec<u8> {
-    let cmd = Cli::command();
+pub fn man_page(lang: Lang) -> Vec<u8> {
+    let cmd = crate::cli_parse::texts(lang);
     let man = clap_mangen::Man::new(cmd.clone())
         .title("VAKT")
         .section("1")
         .source(format!("vakt {}", env!("CARGO_PKG_VERSION")))
-        .manual("vakt manual");
+        .manual(t::MAN_MANUAL.get(lang));
     let mut out = Vec::new();
     let w: &mut dyn Write = &mut out;
     // Writing to a Vec cannot fail.
@@ -50,59 +51,51 @@ pub fn man_page() -> Vec<u8> {
     man.render_options_section(w).unwrap();
 
     let mut roff = Roff::default();
-    roff.control("SH", ["COMMANDS"]);
+    roff.control("SH", [t::MAN_COMMANDS.get(lang)]);
     roff.to_writer(w).unwrap();
     for sub in cmd.get_subcommands() {
         command_section(w, sub, "vakt");
     }
 
     let mut roff = Roff::default();
-    roff.control("SH", ["ENVIRONMENT"]);
+    roff.control("SH", [t::MAN_ENVIRONMENT.get(lang)]);
     for (name, text) in [
-        ("VAKT_DB", "The database file, as --db."),
-        ("VAKT_CONFIG", "The settings file, as --config."),
-        ("VAKT_AS", "Who is acting, as --as."),
-        (
-            "NO_COLOR",
-            "When set, vakt uses its monochrome theme; urgency and selection are still shown with words and symbols.",
-        ),
-        (
-            "LC_ALL, LC_MESSAGES, LANG",
-            "Choose the language when neither --lang nor the settings file does (nb or en; default nb).",
-        ),
+        ("VAKT_DB", t::MAN_ENV_DB),
+        ("VAKT_CONFIG", t::MAN_ENV_CONFIG),
+        ("VAKT_AS", t::MAN_ENV_AS),
+        ("NO_COLOR", t::MAN_ENV_NO_COLOR),
+        ("LC_ALL, LC_MESSAGES, LANG", t::MAN_ENV_LOCALE),
     ] {
         roff.control("TP", []);
         roff.text([bold(name)]);
-        roff.text([roman(text)]);
+        roff.text([roman(text.get(lang))]);
     }
-    roff.control("SH", ["FILES"]);
+    roff.control("SH", [t::MAN_FILES.get(lang)]);
     for (name, text) in [
-        (
-            "~/.config/vakt/config.toml",
-            "The settings file (platform config directory). Every key is optional.",
-        ),
-        (
-            "~/.local/share/vakt/vakt.db",
-            "The database (platform data directory), created private to the user (file 0600, folder 0700).",
-        ),
-        (
-            "~/.local/share/vakt/on-duty",
-            "The name last given as the person on duty on this machine.",
-        ),
+        ("~/.config/vakt/config.toml", t::MAN_FILE_CONFIG),
+        ("~/.local/share/vakt/vakt.db", t::MAN_FILE_DB),
+        ("~/.local/share/vakt/on-duty", t::MAN_FILE_ON_DUTY),
     ] {
         roff.control("TP", []);
         roff.text([bold(name)]);
-        roff.text([roman(text)]);
+        roff.text([roman(text.get(lang))]);
     }
-    roff.control("SH", ["SEE ALSO"]);
-    roff.text([roman(
-        "docs/guide.nb.md and docs/guide.en.md (for the person on duty), docs/admin.md \
-         (for the coordinator) and docs/deployment.md (a team on one shared server), \
-         in the vakt source.",
-    )]);
+    roff.control("SH", [t::MAN_SEE_ALSO.get(lang)]);
+    roff.text([roman(t::MAN_SEE_ALSO_TEXT.get(lang))]);
     roff.to_writer(w).unwrap();
     // Each part starts with the same two-line preamble; keep the first.
-    let text = String::from_utf8(out).expect("roff is text");
+    let mut text = String::from_utf8(out).expect("roff is text");
+    // clap_mangen's own section headings are English.
+    if lang == Lang::Nb {
+        for (en, msg) in [
+            (".SH NAME\n", t::MAN_NAME),
+            (".SH SYNOPSIS\n", t::MAN_SYNOPSIS),
+            (".SH DESCRIPTION\n", t::MAN_DESCRIPTION),
+            (".SH OPTIONS\n", t::MAN_OPTIONS),
+        ] {
+            text = text.replace(en, &format!(".SH {}\n", msg.get(lang)));
+        }
+    }
     let preamble = ".ie \\n(.g .ds Aq \\(aq\n.el .ds Aq '\n";
     match text.split_once(preamble) {
         Some((before, rest)) => format!("{before}{preamble}{}", rest.replace(preamble, "")),

@@ -19,6 +19,7 @@ pub mod log;
 pub mod manual;
 pub mod privacy;
 pub mod stats;
+pub mod version;
 
 /// What every command needs: language, database path, who acts, and now.
 pub struct Ctx {
@@ -136,7 +137,8 @@ pub fn out(text: &str) -> Result<(), AppError> {
                 o.write_all(b"\n")
             }
         })
-        .map_err(|_| AppError::Output)
+        .and_then(|_| o.flush())
+        .map_err(|e| AppError::output(&e))
 }
 
 pub fn out_json(value: &serde_json::Value) -> Result<(), AppError> {

@@ -14,6 +14,7 @@ use crate::i18n::{Lang, privacy as p};
 use crate::store::backup::{self, Refusal, RestoreError};
 use crate::store::privacy::{PurgeCounts, Retention};
 use crate::store::{Store, StoreError, health};
+use crate::upkeep::{BackupJob, SYSTEM_ACTOR, background_backup, prune_backups, upkeep};
 use crate::when;
 
 /// Sets the database key from a key file or a passphrase prompt, if asked.
@@ -74,9 +75,6 @@ fn prompt_passphrase(lang: Lang) -> Result<String, AppError> {
     result.map(|()| text)
 }
 
-/// Who the app's own automatic work (the daily purge) is recorded as.
-pub const SYSTEM_ACTOR: &str = "vakt";
-
 /// Makes the files private (one sentence per fixed file), then checks the
 /// file is intact. A damaged file is never opened for writing.
 pub fn check_files(db: &Path, lang: Lang) -> Result<(Vec<String>, health::Checked), AppError> {
@@ -109,25 +107,6 @@ pub struct AppStart {
     pub background_backup: BackupJob,
 }
 
-/// Today's backup being written on another thread.
-pub struct BackupJob {
-    /// Sends sentences for the person if it failed (nothing if it worked).
-    pub done: Receiver<Vec<String>>,
-    interrupt: Option<rusqlite::InterruptHandle>,
-}
-
-impl BackupJob {
-    /// Stops the copy (the app is quitting): the half-written file is
-    /// removed by the copy's own clean-up, and the next start writes the
-    /// day's backup again. Waits until that is done.
-    pub fn stop(self) {
-        if let Some(i) = &self.interrupt {
-            i.interrupt();
-        }
-        let _ = self.done.recv();
-    }
-}
-
 /// The start of the terminal app: checks, opens, the purge, and today's
 /// backup started in the background.
 pub fn open_for_app(ctx: &Ctx) -> Result<AppStart, AppError> {
@@ -145,80 +124,6 @@ pub fn open_for_app(ctx: &Ctx) -> Result<AppStart, AppError> {
         background_check,
         background_backup,
     })
-}
-
-/// Writes today's backup (unless written already) on a thread with its own
-/// read-only connection: on a large file it takes seconds, and the person
-/// on duty should not wait for it. `VACUUM INTO` reads one snapshot, so
-/// writing meanwhile is fine. Sends sentences for the person if it failed
-/// (nothing if it worked).
-pub fn background_backup(
-    store: &Store,
-    now: chrono::DateTime<chrono::Utc>,
-    lang: Lang,
-) -> BackupJob {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let path = store.path().to_path_buf();
-    let today = store
-        .calendar()
-        .map(|c| c.local_date(now))
-        .unwrap_or(now.date_naive());
-    let reader = Store::open_reader(&path);
-    let interrupt = reader
-        .as_ref()
-        .ok()
-        .map(|r| r.conn().get_interrupt_handle());
-    std::thread::spawn(move || {
-        let result = reader.and_then(|r| r.daily_backup(today));
-        let notices = match result {
-            Ok(_) => vec![],
-            Err(e) => {
-                let why = AppError::db(&path)(e).message(lang);
-                vec![p::BACKUP_FAILED.fill(lang, &[("why", &why)])]
-            }
-        };
-        let _ = tx.send(notices);
-    });
-    BackupJob {
-        done: rx,
-        interrupt,
-    }
-}
-
-/// Deletes the backups vakt made that are `backups_kept` days old, and
-/// temporary files left by a copy that was killed. A failure to delete is
-/// not an error here: the next start tries again.
-pub fn prune_backups(
-    store: &Store,
-    cfg: &crate::config::Config,
-    now: chrono::DateTime<chrono::Utc>,
-) {
-    let (today, tz) = match store.calendar() {
-        Ok(c) => (c.local_date(now), c.tz),
-        Err(_) => {
-            let tz = chrono_tz::Europe::Oslo;
-            (now.with_timezone(&tz).date_naive(), tz)
-        }
-    };
-    backup::prune(store.path(), today, tz, cfg.privacy.backups_kept);
-}
-
-/// At every start and once a day: the retention purge, then old backups
-/// deleted. Returns sentences for the person only when something went
-/// wrong. (Today's backup: [`background_backup`].)
-pub fn upkeep(
-    store: &mut Store,
-    cfg: &crate::config::Config,
-    now: chrono::DateTime<chrono::Utc>,
-    lang: Lang,
-) -> Vec<String> {
-    let mut notices = vec![];
-    if let Err(e) = store.purge(cfg.privacy.retention(), false, SYSTEM_ACTOR, now) {
-        let why = AppError::db(store.path())(e).message(lang);
-        notices.push(p::PURGE_FAILED.fill(lang, &[("why", &why)]));
-    }
-    prune_backups(store, cfg, now);
-    notices
 }
 
 fn counts_text(c: &PurgeCounts, dry: bool, lang: Lang) -> String {

@@ -91,19 +91,18 @@ const DAY_KEYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 /// Longest hours text that is parsed (longer text is kept as free text).
 const MAX_PARSE: usize = 300;
 
+/// A day in a list of opening days: the calendar's one weekday parser,
+/// plus the two-letter forms only such lists use (`ma-fr`, `lo/so`; in
+/// free text "to" and "on" are words, not days).
 fn day_index(word: &str) -> Option<usize> {
     let w = crate::directory::fold::fold(word);
     let w = w.trim_end_matches('.');
-    let names: [&[&str]; 7] = [
-        &["mon", "monday", "man", "mandag", "ma"],
-        &["tue", "tuesday", "tir", "tirsdag", "ti"],
-        &["wed", "wednesday", "ons", "onsdag", "on"],
-        &["thu", "thursday", "tor", "torsdag", "to"],
-        &["fri", "friday", "fre", "fredag", "fr"],
-        &["sat", "saturday", "lor", "lordag", "lo"],
-        &["sun", "sunday", "son", "sondag", "so"],
-    ];
-    names.iter().position(|n| n.contains(&w))
+    if let Some(d) = crate::calendar::parse_weekday(w) {
+        return Some(d.num_days_from_monday() as usize);
+    }
+    ["ma", "ti", "on", "to", "fr", "lo", "so"]
+        .iter()
+        .position(|n| *n == w)
 }
 
 fn parse_days(spec: &str) -> Option<[bool; 7]> {
@@ -145,21 +144,15 @@ fn parse_days(spec: &str) -> Option<[bool; 7]> {
     days.iter().any(|d| *d).then_some(days)
 }
 
+/// Minutes after midnight; `24`/`24:00` is the end of the day (closing at
+/// midnight). Everything else is the calendar's one clock parser.
 fn parse_clock(s: &str) -> Option<u16> {
     let s = s.trim();
-    let (h, m) = match s.split_once([':', '.']) {
-        Some((h, m)) => (h, m),
-        None => (s, "0"),
-    };
-    if h.is_empty() || h.len() > 2 || m.is_empty() || m.len() > 2 {
-        return None;
+    if matches!(s, "24" | "24:00" | "24.00") {
+        return Some(24 * 60);
     }
-    let h: u16 = h.parse().ok()?;
-    let m: u16 = m.parse().ok()?;
-    if m >= 60 || h > 24 || (h == 24 && m != 0) {
-        return None;
-    }
-    Some(h * 60 + m)
+    let t = crate::calendar::parse_clock(s)?;
+    u16::try_from(t.hour() * 60 + t.minute()).ok()
 }
 
 /// One clause of weekly hours.
@@ -515,6 +508,13 @@ mod tests {
         ));
         assert!(matches!(Hours::parse("mon 25-26"), Hours::Text(_)));
         assert!(matches!(Hours::parse("mon-fri 9-9"), Hours::Text(_)));
+        // Minutes are two digits: "9.5" is not 09:05 (kept as text).
+        assert!(matches!(Hours::parse("mon-fri 9.5-15"), Hours::Text(_)));
+        assert_eq!(
+            Hours::parse("ma-fr 9.30-24").to_text(),
+            "mon-fri 09:30-24:00"
+        );
+        assert_eq!(Hours::parse("lø/sø 10-14").to_text(), "sat/sun 10:00-14:00");
     }
 
     #[test]

@@ -183,7 +183,7 @@ pub fn to_hsds(s: &Service) -> Value {
     }
     put("internal_note", &s.internal_note);
     if let Some(t) = s.last_verified_at {
-        put("verified_at", &crate::store::ts(t));
+        put("verified_at", &crate::timefmt::utc_text(t));
     }
     put("verified_by", &s.verified_by);
     put("source", &s.source);
@@ -541,7 +541,7 @@ pub fn from_hsds(v: &Value) -> Result<Parsed, Skip> {
             "internal_note" => s.internal_note = value,
             "verified_at" => {
                 s.last_verified_at = Some(
-                    crate::store::parse_ts(&value).map_err(|_| Skip::BadValue("verified_at"))?,
+                    crate::timefmt::parse_utc_text(&value).ok_or(Skip::BadValue("verified_at"))?,
                 )
             }
             "verified_by" => s.verified_by = value,

@@ -128,7 +128,9 @@ pub fn to_row(s: &Service) -> Vec<String> {
             .unwrap_or_default(),
         s.status.key().to_string(),
         s.internal_note.clone(),
-        s.last_verified_at.map(crate::store::ts).unwrap_or_default(),
+        s.last_verified_at
+            .map(crate::timefmt::utc_text)
+            .unwrap_or_default(),
         s.verified_by.clone(),
         s.source.clone(),
     ];
@@ -196,9 +198,9 @@ pub fn from_row(header: &[String], row: &[String]) -> Result<Parsed, Skip> {
     };
     let last_verified_at = match get("last_verified_at").trim() {
         "" => None,
-        t => Some(match crate::store::parse_ts(t) {
-            Ok(t) => t,
-            Err(_) => NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        t => Some(match crate::timefmt::parse_utc_text(t) {
+            Some(t) => t,
+            None => NaiveDate::parse_from_str(t, "%Y-%m-%d")
                 .ok()
                 .and_then(|d| d.and_hms_opt(12, 0, 0))
                 .map(|d| d.and_utc())

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 
 use super::text::{self, TextError, TextField};
 use crate::callback::{Kind, Safety};
-use crate::phone::Phone;
+use crate::phone::{Phone, PhoneError};
 
 /// A voicemail as entered by the person on duty, checked.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,6 +108,19 @@ impl NewComplaint {
     }
 }
 
+/// The number of a caller to call back, as typed or as the switchboard
+/// sent it: any number [`Phone::parse`] accepts except an emergency number
+/// (110, 112, 113, 1412), which is never a callback.
+pub fn callback_number(input: &str) -> Result<Phone, PhoneError> {
+    let phone = Phone::parse(input)?;
+    if phone.is_emergency() {
+        return Err(PhoneError::Emergency {
+            number: phone.as_str().to_string(),
+        });
+    }
+    Ok(phone)
+}
+
 /// Checks the note on one callback attempt (may be empty).
 pub fn attempt_note(input: &str) -> Result<String, TextError> {
     text::clean(input, TextField::AttemptNote)
@@ -185,5 +198,21 @@ mod tests {
                 max: 1000
             }
         );
+    }
+
+    #[test]
+    fn an_emergency_number_is_never_a_callback() {
+        for n in ["110", "112", "113", "1412", "+47 113", "0047 112"] {
+            assert!(
+                matches!(callback_number(n), Err(PhoneError::Emergency { .. })),
+                "{n}"
+            );
+        }
+        assert_eq!(
+            callback_number("116 123").unwrap().as_str(),
+            Phone::parse("116123").unwrap().as_str()
+        );
+        assert!(callback_number("+47 22 33 44 55").is_ok());
+        assert_eq!(callback_number(""), Err(PhoneError::Empty));
     }
 }

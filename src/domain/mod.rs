@@ -8,8 +8,12 @@
 //! - [`name`]: the name of the person on duty (`--as`, "who is on duty").
 //! - [`callback`]: a new voicemail or complaint, its details, an attempt.
 //! - [`note`]: a shift-log note.
+//! - [`promise`]: when the callback promise is kept, and when an item is
+//!   overdue.
 
 pub mod callback;
 pub mod name;
 pub mod note;
+pub mod promise;
+pub mod safe_time;
 pub mod text;

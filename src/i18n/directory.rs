@@ -58,13 +58,12 @@ catalogue! {
     DETAIL_CHAT => "Chat: {chat}", "Chat: {chat}";
     DETAIL_EMAIL => "E-post: {email}", "E-mail: {email}";
     DETAIL_LANGS => "Språk: {langs}", "Languages: {langs}";
-    DETAIL_REFERRED => "Henvist {n} ganger", "Referred {n} times";
     FILTER_ON => "Filter: {filters}", "Filter: {filters}";
     FILTER_OPEN => "åpent nå", "open now";
     DIR_COPIED => "Nummeret er kopiert: {number}", "The number has been copied: {number}";
     DIR_NO_NUMBER => "Dette tilbudet har ikke noe telefonnummer.", "This service has no phone number.";
     VERIFIED => "Merket som verifisert i dag ✓", "Marked as verified today ✓";
-    REFERRED => "Henvisning registrert ✓", "Referral recorded ✓";
+    REFERRED => "Henvisning registrert på sak #{id}: {service} ✓", "Referral recorded on item #{id}: {service} ✓";
     NO_CALLBACK => "Ingen åpen tilbakeringing er valgt. Velg saken i køen (1) først, og kom tilbake hit.", "No open callback is selected. Select it in the queue (1) first, then come back here.";
     NOT_REFERABLE => "Dette tilbudet er merket «ikke henvis» eller deaktivert.", "This service is marked \"do not refer\" or deactivated.";
     CALLBACK_GONE => "Tilbakeringingen er lukket eller finnes ikke lenger.", "The callback is closed or no longer exists.";

@@ -60,7 +60,8 @@ catalogue! {
     SHIFT_ENDED => "Vakten er avsluttet. Overleveringen venter på kvittering.", "The shift has ended. The handover is waiting to be acknowledged.";
     NO_SHIFT => "Ingen vakt er startet.", "No shift has been started.";
     ACK_TITLE => "Kvitter overleveringen", "Acknowledge the handover";
-    ACK_PROMPT => "Dine initialer (neste vakthavende):", "Your initials (the next person on duty):";
+    ACK_PROMPT => "Kvitteres av vakthavende (bytt med F3):", "Acknowledged by the person on duty (change with F3):";
+    ACK_OWN => "{name} ga selv overleveringen og kan ikke kvittere for den. Den neste på vakt kvitterer (bytt vakthavende med F3 eller --as).", "{name} gave this handover and cannot acknowledge it. The next person on duty does (change who is on duty with F3 or --as).";
     ACK_DONE => "Overleveringen er kvittert av {name} ✓", "Handover acknowledged by {name} ✓";
     ACK_NONE => "Ingen overlevering venter på kvittering.", "No handover is waiting to be acknowledged.";
     BANNER_PENDING => "Overlevering fra {by} ({when}) er ikke kvittert. Les den under Vaktlogg (3), tast h.", "Handover from {by} ({when}) is not acknowledged. Read it in the Shift log (3), key h.";
@@ -73,14 +74,21 @@ catalogue! {
     REVIEW_DONE => "3. Gjort i perioden", "3. Done in this period";
     REVIEW_NOTES => "4. Til overlevering og problemer i hjelpetilbudene", "4. For handover, and directory problems";
     REVIEW_ACK => "5. Kvittering", "5. Acknowledgement";
-    REVIEW_NOTHING_URGENT => "Ingenting forfalt og ingen åpne eskaleringer.", "Nothing overdue and no open escalations.";
-    REVIEW_OVERDUE_ITEM => "FORFALT: sak #{id} {phone}, frist {deadline}, {attempts} forsøk – {summary}", "OVERDUE: item #{id} {phone}, due {deadline}, {attempts} attempts – {summary}";
+    REVIEW_NOTHING_URGENT => "Ingenting forfalt, ingen nye forsøk som venter og ingen åpne eskaleringer.", "Nothing overdue, no retry waiting and no open escalations.";
+    REVIEW_OVERDUE_ITEM => "FORFALT: sak #{id} {phone}, frist {deadline}, {attempts} – {summary}", "OVERDUE: item #{id} {phone}, due {deadline}, {attempts} – {summary}";
+    REVIEW_RETRY_ITEM => "PRØV IGJEN: sak #{id} {phone}, frist {deadline} (forsøkt i tide), {attempts} – {summary}", "TRY AGAIN: item #{id} {phone}, due {deadline} (tried in time), {attempts} – {summary}";
+    REVIEW_NEXT_ATTEMPT => "neste forsøk {when}", "next attempt {when}";
+    REVIEW_REFERRED => "henvist: {list}", "referred: {list}";
     REVIEW_ESCALATION => "ESKALERING ({when}, {by}): {body}", "ESCALATION ({when}, {by}): {body}";
     REVIEW_QUEUE_EMPTY => "Ingen åpne tilbakeringinger.", "No open callbacks.";
-    REVIEW_QUEUE_ITEM => "sak #{id} {phone} · frist {deadline} · {attempts} forsøk", "item #{id} {phone} · due {deadline} · {attempts} attempts";
+    REVIEW_QUEUE_ITEM => "sak #{id} {phone} · frist {deadline} · {attempts}", "item #{id} {phone} · due {deadline} · {attempts}";
     REVIEW_DUE_BEFORE_OPENING => "forfaller før neste åpning ({opening})", "falls due before the next opening ({opening})";
+    REVIEW_QUEUE_ALL_URGENT => "Alle åpne tilbakeringinger står under 1.", "Every open callback is listed under 1.";
     REVIEW_MORE => "… og {n} til (se køen).", "… and {n} more (see the queue).";
-    REVIEW_COUNTS => "{messages} henvendelser mottatt ({withheld} skjult nummer) · {added} nye saker · {attempts} forsøk, {reached} nådd · {closed} lukket · {referrals} henvisninger · {notes} notater", "{messages} messages received ({withheld} withheld) · {added} new items · {attempts} attempts, {reached} reached · {closed} closed · {referrals} referrals · {notes} notes";
+    /// What was entered and done in the period, each count through
+    /// `i18n::plural`; the messages are counted when they were entered
+    /// (not when the caller left them), and split so the parts add up.
+    REVIEW_COUNTS => "{messages} registrert i perioden: {added}, {joined}, {withheld} · {attempts}, {reached} · {closed} · {referrals} · {notes}", "{messages} entered in this period: {added}, {joined}, {withheld} · {attempts}, {reached} · {closed} · {referrals} · {notes}";
     REVIEW_PROBLEM => "Hjelpetilbud: {service} – {kind} {note} ({by}, {when})", "Directory: {service} – {kind} {note} ({by}, {when})";
     REVIEW_NOTE => "{when} {by}: {body}", "{when} {by}: {body}";
     REVIEW_NO_NOTES => "Ingen notater merket til overlevering.", "No notes marked for handover.";
@@ -93,6 +101,6 @@ catalogue! {
     CLI_SHIFT_ENDED => "Vakt #{id} avsluttet. Overleveringen venter på kvittering.", "Shift #{id} ended. The handover is waiting to be acknowledged.";
     CLI_NO_OPEN_SHIFT => "{name} har ingen åpen vakt.", "{name} has no open shift.";
     CLI_NEED_NAME => "Oppgi hvem med --as NAVN.", "Say who with --as NAME.";
-    CLI_ACKED => "{n} overlevering(er) kvittert av {name}.", "{n} handover(s) acknowledged by {name}.";
+    CLI_ACKED => "{handovers} kvittert av {name}.", "{handovers} acknowledged by {name}.";
     ERR_NOTE_EMPTY => "Notatet er tomt.", "The note is empty.";
 }

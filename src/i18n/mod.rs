@@ -10,11 +10,13 @@
 use std::fmt::Display;
 
 pub mod calendar;
+pub mod cli;
 pub mod countries;
 pub mod directory;
 pub mod intake;
 pub mod log;
 pub mod opening;
+pub mod plural;
 pub mod privacy;
 pub mod queue;
 pub mod rules;
@@ -167,6 +169,7 @@ pub fn all_groups() -> Vec<&'static [Msg]> {
         rules::ALL,
         opening::ALL,
         intake::ALL,
+        cli::ALL,
     ]
 }
 

@@ -34,7 +34,7 @@ catalogue! {
     DETAIL_WANTS_NO => "ba IKKE om å bli ringt", "did NOT ask to be called";
     DETAIL_WANTS_YES => "ba om å bli ringt", "asked to be called back";
     DETAIL_SAFE_TIMES => "ring: {text}", "call: {text}";
-    DETAIL_DEADLINE => "Frist {abs} · mottatt {received} · {n} beskjed(er)", "Due {abs} · received {received} · {n} message(s)";
+    DETAIL_DEADLINE => "Frist {abs} · mottatt {received} · {messages}", "Due {abs} · received {received} · {messages}";
     DETAIL_ATTEMPT => "{when} {by}: {result}", "{when} {by}: {result}";
     DETAIL_SCRIPT => "Manus: «{script}»", "Script: \"{script}\"";
     DEFAULT_SCRIPT => "Hei, du ringte oss tidligere – passer det å snakke nå?", "Hi, you called us earlier – is this a good time to talk?";
@@ -101,13 +101,14 @@ catalogue! {
     NO_NUMBER => "Denne saken har ikke noe nummer.", "This item has no number.";
     GAVE_UP_SUGGESTION => "{n} forsøk uten svar: du kan lukke saken (c → g).", "{n} attempts without reaching them: you can close the item (c → g).";
     ERR_PHONE_EMPTY => "Nummeret mangler.", "The number is missing.";
+    ERR_PHONE_EMERGENCY => "{number} er et nødnummer – det ringes aldri tilbake. Er noen i fare nå, ring {number} selv.", "{number} is an emergency number – it is never a callback. If someone is in danger now, call {number} yourself.";
     ERR_PHONE_TOO_LONG => "Nummeret er for langt.", "The number is too long.";
     ERR_PHONE_CHAR => "Nummeret kan ikke inneholde «{c}».", "The number cannot contain \"{c}\".";
     ERR_PHONE_PLUS => "+ kan bare stå først i nummeret.", "+ can only come first in the number.";
     ERR_PHONE_FEW => "Nummeret har for få sifre ({got}).", "The number has too few digits ({got}).";
     ERR_PHONE_MANY => "Nummeret har for mange sifre ({got}).", "The number has too many digits ({got}).";
-    ERR_PHONE_NO_MISSING => "Nummeret mangler {n} siffer (norske nummer har 8).", "The number is {n} digit(s) short (Norwegian numbers have 8).";
-    ERR_PHONE_NO_EXTRA => "Nummeret har {n} siffer for mye (norske nummer har 8).", "The number has {n} digit(s) too many (Norwegian numbers have 8).";
+    ERR_PHONE_NO_MISSING => "Nummeret mangler {digits} (norske nummer har 8).", "The number is {digits} short (Norwegian numbers have 8).";
+    ERR_PHONE_NO_EXTRA => "Nummeret har {digits} for mye (norske nummer har 8).", "The number has {digits} too many (Norwegian numbers have 8).";
     ERR_PHONE_NO_PREFIX => "Norske nummer begynner ikke på {first}.", "Norwegian numbers do not start with {first}.";
     ERR_PHONE_SHORT => "Det er ikke et kjent kortnummer.", "That is not a known short number.";
     ERR_PHONE_COUNTRY => "Ukjent landskode.", "Unknown country code.";
@@ -181,9 +182,13 @@ pub fn phone_error(e: &crate::phone::PhoneError, lang: Lang) -> String {
         E::TooFewDigits { got } => ERR_PHONE_FEW.fill(lang, &[("got", got)]),
         E::TooManyDigits { got } => ERR_PHONE_MANY.fill(lang, &[("got", got)]),
         E::NorwegianLength { got } if *got < 8 => {
-            ERR_PHONE_NO_MISSING.fill(lang, &[("n", &(8 - got))])
+            let digits = super::plural::DIGITS.count(lang, (8 - *got) as u64);
+            ERR_PHONE_NO_MISSING.fill(lang, &[("digits", &digits)])
         }
-        E::NorwegianLength { got } => ERR_PHONE_NO_EXTRA.fill(lang, &[("n", &(got - 8))]),
+        E::NorwegianLength { got } => {
+            let digits = super::plural::DIGITS.count(lang, (*got - 8) as u64);
+            ERR_PHONE_NO_EXTRA.fill(lang, &[("digits", &digits)])
+        }
         E::InvalidNorwegianPrefix { first } => ERR_PHONE_NO_PREFIX.fill(lang, &[("first", first)]),
         E::InvalidShortNumber => ERR_PHONE_SHORT.get(lang).into(),
         E::UnknownCountryCode => ERR_PHONE_COUNTRY.get(lang).into(),
@@ -216,6 +221,7 @@ pub fn phone_error(e: &crate::phone::PhoneError, lang: Lang) -> String {
                 ],
             )
         }
+        E::Emergency { number } => ERR_PHONE_EMERGENCY.fill(lang, &[("number", number)]),
         E::NotInUse {
             country_code,
             region,
@@ -288,6 +294,41 @@ fn lengths_text(lengths: &[usize], lang: Lang) -> String {
             format!("{} {} {last}", init.join(", "), PHONE_LENGTHS_OR.get(lang))
         }
     }
+}
+
+/// The safety instructions as words, the careful reading of each choice
+/// (as the queue's detail shows them): for the handover review.
+pub fn safety_words(s: &crate::callback::Safety, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    if s.wants_callback == Some(false) {
+        out.push(DETAIL_WANTS_NO.get(lang).to_string());
+    }
+    out.push(
+        match s.may_leave_message {
+            Some(true) => DETAIL_MSG_YES,
+            Some(false) => DETAIL_MSG_NO,
+            None => DETAIL_MSG_UNKNOWN,
+        }
+        .get(lang)
+        .to_string(),
+    );
+    out.push(
+        match s.may_say_who_we_are {
+            Some(true) => DETAIL_WHO_YES,
+            Some(false) => DETAIL_WHO_NO,
+            None => DETAIL_WHO_UNKNOWN,
+        }
+        .get(lang)
+        .to_string(),
+    );
+    let one_line = |t: &str| t.replace(['\n', '\r'], " ");
+    if !s.safe_times.trim().is_empty() {
+        out.push(DETAIL_SAFE_TIMES.fill(lang, &[("text", &one_line(&s.safe_times))]));
+    }
+    if !s.note.trim().is_empty() {
+        out.push(one_line(&s.note));
+    }
+    out
 }
 
 #[cfg(test)]

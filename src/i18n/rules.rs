@@ -28,6 +28,7 @@ catalogue! {
     ERR_CONFIG_TEXT => "Innstillingsfila {path}, linje {line}: «{key}» må være tekst i anførselstegn, høyst {max} tegn, uten kontrolltegn.", "The settings file {path}, line {line}: \"{key}\" must be text in quotes, at most {max} characters, without control characters.";
     ERR_CONFIG_TABLE => "Innstillingsfila {path}, linje {line}: «{key}» må være en seksjon ([{key}]).", "The settings file {path}, line {line}: \"{key}\" must be a section ([{key}]).";
     ERR_CONFIG_UTF8 => "Innstillingsfila {path}, linje {line}: fila er ikke UTF-8-tekst. Lagre den som UTF-8.", "The settings file {path}, line {line}: the file is not UTF-8 text. Save it as UTF-8.";
+    ERR_WHEN_TOO_OLD => "Det er {days} dager siden – mer enn {max}. Sjekk året og måneden. Er meldingen virkelig så gammel, før den inn med vakt-kommandoen og --old.", "That is {days} days ago – more than {max}. Check the year and the month. If the message really is that old, enter it with the vakt command and --old.";
 }
 
 /// The name of a free-text field, as the start of a sentence.

@@ -51,7 +51,7 @@ catalogue! {
     HOURS_SAVED => "Åpningstidene er lagret ✓", "The opening hours are saved ✓";
     WELCOME_TITLE => "Velkommen til vakt", "Welcome to vakt";
     WELCOME_INTRO => "Databasen er ny. Tilbakeringingsfrister regnes fra disse åpningstidene (norske helligdager er alltid stengt):", "The database is new. Callback deadlines are counted from these opening hours (Norwegian public holidays are always closed):";
-    WELCOME_DEMO => "Vil du prøve med oppdiktede data først? Avslutt og kjør: vakt demo", "Want to try it with made-up data first? Quit and run: vakt demo";
+    WELCOME_DEMO => "Vil du prøve med oppdiktede data først? Avslutt og kjør:", "Want to try it with made-up data first? Quit and run:";
     WELCOME_HELP => "? viser alle taster, overalt. F2 skjuler innringerdata med én gang.", "? shows every key, everywhere. F2 hides caller data at once.";
     KEY_WHO => "Hvem har vakt", "Who is on duty";
     KEY_NO => "Nei", "No";
@@ -110,4 +110,10 @@ catalogue! {
     IO_PERMISSION => "mangler tilgang", "permission denied";
     IO_IS_DIR => "det er en mappe", "it is a folder";
     IO_OTHER => "feil ({kind})", "error ({kind})";
+    VERSION_COMMIT => "commit: {commit}", "commit: {commit}";
+    VERSION_COMMIT_UNKNOWN => "ukjent (bygget utenfor git)", "unknown (built outside git)";
+    VERSION_SCHEMA => "databaseskjema: {schema} (eldre filer oppgraderes når de åpnes; nyere avvises)", "database schema: {schema} (older files are upgraded when opened; newer ones are refused)";
+    VERSION_SQLITE => "SQLite: {version}", "SQLite: {version}";
+    VERSION_ENCRYPTION_ON => "kryptering: innebygd (SQLCipher)", "encryption: compiled in (SQLCipher)";
+    VERSION_ENCRYPTION_OFF => "kryptering: ikke innebygd", "encryption: not compiled in";
 }

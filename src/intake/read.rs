@@ -212,7 +212,7 @@ fn caller(field: &str, withheld: &[String]) -> Result<Caller, Reason> {
         regex::Regex::new(r"\+?[0-9][0-9 ()./-]*[0-9]").expect("a valid pattern")
     });
     let f = NUMBER.find(f).map_or(f, |m| m.as_str());
-    Phone::parse(f)
+    crate::domain::callback::callback_number(f)
         .map(Caller::Number)
         .map_err(|_| Reason::BadNumber)
 }

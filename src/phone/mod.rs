@@ -119,6 +119,9 @@ pub enum PhoneError {
         country_code: u16,
         region: Option<String>,
     },
+    /// A Norwegian emergency number (110, 112, 113, 1412): a real number,
+    /// but never one to call back (see [`crate::domain::callback::callback_number`]).
+    Emergency { number: String },
 }
 
 impl Phone {
@@ -192,6 +195,12 @@ impl Phone {
     /// The normalised form: `"+4722334455"` or `"116123"`.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// True for the Norwegian emergency numbers: fire 110, police 112,
+    /// ambulance 113, and the emergency text line for deaf callers 1412.
+    pub fn is_emergency(&self) -> bool {
+        matches!(self.0.as_str(), "110" | "112" | "113" | "1412")
     }
 
     /// True for a Norwegian short / service number (`113`, `116123`, …).

@@ -37,13 +37,9 @@ use rusqlite::{Connection, InterruptHandle, OpenFlags};
 use super::privacy::{Erased, PurgeCounts, Retention};
 use super::{Result, SCHEMA_VERSION, Store, StoreError, health};
 
-/// `backups/` next to the database.
-pub fn backup_dir(db: &Path) -> PathBuf {
-    db.parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .join("backups")
-}
+/// `backups/` next to the database (kept in `health`, which knows where
+/// vakt's files are; named here too for the callers of this module).
+pub use super::health::backup_dir;
 
 /// The daily backup's file name for a date.
 pub fn daily_name(date: NaiveDate) -> String {

@@ -47,9 +47,17 @@ pub struct Item {
     pub version: i64,
     /// Kept whole by the retention purge until released.
     pub on_hold: bool,
+    /// When someone first tried to call back (whether the promise was kept).
+    pub first_attempt_at: Option<DateTime<Utc>>,
 }
 
 impl Item {
+    /// Whether the promise on this item is broken and it is still open:
+    /// the one definition (see [`crate::domain::promise`]).
+    pub fn is_overdue(&self, now: DateTime<Utc>) -> bool {
+        crate::domain::promise::overdue(self.open, self.deadline_at, self.first_attempt_at, now)
+    }
+
     /// The position of this item in the queue order.
     pub fn key(&self) -> QueueKey {
         QueueKey {
@@ -81,6 +89,13 @@ pub struct Attempt {
     pub by: String,
     pub result: AttemptResult,
     pub note: String,
+}
+
+/// A service given to the caller of an item, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Referral {
+    pub service: String,
+    pub at: DateTime<Utc>,
 }
 
 /// Figures for the pane title.
@@ -118,7 +133,7 @@ pub enum UndoKind {
 const ITEM_COLUMNS: &str = "id, kind, received_at, deadline_at, next_attempt_at, sort_at, phone, \
      caller_label, summary, wants_callback, may_leave_message, may_say_who, safe_times, \
      safety_note, status, outcome, closed_at, message_count, attempt_count, last_attempt_at, version, \
-     on_hold";
+     on_hold, first_attempt_at";
 
 fn opt_ts(s: Option<String>) -> Result<Option<DateTime<Utc>>> {
     s.map(|s| parse_ts(&s)).transpose()
@@ -152,6 +167,7 @@ struct RawItem {
     last_attempt_at: Option<String>,
     version: i64,
     on_hold: i64,
+    first_attempt_at: Option<String>,
 }
 
 fn raw(r: &SqlRow) -> rusqlite::Result<RawItem> {
@@ -178,6 +194,7 @@ fn raw(r: &SqlRow) -> rusqlite::Result<RawItem> {
         last_attempt_at: r.get(19)?,
         version: r.get(20)?,
         on_hold: r.get(21)?,
+        first_attempt_at: r.get(22)?,
     })
 }
 
@@ -211,6 +228,7 @@ impl RawItem {
             last_attempt_at: opt_ts(self.last_attempt_at)?,
             version: self.version,
             on_hold: self.on_hold != 0,
+            first_attempt_at: opt_ts(self.first_attempt_at)?,
         })
     }
 }
@@ -321,7 +339,7 @@ impl Store {
                 actor,
                 now,
             )?;
-            insert_message(tx, c.received_at, Some(id), false, actor)?;
+            insert_message(tx, c.received_at, Some(id), false, actor, now)?;
             audit::record(
                 tx,
                 now,
@@ -373,7 +391,7 @@ impl Store {
             let count = before.attempt_count + 1;
             let last = before.last_attempt_at.map_or(at, |l| l.max(at));
             let first = before_first_attempt(tx, id)?;
-            let next = callback::next_attempt(cal, last, retry_gap);
+            let next = callback::plan_next_attempt(cal, last, retry_gap, &before.safety);
             let closed = result == AttemptResult::Reached;
             let sort = callback::sort_key(before.deadline_at, count, Some(next));
             tx.execute(
@@ -704,21 +722,46 @@ impl Store {
         )
     }
 
+    /// The services referred to on an item, oldest first, with their names.
+    pub fn referrals_of(&self, callback_id: i64) -> Result<Vec<Referral>> {
+        let rows: Vec<(String, String)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT s.name, r.at FROM referrals r JOIN services s ON s.id = r.service_id
+                 WHERE r.callback_id = ?1 ORDER BY r.at, r.id",
+            )?
+            .query_map(params![callback_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.into_iter()
+            .map(|(service, at)| {
+                Ok(Referral {
+                    service,
+                    at: parse_ts(&at)?,
+                })
+            })
+            .collect()
+    }
+
     /// Open, overdue and due-today counts, from the partial indexes.
     pub fn queue_counts(&self, now: DateTime<Utc>, end_of_today: DateTime<Utc>) -> Result<Counts> {
         let c = self.conn();
         let open: i64 = c
             .prepare_cached("SELECT count(*) FROM callbacks WHERE status = 'open'")?
             .query_row([], |r| r.get(0))?;
-        let (overdue, today): (i64, i64) = c
+        // Overdue as `crate::domain::promise::overdue` says: deadline
+        // passed, and no attempt at or before it.
+        let overdue: i64 = c
             .prepare_cached(
-                "SELECT count(*) FILTER (WHERE deadline_at <= ?1),
-                        count(*) FILTER (WHERE deadline_at > ?1 AND deadline_at <= ?2)
-                 FROM callbacks WHERE status = 'open' AND attempt_count = 0 AND deadline_at <= ?2",
+                "SELECT count(*) FROM callbacks WHERE status = 'open' AND deadline_at < ?1
+                 AND (first_attempt_at IS NULL OR first_attempt_at > deadline_at)",
             )?
-            .query_row(params![ts(now), ts(end_of_today)], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
+            .query_row(params![ts(now)], |r| r.get(0))?;
+        let today: i64 = c
+            .prepare_cached(
+                "SELECT count(*) FROM callbacks WHERE status = 'open' AND attempt_count = 0
+                 AND deadline_at >= ?1 AND deadline_at <= ?2",
+            )?
+            .query_row(params![ts(now), ts(end_of_today)], |r| r.get(0))?;
         Ok(Counts {
             open: open as u64,
             overdue: overdue as u64,
@@ -793,7 +836,7 @@ pub(crate) fn voicemail_in(
             ],
         )?;
         let version_after = bump_version(tx, id)?;
-        let message_id = insert_message(tx, v.received_at, Some(id), false, actor)?;
+        let message_id = insert_message(tx, v.received_at, Some(id), false, actor, now)?;
         audit::record(tx, now, actor, "join", "callback", Some(id), None)?;
         let snapshot = snaps.keep(before);
         return Ok((
@@ -825,7 +868,7 @@ pub(crate) fn voicemail_in(
         actor,
         now,
     )?;
-    let message_id = insert_message(tx, v.received_at, Some(id), false, actor)?;
+    let message_id = insert_message(tx, v.received_at, Some(id), false, actor, now)?;
     audit::record(
         tx,
         now,
@@ -858,7 +901,7 @@ pub(crate) fn withheld_in(
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let id = insert_message(tx, received_at, None, true, actor)?;
+    let id = insert_message(tx, received_at, None, true, actor, now)?;
     audit::record(tx, now, actor, "add", "message", Some(id), Some("withheld"))?;
     Ok(id)
 }
@@ -869,10 +912,12 @@ fn insert_message(
     callback_id: Option<i64>,
     withheld: bool,
     actor: &str,
+    now: DateTime<Utc>,
 ) -> Result<i64> {
     tx.execute(
-        "INSERT INTO messages(received_at, callback_id, withheld, created_by) VALUES (?1, ?2, ?3, ?4)",
-        params![ts(received_at), callback_id, withheld, actor],
+        "INSERT INTO messages(received_at, callback_id, withheld, created_by, entered_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![ts(received_at), callback_id, withheld, actor, ts(now)],
     )?;
     Ok(tx.last_insert_rowid())
 }

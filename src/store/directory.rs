@@ -379,7 +379,7 @@ fn reindex(tx: &Transaction, id: i64, s: &Service) -> Result<()> {
     Ok(())
 }
 
-/// Rebuilds every entry's index rows (migration 10: phone digits joined
+/// Rebuilds every entry's index rows (migration 11: phone digits joined
 /// the index).
 pub(super) fn reindex_all(tx: &Transaction) -> Result<()> {
     let sql = format!("SELECT {COLUMNS} FROM services");

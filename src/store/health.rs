@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::{Result, StoreError, backup};
+use super::{Result, StoreError};
 
 /// Files up to this size get a full `quick_check` at start (a few tens of
 /// milliseconds); larger ones get their small tables checked at once and the
@@ -22,6 +22,14 @@ pub const SMALL_TABLES: &[&str] = &[
     "shifts",
     "handovers",
 ];
+
+/// `backups/` next to the database.
+pub fn backup_dir(db: &Path) -> PathBuf {
+    db.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("backups")
+}
 
 /// The files next to the database that hold its data.
 pub fn data_files(db: &Path) -> Vec<PathBuf> {
@@ -68,7 +76,7 @@ pub fn fix_permissions(db: &Path) -> Vec<PathBuf> {
             && std::fs::symlink_metadata(p)
                 .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o200 == 0)
     };
-    let dir = backup::backup_dir(db);
+    let dir = backup_dir(db);
     let collect = || {
         let mut todo: Vec<(PathBuf, u32)> = vec![];
         for (i, f) in data_files(db).into_iter().enumerate() {

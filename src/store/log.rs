@@ -645,16 +645,17 @@ impl Store {
                 "SELECT count(*), count(*) FILTER (WHERE result = 'reached') FROM attempts WHERE at >= ?1 AND at < ?2",
             )?
             .query_row(params![f, t], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        let (messages, withheld): (i64, i64) = c
+        // Messages as the person on duty counts them: entered in the
+        // period. Each is a new item's first message, one joined to an
+        // open item, or a call from a withheld number, so the parts add up.
+        let (messages, withheld, added): (i64, i64, i64) = c
             .prepare_cached(
-                "SELECT count(*), count(*) FILTER (WHERE withheld = 1) FROM messages WHERE received_at >= ?1 AND received_at < ?2",
+                "SELECT count(*), count(*) FILTER (WHERE withheld = 1),
+                        count(*) FILTER (WHERE callback_id IS NOT NULL AND id =
+                            (SELECT min(m2.id) FROM messages m2 WHERE m2.callback_id = messages.callback_id))
+                 FROM messages WHERE entered_at >= ?1 AND entered_at < ?2",
             )?
-            .query_row(params![f, t], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        let added: i64 = c
-            .prepare_cached(
-                "SELECT count(*) FROM callbacks WHERE created_at >= ?1 AND created_at < ?2",
-            )?
-            .query_row(params![f, t], |r| r.get(0))?;
+            .query_row(params![f, t], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         let closed: i64 = c
             .prepare_cached(
                 "SELECT count(*) FROM callbacks WHERE status = 'closed' AND closed_at >= ?1 AND closed_at < ?2",
@@ -672,6 +673,7 @@ impl Store {
             messages: messages as u64,
             withheld: withheld as u64,
             added: added as u64,
+            joined: (messages - withheld - added).max(0) as u64,
             closed: closed as u64,
             notes: notes as u64,
             referrals: referrals as u64,
@@ -686,7 +688,10 @@ pub struct Activity {
     pub reached: u64,
     pub messages: u64,
     pub withheld: u64,
+    /// New items: the first message of an item, entered in the period.
     pub added: u64,
+    /// Messages entered in the period that joined an item already open.
+    pub joined: u64,
     pub closed: u64,
     pub notes: u64,
     pub referrals: u64,

@@ -78,10 +78,16 @@ const MIGRATIONS: &[Migration] = &[
         rust: None,
     },
     Migration {
+        why: "When each message was entered, so the handover counts what the person \
+              on duty entered in the shift and its counts add up.",
+        sql: include_str!("sql/0010_message_entered.sql"),
+        rust: None,
+    },
+    Migration {
         why: "Directory search that forgives: the index's vocabulary as a table (typos, \
               compounds), phone digits in the index (every entry reindexed), and the \
               grown starter list added once.",
-        sql: include_str!("sql/0010_directory_search.sql"),
+        sql: include_str!("sql/0011_directory_search.sql"),
         rust: Some(super::directory::reindex_all),
     },
 ];

@@ -106,14 +106,12 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// Instants are stored as fixed-width UTC text (`2026-11-23T14:00:00Z`),
 /// so string order is time order and indexes sort them correctly.
 pub fn ts(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    crate::timefmt::utc_text(t)
 }
 
 /// Reads an instant written by [`ts`].
 pub fn parse_ts(s: &str) -> Result<chrono::DateTime<chrono::Utc>> {
-    chrono::DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&chrono::Utc))
-        .map_err(|_| StoreError::BadData("timestamp"))
+    crate::timefmt::parse_utc_text(s).ok_or(StoreError::BadData("timestamp"))
 }
 
 /// An open database. Opened once per process and passed down.

@@ -1,24 +1,28 @@
-//! The app's state and the one place it changes (`update`). Drawing only
-//! reads it, so tests can drive the app with key events and read the
-//! rendered buffer without a terminal.
+//! The app's state and the one place it changes: [`App::update`] takes one
+//! [`Msg`] (a key, a paste, a tick, a resize, the database changed, work
+//! done in the background) and returns the [`Effects`] the terminal loop
+//! carries out (copy, quit, redraw). Drawing only reads the state, so tests
+//! drive the app with messages and read the rendered buffer.
 //!
-//! Each pane is a small component (`queue`, `directory`, `log`) with its own
-//! state, actions and key table; the app routes keys and actions to the
-//! pane on screen and applies what the pane asks for (an [`Effect`]).
+//! Each pane is a [`Component`](super::component::Component) (`queue`,
+//! `directory`, `log`, `stats`) with its own state, actions and key table;
+//! the app holds the pane on screen as one `&mut dyn AnyPane` (picked in
+//! [`App::active`]) and applies what it asks for (an [`Effect`]). Overlays
+//! sit on one [`PopupStack`]; text goes to the one on top, else the pane.
 //!
-//! Over 500 lines because dispatch to the panes is still a `match` per
-//! entry point; it shrinks when panes register behind one interface (see
-//! docs/architecture.md, "Not yet as it should be").
+//! The fields are visible to `tui` (the views read them) and nowhere else:
+//! the command line, tests and benches read through the accessors at the
+//! end of this file.
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
-use super::component::Component;
+use super::component::AnyPane;
 use super::fault::ReadFault;
 use super::form::FormAct;
 use super::input::Field;
 use super::keymap::{self, Action, Scope};
-use super::popup::{Popup, PopupKind, PopupStack};
+use super::popup::{Popup, PopupKind, PopupStack, TextIn};
 use super::theme::Theme;
 use super::{directory::DirectoryState, log::LogState, queue::QueueState, stats::StatsState};
 use crate::calendar::CalendarSettings;
@@ -80,48 +84,87 @@ pub struct Env<'a> {
     pub selected_callback: Option<i64>,
 }
 
+/// One thing that happened, for [`App::update`].
+#[derive(Debug, Clone, Copy)]
+pub enum Msg<'a> {
+    Key(KeyEvent),
+    /// One bracketed paste, or keys that arrived as a burst.
+    Paste(&'a str),
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// The clock moved (every tick).
+    Tick(DateTime<Utc>),
+    /// Another terminal may have written: re-read if the file changed.
+    DbChanged,
+    /// Work off the interface thread may have finished.
+    Background,
+}
+
+/// What the terminal loop carries out after a [`Msg`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Effects {
+    /// Text for the terminal's clipboard (OSC 52).
+    pub copy: Option<String>,
+    /// The person has quit: the loop ends.
+    pub quit: bool,
+    /// What is on screen changed.
+    pub redraw: bool,
+}
+
+impl Effects {
+    /// Both: the later copy wins.
+    pub fn and(mut self, later: Effects) -> Effects {
+        self.copy = later.copy.or(self.copy);
+        self.quit |= later.quit;
+        self.redraw |= later.redraw;
+        self
+    }
+}
+
 pub struct App {
-    pub lang: Lang,
-    pub theme: Theme,
-    pub store: Store,
-    pub config: Config,
-    pub calendar: CalendarSettings,
-    pub now: DateTime<Utc>,
-    pub on_duty: Option<String>,
-    pub pane: Pane,
+    pub(in crate::tui) lang: Lang,
+    pub(in crate::tui) theme: Theme,
+    pub(in crate::tui) store: Store,
+    pub(in crate::tui) config: Config,
+    pub(in crate::tui) calendar: CalendarSettings,
+    pub(in crate::tui) now: DateTime<Utc>,
+    pub(in crate::tui) on_duty: Option<String>,
+    pub(in crate::tui) pane: Pane,
     /// Overlays (welcome, who is on duty, help, the quit question): only
     /// the top one is drawn and takes keys.
     popups: PopupStack,
     /// All caller data blanked from the screen.
-    pub privacy: bool,
-    pub flash: Option<Flash>,
-    pub quit: bool,
-    pub queue: QueueState,
-    pub directory: DirectoryState,
-    pub log: LogState,
-    pub stats: StatsState,
+    pub(in crate::tui) privacy: bool,
+    pub(in crate::tui) flash: Option<Flash>,
+    pub(in crate::tui) quit: bool,
+    pub(in crate::tui) queue: QueueState,
+    pub(in crate::tui) directory: DirectoryState,
+    pub(in crate::tui) log: LogState,
+    pub(in crate::tui) stats: StatsState,
     /// Text waiting to be sent to the terminal's clipboard.
-    pub clipboard: Option<String>,
+    pub(in crate::tui) clipboard: Option<String>,
     /// Who is on duty was fixed at start (`--as`) and cannot change here.
-    pub duty_locked: bool,
+    pub(in crate::tui) duty_locked: bool,
     /// Where the name of the person on duty is remembered on this machine.
-    pub remember_path: Option<std::path::PathBuf>,
+    pub(in crate::tui) remember_path: Option<std::path::PathBuf>,
     /// A handover nobody has acknowledged yet (shown as a banner).
-    pub pending_handover: Option<crate::store::log::Handover>,
+    pub(in crate::tui) pending_handover: Option<crate::store::log::Handover>,
     /// A failed read of what the whole screen uses (settings, the
     /// handover waiting): shown in the banner line.
-    pub fault: ReadFault,
+    pub(in crate::tui) fault: ReadFault,
     /// When a key was last pressed (the screen hides caller data after
     /// `[privacy] idle_minutes` without one).
-    pub last_input: DateTime<Utc>,
+    pub(in crate::tui) last_input: DateTime<Utc>,
     /// A full start-up check still running in the background (large files);
     /// sends whether the file is intact.
-    pub background_check: Option<std::sync::mpsc::Receiver<bool>>,
+    pub(in crate::tui) background_check: Option<std::sync::mpsc::Receiver<bool>>,
     /// Today's backup being written in the background; sends sentences
     /// for the person if it failed.
-    pub background_backup: Option<crate::commands::privacy::BackupJob>,
+    pub(in crate::tui) background_backup: Option<crate::upkeep::BackupJob>,
     /// Voicemail e-mails that could not be read (shown in the top line).
-    pub intake_failures: u64,
+    pub(in crate::tui) intake_failures: u64,
     data_version: i64,
     /// Set when something outside a key press changed what is on screen.
     redraw: bool,
@@ -182,22 +225,26 @@ impl App {
         Ok(app)
     }
 
-    /// Splits the app into the pane states and what they may use.
-    fn parts(&mut self) -> (Env<'_>, &mut QueueState, &mut DirectoryState, &mut LogState) {
-        let env = Env {
-            store: &mut self.store,
-            calendar: &self.calendar,
-            config: &self.config,
-            now: self.now,
-            lang: self.lang,
-            actor: self.on_duty.as_deref().unwrap_or(UNKNOWN_ACTOR),
-            selected_callback: self.queue.selected_item().filter(|i| i.open).map(|i| i.id),
-        };
-        (env, &mut self.queue, &mut self.directory, &mut self.log)
+    /// A pane by name: with [`App::active`], the one place that knows
+    /// which state belongs to which pane (a new pane is one line in each).
+    fn pane_ref(&self, pane: Pane) -> &dyn AnyPane {
+        match pane {
+            Pane::Callbacks => &self.queue,
+            Pane::Directory => &self.directory,
+            Pane::Log => &self.log,
+            Pane::Stats => &self.stats,
+        }
     }
 
-    /// Like [`App::parts`], for the statistics pane.
-    fn stats_parts(&mut self) -> (Env<'_>, &mut StatsState) {
+    /// The pane on screen, and what it may use while handling something.
+    fn active(&mut self) -> (&mut dyn AnyPane, Env<'_>) {
+        let selected_callback = self.queue.selected_item().filter(|i| i.open).map(|i| i.id);
+        let pane: &mut dyn AnyPane = match self.pane {
+            Pane::Callbacks => &mut self.queue,
+            Pane::Directory => &mut self.directory,
+            Pane::Log => &mut self.log,
+            Pane::Stats => &mut self.stats,
+        };
         let env = Env {
             store: &mut self.store,
             calendar: &self.calendar,
@@ -205,9 +252,14 @@ impl App {
             now: self.now,
             lang: self.lang,
             actor: self.on_duty.as_deref().unwrap_or(UNKNOWN_ACTOR),
-            selected_callback: self.queue.selected_item().filter(|i| i.open).map(|i| i.id),
+            selected_callback,
         };
-        (env, &mut self.stats)
+        (pane, env)
+    }
+
+    /// The pane on screen.
+    fn current(&self) -> &dyn AnyPane {
+        self.pane_ref(self.pane)
     }
 
     /// The scopes asked for a key, most specific first.
@@ -220,12 +272,7 @@ impl App {
 
     /// The scopes of the pane on screen, ignoring overlays.
     pub fn pane_scopes(&self) -> Vec<Scope> {
-        let pane = match self.pane {
-            Pane::Callbacks => self.queue.scope(),
-            Pane::Directory => self.directory.scope(),
-            Pane::Log => self.log.scope(),
-            Pane::Stats => self.stats.scope(),
-        };
+        let pane = self.current().scope();
         if self.is_typing() {
             vec![pane, Scope::Typing]
         } else {
@@ -235,87 +282,126 @@ impl App {
 
     /// Whether a text field on screen takes the keys.
     pub fn is_typing(&self) -> bool {
-        match self.pane {
-            Pane::Callbacks => self.queue.is_typing(),
-            Pane::Directory => self.directory.is_typing(),
-            Pane::Log => self.log.is_typing(),
-            Pane::Stats => self.stats.is_typing(),
-        }
+        self.current().is_typing()
     }
 
-    /// Whether typed text would be lost by quitting now.
+    /// Whether typed text would be lost by quitting now (in any pane).
     pub fn has_unsaved_input(&self) -> bool {
-        self.queue.has_unsaved_input()
-            || self.directory.has_unsaved_input()
-            || self.log.has_unsaved_input()
+        Pane::ALL
+            .iter()
+            .any(|p| self.pane_ref(*p).has_unsaved_input())
     }
 
     /// Whether an action can be used in the current state (unavailable
-    /// keys are greyed in the footer, not hidden).
+    /// keys are greyed in the footer, not hidden). A pane's actions come
+    /// from its own key table, asked only while it is on screen, so they
+    /// are the pane on screen's; a form key is the welcome's while it is on
+    /// top.
     pub fn is_enabled(&self, action: Action) -> bool {
-        match action {
-            Action::Queue(a) => self.queue.is_enabled(a),
-            Action::Dir(a) => self.directory.is_enabled(a),
-            Action::Log(a) => self.log.is_enabled(a),
-            Action::Stats(a) => self.stats.is_enabled(a),
-            Action::Form(f) => self.form_target(f).is_some_and(|a| self.is_enabled(a)),
-            _ => true,
+        match (self.popups.top_kind(), action) {
+            (Some(PopupKind::Welcome), Action::Form(_)) => true,
+            (Some(_), Action::Form(_)) => false,
+            _ if self.current().owns(action) => self.current().is_enabled(action),
+            // Another pane's action, or app-wide.
+            _ => !Pane::ALL.iter().any(|p| self.pane_ref(*p).owns(action)),
         }
     }
 
-    /// The form a form key is for: the welcome's opening hours when on
-    /// top, else the form of the pane on screen.
-    fn form_target(&self, f: FormAct) -> Option<Action> {
-        use super::welcome::Act as W;
-        use super::{directory::Act as D, queue::Act as Q};
-        match (self.popups.top_kind(), self.pane) {
-            (Some(PopupKind::Welcome), _) => Some(Action::Welcome(W::Form(f))),
-            (Some(_), _) => None,
-            (None, Pane::Callbacks) => Some(Action::Queue(Q::Form(f))),
-            (None, Pane::Directory) => Some(Action::Dir(D::Form(f))),
-            (None, Pane::Log | Pane::Stats) => None,
+    /// The one way in once the app runs: handles `msg` and returns what
+    /// the terminal loop must do.
+    pub fn update(&mut self, msg: Msg) -> Effects {
+        let changed = match msg {
+            Msg::Key(ev) => {
+                self.key(ev);
+                true
+            }
+            Msg::Paste(text) => {
+                self.paste(text);
+                true
+            }
+            Msg::Resize { width, height } => {
+                self.resized(width, height);
+                true
+            }
+            Msg::Tick(now) => {
+                self.clock(now);
+                false
+            }
+            Msg::DbChanged => {
+                self.db_changed();
+                false
+            }
+            Msg::Background => self.stats.poll(),
+        };
+        Effects {
+            copy: self.clipboard.take(),
+            quit: self.quit,
+            redraw: changed | std::mem::take(&mut self.redraw),
         }
     }
 
-    pub fn on_key(&mut self, ev: KeyEvent) {
+    /// `update(Msg::Key(ev))`.
+    pub fn on_key(&mut self, ev: KeyEvent) -> Effects {
+        self.update(Msg::Key(ev))
+    }
+
+    /// `update(Msg::Paste(text))`.
+    pub fn on_paste(&mut self, text: &str) -> Effects {
+        self.update(Msg::Paste(text))
+    }
+
+    /// `update(Msg::Tick(now))`.
+    pub fn tick(&mut self, now: DateTime<Utc>) -> Effects {
+        self.update(Msg::Tick(now))
+    }
+
+    /// `update(Msg::Resize { .. })`.
+    pub fn resize(&mut self, width: u16, height: u16) -> Effects {
+        self.update(Msg::Resize { width, height })
+    }
+
+    /// `update(Msg::DbChanged)`.
+    pub fn poll_db(&mut self) -> Effects {
+        self.update(Msg::DbChanged)
+    }
+
+    /// `update(Msg::Background)`.
+    pub fn poll_background(&mut self) -> Effects {
+        self.update(Msg::Background)
+    }
+
+    fn key(&mut self, ev: KeyEvent) {
         if ev.kind == KeyEventKind::Release {
             return;
         }
         self.last_input = self.now;
         if let Some(b) = keymap::lookup(&self.scopes(), &ev) {
             if self.is_enabled(b.action) {
-                self.update(b.action);
+                self.act(b.action);
             }
             return;
         }
-        // Only the overlay on top takes keys.
-        match self.popups.top_mut() {
-            Some(Popup::Who(field)) => {
-                field.key(ev);
-                return;
-            }
-            Some(Popup::Welcome(w)) => {
-                if let Some(form) = &mut w.form {
-                    form.key(ev);
+        if self.popups.top().is_some() || self.is_typing() {
+            self.text_in(TextIn::Key(ev));
+        }
+    }
+
+    /// Text (a key no binding claimed, or a paste) into the overlay on top
+    /// if there is one (only it takes text), else the pane on screen.
+    fn text_in(&mut self, input: TextIn) {
+        let lang = self.lang;
+        let effect = match self.popups.top_mut() {
+            Some(popup) => popup.text_in(input, lang),
+            None => {
+                self.flash = None;
+                let (pane, mut env) = self.active();
+                match input {
+                    TextIn::Key(ev) => pane.on_text_key(ev, &mut env),
+                    TextIn::Paste(text) => pane.on_paste(text, &mut env),
                 }
-                return;
             }
-            Some(_) => return,
-            None => {}
-        }
-        if self.is_typing() {
-            self.flash = None;
-            let pane = self.pane;
-            let (mut env, queue, directory, log) = self.parts();
-            let effect = match pane {
-                Pane::Callbacks => queue.on_text_key(ev, &mut env),
-                Pane::Directory => directory.on_text_key(ev, &mut env),
-                Pane::Log => log.on_text_key(ev, &mut env),
-                // The statistics pane has no text fields.
-                Pane::Stats => Effect::None,
-            };
-            self.apply(effect);
-        }
+        };
+        self.apply(effect);
     }
 
     /// Whether typed text goes into a text field now (and not to commands).
@@ -326,7 +412,7 @@ impl App {
     /// Pasted text (one bracketed paste, or keys that arrived as a burst)
     /// goes into the field being typed in, at once; anywhere else it does
     /// nothing but say so: a paste never runs a command.
-    pub fn on_paste(&mut self, text: &str) {
+    fn paste(&mut self, text: &str) {
         self.last_input = self.now;
         if !self.takes_text() {
             self.flash = Some(Flash {
@@ -337,41 +423,11 @@ impl App {
             });
             return;
         }
-        // Only the overlay on top takes the paste.
-        let lang = self.lang;
-        let effect = match self.popups.top_mut() {
-            Some(Popup::Who(field)) => Some(super::input::pasted(
-                field.paste(text),
-                field.max_chars(),
-                lang,
-            )),
-            Some(Popup::Welcome(w)) => Some(match &mut w.form {
-                Some(form) => {
-                    let max = form.focused_max_chars().unwrap_or(0);
-                    super::input::pasted(form.paste(text), max, lang)
-                }
-                None => Effect::None,
-            }),
-            Some(_) => Some(Effect::None),
-            None => None,
-        };
-        if let Some(effect) = effect {
-            self.apply(effect);
-            return;
-        }
-        self.flash = None;
-        let pane = self.pane;
-        let (mut env, queue, directory, log) = self.parts();
-        let effect = match pane {
-            Pane::Callbacks => queue.on_paste(text, &mut env),
-            Pane::Directory => directory.on_paste(text, &mut env),
-            Pane::Log => log.on_paste(text, &mut env),
-            Pane::Stats => Effect::None,
-        };
-        self.apply(effect);
+        self.text_in(TextIn::Paste(text));
     }
 
-    pub fn update(&mut self, action: Action) {
+    /// Carries out an action from the key table.
+    fn act(&mut self, action: Action) {
         self.flash = None;
         // Help and the quit question take only their own actions; the
         // welcome and the who-is-on-duty question let global keys through
@@ -418,11 +474,10 @@ impl App {
                 self.popups.pop();
             }
             (_, Action::Welcome(a)) => self.welcome_action(a),
-            (_, Action::Form(f)) => {
-                if let Some(a) = self.form_target(f) {
-                    self.update(a);
-                }
+            (Some(PopupKind::Welcome), Action::Form(f)) => {
+                self.welcome_action(super::welcome::Act::Form(f))
             }
+            (Some(_), Action::Form(_)) => {}
             (_, Action::Help) => self.popups.push(Popup::Help { scroll: 0 }),
             (_, Action::NextPane) => {
                 self.goto(Pane::ALL[(self.pane.index() + 1) % Pane::ALL.len()])
@@ -434,39 +489,6 @@ impl App {
             (_, Action::GoDirectory) => self.goto(Pane::Directory),
             (_, Action::GoLog) => self.goto(Pane::Log),
             (_, Action::GoStats) => self.goto(Pane::Stats),
-            (_, Action::Stats(a)) => {
-                let (mut env, stats) = self.stats_parts();
-                let effect = stats.update(a, &mut env);
-                self.apply(effect);
-            }
-            (_, Action::Queue(a)) => {
-                let (mut env, queue, _, _) = self.parts();
-                let effect = queue.update(a, &mut env);
-                self.apply(effect);
-            }
-            (_, Action::Dir(a)) => {
-                let (mut env, _, directory, _) = self.parts();
-                let effect = directory.update(a, &mut env);
-                self.apply(effect);
-            }
-            (_, Action::Log(a)) => {
-                let (mut env, _, _, log) = self.parts();
-                let effect = log.update(a, &mut env);
-                self.apply(effect);
-            }
-            (
-                _,
-                a @ (Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::Home
-                | Action::End),
-            ) if self.pane == Pane::Stats => {
-                let (mut env, stats) = self.stats_parts();
-                let effect = stats.navigate(a, &mut env);
-                self.apply(effect);
-            }
             (
                 _,
                 a @ (Action::Up
@@ -476,17 +498,17 @@ impl App {
                 | Action::Home
                 | Action::End),
             ) => {
-                let pane = self.pane;
-                let (mut env, queue, directory, log) = self.parts();
-                let effect = match pane {
-                    Pane::Callbacks => queue.navigate(a, &mut env),
-                    Pane::Directory => directory.navigate(a, &mut env),
-                    Pane::Log => log.navigate(a, &mut env),
-                    Pane::Stats => Effect::None,
-                };
+                let (pane, mut env) = self.active();
+                let effect = pane.navigate(a, &mut env);
                 self.apply(effect);
             }
-            (_, Action::Back | Action::Yes | Action::No) => {}
+            // The pane on screen's own actions and form keys (anything
+            // else, e.g. a stray Back, is no pane's and does nothing).
+            (_, a) => {
+                let (pane, mut env) = self.active();
+                let effect = pane.update(a, &mut env);
+                self.apply(effect);
+            }
         }
     }
 
@@ -625,14 +647,16 @@ impl App {
     }
 
     /// The terminal's size changed: panes load as many rows as now fit.
-    pub fn resize(&mut self, _width: u16, height: u16) {
+    fn resized(&mut self, _width: u16, height: u16) {
         let (queue, log) = (
             super::view::queue::list_rows(height),
             super::view::log::list_rows(height),
         );
-        if (queue, log) != (self.queue.page, self.log.page) {
-            self.queue.page = queue;
-            self.log.page = log;
+        let dir = super::view::directory::list_rows(height);
+        self.directory.list.set_page(dir);
+        if (queue, log) != (self.queue.page(), self.log.page()) {
+            self.queue.set_page(queue);
+            self.log.set_page(log);
             self.refresh_pane();
         }
     }
@@ -643,10 +667,17 @@ impl App {
     }
 
     /// Applies what a pane asked for.
-    pub fn apply(&mut self, effect: Effect) {
+    fn apply(&mut self, effect: Effect) {
         match effect {
             Effect::None => {}
-            Effect::Saved(text) => self.flash = Some(Flash { text, error: false }),
+            Effect::Saved(text) => {
+                self.flash = Some(Flash { text, error: false });
+                // This terminal's own write does not change data_version:
+                // re-read what the banner shows (a failed read keeps it).
+                if let Ok(h) = self.store.pending_handover() {
+                    self.pending_handover = h;
+                }
+            }
             Effect::Error(text) => self.flash = Some(Flash { text, error: true }),
             Effect::Note(text) => self.flash = Some(Flash { text, error: false }),
             Effect::Copy { text, message } => {
@@ -661,7 +692,7 @@ impl App {
     }
 
     /// Advances the clock (called on every tick).
-    pub fn tick(&mut self, now: DateTime<Utc>) {
+    fn clock(&mut self, now: DateTime<Utc>) {
         let day_changed = self.calendar.local_date(self.now) != self.calendar.local_date(now);
         self.now = now;
         if day_changed {
@@ -676,7 +707,7 @@ impl App {
 
     /// Reloads what another terminal may have changed. Cheap when nothing
     /// did: one `PRAGMA data_version`.
-    pub fn poll_db(&mut self) {
+    fn db_changed(&mut self) {
         let Ok(v) = self.store.data_version() else {
             return;
         };
@@ -687,7 +718,7 @@ impl App {
     }
 
     /// Re-reads settings and what the panes show.
-    pub fn reload(&mut self) {
+    fn reload(&mut self) {
         let mut fault = ReadFault::default();
         // Settings that cannot be read keep what was read before.
         match self.store.calendar() {
@@ -713,33 +744,13 @@ impl App {
 
     /// Re-reads the pane on screen (after switching to it or a change).
     fn refresh_pane(&mut self) {
-        let pane = self.pane;
-        let (mut env, queue, directory, log) = self.parts();
-        match pane {
-            Pane::Callbacks => queue.reload(&mut env),
-            Pane::Directory => directory.reload(&mut env),
-            Pane::Log => log.reload(&mut env),
-            Pane::Stats => {
-                let (mut env, stats) = self.stats_parts();
-                stats.reload(&mut env);
-            }
-        }
-    }
-
-    /// Collects work finished off the interface thread. Returns whether
-    /// the screen changed.
-    pub fn poll_background(&mut self) -> bool {
-        self.stats.poll()
+        let (pane, mut env) = self.active();
+        pane.reload(&mut env);
     }
 
     /// Whether work is running off the interface thread.
     pub fn has_background_work(&self) -> bool {
         self.stats.computing()
-    }
-
-    /// Whether a reload since the last call needs a redraw.
-    pub fn take_redraw(&mut self) -> bool {
-        std::mem::take(&mut self.redraw)
     }
 
     /// The overlay on top, if any.
@@ -765,8 +776,117 @@ impl App {
         self.popups.top()
     }
 
-    /// Takes text waiting for the clipboard.
-    pub fn take_clipboard(&mut self) -> Option<String> {
-        self.clipboard.take()
+    // Read access for the command line, tests and benches.
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// The pane on screen.
+    pub fn pane(&self) -> Pane {
+        self.pane
+    }
+
+    /// Who is on duty, if anyone has said.
+    pub fn on_duty(&self) -> Option<&str> {
+        self.on_duty.as_deref()
+    }
+
+    /// Whether caller data is blanked from the screen.
+    pub fn privacy(&self) -> bool {
+        self.privacy
+    }
+
+    /// The footer message after the last action.
+    pub fn flash(&self) -> Option<&Flash> {
+        self.flash.as_ref()
+    }
+
+    /// Whether the person has quit.
+    pub fn has_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn queue(&self) -> &QueueState {
+        &self.queue
+    }
+
+    pub fn directory(&self) -> &DirectoryState {
+        &self.directory
+    }
+
+    pub fn log(&self) -> &LogState {
+        &self.log
+    }
+
+    pub fn stats(&self) -> &StatsState {
+        &self.stats
+    }
+
+    /// Whether the background start-up check is still running.
+    pub fn is_checking(&self) -> bool {
+        self.background_check.is_some()
+    }
+
+    /// Waits for figures being computed off the thread (tests, benches).
+    pub fn wait_for_figures(&mut self) {
+        self.stats.wait();
+    }
+
+    /// The app's own connection, for tests that change the file under the
+    /// app (a write through this connection, a disk that is full).
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// Whether today's backup is being written in the background.
+    pub fn is_backing_up(&self) -> bool {
+        self.background_backup.is_some()
+    }
+
+    // Set up before the app runs (start-up, tests, benches).
+
+    /// Who is recorded as acting, without starting a shift (one is already
+    /// running, or a test or bench that needs no shift).
+    pub fn set_actor(&mut self, name: &str) {
+        self.on_duty = Some(name.to_string());
+    }
+
+    /// Where the name of the person on duty is remembered on this machine.
+    pub fn remember_duty_at(&mut self, path: Option<std::path::PathBuf>) {
+        self.remember_path = path;
+    }
+
+    /// The name remembered on this machine (see [`App::remember_duty_at`]),
+    /// if it is still a valid name.
+    pub fn remembered_on_duty(&self) -> Option<String> {
+        let text = std::fs::read_to_string(self.remember_path.as_ref()?).ok()?;
+        let name = crate::domain::name::DutyName::parse(&text).ok()?;
+        Some(name.into_string())
+    }
+
+    /// Heavy figures computed on a worker thread (the real terminal) or
+    /// at once (tests that read them right away).
+    pub fn compute_off_thread(&mut self, yes: bool) {
+        self.stats.background = yes;
+    }
+
+    /// Work started before the app opened: the full file check on a large
+    /// file, and today's backup.
+    pub fn run_in_background(
+        &mut self,
+        check: Option<std::sync::mpsc::Receiver<bool>>,
+        backup: Option<crate::upkeep::BackupJob>,
+    ) {
+        self.background_check = check;
+        self.background_backup = backup;
     }
 }

@@ -1,4 +1,11 @@
 //! The contract every pane keeps with the app.
+//!
+//! A pane implements [`Component`] with its own action type. The app holds
+//! the pane on screen as `&mut dyn` [`AnyPane`] (the blanket impl below turns
+//! any `Component` into one), so it dispatches in one place whatever the
+//! pane: a trait object rather than an enum, because an enum would need a
+//! new arm in every method for every pane, and the typed `Act` stays inside
+//! the pane's own module.
 
 use ratatui::crossterm::event::KeyEvent;
 
@@ -11,7 +18,13 @@ use super::keymap::{Action, Scope};
 /// one page at a time, and never hold a whole table in memory.
 pub trait Component {
     /// The pane's own actions, wrapped in [`Action`] by its key table.
-    type Act;
+    type Act: Copy;
+
+    /// This pane's action in an [`Action`] (its own, or a form key when the
+    /// pane has forms); `None` when the action is not for this pane.
+    fn act(action: Action) -> Option<Self::Act>
+    where
+        Self: Sized;
 
     /// The scope whose bindings apply now (e.g. list, form, search box).
     fn scope(&self) -> Scope;
@@ -51,4 +64,59 @@ pub trait Component {
 
     /// Re-reads what is on screen (after a change here or elsewhere).
     fn reload(&mut self, env: &mut Env);
+}
+
+/// A pane as the app sees it: any [`Component`], with its actions still
+/// wrapped in [`Action`]. Object-safe, so the app can hold whichever pane
+/// is on screen as one `&mut dyn AnyPane`.
+pub trait AnyPane {
+    fn scope(&self) -> Scope;
+    fn is_typing(&self) -> bool;
+    fn has_unsaved_input(&self) -> bool;
+    /// Whether `action` is this pane's.
+    fn owns(&self, action: Action) -> bool;
+    /// Whether `action` is this pane's and can be used now.
+    fn is_enabled(&self, action: Action) -> bool;
+    /// Handles one of this pane's actions (others do nothing).
+    fn update(&mut self, action: Action, env: &mut Env) -> Effect;
+    fn navigate(&mut self, action: Action, env: &mut Env) -> Effect;
+    fn on_text_key(&mut self, ev: KeyEvent, env: &mut Env) -> Effect;
+    fn on_paste(&mut self, text: &str, env: &mut Env) -> Effect;
+    fn reload(&mut self, env: &mut Env);
+}
+
+impl<C: Component> AnyPane for C {
+    fn scope(&self) -> Scope {
+        Component::scope(self)
+    }
+    fn is_typing(&self) -> bool {
+        Component::is_typing(self)
+    }
+    fn has_unsaved_input(&self) -> bool {
+        Component::has_unsaved_input(self)
+    }
+    fn owns(&self, action: Action) -> bool {
+        C::act(action).is_some()
+    }
+    fn is_enabled(&self, action: Action) -> bool {
+        C::act(action).is_some_and(|a| Component::is_enabled(self, a))
+    }
+    fn update(&mut self, action: Action, env: &mut Env) -> Effect {
+        match C::act(action) {
+            Some(a) => Component::update(self, a, env),
+            None => Effect::None,
+        }
+    }
+    fn navigate(&mut self, action: Action, env: &mut Env) -> Effect {
+        Component::navigate(self, action, env)
+    }
+    fn on_text_key(&mut self, ev: KeyEvent, env: &mut Env) -> Effect {
+        Component::on_text_key(self, ev, env)
+    }
+    fn on_paste(&mut self, text: &str, env: &mut Env) -> Effect {
+        Component::on_paste(self, text, env)
+    }
+    fn reload(&mut self, env: &mut Env) {
+        Component::reload(self, env)
+    }
 }

@@ -2,9 +2,10 @@
 //! keystroke, the results with open-now and freshness, and the actions on
 //! the selected service (copy, refer, verify, report, add/edit, deactivate).
 //!
-//! Over 500 lines because it still builds and reads its service forms and
-//! pages its results itself; see docs/architecture.md, "Not yet as it
-//! should be".
+//! The results (ranked by the search, at most `RESULT_LIMIT`) are paged
+//! by the shared pager (`pager.rs`). Over 500 lines because it still
+//! builds and reads its service forms; see docs/architecture.md, "Not yet
+//! as it should be".
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -15,6 +16,7 @@ use super::fault::ReadFault;
 use super::form::{Form, FormAct, FormField, tri_index, tri_value};
 use super::input::{Edit, Field};
 use super::keymap::{Action, Binding, Scope, b, ch, k};
+use super::pager::{Move, Pager, Source};
 use crate::directory::{
     self, DEFAULT_CATEGORIES, Hours, PhoneKind, PhoneLine, Service, Status, category_key,
     split_list, valid_email,
@@ -182,9 +184,10 @@ pub struct DirectoryState {
     pub category: Option<usize>,
     pub municipality: String,
     pub open_now: bool,
-    /// The results on screen, best first.
+    /// The results of the search, best first (at most `RESULT_LIMIT`).
     pub rows: Vec<Service>,
-    pub selected: usize,
+    /// The page of results on screen and the selected one.
+    pub list: Pager<Service, usize>,
     /// How often the selected service has been given out.
     pub referrals: u64,
     select_after_reload: Option<i64>,
@@ -206,7 +209,7 @@ impl Default for DirectoryState {
             municipality: String::new(),
             open_now: false,
             rows: Vec::new(),
-            selected: 0,
+            list: Pager::default(),
             referrals: 0,
             select_after_reload: None,
             fault: ReadFault::default(),
@@ -376,7 +379,7 @@ fn service_form(s: &Service, lang: Lang, title: Msg) -> Form {
 /// form does not show). Marks every field that needs fixing.
 fn read_form(form: &mut Form, base: &Service, lang: Lang) -> Option<Service> {
     let mut s = base.clone();
-    let err = |form: &mut Form, id: &str, e: Option<String>| form.set_error(id, e);
+    let err = |form: &mut Form, id: &'static str, e: Option<String>| form.set_error(id, e);
     s.name = form.text("name").trim().to_string();
     let e = s
         .name
@@ -478,7 +481,7 @@ fn store_error(e: &StoreError, env: &Env) -> String {
 
 impl DirectoryState {
     pub fn selected_service(&self) -> Option<&Service> {
-        self.rows.get(self.selected)
+        self.list.selected()
     }
 
     pub fn form(&self) -> Option<&Form> {
@@ -541,9 +544,9 @@ impl DirectoryState {
             }
         }
         if let Some(id) = select {
-            self.selected = self.rows.iter().position(|r| r.id == id).unwrap_or(0);
+            self.list.follow(id);
         }
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        let Ok(()) = self.list.reload(&mut Results(&self.rows));
         self.load_selected(env);
     }
 
@@ -553,7 +556,7 @@ impl DirectoryState {
         self.fault.fail(e, env);
         self.rows.clear();
         self.reading = SearchResult::default();
-        self.selected = 0;
+        self.list.clear();
         self.referrals = 0;
         self.problem = None;
     }
@@ -665,7 +668,7 @@ impl DirectoryState {
                 self.category = form.choice("category").checked_sub(1);
                 self.municipality = form.text("municipality").trim().to_string();
                 self.open_now = form.choice("open_now") == 1;
-                self.selected = 0;
+                self.list.reset();
                 (Effect::None, None)
             }
             m @ (Mode::List | Mode::Search) => (Effect::None, Some(m)),
@@ -688,6 +691,14 @@ impl DirectoryState {
 
 impl Component for DirectoryState {
     type Act = Act;
+
+    fn act(action: Action) -> Option<Act> {
+        match action {
+            Action::Dir(a) => Some(a),
+            Action::Form(f) => Some(Act::Form(f)),
+            _ => None,
+        }
+    }
 
     fn scope(&self) -> Scope {
         match self.mode {
@@ -754,7 +765,7 @@ impl Component for DirectoryState {
                 match env.store.refer(s.id, Some(cb), None, env.actor, env.now) {
                     Ok(_) => {
                         self.load_selected(env);
-                        Effect::Saved(d::REFERRED.get(lang).into())
+                        Effect::Saved(d::REFERRED.fill(lang, &[("id", &cb), ("service", &s.name)]))
                     }
                     Err(StoreError::Closed | StoreError::NotFound) => {
                         Effect::Error(d::CALLBACK_GONE.get(lang).into())
@@ -905,19 +916,11 @@ impl Component for DirectoryState {
             self.search(env);
             return Effect::None;
         }
-        let before = self.selected;
-        let last = self.rows.len().saturating_sub(1);
-        const PAGE: usize = 10;
-        self.selected = match action {
-            Action::Up => self.selected.saturating_sub(1),
-            Action::Down => (self.selected + 1).min(last),
-            Action::PageUp => self.selected.saturating_sub(PAGE),
-            Action::PageDown => (self.selected + PAGE).min(last),
-            Action::Home => 0,
-            Action::End => last,
-            _ => self.selected,
-        };
-        if self.selected != before {
+        let before = self.list.selected_id();
+        if let Some(mv) = Move::of(action) {
+            let Ok(()) = self.list.step(&mut Results(&self.rows), mv);
+        }
+        if self.list.selected_id() != before {
             self.load_selected(env);
         }
         Effect::None
@@ -928,7 +931,7 @@ impl Component for DirectoryState {
         if matches!(self.mode, Mode::Search) {
             let edit = self.query.key(ev);
             if edit != Edit::Unchanged {
-                self.selected = 0;
+                self.list.reset();
                 self.search(env);
             }
             return self.text_edit_effect(edit, lang);
@@ -944,7 +947,7 @@ impl Component for DirectoryState {
         let lang = env.lang;
         if matches!(self.mode, Mode::Search) {
             let edit = self.query.paste(text);
-            self.selected = 0;
+            self.list.reset();
             self.search(env);
             return super::input::pasted(edit, self.query.max_chars(), lang);
         }
@@ -960,6 +963,45 @@ impl Component for DirectoryState {
             self.select_after_reload = self.selected_service().map(|s| s.id);
         }
         self.search(env);
+    }
+}
+
+/// The results of a search, ranked by the store: the pager reads its
+/// page from them (the position in the ranking is the key).
+struct Results<'r>(&'r [Service]);
+
+impl Source for Results<'_> {
+    type Row = Service;
+    type Key = usize;
+    type Err = std::convert::Infallible;
+
+    fn key(&self, s: &Service) -> usize {
+        self.0
+            .iter()
+            .position(|r| r.id == s.id)
+            .unwrap_or(self.0.len())
+    }
+
+    fn id(&self, s: &Service) -> i64 {
+        s.id
+    }
+
+    fn from(&mut self, from: Option<&usize>, limit: usize) -> Result<Vec<Service>, Self::Err> {
+        let at = from.copied().unwrap_or(0).min(self.0.len());
+        Ok(self.0[at..].iter().take(limit).cloned().collect())
+    }
+
+    fn before(&mut self, key: &usize, limit: usize) -> Result<Vec<Service>, Self::Err> {
+        let at = (*key).min(self.0.len());
+        Ok(self.0[..at].iter().rev().take(limit).cloned().collect())
+    }
+
+    fn last(&mut self, limit: usize) -> Result<Vec<Service>, Self::Err> {
+        Ok(self.0.iter().rev().take(limit).cloned().collect())
+    }
+
+    fn locate(&mut self, id: i64) -> Result<Option<usize>, Self::Err> {
+        Ok(self.0.iter().position(|r| r.id == id))
     }
 }
 

@@ -107,9 +107,15 @@ pub enum Input {
     },
 }
 
+/// What names a field of a form: an enum per form (`QueueField::Phone`),
+/// so a mistyped id does not compile. Plain `&'static str` ids remain for
+/// forms not yet given their enum.
+pub trait FieldId: Copy + PartialEq + std::fmt::Debug + 'static {}
+impl<T: Copy + PartialEq + std::fmt::Debug + 'static> FieldId for T {}
+
 #[derive(Debug, Clone)]
-pub struct FormField {
-    pub id: &'static str,
+pub struct FormField<F: FieldId = &'static str> {
+    pub id: F,
     pub label: Msg,
     pub input: Input,
     /// A quiet line under the field (examples, what empty means).
@@ -120,8 +126,8 @@ pub struct FormField {
     pub info: Option<String>,
 }
 
-impl FormField {
-    pub fn text(id: &'static str, label: Msg, field: Field) -> FormField {
+impl<F: FieldId> FormField<F> {
+    pub fn text(id: F, label: Msg, field: Field) -> FormField<F> {
         FormField {
             id,
             label,
@@ -132,7 +138,7 @@ impl FormField {
         }
     }
 
-    pub fn choice(id: &'static str, label: Msg, options: Vec<Msg>, index: usize) -> FormField {
+    pub fn choice(id: F, label: Msg, options: Vec<Msg>, index: usize) -> FormField<F> {
         FormField {
             id,
             label,
@@ -143,23 +149,23 @@ impl FormField {
         }
     }
 
-    pub fn with_hint(mut self, hint: String) -> FormField {
+    pub fn with_hint(mut self, hint: String) -> FormField<F> {
         self.hint = Some(hint);
         self
     }
 }
 
 #[derive(Debug, Clone)]
-pub struct Form {
+pub struct Form<F: FieldId = &'static str> {
     pub title: Msg,
-    pub fields: Vec<FormField>,
+    pub fields: Vec<FormField<F>>,
     pub focus: usize,
     /// Esc was pressed once on a form with typed text.
     pub discard_armed: bool,
 }
 
-impl Form {
-    pub fn new(title: Msg, fields: Vec<FormField>) -> Form {
+impl<F: FieldId> Form<F> {
+    pub fn new(title: Msg, fields: Vec<FormField<F>>) -> Form<F> {
         Form {
             title,
             fields,
@@ -180,7 +186,7 @@ impl Form {
         }
     }
 
-    pub fn focused_id(&self) -> Option<&'static str> {
+    pub fn focused_id(&self) -> Option<F> {
         self.fields.get(self.focus).map(|f| f.id)
     }
 
@@ -192,22 +198,22 @@ impl Form {
         }
     }
 
-    pub fn focus_on(&mut self, id: &str) {
+    pub fn focus_on(&mut self, id: F) {
         if let Some(i) = self.fields.iter().position(|f| f.id == id) {
             self.focus = i;
         }
     }
 
-    fn field(&self, id: &str) -> Option<&FormField> {
+    fn field(&self, id: F) -> Option<&FormField<F>> {
         self.fields.iter().find(|f| f.id == id)
     }
 
-    pub fn field_mut(&mut self, id: &str) -> Option<&mut FormField> {
+    pub fn field_mut(&mut self, id: F) -> Option<&mut FormField<F>> {
         self.fields.iter_mut().find(|f| f.id == id)
     }
 
     /// The text of a text field ("" if there is none).
-    pub fn text(&self, id: &str) -> String {
+    pub fn text(&self, id: F) -> String {
         match self.field(id).map(|f| &f.input) {
             Some(Input::Text(f)) => f.text(),
             _ => String::new(),
@@ -215,26 +221,26 @@ impl Form {
     }
 
     /// The index chosen in a choice field (0 if there is none).
-    pub fn choice(&self, id: &str) -> usize {
+    pub fn choice(&self, id: F) -> usize {
         match self.field(id).map(|f| &f.input) {
             Some(Input::Choice { index, .. }) => *index,
             _ => 0,
         }
     }
 
-    pub fn set_error(&mut self, id: &str, error: Option<String>) {
+    pub fn set_error(&mut self, id: F, error: Option<String>) {
         if let Some(f) = self.field_mut(id) {
             f.error = error;
         }
     }
 
-    pub fn set_info(&mut self, id: &str, info: Option<String>) {
+    pub fn set_info(&mut self, id: F, info: Option<String>) {
         if let Some(f) = self.field_mut(id) {
             f.info = info;
         }
     }
 
-    pub fn first_error(&self) -> Option<&'static str> {
+    pub fn first_error(&self) -> Option<F> {
         self.fields.iter().find(|f| f.error.is_some()).map(|f| f.id)
     }
 

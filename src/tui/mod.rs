@@ -16,6 +16,7 @@ pub mod form;
 pub mod input;
 pub mod keymap;
 pub mod log;
+pub mod pager;
 pub mod paste;
 pub mod popup;
 pub mod queue;
@@ -26,7 +27,7 @@ mod upkeep;
 pub mod view;
 pub mod welcome;
 
-pub use app::App;
+pub use app::{App, Effects, Msg};
 
 /// How often the clock and the database are checked.
 const TICK: Duration = Duration::from_secs(1);
@@ -38,12 +39,14 @@ const MAX_BATCH: usize = 4096;
 /// way out, including errors and panics.
 pub fn run(mut app: App, reduced_motion: bool) -> Result<(), AppError> {
     // Heavy figures are computed on a worker thread in the real terminal.
-    app.stats.background = true;
-    let mut term = terminal::init(app.lang).map_err(|e| AppError::Terminal(e.kind()))?;
+    app.compute_off_thread(true);
+    let mut term = terminal::init(app.lang()).map_err(|e| AppError::Terminal(e.kind()))?;
+    crate::hangup::watch_terminal();
     let result = event_loop(&mut term, &mut app, reduced_motion);
     terminal::restore();
     // A half-written backup is not left behind on disk.
     app.stop_background_backup();
+    crate::hangup::left();
     // Hung up (SIGHUP, SIGTERM): the terminal is restored and the backup
     // stopped; end as the signal asked.
     crate::hangup::finish();
@@ -60,9 +63,13 @@ fn event_loop(
     let mut dirty = true;
     let mut events = paste::Dispatcher::default();
     if let Ok(size) = term.size() {
-        app.resize(size.width, size.height);
+        app.update(Msg::Resize {
+            width: size.width,
+            height: size.height,
+        });
     }
-    while !app.quit && crate::hangup::received().is_none() {
+    let mut quit = false;
+    while !quit && crate::hangup::received().is_none() {
         if dirty {
             term.draw(|f| view::draw(f, app)).map_err(terr)?;
             dirty = false;
@@ -79,30 +86,34 @@ fn event_loop(
             while batch.len() < MAX_BATCH && event::poll(Duration::ZERO).map_err(terr)? {
                 batch.push(event::read().map_err(terr)?);
             }
-            dirty |= events.batch(app, batch, Instant::now());
+            let fx = events.batch(app, batch, Instant::now());
+            dirty |= carry_out(fx, &mut quit);
         }
-        if app.poll_background() {
-            dirty = true;
-        }
-        if let Some(text) = app.take_clipboard() {
-            copy_to_clipboard(&text);
-        }
+        dirty |= carry_out(app.update(Msg::Background), &mut quit);
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
-            let before = app.now;
-            app.tick(Utc::now());
-            app.poll_db();
+            let before = app.now();
+            let fx = app
+                .update(Msg::Tick(Utc::now()))
+                .and(app.update(Msg::DbChanged));
+            dirty |= carry_out(fx, &mut quit);
             // With reduced motion the clock redraws once a minute.
-            let minute_changed = before.timestamp() / 60 != app.now.timestamp() / 60;
+            let minute_changed = before.timestamp() / 60 != app.now().timestamp() / 60;
             if !reduced_motion || minute_changed {
-                dirty = true;
-            }
-            if app.take_redraw() {
                 dirty = true;
             }
         }
     }
     Ok(())
+}
+
+/// Does what the app asked for; returns whether to draw.
+fn carry_out(fx: Effects, quit: &mut bool) -> bool {
+    if let Some(text) = &fx.copy {
+        copy_to_clipboard(text);
+    }
+    *quit |= fx.quit;
+    fx.redraw
 }
 
 /// Puts text on the clipboard with OSC 52, which terminals honour also

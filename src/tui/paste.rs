@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::app::App;
+use super::app::{App, Effects, Msg};
 use super::keymap;
 
 /// A batch read within this time after a burst was handled belongs to it
@@ -71,16 +71,16 @@ pub struct Dispatcher {
 }
 
 impl Dispatcher {
-    /// Hands `events`, read together at `now`, to the app. Returns whether
-    /// the screen needs drawing.
-    pub fn batch(&mut self, app: &mut App, events: Vec<Event>, now: Instant) -> bool {
+    /// Hands `events`, read together at `now`, to the app. Returns what
+    /// the terminal loop must do (draw, copy, quit).
+    pub fn batch(&mut self, app: &mut App, events: Vec<Event>, now: Instant) -> Effects {
         let continues = self.burst_until.is_some_and(|t| now <= t)
             && events
                 .iter()
                 .any(|e| matches!(e, Event::Key(k) if pasted_char(k).is_some()));
         let burst = continues || is_burst(&events);
         self.burst_until = None;
-        let mut dirty = false;
+        let mut fx = Effects::default();
         // Characters of a burst waiting to be handed over as one paste.
         let mut run = String::new();
         // Where typed characters go, worked out once until something acts
@@ -89,7 +89,7 @@ impl Dispatcher {
         let mut context: Option<Context> = None;
         for ev in events {
             // Nothing acts after the person has quit.
-            if app.quit {
+            if app.has_quit() {
                 break;
             }
             if burst
@@ -103,29 +103,23 @@ impl Dispatcher {
                 continue;
             }
             context = None;
-            dirty |= flush(app, &mut run);
-            dirty |= match ev {
-                Event::Key(k) => {
-                    app.on_key(k);
-                    true
-                }
-                Event::Resize(w, h) => {
-                    app.resize(w, h);
-                    true
-                }
-                Event::Paste(text) => {
-                    app.on_paste(&text);
-                    true
-                }
-                Event::FocusGained => true,
-                _ => false,
-            };
+            fx = fx.and(flush(app, &mut run));
+            fx = fx.and(match ev {
+                Event::Key(k) => app.update(Msg::Key(k)),
+                Event::Resize(width, height) => app.update(Msg::Resize { width, height }),
+                Event::Paste(text) => app.update(Msg::Paste(&text)),
+                Event::FocusGained => Effects {
+                    redraw: true,
+                    ..Effects::default()
+                },
+                _ => Effects::default(),
+            });
         }
-        dirty |= flush(app, &mut run);
+        fx = fx.and(flush(app, &mut run));
         if burst {
             self.burst_until = Some(Instant::now() + BURST_TAIL);
         }
-        dirty
+        fx
     }
 }
 
@@ -172,13 +166,13 @@ impl Context {
     }
 }
 
-fn flush(app: &mut App, run: &mut String) -> bool {
+fn flush(app: &mut App, run: &mut String) -> Effects {
     if run.is_empty() {
-        return false;
+        return Effects::default();
     }
-    app.on_paste(run);
+    let fx = app.update(Msg::Paste(run));
     run.clear();
-    true
+    fx
 }
 
 #[cfg(test)]

@@ -2,9 +2,20 @@
 //! quit question. Only the one on top is drawn and takes keys, so two
 //! never cover each other by accident; closing it shows the one below.
 
+use ratatui::crossterm::event::KeyEvent;
+
+use super::app::Effect;
 use super::input::Field;
 use super::keymap::Scope;
 use super::welcome::Welcome;
+use crate::i18n::Lang;
+
+/// Text for whatever takes it: a key no binding claimed, or a paste.
+#[derive(Debug, Clone, Copy)]
+pub enum TextIn<'a> {
+    Key(KeyEvent),
+    Paste(&'a str),
+}
 
 /// One overlay and its state.
 #[derive(Debug, Clone)]
@@ -49,6 +60,32 @@ impl Popup {
             },
             Popup::Help { .. } => vec![Scope::Help],
             Popup::ConfirmQuit => vec![Scope::Confirm],
+        }
+    }
+
+    /// Text into this overlay's field, if it has one open (keys and
+    /// pastes take the same path; a paste too long is cut and said so).
+    pub fn text_in(&mut self, input: TextIn, lang: Lang) -> Effect {
+        match (self, input) {
+            (Popup::Who(field), TextIn::Key(ev)) => {
+                field.key(ev);
+                Effect::None
+            }
+            (Popup::Who(field), TextIn::Paste(text)) => {
+                super::input::pasted(field.paste(text), field.max_chars(), lang)
+            }
+            (Popup::Welcome(w), input) => match (&mut w.form, input) {
+                (Some(form), TextIn::Key(ev)) => {
+                    form.key(ev);
+                    Effect::None
+                }
+                (Some(form), TextIn::Paste(text)) => {
+                    let max = form.focused_max_chars().unwrap_or(0);
+                    super::input::pasted(form.paste(text), max, lang)
+                }
+                (None, _) => Effect::None,
+            },
+            (Popup::Help { .. } | Popup::ConfirmQuit, _) => Effect::None,
         }
     }
 }

@@ -1,9 +1,10 @@
 //! The callback queue pane: open items in queue order, a page at a time;
 //! the new/edit form; recording attempts; closing; undo.
 //!
-//! Over 500 lines because it still holds its own keyset paging and the
-//! building and reading of four forms; it shrinks when one pager serves
-//! every list and form fields get an enum per form (docs/architecture.md).
+//! Paging is the shared pager's (`pager.rs`); this file only says where
+//! the rows come from. Over 500 lines because of the building and reading
+//! of four forms; it shrinks when form fields get an enum per form
+//! (docs/architecture.md).
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -13,13 +14,13 @@ use super::fault::ReadFault;
 use super::form::{Form, FormAct, FormField, tri_index, tri_value};
 use super::input::{Edit, Field};
 use super::keymap::{Action, Binding, Scope, b, ch, k};
+use super::pager::{Move, Pager, Source};
 use crate::callback::{AttemptResult, Kind, Outcome, Safety};
 use crate::domain::callback::{Details, attempt_note};
 use crate::domain::text::TextField;
 use crate::error::when_message;
 use crate::i18n::rules::text_error;
 use crate::i18n::{Lang, Msg, queue as q};
-use crate::phone::Phone;
 use crate::store::StoreError;
 use crate::store::callbacks::{
     Attempt, Counts, Item, NewComplaint, NewVoicemail, QueueKey, Snapshots, Undo,
@@ -156,26 +157,19 @@ pub enum View {
 pub struct QueueState {
     pub mode: Mode,
     pub view: View,
-    /// The rows on screen (one page), in queue order.
-    pub rows: Vec<Item>,
-    /// Whether rows follow the last one on screen.
-    pub has_more: bool,
-    /// The first row's position; `None` is the top of the queue.
-    top: Option<QueueKey>,
-    pub selected: usize,
-    /// How many rows fit on screen.
-    pub page: usize,
+    /// The page on screen, in list order, and the selected item.
+    pub list: Pager<Item, QueueKey>,
     pub counts: Counts,
     /// Items closed today, counted while that view is shown.
     pub closed_today: u64,
     /// Attempts of the selected item.
     pub attempts: Vec<Attempt>,
+    /// The services referred on the selected item, for the detail.
+    pub referrals: Vec<crate::store::callbacks::Referral>,
     undo: Option<Undo>,
     snaps: Snapshots,
     /// Open items whose number matches the phone being typed in the form.
     pub join_target: Option<i64>,
-    /// An item to select once the rows are read again (after saving).
-    select_after_reload: Option<i64>,
     /// A read that failed: shown instead of the rows.
     pub fault: ReadFault,
 }
@@ -185,18 +179,14 @@ impl Default for QueueState {
         QueueState {
             mode: Mode::List,
             view: View::Open,
-            rows: Vec::new(),
-            has_more: false,
-            top: None,
-            selected: 0,
-            page: 20,
+            list: Pager::default(),
             counts: Counts::default(),
             closed_today: 0,
             attempts: Vec::new(),
+            referrals: Vec::new(),
             undo: None,
             snaps: Snapshots::default(),
             join_target: None,
-            select_after_reload: None,
             fault: ReadFault::default(),
         }
     }
@@ -249,7 +239,21 @@ pub fn store_error(e: &StoreError, env: &Env) -> String {
 
 impl QueueState {
     pub fn selected_item(&self) -> Option<&Item> {
-        self.rows.get(self.selected)
+        self.list.selected()
+    }
+
+    /// The rows on screen, in list order.
+    pub fn rows(&self) -> &[Item] {
+        self.list.rows()
+    }
+
+    /// How many rows fit on screen.
+    pub fn page(&self) -> usize {
+        self.list.page()
+    }
+
+    pub fn set_page(&mut self, rows: usize) {
+        self.list.set_page(rows);
     }
 
     fn new_form(lang: Lang) -> Form {
@@ -401,7 +405,7 @@ impl QueueState {
         let phone_text = form.text("phone");
         self.join_target = None;
         if form.choice("kind") == 0 && !phone_text.trim().is_empty() {
-            match Phone::parse(&phone_text) {
+            match crate::domain::callback::callback_number(&phone_text) {
                 Ok(p) => {
                     form.set_error("phone", None);
                     self.join_target = env.store.open_item_for_phone(&p).ok().flatten();
@@ -503,7 +507,8 @@ impl QueueState {
         };
         let result = match kind {
             0 => {
-                let Ok(phone) = Phone::parse(&form.text("phone")) else {
+                let Ok(phone) = crate::domain::callback::callback_number(&form.text("phone"))
+                else {
                     return (
                         Effect::None,
                         Some(Mode::Form {
@@ -531,7 +536,7 @@ impl QueueState {
                     .add_voicemail(&v, env.calendar, &mut self.snaps, env.actor, env.now)
                     .map(|added| {
                         self.undo = Some(added.undo);
-                        self.select_after_reload = Some(added.id);
+                        self.list.follow(added.id);
                         if added.joined {
                             q::SAVED_JOINED.get(lang).to_string()
                         } else {
@@ -565,7 +570,7 @@ impl QueueState {
                     .add_complaint(&c, env.calendar, env.actor, env.now)
                     .map(|added| {
                         self.undo = Some(added.undo);
-                        self.select_after_reload = Some(added.id);
+                        self.list.follow(added.id);
                         q::SAVED_NEW.fill(
                             lang,
                             &[(
@@ -600,7 +605,7 @@ impl QueueState {
     fn save_edit(&mut self, mut form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
         let lang = env.lang;
         let kind = self
-            .rows
+            .rows()
             .iter()
             .find(|i| i.id == id)
             .map_or(Kind::Voicemail, |i| i.kind);
@@ -697,7 +702,13 @@ impl QueueState {
                 let msg = if closed {
                     q::SAVED_REACHED.get(lang).to_string()
                 } else {
-                    let next = crate::callback::next_attempt(env.calendar, at, gap);
+                    // What was planned and stored (inside the caller's
+                    // safe time when it can be).
+                    let item = env.store.callback(id).ok().flatten();
+                    let next = item
+                        .as_ref()
+                        .and_then(|i| i.next_attempt_at)
+                        .unwrap_or_else(|| crate::callback::next_attempt(env.calendar, at, gap));
                     let mut m = q::SAVED_ATTEMPT.fill(
                         lang,
                         &[(
@@ -706,7 +717,7 @@ impl QueueState {
                         )],
                     );
                     let max = env.config.callbacks.max_attempts;
-                    if let Ok(Some(item)) = env.store.callback(id)
+                    if let Some(item) = item
                         && item.attempt_count >= max
                     {
                         m = format!(
@@ -791,72 +802,19 @@ impl QueueState {
     }
 
     fn load_attempts(&mut self, env: &mut Env) -> Result<(), StoreError> {
-        self.attempts = match self.selected_item() {
-            Some(item) => env.store.attempts(item.id)?,
-            None => Vec::new(),
+        (self.attempts, self.referrals) = match self.selected_item() {
+            Some(item) => (
+                env.store.attempts(item.id)?,
+                env.store.referrals_of(item.id)?,
+            ),
+            None => (Vec::new(), Vec::new()),
         };
         Ok(())
     }
 
-    /// Where `item` sits in the list this view shows.
-    fn key_of(&self, item: &Item) -> QueueKey {
-        match self.view {
-            View::Open => item.key(),
-            View::ClosedToday => item.closed_key(),
-        }
-    }
-
-    /// Up to `limit` rows of this view from `from` (included), in list order.
-    fn rows_from(
-        &self,
-        env: &Env,
-        from: Option<&QueueKey>,
-        limit: usize,
-    ) -> Result<Vec<Item>, StoreError> {
-        match self.view {
-            View::Open => env.store.queue_from(from, limit),
-            View::ClosedToday => env.store.closed_from(start_of_today(env), from, limit),
-        }
-    }
-
-    /// Up to `limit` rows before `key` in list order, nearest first.
-    fn rows_before(
-        &self,
-        env: &Env,
-        key: &QueueKey,
-        limit: usize,
-    ) -> Result<Vec<Item>, StoreError> {
-        match self.view {
-            View::Open => env.store.queue_before(key, limit),
-            View::ClosedToday => env.store.closed_after(start_of_today(env), key, limit),
-        }
-    }
-
-    /// The last `limit` rows of the list, the very last first.
-    fn rows_last(&self, env: &Env, limit: usize) -> Result<Vec<Item>, StoreError> {
-        match self.view {
-            View::Open => env.store.queue_last(limit),
-            View::ClosedToday => env.store.closed_first(start_of_today(env), limit),
-        }
-    }
-
-    /// Reads one page from `top` (one row more, to know if more follow).
+    /// Reads the page around the selected item again.
     fn fetch(&mut self, env: &mut Env) -> Result<(), StoreError> {
-        let rows = self.rows_from(env, self.top.as_ref(), self.page + 1)?;
-        self.has_more = rows.len() > self.page;
-        self.rows = rows;
-        self.rows.truncate(self.page);
-        if self.rows.is_empty() && self.top.is_some() {
-            // Everything from here has left the list: show the top instead.
-            self.top = None;
-            self.rows = self.rows_from(env, None, self.page)?;
-        }
-        if let Some(id) = self.select_after_reload.take()
-            && let Some(i) = self.rows.iter().position(|r| r.id == id)
-        {
-            self.selected = i;
-        }
-        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+        self.list.reload(&mut Rows::of(self.view, env))?;
         self.load_attempts(env)
     }
 
@@ -864,10 +822,8 @@ impl QueueState {
     /// so no action works on what the screen no longer shows.
     fn read_failed(&mut self, e: &StoreError, env: &Env) {
         self.fault.fail(e, env);
-        self.rows.clear();
+        self.list.clear();
         self.attempts.clear();
-        self.has_more = false;
-        self.selected = 0;
     }
 
     /// Reads the counts and the page on screen again.
@@ -881,67 +837,78 @@ impl QueueState {
 
     /// One movement in the list; reads a page when it leaves the one shown.
     fn step(&mut self, action: Action, env: &mut Env) -> Result<(), StoreError> {
-        let before = self.selected_item().map(|i| i.id);
-        match action {
-            Action::Down => {
-                if self.selected + 1 < self.rows.len() {
-                    self.selected += 1;
-                } else if self.has_more && self.rows.len() > 1 {
-                    self.top = Some(self.key_of(&self.rows[1]));
-                    self.fetch(env)?;
-                    self.selected = self.rows.len().saturating_sub(1);
-                }
-            }
-            Action::Up => {
-                if self.selected > 0 {
-                    self.selected -= 1;
-                } else if let Some(first) = self.rows.first().map(|i| self.key_of(i))
-                    && let Some(p) = self.rows_before(env, &first, 1)?.first()
-                {
-                    self.top = Some(self.key_of(p));
-                    self.fetch(env)?;
-                    self.selected = 0;
-                }
-            }
-            Action::PageDown => {
-                if self.has_more {
-                    if let Some(last) = self.rows.last().map(|i| self.key_of(i))
-                        && let Some(n) = self.rows_from(env, Some(&last), 2)?.get(1)
-                    {
-                        self.top = Some(self.key_of(n));
-                        self.fetch(env)?;
-                    }
-                } else {
-                    self.selected = self.rows.len().saturating_sub(1);
-                }
-            }
-            Action::PageUp => {
-                if let Some(first) = self.rows.first().map(|i| self.key_of(i))
-                    && let Some(p) = self.rows_before(env, &first, self.page)?.last()
-                {
-                    self.top = Some(self.key_of(p));
-                    self.fetch(env)?;
-                } else {
-                    self.selected = 0;
-                }
-            }
-            Action::Home => {
-                self.top = None;
-                self.selected = 0;
-                self.fetch(env)?;
-            }
-            Action::End => {
-                let last = self.rows_last(env, self.page)?;
-                self.top = last.last().map(|i| self.key_of(i));
-                self.fetch(env)?;
-                self.selected = self.rows.len().saturating_sub(1);
-            }
-            _ => {}
-        }
-        if self.selected_item().map(|i| i.id) != before {
+        let Some(mv) = Move::of(action) else {
+            return Ok(());
+        };
+        let before = self.list.selected_id();
+        self.list.step(&mut Rows::of(self.view, env), mv)?;
+        if self.list.selected_id() != before {
             self.load_attempts(env)?;
         }
         Ok(())
+    }
+}
+
+/// The rows of one view, read from the store a few at a time.
+struct Rows<'e, 'a> {
+    env: &'e Env<'a>,
+    view: View,
+    since: DateTime<Utc>,
+}
+
+impl<'e, 'a> Rows<'e, 'a> {
+    fn of(view: View, env: &'e Env<'a>) -> Self {
+        Rows {
+            env,
+            view,
+            since: start_of_today(env),
+        }
+    }
+}
+
+impl Source for Rows<'_, '_> {
+    type Row = Item;
+    type Key = QueueKey;
+    type Err = StoreError;
+
+    fn key(&self, item: &Item) -> QueueKey {
+        match self.view {
+            View::Open => item.key(),
+            View::ClosedToday => item.closed_key(),
+        }
+    }
+
+    fn id(&self, item: &Item) -> i64 {
+        item.id
+    }
+
+    fn from(&mut self, from: Option<&QueueKey>, limit: usize) -> Result<Vec<Item>, StoreError> {
+        match self.view {
+            View::Open => self.env.store.queue_from(from, limit),
+            View::ClosedToday => self.env.store.closed_from(self.since, from, limit),
+        }
+    }
+
+    fn before(&mut self, key: &QueueKey, limit: usize) -> Result<Vec<Item>, StoreError> {
+        match self.view {
+            View::Open => self.env.store.queue_before(key, limit),
+            View::ClosedToday => self.env.store.closed_after(self.since, key, limit),
+        }
+    }
+
+    fn last(&mut self, limit: usize) -> Result<Vec<Item>, StoreError> {
+        match self.view {
+            View::Open => self.env.store.queue_last(limit),
+            View::ClosedToday => self.env.store.closed_first(self.since, limit),
+        }
+    }
+
+    fn locate(&mut self, id: i64) -> Result<Option<QueueKey>, StoreError> {
+        let item = self.env.store.callback(id)?.filter(|i| match self.view {
+            View::Open => i.open,
+            View::ClosedToday => !i.open && i.closed_at.is_some_and(|at| at >= self.since),
+        });
+        Ok(item.map(|i| self.key(&i)))
     }
 }
 
@@ -956,6 +923,14 @@ impl QueueState {
 
 impl Component for QueueState {
     type Act = Act;
+
+    fn act(action: Action) -> Option<Act> {
+        match action {
+            Action::Queue(a) => Some(a),
+            Action::Form(f) => Some(Act::Form(f)),
+            _ => None,
+        }
+    }
 
     fn scope(&self) -> Scope {
         match self.mode {
@@ -1113,8 +1088,7 @@ impl Component for QueueState {
                     View::Open => View::ClosedToday,
                     View::ClosedToday => View::Open,
                 };
-                self.selected = 0;
-                self.top = None;
+                self.list.reset();
                 self.reload(env);
                 Effect::None
             }
@@ -1177,10 +1151,6 @@ impl Component for QueueState {
     }
 
     fn reload(&mut self, env: &mut Env) {
-        let keep = self.selected_item().map(|i| i.id);
-        if self.select_after_reload.is_none() {
-            self.select_after_reload = keep;
-        }
         match self.read_all(env) {
             Ok(()) => self.fault = ReadFault::default(),
             Err(e) => self.read_failed(&e, env),

@@ -251,6 +251,13 @@ impl StatsState {
 impl Component for StatsState {
     type Act = Act;
 
+    fn act(action: Action) -> Option<Act> {
+        match action {
+            Action::Stats(a) => Some(a),
+            _ => None,
+        }
+    }
+
     fn scope(&self) -> Scope {
         Scope::Stats
     }

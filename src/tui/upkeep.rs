@@ -11,7 +11,7 @@ use super::app::{App, Flash};
 impl App {
     /// Hides caller data once `[privacy] idle_minutes` have passed without
     /// a key. Returns true if the screen changed.
-    pub fn idle_privacy(&mut self) -> bool {
+    pub(super) fn idle_privacy(&mut self) -> bool {
         let minutes = self.config.privacy.idle_minutes;
         if minutes == 0 || self.privacy {
             return false;
@@ -25,11 +25,10 @@ impl App {
 
     /// The retention purge, and today's backup started in the background;
     /// sentences only on failure.
-    pub fn daily_upkeep(&mut self) -> Vec<String> {
-        let notices =
-            crate::commands::privacy::upkeep(&mut self.store, &self.config, self.now, self.lang);
+    pub(super) fn daily_upkeep(&mut self) -> Vec<String> {
+        let notices = crate::upkeep::upkeep(&mut self.store, &self.config, self.now, self.lang);
         if self.background_backup.is_none() {
-            self.background_backup = Some(crate::commands::privacy::background_backup(
+            self.background_backup = Some(crate::upkeep::background_backup(
                 &self.store,
                 self.now,
                 self.lang,
@@ -55,7 +54,7 @@ impl App {
     }
 
     /// Picks up the background backup's result. Returns true if it arrived.
-    pub fn poll_background_backup(&mut self) -> bool {
+    pub(super) fn poll_background_backup(&mut self) -> bool {
         let Some(notices) = take_result(&mut self.background_backup, |job| &job.done) else {
             return false;
         };
@@ -75,7 +74,7 @@ impl App {
     }
 
     /// Picks up the background check's verdict. Returns true if it arrived.
-    pub fn poll_background_check(&mut self) -> bool {
+    pub(super) fn poll_background_check(&mut self) -> bool {
         let Some(intact) = take_result(&mut self.background_check, |rx| rx) else {
             return false;
         };

@@ -52,10 +52,22 @@ pub const WEEKDAYS: [Weekday; 7] = [
 
 const FIELD_IDS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Welcome {
     /// The opening-hours form, while it is open.
     pub form: Option<Form>,
+    /// `vakt demo` as this person can run it (`cargo run --release -- demo`
+    /// after following the README).
+    pub demo_command: String,
+}
+
+impl Default for Welcome {
+    fn default() -> Self {
+        Welcome {
+            form: None,
+            demo_command: crate::invocation::current().command("demo"),
+        }
+    }
 }
 
 /// "09:00-15:00" or the word for closed, as typed in the form.

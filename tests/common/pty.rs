@@ -129,6 +129,17 @@ impl Pty {
     }
 }
 
+impl Drop for Pty {
+    /// A test that ends (or fails) with the program still running does not
+    /// leave it behind.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 pub const ENTER: &[u8] = b"\r";
 pub const TAB: &[u8] = b"\t";
 pub const ESC: &[u8] = b"\x1b";

@@ -24,6 +24,13 @@ fn fresh(s: &Service, app: &App) -> Freshness {
     )
 }
 
+/// How many result rows fit in a terminal `height` lines tall: the top
+/// line, the footer, the pane's borders, the search line, the banner, the
+/// header row and the detail box.
+pub fn list_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(4 + 3 + DETAIL_HEIGHT)).max(1)
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [search, banner, list, detail] = Layout::vertical([
         Constraint::Length(1),
@@ -186,16 +193,11 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         };
         return super::draw_no_rows(frame, area, app, &st.fault, empty);
     }
-    let height = usize::from(area.height.saturating_sub(1)).max(1);
-    let offset = st.selected.saturating_sub(height - 1);
     let rows: Vec<Row> = st
-        .rows
+        .list
+        .rows()
         .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, s)| {
-            let selected = i == st.selected;
+        .map(|s| {
             let (open, is_open) = open_word(s, app);
             let f = fresh(s, app);
             let fresh_style = match f {
@@ -213,23 +215,16 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
                 .map(|c| d::category_name(c, lang))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let row = Row::new(vec![
-                Cell::from(if selected { "▶" } else { " " }),
+            Row::new(vec![
                 Cell::from(name_cell(s, lang)),
                 Cell::from(phone),
                 Cell::from(Span::styled(open, if is_open { th.ok } else { th.muted })),
                 Cell::from(Span::styled(d::freshness_short(f, lang), fresh_style)),
                 Cell::from(cats),
-            ]);
-            if selected {
-                row.style(th.selected)
-            } else {
-                row
-            }
+            ])
         })
         .collect();
     let header = Row::new(vec![
-        Cell::from(""),
         Cell::from(d::COL_NAME.get(lang)),
         Cell::from(d::COL_PHONE.get(lang)),
         Cell::from(d::COL_OPEN.get(lang)),
@@ -238,17 +233,14 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     ])
     .style(th.title);
     let widths = [
-        Constraint::Length(1),
         Constraint::Min(24),
         Constraint::Length(15),
         Constraint::Length(7),
         Constraint::Length(16),
         Constraint::Percentage(25),
     ];
-    frame.render_widget(
-        Table::new(rows, widths).header(header).column_spacing(1),
-        area,
-    );
+    let table = Table::new(rows, widths).header(header);
+    super::draw_list(frame, area, app, table, st.list.selected_index());
 }
 
 /// Hours in the user's words: "døgnåpent", "man.–fre. 09:00–15:00".
@@ -401,7 +393,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
     if !s.source.is_empty() {
         meta.push(d::DETAIL_SOURCE.fill(lang, &[("source", &s.source)]));
     }
-    meta.push(d::DETAIL_REFERRED.fill(lang, &[("n", &app.directory.referrals)]));
+    meta.push(crate::i18n::plural::TIMES_REFERRED.count(lang, app.directory.referrals));
     if !s.internal_note.is_empty() {
         meta.push(d::DETAIL_NOTE.fill(lang, &[("note", &s.internal_note)]));
     }

@@ -7,13 +7,20 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::centered;
 use crate::i18n::Lang;
-use crate::tui::form::{Form, Input};
+use crate::tui::form::{FieldId, Form, Input};
 use crate::tui::theme::Theme;
 
 const LABEL_W: usize = 20;
 
 /// Draws the form centred in `area`; `footer` is a hint line at the bottom.
-pub fn draw(frame: &mut Frame, area: Rect, form: &Form, footer: &str, th: &Theme, lang: Lang) {
+pub fn draw<F: FieldId>(
+    frame: &mut Frame,
+    area: Rect,
+    form: &Form<F>,
+    footer: &str,
+    th: &Theme,
+    lang: Lang,
+) {
     let lines_needed: u16 = form
         .fields
         .iter()

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, Wrap};
 
 use super::centered;
 use crate::i18n::{Lang, log as m};
@@ -160,7 +160,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
     let lang = app.lang;
     let st = &app.log;
-    if st.rows.is_empty() {
+    if st.rows().is_empty() {
         let text = if st.search.is_some() || st.filter != NoteFilter::All {
             m::EMPTY_FILTER
         } else {
@@ -169,50 +169,41 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         return super::draw_no_rows(frame, area, app, &st.fault, text);
     }
     let tz = app.calendar.tz;
-    let height = usize::from(area.height).max(1);
-    let mut lines: Vec<Line> = Vec::new();
-    let mut selected_line = 0;
+    let mut lines: Vec<Row> = Vec::new();
+    let mut selected_line = None;
     let mut last_day = None;
-    for (i, n) in st.rows.iter().enumerate() {
+    let selected = st.list.selected_index();
+    for (i, n) in st.rows().iter().enumerate() {
         let local = n.at.with_timezone(&tz);
         let day = local.date_naive();
         if last_day != Some(day) {
             last_day = Some(day);
             let today = app.calendar.local_date(app.now);
-            lines.push(Line::from(Span::styled(
+            lines.push(Row::new([Cell::from(Span::styled(
                 format!(
                     "── {} {} ──",
                     timefmt::day_words(day, today, lang),
                     local.format("%d.%m.%Y")
                 ),
                 th.title,
-            )));
+            ))]));
         }
-        let selected = i == st.selected;
-        if selected {
-            selected_line = lines.len();
+        if selected == Some(i) {
+            selected_line = Some(lines.len());
         }
-        let mut spans = vec![
-            Span::raw(if selected { "▶ " } else { "  " }),
-            Span::styled(
-                format!("{} {:<4} ", local.format("%H:%M"), n.author),
-                th.muted,
-            ),
-        ];
+        let mut spans = vec![Span::styled(
+            format!("{} {:<4} ", local.format("%H:%M"), n.author),
+            th.muted,
+        )];
         for mk in marks(n, lang, th) {
             spans.push(mk);
             spans.push(Span::raw(" "));
         }
         spans.push(Span::raw(body_first_line(n, lang)));
-        let line = Line::from(spans);
-        lines.push(if selected {
-            line.style(th.selected)
-        } else {
-            line
-        });
+        lines.push(Row::new([Cell::from(Line::from(spans))]));
     }
-    let offset = selected_line.saturating_sub(height.saturating_sub(1));
-    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), area);
+    let table = Table::new(lines, [Constraint::Min(0)]);
+    super::draw_list(frame, area, app, table, selected_line);
 }
 
 fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {

@@ -10,7 +10,7 @@ use super::app::{App, Pane};
 use super::popup::Popup;
 use crate::i18n::shell as s;
 
-mod directory;
+pub mod directory;
 mod form;
 mod help;
 pub mod log;
@@ -206,4 +206,23 @@ pub fn draw_confirm(frame: &mut Frame, area: Rect, app: &App, title: &str, text:
             .style(Style::new()),
         r,
     );
+}
+
+/// A list drawn as a table: the selected row marked with "▶" and the
+/// theme's selection style (ratatui's own highlight, kept by `TableState`).
+pub fn draw_list(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    table: ratatui::widgets::Table,
+    selected: Option<usize>,
+) {
+    use ratatui::widgets::{HighlightSpacing, TableState};
+    let table = table
+        .column_spacing(1)
+        .row_highlight_style(app.theme.selected)
+        .highlight_symbol("▶ ")
+        .highlight_spacing(HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(selected);
+    frame.render_stateful_widget(table, area, &mut state);
 }

@@ -105,6 +105,7 @@ fn due_cell(item: &Item, app: &App) -> (String, Style) {
         eod,
         item.deadline_at,
         item.attempt_count,
+        item.first_attempt_at,
         item.next_attempt_at,
     ) {
         Urgency::Overdue => (
@@ -155,7 +156,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
     let lang = app.lang;
     let st = &app.queue;
-    if st.rows.is_empty() {
+    if st.rows().is_empty() {
         let text = match st.view {
             View::Open => q::EMPTY_QUEUE,
             View::ClosedToday => q::EMPTY_CLOSED,
@@ -163,24 +164,17 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         return super::draw_no_rows(frame, area, app, &st.fault, text);
     }
     let max_attempts = app.config.callbacks.max_attempts;
-    let height = usize::from(area.height.saturating_sub(1)).max(1);
-    let offset = st.selected.saturating_sub(height - 1);
     let rows: Vec<Row> = st
-        .rows
+        .rows()
         .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, item)| {
-            let selected = i == st.selected;
+        .map(|item| {
             let (due, due_style) = due_cell(item, app);
             let number = item
                 .phone
                 .as_ref()
                 .map(|p| p.masked())
                 .unwrap_or_else(|| "–".into());
-            let row = Row::new(vec![
-                Cell::from(if selected { "▶" } else { " " }),
+            Row::new(vec![
                 Cell::from(Span::styled(due, due_style)),
                 Cell::from(timefmt::when_words(
                     item.received_at,
@@ -192,16 +186,10 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
                 Cell::from(format!("{}/{max_attempts}", item.attempt_count)),
                 Cell::from(safety_marks(item, lang)),
                 Cell::from(summary_text(item, lang)),
-            ]);
-            if selected {
-                row.style(th.selected)
-            } else {
-                row
-            }
+            ])
         })
         .collect();
     let header = Row::new(vec![
-        Cell::from(""),
         Cell::from(q::COL_DEADLINE.get(lang)),
         Cell::from(q::COL_RECEIVED.get(lang)),
         Cell::from(q::COL_NUMBER.get(lang)),
@@ -211,7 +199,6 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     ])
     .style(th.title);
     let widths = [
-        Constraint::Length(1),
         Constraint::Length(22),
         Constraint::Length(15),
         Constraint::Length(16),
@@ -219,9 +206,12 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         Constraint::Length(20),
         Constraint::Min(10),
     ];
-    frame.render_widget(
-        Table::new(rows, widths).header(header).column_spacing(1),
+    super::draw_list(
+        frame,
         area,
+        app,
+        Table::new(rows, widths).header(header),
+        st.list.selected_index(),
     );
 }
 
@@ -303,17 +293,29 @@ fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
         first.push(Span::styled(q::DETAIL_ON_HOLD.get(lang), th.warning));
     }
     let mut lines = vec![Line::from(first)];
-    lines.push(Line::from(Span::styled(
+    let mut due = Vec::new();
+    if item.is_overdue(app.now) {
+        due.push(Span::styled(
+            timefmt::deadline_words(item.deadline_at, app.now, tz, lang),
+            th.danger,
+        ));
+        due.push(Span::raw(" · "));
+    }
+    due.push(Span::styled(
         q::DETAIL_DEADLINE.fill(
             lang,
             &[
                 ("abs", &timefmt::absolute(item.deadline_at, tz)),
                 ("received", &timefmt::absolute(item.received_at, tz)),
-                ("n", &item.message_count),
+                (
+                    "messages",
+                    &crate::i18n::plural::MESSAGES.count(lang, u64::from(item.message_count)),
+                ),
             ],
         ),
         th.muted,
-    )));
+    ));
+    lines.push(Line::from(due));
     if !item.summary.is_empty() {
         lines.push(Line::from(item.summary.clone()));
     }
@@ -340,6 +342,24 @@ fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
         .collect();
     if !attempts.is_empty() {
         lines.push(Line::from(attempts.join(" · ")));
+    }
+    if !app.queue.referrals.is_empty() {
+        let list = app
+            .queue
+            .referrals
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} ({})",
+                    r.service,
+                    timefmt::when_words(r.at, app.now, tz, lang)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        lines.push(Line::from(
+            crate::i18n::log::REVIEW_REFERRED.fill(lang, &[("list", &list)]),
+        ));
     }
     if item.kind == Kind::Voicemail && item.open {
         let configured = app.config.callbacks.script.trim();

@@ -8,9 +8,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::commands::stats::{headline, missed_line, period_line};
 use crate::i18n::{Lang, stats as st, time as t};
 use crate::stats::Figures;
+use crate::stats::text::{headline, missed_line, period_line};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 

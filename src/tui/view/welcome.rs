@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, w: &Welcome) {
         super::form::draw(frame, area, form, q::FORM_HINT.get(lang), th, lang);
         return;
     }
-    let r = centered(area, 84, 18);
+    let r = centered(area, 84, 19);
     frame.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -42,6 +42,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, w: &Welcome) {
         th.key,
     )));
     lines.push(Line::from(s::WELCOME_DEMO.get(lang)));
+    // On a line of its own, so the command is never broken by the wrap.
+    lines.push(Line::from(Span::styled(
+        format!("  {}", w.demo_command),
+        th.key,
+    )));
     lines.push(Line::from(s::WELCOME_HELP.get(lang)));
     frame.render_widget(
         Paragraph::new(lines)

@@ -1,0 +1,62 @@
+//! A referral made from the directory says which item it went to, and the
+//! item's detail in the queue shows the services referred and when.
+
+mod common;
+
+use chrono::Duration;
+use common::{TestDb, monday_morning};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use vakt::callback::Safety;
+use vakt::i18n::Lang;
+use vakt::phone::Phone;
+use vakt::store::callbacks::{NewVoicemail, Snapshots};
+use vakt::tui::{App, render_text};
+
+fn key(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+#[test]
+fn the_referral_names_its_item_and_the_detail_shows_it() {
+    let db = TestDb::new();
+    let mut store = db.store();
+    let cal = store.calendar().unwrap();
+    let cb = store
+        .add_voicemail(
+            &NewVoicemail {
+                received_at: monday_morning() - Duration::hours(1),
+                phone: Phone::parse("+47 22 33 44 55").unwrap(),
+                label: String::new(),
+                summary: String::new(),
+                safety: Safety::default(),
+            },
+            &cal,
+            &mut Snapshots::default(),
+            "KH",
+            monday_morning(),
+        )
+        .unwrap()
+        .id;
+    let mut app = db.app(Lang::En, monday_morning());
+    app.set_on_duty("KH", false);
+    app.resize(120, 30);
+    key(&mut app, KeyCode::Char('2'));
+    key(&mut app, KeyCode::Char('/'));
+    for c in "vo linjen".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Esc);
+    let service = app.directory().selected_service().unwrap().name.clone();
+    key(&mut app, KeyCode::Char('r'));
+    let s = render_text(&app, 120, 30);
+    assert!(
+        s.contains(&format!("Referral recorded on item #{cb}: {service} ✓")),
+        "{s}"
+    );
+    key(&mut app, KeyCode::Char('1'));
+    let s = render_text(&app, 120, 30);
+    assert!(
+        s.contains(&format!("referred: {service} (today 10:42)")),
+        "{s}"
+    );
+}
