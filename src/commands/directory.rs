@@ -306,7 +306,8 @@ pub fn run(ctx: &Ctx, cmd: DirectoryCmd, cfg: &Config) -> Result<(), AppError> {
                 include_closed: false,
                 limit: 50,
             };
-            let hits = store.search_services(&q).map_err(ctx.db_err())?;
+            let result = store.search_directory(&q).map_err(ctx.db_err())?;
+            let hits = &result.services;
             let stale_days = cfg.directory.stale_days;
             if json {
                 let arr: Vec<Value> = hits
@@ -334,26 +335,31 @@ pub fn run(ctx: &Ctx, cmd: DirectoryCmd, cfg: &Config) -> Result<(), AppError> {
             if hits.is_empty() {
                 return out(d::SEARCH_NONE.get(lang));
             }
-            let text: String = hits
-                .iter()
-                .map(|s| {
-                    let phone = s
-                        .main_phone()
-                        .map(|p| p.number.display())
-                        .unwrap_or_else(|| d::NO_PHONE.get(lang).into());
-                    let open = match s.hours.open_at(when, tz) {
-                        Some(true) => d::OPEN_NOW.get(lang),
-                        Some(false) => d::CLOSED_NOW.get(lang),
-                        None => d::OPEN_UNKNOWN.get(lang),
-                    };
-                    let f = freshness(s.last_verified_at, ctx.now, tz, stale_days);
-                    format!(
-                        "{}  ·  {phone}  ·  {open}  ·  {}\n",
-                        s.name,
-                        d::freshness_short(f, lang)
-                    )
-                })
+            let mut text: String = d::search_reading(&result, lang)
+                .into_iter()
+                .map(|l| l + "\n")
                 .collect();
+            for s in hits {
+                let phone = s
+                    .main_phone()
+                    .map(|p| p.number.display())
+                    .unwrap_or_else(|| d::NO_PHONE.get(lang).into());
+                let open = match s.hours.open_at(when, tz) {
+                    Some(true) => d::OPEN_NOW.get(lang),
+                    Some(false) => d::CLOSED_NOW.get(lang),
+                    None => d::OPEN_UNKNOWN.get(lang),
+                };
+                let f = freshness(s.last_verified_at, ctx.now, tz, stale_days);
+                text += &format!(
+                    "{}  ·  {phone}  ·  {open}  ·  {}",
+                    s.name,
+                    d::freshness_short(f, lang)
+                );
+                if let Some(p) = store.open_problem(s.id).map_err(ctx.db_err())? {
+                    text += &format!("  ·  {}", d::problem_mark(&p, tz, lang));
+                }
+                text.push('\n');
+            }
             out(&text)
         }
     }

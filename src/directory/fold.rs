@@ -99,6 +99,11 @@ const LITTLE_WORDS: &[&str] = &[
     "og", "i", "for", "til", "med", "av", "pa", "om", "en", "et", "ei", "the", "and", "of",
 ];
 
+/// Whether `token` (folded) is one of the little words that name nothing.
+pub fn is_little_word(token: &str) -> bool {
+    LITTLE_WORDS.contains(&token)
+}
+
 /// The tokens the full-text index is asked for: the query's tokens without
 /// its little words and single letters (a letter just typed after a word,
 /// as in "rus o", is a prefix of a good part of the index and narrows
@@ -138,6 +143,94 @@ pub fn fts_query(tokens: &[String], column: Option<&str>) -> String {
         })
         .collect::<Vec<_>>()
         .join(" AND ")
+}
+
+/// The digits of a query that is a phone number as a caller says it
+/// ("116 117", "22 40 00 40", "+47 22 40 00 40", "(0047) 224-00"): only
+/// digits, spaces and `+ - ( ) .`, at least three digits. A leading `+47`
+/// or `0047` is dropped, so the national digits are searched (the index
+/// holds both forms). `None` for anything else.
+pub fn phone_digits(query: &str) -> Option<String> {
+    let q = query.trim();
+    if !q
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.'))
+    {
+        return None;
+    }
+    let digits: String = q
+        .chars()
+        .filter(char::is_ascii_digit)
+        .take(MAX_TOKEN_CHARS)
+        .collect();
+    if digits.len() < 3 {
+        return None;
+    }
+    let national = if q.starts_with('+') {
+        digits.strip_prefix("47")
+    } else {
+        digits.strip_prefix("0047")
+    };
+    Some(match national {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => digits,
+    })
+}
+
+/// The words a phone number is indexed under: its digits as stored
+/// (`4722400040`, `116117`) and, for a Norwegian number, the eight national
+/// digits too, so a number is found however much of it is typed.
+pub fn phone_index_words(normalised: &str) -> String {
+    let digits: String = normalised.chars().filter(char::is_ascii_digit).collect();
+    match normalised.strip_prefix("+47") {
+        Some(national) if !national.is_empty() => format!("{digits} {national}"),
+        _ => digits,
+    }
+}
+
+/// Like [`fts_query`], and a compound written apart also matches it
+/// written together: `krise senter` asks for `krise* AND senter*` or
+/// `krisesenter*` (each pair of neighbouring words joined in turn).
+pub fn fts_query_compounds(tokens: &[String], column: Option<&str>) -> String {
+    let plain = fts_query(tokens, column);
+    if tokens.len() < 2 {
+        return plain;
+    }
+    let mut alts = vec![format!("({plain})")];
+    for i in 0..tokens.len() - 1 {
+        let mut joined: Vec<String> = tokens[..i].to_vec();
+        joined.push(format!("{}{}", tokens[i], tokens[i + 1]));
+        joined.extend_from_slice(&tokens[i + 2..]);
+        alts.push(format!("({})", fts_query(&joined, column)));
+    }
+    alts.join(" OR ")
+}
+
+/// How far a typed word may be from a word of the index to be read as a
+/// typo of it: none below four letters (too many words are that close),
+/// one edit up to five letters, two from six.
+pub fn typo_budget(token: &str) -> usize {
+    match token.chars().count() {
+        0..=3 => 0,
+        4 | 5 => 1,
+        _ => 2,
+    }
+}
+
+/// The edit distance (insertions, deletions, substitutions, swaps of
+/// neighbours) from `typed` to `term`, or to the start of `term` when
+/// `typed` reads as a word still being typed: `legvak` is one edit from
+/// `legevakt`, as it is from `legevak`.
+pub fn typo_distance(typed: &str, term: &str) -> usize {
+    let n = typed.chars().count();
+    let whole = strsim::osa_distance(typed, term);
+    (n.saturating_sub(1)..=n + 1)
+        .filter(|&k| k < term.chars().count())
+        .map(|k| {
+            let head: String = term.chars().take(k).collect();
+            strsim::osa_distance(typed, &head)
+        })
+        .fold(whole, usize::min)
 }
 
 #[cfg(test)]
@@ -214,5 +307,47 @@ mod tests {
             "name : \"barne\"* AND name : \"vern\"* AND name : \"or\"* AND name : \"x\"*"
         );
         assert!(query_tokens("  ,.; ").is_empty());
+    }
+
+    #[test]
+    fn phone_digits_in_any_spacing() {
+        assert_eq!(phone_digits("116 117").as_deref(), Some("116117"));
+        assert_eq!(phone_digits(" 116117 ").as_deref(), Some("116117"));
+        assert_eq!(phone_digits("22 40 00 40").as_deref(), Some("22400040"));
+        assert_eq!(phone_digits("+47 22 40 00 40").as_deref(), Some("22400040"));
+        assert_eq!(phone_digits("0047 224-00").as_deref(), Some("22400"));
+        assert_eq!(phone_digits("(+47)"), None, "a country code alone");
+        assert_eq!(phone_digits("11"), None);
+        assert_eq!(phone_digits("116 kirke"), None);
+        assert_eq!(phone_digits(""), None);
+        assert_eq!(phone_index_words("+4722400040"), "4722400040 22400040");
+        assert_eq!(phone_index_words("116117"), "116117");
+    }
+
+    #[test]
+    fn compounds_written_apart_also_match_together() {
+        let t = |q: &str| query_tokens(q);
+        assert_eq!(fts_query_compounds(&t("krise"), None), "\"krise\"*");
+        assert_eq!(
+            fts_query_compounds(&t("krise senter"), None),
+            "(\"krise\"* AND \"senter\"*) OR (\"krisesenter\"*)"
+        );
+        assert_eq!(
+            fts_query_compounds(&t("a b c"), Some("name")),
+            "(name : \"a\"* AND name : \"b\"* AND name : \"c\"*) OR (name : \"ab\"* AND name : \"c\"*) OR (name : \"a\"* AND name : \"bc\"*)"
+        );
+    }
+
+    #[test]
+    fn typos_are_measured_against_the_word_or_its_start() {
+        assert_eq!(typo_distance("legvakt", "legevakt"), 1);
+        assert_eq!(typo_distance("legvak", "legevakt"), 1);
+        assert_eq!(typo_distance("lgeevakt", "legevakt"), 1);
+        assert_eq!(typo_distance("legevakt", "legevakt"), 0);
+        assert_eq!(typo_distance("barnvern", "barnevern"), 1);
+        assert!(typo_distance("politi", "legevakt") > 2);
+        assert_eq!(typo_budget("sos"), 0);
+        assert_eq!(typo_budget("rusk"), 1);
+        assert_eq!(typo_budget("legvakt"), 2);
     }
 }

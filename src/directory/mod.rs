@@ -13,6 +13,7 @@ pub mod hours;
 pub mod hsds;
 pub mod ids;
 pub mod seed;
+pub mod seed_regional;
 pub mod table;
 
 pub use fresh::{Freshness, freshness};
@@ -331,7 +332,7 @@ impl Service {
     }
 
     /// Folded text of the other indexed column: description, organisation,
-    /// audience, categories (key and both names) and areas.
+    /// audience, categories (key and both names), areas and phone digits.
     pub fn index_body(&self) -> String {
         let mut s = format!(
             "{} {} {}",
@@ -353,6 +354,10 @@ impl Service {
         }
         if self.national {
             s.push_str(" nasjonal national norge norway");
+        }
+        for p in &self.phones {
+            s.push(' ');
+            s.push_str(&fold::phone_index_words(p.number.as_str()));
         }
         fold::fold(&s)
     }

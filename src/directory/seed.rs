@@ -312,6 +312,13 @@ const SEEDS: &[Seed] = &[
 
 /// The starter entries, not verified, each with its source.
 pub fn starter_services() -> Vec<Service> {
+    let mut all = national_services();
+    all.extend(super::seed_regional::regional_services());
+    all
+}
+
+/// The national services of the table above.
+fn national_services() -> Vec<Service> {
     SEEDS
         .iter()
         .map(|s| Service {
@@ -350,7 +357,7 @@ mod tests {
 
     #[test]
     fn every_seed_is_valid_unverified_and_sourced() {
-        let all = starter_services();
+        let all = national_services();
         assert_eq!(all.len(), 19);
         for s in &all {
             assert_eq!(s.check(), Ok(()), "{}", s.name);

@@ -168,6 +168,10 @@ catalogue! {
     ERR_UNKNOWN_CATEGORY => "Ukjent kategori «{category}». Kjente kategorier: {list}", "Unknown category \"{category}\". Known categories: {list}";
     EXPORTED => "{n} tilbud eksportert til {path}.", "{n} services exported to {path}.";
     SEARCH_NONE => "Ingen treff.", "Nothing found.";
+    EMPTY_NO_FILTER => "Ingen treff. Prøv et kortere ord, et telefonnummer eller et sted.", "Nothing found. Try a shorter word, a phone number or a place.";
+    SEARCH_CORRECTED => "Viser treff for «{words}»", "Showing results for \"{words}\"";
+    SEARCH_PLACE => "Sted: {place} – lokale først, så nasjonale", "Place: {place} – local first, then national";
+    PROBLEM_MARK => "⚠ Feil meldt {date}: {kind}", "⚠ Problem reported {date}: {kind}";
 }
 
 pub fn freshness_short(f: Freshness, lang: Lang) -> String {
@@ -256,4 +260,39 @@ mod tests {
             "gjeld og okonomi"
         );
     }
+}
+
+/// How a search read the query, one line each (a place taken as a filter,
+/// words corrected), for `vakt directory search` and the pane alike.
+pub fn search_reading(result: &crate::store::directory::SearchResult, lang: Lang) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(place) = &result.place {
+        lines.push(SEARCH_PLACE.fill(lang, &[("place", place)]));
+    }
+    if let Some(words) = &result.corrected {
+        lines.push(SEARCH_CORRECTED.fill(lang, &[("words", words)]));
+    }
+    lines
+}
+
+/// The mark a reported problem leaves on an entry until it is verified
+/// again: "⚠ Problem reported 23.11.2026: wrong number".
+pub fn problem_mark(
+    p: &crate::store::directory::ProblemReport,
+    tz: chrono_tz::Tz,
+    lang: Lang,
+) -> String {
+    let date = p.at.with_timezone(&tz).format("%d.%m.%Y").to_string();
+    let mut text = PROBLEM_MARK.fill(
+        lang,
+        &[
+            ("date", &date),
+            ("kind", &problem_kind_msg(p.kind).get(lang)),
+        ],
+    );
+    if !p.note.is_empty() {
+        let note: String = p.note.chars().filter(|c| !c.is_control()).collect();
+        text.push_str(&format!(" – {note}"));
+    }
+    text
 }

@@ -15,6 +15,23 @@
 //! is not full yet, so a one-letter query costs about as much as a long
 //! one. Within a tier, active entries come before "do not refer", then by
 //! name. Search terms are never logged or audited.
+//!
+//! How a query is read before that:
+//!
+//! * A query of digits only (spaces, `+ - ( ) .` allowed) is a phone
+//!   number: its digits, joined, are looked up as a prefix of the phone
+//!   digits in the index (`116 117`, `22 40 00 40`, `+47 22 40…`).
+//! * Words that name a place some entry serves (`tromso`, `mo i rana`) are
+//!   taken out of the text and become a place filter: the services that
+//!   serve the place, ranked first, then the national ones, each group by
+//!   the tiers above.
+//! * Neighbouring words are also tried written together (`krise senter`
+//!   finds Krisesenter) in the index tiers.
+//! * Only when all that finds nothing, each word the index has no word for
+//!   is read as written together (`krisesenter` where an entry says "krise
+//!   senter") or as a typo of the nearest word of the index's vocabulary
+//!   (`legvakt` → legevakt), and the search runs once more; the result
+//!   says which words it used.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -44,6 +61,19 @@ pub struct SearchQuery<'a> {
     /// Also deactivated entries.
     pub include_closed: bool,
     pub limit: usize,
+}
+
+/// What a search found, and how it read the query.
+#[derive(Debug, Clone, Default)]
+pub struct SearchResult {
+    pub services: Vec<Service>,
+    /// The words searched for instead, when what was typed found nothing
+    /// and the index has close words (a typo, a compound written together
+    /// where the entry writes it apart).
+    pub corrected: Option<String>,
+    /// The place named in the query (folded), taken as a filter: services
+    /// that serve it first, then the national ones.
+    pub place: Option<String>,
 }
 
 /// What a person reported about a service.
@@ -349,6 +379,22 @@ fn reindex(tx: &Transaction, id: i64, s: &Service) -> Result<()> {
     Ok(())
 }
 
+/// Rebuilds every entry's index rows (migration 11: phone digits joined
+/// the index).
+pub(super) fn reindex_all(tx: &Transaction) -> Result<()> {
+    let sql = format!("SELECT {COLUMNS} FROM services");
+    let all: Vec<Service> = tx
+        .prepare(&sql)?
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .collect::<Result<_>>()?;
+    for s in &all {
+        reindex(tx, s.id, s)?;
+    }
+    Ok(())
+}
+
 fn status_rank(s: Status) -> u8 {
     match s {
         Status::Active => 0,
@@ -590,6 +636,43 @@ impl Store {
             .collect()
     }
 
+    /// The latest problem reported about a service since it was last
+    /// verified (a verification answers every report before it): what the
+    /// entry shows until someone has checked it.
+    pub fn open_problem(&self, service_id: i64) -> Result<Option<ProblemReport>> {
+        let row: Option<(i64, String, String, String, String, String)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT p.id, s.name, p.kind, p.note, p.at, p.by
+                 FROM service_problems p JOIN services s ON s.id = p.service_id
+                 WHERE p.service_id = ?1 AND p.at > coalesce(s.last_verified_at, '')
+                 ORDER BY p.at DESC, p.id DESC LIMIT 1",
+            )?
+            .query_row(params![service_id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })
+            .optional()?;
+        row.map(|(id, service_name, kind, note, at, by)| {
+            Ok(ProblemReport {
+                id,
+                service_id,
+                service_name,
+                kind: ProblemKind::from_key(&kind).ok_or(StoreError::BadData("problem kind"))?,
+                note,
+                at: parse_ts(&at)?,
+                by,
+            })
+        })
+        .transpose()
+    }
+
     pub fn service(&self, id: i64) -> Result<Option<Service>> {
         get_service(self.conn(), id)
     }
@@ -630,141 +713,41 @@ impl Store {
 
     /// Searches the directory; see the module comment for the ranking.
     pub fn search_services(&self, q: &SearchQuery) -> Result<Vec<Service>> {
+        Ok(self.search_directory(q)?.services)
+    }
+
+    /// Searches the directory and says how the query was read (a typo
+    /// corrected, a place taken as a filter); see the module comment.
+    pub fn search_directory(&self, q: &SearchQuery) -> Result<SearchResult> {
         let limit = q.limit.clamp(1, 1000);
-        let tokens = fold::query_tokens(q.text);
-        let filtered = q.open_at.is_some();
-        // When a filter is applied after reading, read more candidates.
-        let cand = if filtered {
-            (limit * 10).min(2000)
-        } else {
-            limit
-        };
-        let mut filters = String::new();
-        if !q.include_closed {
-            filters.push_str(" AND s.status != 'closed'");
-        }
-        if q.category.is_some() {
-            filters.push_str(" AND EXISTS (SELECT 1 FROM service_categories c WHERE c.service_id = s.id AND c.category = :cat)");
-        }
-        if q.municipality.is_some() {
-            filters.push_str(
-                " AND (s.national = 1 OR EXISTS (SELECT 1 FROM service_areas a WHERE a.service_id = s.id AND a.area = :area))",
-            );
-        }
-        let area = q.municipality.map(fold::fold).unwrap_or_default();
-        let cat = q.category.unwrap_or("");
         let conn = self.conn();
-        let mut found: Vec<(u8, Service)> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        let run = |found: &mut Vec<(u8, Service)>,
-                   seen: &mut std::collections::HashSet<i64>,
-                   tier: u8,
-                   sql: String,
-                   extra: &[(&str, &dyn rusqlite::ToSql)],
-                   want: usize|
-         -> Result<()> {
-            let mut stmt = conn.prepare_cached(&sql)?;
-            let mut named: Vec<(&str, &dyn rusqlite::ToSql)> = extra.to_vec();
-            let want_i = want as i64;
-            named.push((":lim", &want_i));
-            if q.category.is_some() {
-                named.push((":cat", &cat));
-            }
-            if q.municipality.is_some() {
-                named.push((":area", &area));
-            }
-            let rows = stmt.query_map(named.as_slice(), from_row)?;
-            for r in rows {
-                let s = r??;
-                if seen.insert(s.id) {
-                    found.push((tier, s));
-                }
-            }
-            Ok(())
+        let phone = fold::phone_digits(q.text);
+        let mut tokens = match &phone {
+            Some(digits) => vec![digits.clone()],
+            None => fold::query_tokens(q.text),
         };
-        if tokens.is_empty() {
-            run(
-                &mut found,
-                &mut seen,
-                0,
-                format!(
-                    "SELECT {} FROM services s WHERE 1 {filters} ORDER BY s.search_name, s.id LIMIT :lim",
-                    cols("s")
-                ),
-                &[],
-                cand,
-            )?;
-        } else {
-            let prefix = tokens.join(" ");
-            let upper = format!("{prefix}\u{10FFFF}");
-            run(
-                &mut found,
-                &mut seen,
-                0,
-                format!(
-                    "SELECT {} FROM services s WHERE s.search_name >= :lo AND s.search_name < :hi {filters}
-                     ORDER BY s.search_name, s.id LIMIT :lim",
-                    cols("s")
-                ),
-                &[(":lo", &prefix), (":hi", &upper)],
-                cand,
-            )?;
-            // The index is not asked for little words ("og", "i"): nearly
-            // every entry has them. The name-prefix tier above used them.
-            let tokens = fold::index_tokens(&tokens);
-            // The word being typed is usually the rarest. If it matches
-            // nothing on its own, the AND queries below cannot match either,
-            // and FTS5 would first read the other words' whole doclists.
-            let hopeless = tokens.len() > 1
-                && tokens.last().is_some_and(|last| {
-                    conn.prepare_cached(
-                        "SELECT 1 FROM services_fts WHERE services_fts MATCH ?1 LIMIT 1",
-                    )
-                    .and_then(|mut st| {
-                        st.exists(params![fold::fts_query(std::slice::from_ref(last), None)])
-                    })
-                    .map(|exists| !exists)
-                    .unwrap_or(false)
-                });
-            if found.len() < cand && !hopeless {
-                let m = fold::fts_query(&tokens, Some("name"));
-                let want = cand + found.len();
-                run(
-                    &mut found,
-                    &mut seen,
-                    1,
-                    format!(
-                        "SELECT {} FROM services_fts f JOIN services s ON s.id = f.rowid
-                         WHERE services_fts MATCH :m {filters} LIMIT :lim",
-                        cols("s")
-                    ),
-                    &[(":m", &m)],
-                    want,
-                )?;
-            }
-            if found.len() < cand && !hopeless {
-                let m = fold::fts_query(&tokens, None);
-                let want = cand + found.len();
-                run(
-                    &mut found,
-                    &mut seen,
-                    2,
-                    format!(
-                        "SELECT {} FROM services_fts f JOIN services s ON s.id = f.rowid
-                         WHERE services_fts MATCH :m {filters} LIMIT :lim",
-                        cols("s")
-                    ),
-                    &[(":m", &m)],
-                    want,
-                )?;
+        let place = match phone {
+            Some(_) => None,
+            None => take_place(conn, &mut tokens)?,
+        };
+        let is_phone = phone.is_some();
+        let mut result = SearchResult {
+            place: place.clone(),
+            ..SearchResult::default()
+        };
+        let mut found = search_tiers(conn, q, &tokens, place.as_deref(), limit)?;
+        if found.is_empty()
+            && !is_phone
+            && !tokens.is_empty()
+            && let Some(better) = correct_typos(conn, &tokens)?
+        {
+            found = search_tiers(conn, q, &better, place.as_deref(), limit)?;
+            if !found.is_empty() {
+                result.corrected = Some(better.join(" "));
             }
         }
-        if let Some((now, tz)) = q.open_at {
-            found.retain(|(_, s)| s.hours.open_at(now, tz) == Some(true));
-        }
-        found.sort_by_cached_key(|(tier, s)| (*tier, status_rank(s.status), s.search_name(), s.id));
-        found.truncate(limit);
-        Ok(found.into_iter().map(|(_, s)| s).collect())
+        result.services = found;
+        Ok(result)
     }
 
     /// Imports entries read from a file in one transaction: all of it is
@@ -845,6 +828,271 @@ impl Store {
             Ok(report)
         })
     }
+}
+
+/// The longest run of query words (up to three) that names a place some
+/// service serves, taken out of `tokens`; the place, folded.
+fn take_place(conn: &Connection, tokens: &mut Vec<String>) -> Result<Option<String>> {
+    let mut stmt = conn.prepare_cached("SELECT 1 FROM service_areas WHERE area = ?1 LIMIT 1")?;
+    for len in (1..=tokens.len().min(3)).rev() {
+        for at in 0..=tokens.len() - len {
+            let name = tokens[at..at + len].join(" ");
+            if name.chars().count() < 3 || fold::is_little_word(&name) {
+                continue;
+            }
+            if stmt.exists(params![name])? {
+                tokens.drain(at..at + len);
+                return Ok(Some(name));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Whether some entry has a word starting with `token` (the index's answer).
+fn any_prefix(conn: &Connection, token: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM services_fts WHERE services_fts MATCH ?1 LIMIT 1")?
+        .exists(params![fold::fts_query(&[token.to_string()], None)])?)
+}
+
+/// The query with each word no entry has replaced by what the index does
+/// have: two words of the index written together (`krisesenter` where the
+/// entry says "krise senter"), else the index word nearest by
+/// [`fold::typo_distance`] within [`fold::typo_budget`], the one in most
+/// entries on a tie. Only words of the index that start with the same
+/// letter are compared (a typo in the first letter is not guessed), which
+/// keeps this to a range of the index's vocabulary. `None` when nothing
+/// was changed.
+fn correct_typos(conn: &Connection, tokens: &[String]) -> Result<Option<Vec<String>>> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut changed = false;
+    for t in tokens {
+        if fold::is_little_word(t) || t.chars().count() < 4 || any_prefix(conn, t)? {
+            out.push(t.clone());
+            continue;
+        }
+        if let Some((a, b)) = split_compound(conn, t)? {
+            out.push(a);
+            out.push(b);
+            changed = true;
+            continue;
+        }
+        match nearest_term(conn, t)? {
+            Some(term) => {
+                out.push(term);
+                changed = true;
+            }
+            None => out.push(t.clone()),
+        }
+    }
+    Ok(changed.then_some(out))
+}
+
+/// `token` as a whole word of the index followed by the start of another
+/// (each part at least three letters), the longest first part first.
+fn split_compound(conn: &Connection, token: &str) -> Result<Option<(String, String)>> {
+    let chars: Vec<char> = token.chars().collect();
+    let mut whole = conn.prepare_cached("SELECT 1 FROM services_vocab WHERE term = ?1")?;
+    for cut in (3..=chars.len().saturating_sub(3)).rev() {
+        let a: String = chars[..cut].iter().collect();
+        let b: String = chars[cut..].iter().collect();
+        if whole.exists(params![a])? && any_prefix(conn, &b)? {
+            return Ok(Some((a, b)));
+        }
+    }
+    Ok(None)
+}
+
+/// The word of the index nearest to `token` that starts with its letter.
+fn nearest_term(conn: &Connection, token: &str) -> Result<Option<String>> {
+    let budget = fold::typo_budget(token);
+    let Some(first) = token.chars().next() else {
+        return Ok(None);
+    };
+    if budget == 0 || !first.is_alphabetic() {
+        return Ok(None);
+    }
+    let lo = first.to_string();
+    let hi = format!("{first}\u{10FFFF}");
+    let n = token.chars().count();
+    let mut best: Option<(usize, std::cmp::Reverse<i64>, String)> = None;
+    let mut stmt =
+        conn.prepare_cached("SELECT term, doc FROM services_vocab WHERE term >= ?1 AND term < ?2")?;
+    let mut rows = stmt.query(params![lo, hi])?;
+    while let Some(r) = rows.next()? {
+        let term: String = r.get(0)?;
+        let len = term.chars().count();
+        // A shorter word must be within the budget as a whole word.
+        if len + budget < n {
+            continue;
+        }
+        let d = fold::typo_distance(token, &term);
+        if d == 0 || d > budget {
+            continue;
+        }
+        let key = (d, std::cmp::Reverse(r.get::<_, i64>(1)?), term);
+        if best.as_ref().is_none_or(|b| key < *b) {
+            best = Some(key);
+        }
+    }
+    Ok(best.map(|(_, _, t)| t))
+}
+
+/// The ranked tiers for `tokens` under the query's filters. With a place,
+/// the services that name it among their areas come first, then the
+/// national ones (each group ranked by tier, status and name).
+fn search_tiers(
+    conn: &Connection,
+    q: &SearchQuery,
+    tokens: &[String],
+    place: Option<&str>,
+    limit: usize,
+) -> Result<Vec<Service>> {
+    let filtered = q.open_at.is_some();
+    // When a filter is applied after reading, read more candidates.
+    let cand = if filtered {
+        (limit * 10).min(2000)
+    } else {
+        limit
+    };
+    let mut filters = String::new();
+    if !q.include_closed {
+        filters.push_str(" AND s.status != 'closed'");
+    }
+    if q.category.is_some() {
+        filters.push_str(" AND EXISTS (SELECT 1 FROM service_categories c WHERE c.service_id = s.id AND c.category = :cat)");
+    }
+    if q.municipality.is_some() {
+        filters.push_str(
+            " AND (s.national = 1 OR EXISTS (SELECT 1 FROM service_areas a WHERE a.service_id = s.id AND a.area = :area))",
+        );
+    }
+    // Serving the place: it is among the entry's areas, or in its name
+    // ("Krisesenteret for Tromsø og omegn" may list only the county).
+    const LOCAL: &str =
+        "(EXISTS (SELECT 1 FROM service_areas p WHERE p.service_id = s.id AND p.area = :place)
+        OR EXISTS (SELECT 1 FROM services_fts WHERE services_fts MATCH :place_m AND rowid = s.id))";
+    let groups: Vec<String> = match place {
+        None => vec![filters],
+        Some(_) => vec![
+            format!("{filters} AND {LOCAL}"),
+            format!("{filters} AND s.national = 1 AND NOT {LOCAL}"),
+        ],
+    };
+    let area = q.municipality.map(fold::fold).unwrap_or_default();
+    let cat = q.category.unwrap_or("");
+    // A phrase in the name column (the place is folded: letters, digits
+    // and single spaces only).
+    let place_m = place
+        .map(|p| format!("name : \"{}\"", p.replace('"', "")))
+        .unwrap_or_default();
+    let place = place.unwrap_or("");
+    let mut found: Vec<(u8, Service)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let run = |found: &mut Vec<(u8, Service)>,
+               seen: &mut std::collections::HashSet<i64>,
+               tier: u8,
+               sql: String,
+               extra: &[(&str, &dyn rusqlite::ToSql)],
+               want: usize|
+     -> Result<()> {
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut named: Vec<(&str, &dyn rusqlite::ToSql)> = extra.to_vec();
+        let want_i = want as i64;
+        named.push((":lim", &want_i));
+        if q.category.is_some() {
+            named.push((":cat", &cat));
+        }
+        if q.municipality.is_some() {
+            named.push((":area", &area));
+        }
+        if sql.contains(":place") {
+            named.push((":place", &place));
+            named.push((":place_m", &place_m));
+        }
+        let rows = stmt.query_map(named.as_slice(), from_row)?;
+        for r in rows {
+            let s = r??;
+            if seen.insert(s.id) {
+                found.push((tier, s));
+            }
+        }
+        Ok(())
+    };
+    for (g, filters) in groups.iter().enumerate() {
+        let base = (g as u8) * 3;
+        let need = cand.saturating_sub(found.len());
+        if need == 0 {
+            break;
+        }
+        if tokens.is_empty() {
+            run(
+                &mut found,
+                &mut seen,
+                base,
+                format!(
+                    "SELECT {} FROM services s WHERE 1 {filters} ORDER BY s.search_name, s.id LIMIT :lim",
+                    cols("s")
+                ),
+                &[],
+                need,
+            )?;
+            continue;
+        }
+        let goal = found.len() + need;
+        let prefix = tokens.join(" ");
+        let upper = format!("{prefix}\u{10FFFF}");
+        run(
+            &mut found,
+            &mut seen,
+            base,
+            format!(
+                "SELECT {} FROM services s WHERE s.search_name >= :lo AND s.search_name < :hi {filters}
+                 ORDER BY s.search_name, s.id LIMIT :lim",
+                cols("s")
+            ),
+            &[(":lo", &prefix), (":hi", &upper)],
+            need,
+        )?;
+        // The index is not asked for little words ("og", "i"): nearly
+        // every entry has them. The name-prefix tier above used them.
+        let tokens = fold::index_tokens(tokens);
+        // The word being typed is usually the rarest. If it matches
+        // nothing on its own (nor joined to the word before it), the AND
+        // queries below cannot match either, and FTS5 would first read the
+        // other words' whole doclists.
+        let hopeless = tokens.len() > 1
+            && tokens.last().is_some_and(|last| {
+                let joined = format!("{}{last}", tokens[tokens.len() - 2]);
+                !any_prefix(conn, last).unwrap_or(true)
+                    && !any_prefix(conn, &joined).unwrap_or(true)
+            });
+        for (tier, column) in [(1u8, Some("name")), (2, None)] {
+            if found.len() < goal && !hopeless {
+                let m = fold::fts_query_compounds(&tokens, column);
+                let want = goal + found.len();
+                run(
+                    &mut found,
+                    &mut seen,
+                    base + tier,
+                    format!(
+                        "SELECT {} FROM services_fts f JOIN services s ON s.id = f.rowid
+                         WHERE services_fts MATCH :m {filters} LIMIT :lim",
+                        cols("s")
+                    ),
+                    &[(":m", &m)],
+                    want,
+                )?;
+            }
+        }
+    }
+    if let Some((now, tz)) = q.open_at {
+        found.retain(|(_, s)| s.hours.open_at(now, tz) == Some(true));
+    }
+    found.sort_by_cached_key(|(tier, s)| (*tier, status_rank(s.status), s.search_name(), s.id));
+    found.truncate(limit);
+    Ok(found.into_iter().map(|(_, s)| s).collect())
 }
 
 fn cols(alias: &str) -> String {

@@ -83,6 +83,13 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("sql/0010_message_entered.sql"),
         rust: None,
     },
+    Migration {
+        why: "Directory search that forgives: the index's vocabulary as a table (typos, \
+              compounds), phone digits in the index (every entry reindexed), and the \
+              grown starter list added once.",
+        sql: include_str!("sql/0011_directory_search.sql"),
+        rust: Some(super::directory::reindex_all),
+    },
 ];
 
 /// The schema version this program writes.

@@ -24,7 +24,7 @@ use crate::directory::{
 use crate::i18n::{Lang, Msg, directory as d, queue as q, shell};
 use crate::phone::Phone;
 use crate::store::StoreError;
-use crate::store::directory::{ProblemKind, SearchQuery};
+use crate::store::directory::{ProblemKind, ProblemReport, SearchQuery, SearchResult};
 
 /// Actions of the directory pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -193,6 +193,11 @@ pub struct DirectoryState {
     select_after_reload: Option<i64>,
     /// A read that failed: shown instead of the results.
     pub fault: ReadFault,
+    /// How the search read the query (a place, corrected words).
+    pub reading: SearchResult,
+    /// A problem reported about the selected service since it was last
+    /// verified.
+    pub problem: Option<ProblemReport>,
 }
 
 impl Default for DirectoryState {
@@ -208,6 +213,8 @@ impl Default for DirectoryState {
             referrals: 0,
             select_after_reload: None,
             fault: ReadFault::default(),
+            reading: SearchResult::default(),
+            problem: None,
         }
     }
 }
@@ -525,9 +532,10 @@ impl DirectoryState {
             limit: RESULT_LIMIT,
         };
         let select = self.select_after_reload.take();
-        match env.store.search_services(&q) {
-            Ok(rows) => {
-                self.rows = rows;
+        match env.store.search_directory(&q) {
+            Ok(mut found) => {
+                self.rows = std::mem::take(&mut found.services);
+                self.reading = found;
                 self.fault = ReadFault::default();
             }
             Err(e) => {
@@ -547,11 +555,23 @@ impl DirectoryState {
     fn read_failed(&mut self, e: &StoreError, env: &Env) {
         self.fault.fail(e, env);
         self.rows.clear();
+        self.reading = SearchResult::default();
         self.list.clear();
         self.referrals = 0;
+        self.problem = None;
     }
 
     fn load_selected(&mut self, env: &mut Env) {
+        self.problem = match self.selected_service().map(|s| s.id) {
+            Some(id) => match env.store.open_problem(id) {
+                Ok(p) => p,
+                Err(e) => {
+                    self.read_failed(&e, env);
+                    return;
+                }
+            },
+            None => None,
+        };
         self.referrals = match self.selected_service().map(|s| s.id) {
             Some(id) => match env.store.referral_count(id) {
                 Ok(n) => n,

@@ -137,14 +137,23 @@ fn draw_banner(frame: &mut Frame, area: Rect, app: &App) {
         .iter()
         .filter(|s| fresh(s, app).needs_verifying())
         .count();
+    let mut spans = Vec::new();
     if n > 0 {
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                format!("! {}", d::BANNER_UNVERIFIED.fill(app.lang, &[("n", &n)])),
-                app.theme.warning,
-            )),
-            area,
-        );
+        spans.push(Span::styled(
+            format!("! {}", d::BANNER_UNVERIFIED.fill(app.lang, &[("n", &n)])),
+            app.theme.warning,
+        ));
+    }
+    // How the query was read, so a list narrowed to a place or found
+    // through a corrected word never looks like what was typed.
+    for line in d::search_reading(&app.directory.reading, app.lang) {
+        if !spans.is_empty() {
+            spans.push(Span::raw(" · "));
+        }
+        spans.push(Span::styled(line, app.theme.title));
+    }
+    if !spans.is_empty() {
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
 }
 
@@ -176,7 +185,13 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;
     let st = &app.directory;
     if st.rows.is_empty() {
-        return super::draw_no_rows(frame, area, app, &st.fault, d::EMPTY);
+        // Only a filter that is set is suggested to be cleared.
+        let empty = if st.filter_words(lang).is_empty() {
+            d::EMPTY_NO_FILTER
+        } else {
+            d::EMPTY
+        };
+        return super::draw_no_rows(frame, area, app, &st.fault, empty);
     }
     let rows: Vec<Row> = st
         .list
@@ -301,6 +316,12 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
             th.danger,
         ))),
         Freshness::Fresh { .. } => {}
+    }
+    if let Some(p) = &app.directory.problem {
+        lines.push(Line::from(Span::styled(
+            d::problem_mark(p, app.calendar.tz, lang),
+            th.danger,
+        )));
     }
     let today = app.calendar.local_date(app.now);
     if s.alert_active(today) {
