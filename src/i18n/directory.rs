@@ -244,24 +244,6 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn category_names_follow_the_default_list() {
-        for (i, (_, nb, en)) in crate::directory::DEFAULT_CATEGORIES.iter().enumerate() {
-            assert_eq!(CATEGORY_NAMES[i].nb, *nb);
-            assert_eq!(CATEGORY_NAMES[i].en, *en);
-        }
-        assert_eq!(category_name("relatives", Lang::Nb), "Pårørende");
-        assert_eq!(
-            category_name("gjeld_og_okonomi", Lang::En),
-            "gjeld og okonomi"
-        );
-    }
-}
-
 /// How a search read the query, one line each (a place taken as a filter,
 /// words corrected), for `vakt directory search` and the pane alike.
 pub fn search_reading(result: &crate::store::directory::SearchResult, lang: Lang) -> Vec<String> {
@@ -295,4 +277,22 @@ pub fn problem_mark(
         text.push_str(&format!(" – {note}"));
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn category_names_follow_the_default_list() {
+        for (i, (_, nb, en)) in crate::directory::DEFAULT_CATEGORIES.iter().enumerate() {
+            assert_eq!(CATEGORY_NAMES[i].nb, *nb);
+            assert_eq!(CATEGORY_NAMES[i].en, *en);
+        }
+        assert_eq!(category_name("relatives", Lang::Nb), "Pårørende");
+        assert_eq!(
+            category_name("gjeld_og_okonomi", Lang::En),
+            "gjeld og okonomi"
+        );
+    }
 }
