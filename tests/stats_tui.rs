@@ -202,3 +202,66 @@ fn changing_period_while_computing_keeps_only_the_last() {
     assert_eq!(figures.period.kind, PeriodKind::ThisWeek);
     assert!(!app.has_background_work());
 }
+
+/// The referrals line names the services referred to most, whole, at the
+/// smallest full size and in Norwegian (it used to end "mest:" with the
+/// names cut off the bottom of the box).
+#[test]
+fn the_most_referred_services_are_named_whole() {
+    use vakt::callback::Safety;
+    use vakt::phone::Phone;
+    use vakt::store::callbacks::{NewVoicemail, Snapshots};
+    use vakt::store::directory::SearchQuery;
+    let db = TestDb::new();
+    let mut store = db.store();
+    seed(&mut store);
+    let cal = store.calendar().unwrap();
+    let at = now() - chrono::Duration::hours(1);
+    let cb = store
+        .add_voicemail(
+            &NewVoicemail {
+                received_at: at,
+                phone: Phone::parse("+47 22 33 44 99").unwrap(),
+                label: String::new(),
+                summary: String::new(),
+                safety: Safety::default(),
+            },
+            &cal,
+            &mut Snapshots::default(),
+            "KH",
+            at,
+        )
+        .unwrap()
+        .id;
+    let mut referred = Vec::new();
+    for q in ["mental helse", "kirkens", "alarmtelefonen"] {
+        let s = store
+            .search_services(&SearchQuery {
+                text: q,
+                limit: 1,
+                ..SearchQuery::default()
+            })
+            .unwrap()
+            .remove(0);
+        store.refer(s.id, Some(cb), None, "KH", at).unwrap();
+        referred.push(s.name);
+    }
+    drop(store);
+    for (w, h) in [(80, 24), (120, 30)] {
+        let mut app = db.app(Lang::Nb, now());
+        app.set_actor("KH");
+        app.resize(w, h);
+        key(&mut app, KeyCode::Char('4'));
+        let s = render_text(&app, w, h);
+        assert!(s.contains("Henvisninger: 3"), "{w}×{h}\n{s}");
+        // Each name is there whole (a long one may wrap between words).
+        let flowing = s
+            .lines()
+            .map(|l| l.trim_matches(|c: char| c == '│' || c.is_whitespace()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for name in &referred {
+            assert!(flowing.contains(name.as_str()), "{name} at {w}×{h}\n{s}");
+        }
+    }
+}

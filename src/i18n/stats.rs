@@ -21,7 +21,8 @@ catalogue! {
     VOLUME => "Meldinger: {messages} · skjult nummer: {withheld}", "Messages: {messages} · withheld number: {withheld}";
     COMPUTING => "Regner ut …", "Calculating …";
     REFERRALS_NONE => "Henvisninger: ingen i perioden", "Referrals: none in this period";
-    REFERRALS => "Henvisninger: {n} · {categories} · mest: {services}", "Referrals: {n} · {categories} · most: {services}";
+    REFERRALS => "Henvisninger: {n} · {categories}", "Referrals: {n} · {categories}";
+    REFERRALS_MOST => "Mest henvist til: {services}", "Referred to most: {services}";
     OUTCOMES => "Nådd: {reached} · ikke nådd: {not_reached} · ikke nødvendig: {not_needed} · åpne: {open}", "Reached: {reached} · not reached: {not_reached} · not needed: {not_needed} · open: {open}";
     TREND_WEEKS => "Talebeskjeder: løfte holdt per uke, % (– = ingen)", "Voicemails: promise kept per week, % (– = none)";
     TREND_MONTHS => "Talebeskjeder: løfte holdt per måned, % (– = ingen)", "Voicemails: promise kept per month, % (– = none)";

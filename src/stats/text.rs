@@ -50,7 +50,7 @@ pub fn headline(f: &Figures, lang: Lang) -> Vec<String> {
         st::NOT_COUNTED.fill(lang, &[("pending", &p.pending), ("not_owed", &p.not_owed)])
     };
     let v = &f.volume;
-    vec![
+    let mut lines = vec![
         share(st::VOICEMAIL_KEPT, &f.voicemail),
         not_counted(&f.voicemail),
         share(st::COMPLAINTS_KEPT, &f.complaints),
@@ -76,17 +76,20 @@ pub fn headline(f: &Figures, lang: Lang) -> Vec<String> {
                 ("open", &v.open),
             ],
         ),
-        referral_line(f, lang),
-    ]
+    ];
+    lines.extend(referral_lines(f, lang));
+    lines
 }
 
-/// "Henvisninger: 12 · Vold og overgrep 5 · Krise 3 · mest: VO-linjen (4)".
-fn referral_line(f: &Figures, lang: Lang) -> String {
+/// "Henvisninger: 12 · Vold og overgrep 5 · Krise 3", then
+/// "Mest henvist til: VO-linjen (4), …" on a line of its own, so a narrow
+/// screen wraps between the names rather than losing them.
+fn referral_lines(f: &Figures, lang: Lang) -> Vec<String> {
     let Some(r) = &f.referrals else {
-        return String::new();
+        return vec![String::new()];
     };
     if r.total == 0 {
-        return st::REFERRALS_NONE.get(lang).to_string();
+        return vec![st::REFERRALS_NONE.get(lang).to_string()];
     }
     let cats: Vec<String> = r
         .by_category
@@ -100,14 +103,10 @@ fn referral_line(f: &Figures, lang: Lang) -> String {
         .take(3)
         .map(|(_, name, n)| format!("{name} ({n})"))
         .collect();
-    st::REFERRALS.fill(
-        lang,
-        &[
-            ("n", &r.total),
-            ("categories", &cats.join(" · ")),
-            ("services", &top.join(", ")),
-        ],
-    )
+    vec![
+        st::REFERRALS.fill(lang, &[("n", &r.total), ("categories", &cats.join(" · "))]),
+        st::REFERRALS_MOST.fill(lang, &[("services", &top.join(", "))]),
+    ]
 }
 
 /// "✗ #12 talebeskjed · mottatt 01.04.2026 16:00 · frist … · første forsøk …".

@@ -53,19 +53,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         body.width / 2
     };
-    let [left, _, right] = Layout::horizontal([
+    let [mut left, _, right] = Layout::horizontal([
         Constraint::Min(10),
         Constraint::Length(1),
         Constraint::Length(right_w),
     ])
     .areas(body);
-    let head = headline(f, lang);
-    let [numbers, trend] = Layout::vertical([
-        Constraint::Length(head.len() as u16 + 1),
-        Constraint::Min(4),
-    ])
-    .areas(left);
-    let lines: Vec<Line> = head
+    let lines: Vec<Line> = headline(f, lang)
         .into_iter()
         .enumerate()
         .map(|(i, l)| {
@@ -74,7 +68,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Line::styled(l, style)
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), numbers);
+    let numbers_text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // The numbers get every row they need once wrapped, and one to
+    // breathe; the trend picture gets what is left (it steps aside when
+    // that is too little). The figures are the truth, the picture a help.
+    let rows = |width: u16| {
+        u16::try_from(numbers_text.line_count(width))
+            .unwrap_or(u16::MAX)
+            .saturating_add(1)
+    };
+    if rows(left.width) > body.height {
+        // Too narrow for the numbers beside the pictures: the numbers get
+        // the whole width, the missed deadlines what is left below them,
+        // and the pictures step aside.
+        left = body;
+        let [numbers, missed] =
+            Layout::vertical([Constraint::Length(rows(left.width)), Constraint::Min(0)])
+                .areas(left);
+        frame.render_widget(numbers_text, numbers);
+        if missed.height >= 2 {
+            draw_missed(frame, missed, app, f);
+        }
+        return;
+    }
+    let [numbers, trend] =
+        Layout::vertical([Constraint::Length(rows(left.width)), Constraint::Min(0)]).areas(left);
+    frame.render_widget(numbers_text, numbers);
     draw_trend(frame, trend, f, th, lang);
     let [heat, missed] =
         Layout::vertical([Constraint::Length(11), Constraint::Min(2)]).areas(right);
