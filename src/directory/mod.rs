@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::phone::Phone;
 
+pub mod ages;
 pub mod fold;
 pub mod fresh;
 pub mod hours;

@@ -6,10 +6,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
+use crate::directory::ages::ages_text;
 use crate::directory::{Freshness, Hours, Service, Status, freshness, hours};
 use crate::i18n::{Lang, directory as d, time as tm};
 use crate::tui::app::App;
-use crate::tui::directory::{Mode, ages_text};
+use crate::tui::directory::Mode;
 use crate::tui::form::Form;
 
 /// Lines of the detail box under the list.
