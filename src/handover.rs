@@ -97,7 +97,7 @@ pub struct Review {
     pub activity: Activity,
     pub handover_notes: Vec<Note>,
     /// Problems with directory entries reported in the period.
-    pub problems: Vec<crate::store::directory::ProblemReport>,
+    pub problems: Vec<crate::directory::problem::ProblemReport>,
     /// The handover given for this period, if the shift has ended.
     pub handover: Option<Handover>,
     /// Voicemails that arrived while the line was closed, from the start

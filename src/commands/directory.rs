@@ -335,10 +335,11 @@ pub fn run(ctx: &Ctx, cmd: DirectoryCmd, cfg: &Config) -> Result<(), AppError> {
             if hits.is_empty() {
                 return out(d::SEARCH_NONE.get(lang));
             }
-            let mut text: String = d::search_reading(&result, lang)
-                .into_iter()
-                .map(|l| l + "\n")
-                .collect();
+            let mut text: String =
+                d::search_reading(result.place.as_deref(), result.corrected.as_deref(), lang)
+                    .into_iter()
+                    .map(|l| l + "\n")
+                    .collect();
             for s in hits {
                 let phone = s
                     .main_phone()

@@ -1,8 +1,8 @@
 //! The referral directory: pane, forms, and `vakt directory …`.
 
 use super::{Lang, Msg, catalogue};
+use crate::directory::problem::{ProblemKind, ProblemReport};
 use crate::directory::{Freshness, Note, Problem, Skip, Status};
-use crate::store::directory::ProblemKind;
 
 catalogue! {
     DIR_KEY_COPY => "Kopier nr", "Copy no.";
@@ -246,24 +246,20 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
 
 /// How a search read the query, one line each (a place taken as a filter,
 /// words corrected), for `vakt directory search` and the pane alike.
-pub fn search_reading(result: &crate::store::directory::SearchResult, lang: Lang) -> Vec<String> {
+pub fn search_reading(place: Option<&str>, corrected: Option<&str>, lang: Lang) -> Vec<String> {
     let mut lines = Vec::new();
-    if let Some(place) = &result.place {
-        lines.push(SEARCH_PLACE.fill(lang, &[("place", place)]));
+    if let Some(place) = place {
+        lines.push(SEARCH_PLACE.fill(lang, &[("place", &place)]));
     }
-    if let Some(words) = &result.corrected {
-        lines.push(SEARCH_CORRECTED.fill(lang, &[("words", words)]));
+    if let Some(words) = corrected {
+        lines.push(SEARCH_CORRECTED.fill(lang, &[("words", &words)]));
     }
     lines
 }
 
 /// The mark a reported problem leaves on an entry until it is verified
 /// again: "⚠ Problem reported 23.11.2026: wrong number".
-pub fn problem_mark(
-    p: &crate::store::directory::ProblemReport,
-    tz: chrono_tz::Tz,
-    lang: Lang,
-) -> String {
+pub fn problem_mark(p: &ProblemReport, tz: chrono_tz::Tz, lang: Lang) -> String {
     let date = p.at.with_timezone(&tz).format("%d.%m.%Y").to_string();
     let mut text = PROBLEM_MARK.fill(
         lang,

@@ -16,10 +16,11 @@ use super::input::{Edit, Field};
 use super::keymap::{Action, Binding, Scope, b, ch, k};
 use super::pager::{Move, Pager, Source};
 use super::service_form::{NO_YES, read_form, service_form};
+use crate::directory::problem::{ProblemKind, ProblemReport};
 use crate::directory::{self, DEFAULT_CATEGORIES, Service, Status};
 use crate::i18n::{Lang, directory as d, shell};
 use crate::store::StoreError;
-use crate::store::directory::{ProblemKind, ProblemReport, SearchQuery, SearchResult};
+use crate::store::directory::{SearchQuery, SearchResult};
 
 /// Actions of the directory pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
