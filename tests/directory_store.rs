@@ -452,3 +452,71 @@ fn little_words_in_a_query_do_not_hide_an_entry() {
     // Tromsø is a place: the national Barnevernvakten serves it.
     assert_eq!(both, vec!["Barnevernvakten"]);
 }
+
+/// A place is read one of two ways, by how many entries serve it (a few:
+/// one set; many: row by row). Both say the same: the entries with the
+/// place among their areas or as whole words of their name first, then
+/// the national ones, and nothing from elsewhere.
+#[test]
+fn a_place_served_by_many_or_by_few_reads_the_same() {
+    use vakt::store::directory::bulk_insert;
+    let db = TestDb::new();
+    let mut store = db.store();
+    let now = monday_morning();
+    let local = |name: String, area: &str| Service {
+        areas: vec![area.into()],
+        national: false,
+        ..svc(&name, "Samtaler")
+    };
+    let mut all: Vec<Service> = (0..1200)
+        .map(|i| local(format!("Tjeneste {i:04}"), "Testby"))
+        .collect();
+    all.extend((0..5).map(|i| local(format!("Tilbud {i}"), "Prøvested")));
+    for place in ["Testby", "Prøvested"] {
+        // Named for the place, listing only its county.
+        all.push(local(format!("Senteret for {place} og omegn"), "Fylket"));
+        // The place only inside a longer word: not the place.
+        all.push(local(format!("{place}sk kafé"), "Fylket"));
+    }
+    all.push(local("Tilbud i Harstad".into(), "Harstad"));
+    bulk_insert(&mut store, &all, "T", now).unwrap();
+    let national = store
+        .all_services()
+        .unwrap()
+        .iter()
+        .filter(|s| s.national)
+        .count();
+    for (place, served) in [("testby", 1201), ("prøvested", 6)] {
+        let got: Vec<Service> = store
+            .search_services(&SearchQuery {
+                text: place,
+                limit: 1000,
+                ..SearchQuery::default()
+            })
+            .unwrap();
+        let local_n = got.iter().take_while(|s| !s.national).count();
+        assert_eq!(local_n, served.min(1000), "{place}");
+        assert!(got[local_n..].iter().all(|s| s.national), "{place}");
+        let names: Vec<&str> = got.iter().map(|s| s.name.as_str()).collect();
+        let cap = if place == "testby" {
+            "Testby"
+        } else {
+            "Prøvested"
+        };
+        if served < 1000 {
+            assert!(names.contains(&format!("Senteret for {cap} og omegn").as_str()));
+            assert_eq!(got.len() - local_n, national, "{place}");
+        } else {
+            // A page of them; the named one sorts first among the local.
+            assert!(
+                names.contains(&format!("Senteret for {cap} og omegn").as_str()),
+                "{place}"
+            );
+        }
+        assert!(
+            !names.contains(&format!("{cap}sk kafé").as_str()),
+            "{place}"
+        );
+        assert!(!names.contains(&"Tilbud i Harstad"), "{place}");
+    }
+}

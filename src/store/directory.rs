@@ -811,6 +811,22 @@ fn take_place(conn: &Connection, tokens: &mut Vec<String>) -> Result<Option<Stri
     Ok(None)
 }
 
+/// Whether few entries (under a thousand by their areas, and under a
+/// thousand by a name with the place) serve `place`; counted no further.
+fn few_serve(conn: &Connection, place: &str) -> Result<bool> {
+    const FEW: i64 = 1000;
+    let n: i64 = conn
+        .prepare_cached(
+            "SELECT (SELECT count(*) FROM (SELECT 1 FROM service_areas WHERE area = ?1 LIMIT ?3))
+                  + (SELECT count(*) FROM (SELECT 1 FROM services_fts WHERE services_fts MATCH ?2 LIMIT ?3))",
+        )?
+        .query_row(
+            params![place, format!("name : \"{}\"", place.replace('"', "")), FEW],
+            |r| r.get(0),
+        )?;
+    Ok(n < FEW)
+}
+
 /// Whether some entry has a word starting with `token` (the index's answer).
 fn any_prefix(conn: &Connection, token: &str) -> Result<bool> {
     Ok(conn
@@ -930,17 +946,33 @@ fn search_tiers(
             " AND (s.national = 1 OR EXISTS (SELECT 1 FROM service_areas a WHERE a.service_id = s.id AND a.area = :area))",
         );
     }
-    // Serving the place: it is among the entry's areas, or in its name
-    // ("Krisesenteret for Tromsø og omegn" may list only the county).
-    const LOCAL: &str =
-        "(EXISTS (SELECT 1 FROM service_areas p WHERE p.service_id = s.id AND p.area = :place)
-        OR EXISTS (SELECT 1 FROM services_fts WHERE services_fts MATCH :place_m AND rowid = s.id))";
+    // Serving the place: it is among the entry's areas, or its name has
+    // the place as whole words ("Krisesenteret for Tromsø og omegn" may
+    // list only the county). Two ways to ask the same thing, chosen by
+    // how many entries serve the place (measured on 100 000 entries, see
+    // docs/performance.md): a few are best read as one set, worked out
+    // once; many are best checked row by row, where a page fills fast.
+    // (Asking the search index once per row read took seconds.)
+    const LOCAL_SET: &str = "s.id IN (SELECT service_id FROM service_areas WHERE area = :place
+        UNION SELECT n.id FROM services n WHERE n.id IN
+            (SELECT rowid FROM services_fts WHERE services_fts MATCH :place_m)
+          AND (' ' || n.search_name || ' ') LIKE :place_like)";
+    const LOCAL_ROW: &str =
+        "(EXISTS (SELECT 1 FROM service_areas p WHERE p.area = :place AND p.service_id = s.id)
+        OR (' ' || s.search_name || ' ') LIKE :place_like)";
     let groups: Vec<String> = match place {
         None => vec![filters],
-        Some(_) => vec![
-            format!("{filters} AND {LOCAL}"),
-            format!("{filters} AND s.national = 1 AND NOT {LOCAL}"),
-        ],
+        Some(p) => {
+            let local = if few_serve(conn, p)? {
+                LOCAL_SET
+            } else {
+                LOCAL_ROW
+            };
+            vec![
+                format!("{filters} AND {local}"),
+                format!("{filters} AND s.national = 1 AND NOT {local}"),
+            ]
+        }
     };
     let area = q.municipality.map(fold::fold).unwrap_or_default();
     let cat = q.category.unwrap_or("");
@@ -949,6 +981,7 @@ fn search_tiers(
     let place_m = place
         .map(|p| format!("name : \"{}\"", p.replace('"', "")))
         .unwrap_or_default();
+    let place_like = place.map(|p| format!("% {p} %")).unwrap_or_default();
     let place = place.unwrap_or("");
     let mut found: Vec<(u8, Service)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -969,9 +1002,20 @@ fn search_tiers(
         if q.municipality.is_some() {
             named.push((":area", &area));
         }
-        if sql.contains(":place") {
-            named.push((":place", &place));
+        // Only the names the statement has (":place" also starts the
+        // other two).
+        if sql.contains(":place_m") {
             named.push((":place_m", &place_m));
+        }
+        if sql.contains(":place_like") {
+            named.push((":place_like", &place_like));
+        }
+        if sql
+            .replace(":place_m", "")
+            .replace(":place_like", "")
+            .contains(":place")
+        {
+            named.push((":place", &place));
         }
         let rows = stmt.query_map(named.as_slice(), from_row)?;
         for r in rows {
