@@ -206,3 +206,26 @@ fn a_huge_paste_is_cut_and_nothing_panics() {
         let _ = render_text(&app, w, h);
     }
 }
+
+/// With nothing typed, the national lines come first (they serve every
+/// caller and most have a number), then the local services by name.
+#[test]
+fn nothing_typed_shows_the_national_lines_first() {
+    let db = TestDb::new();
+    let store = db.store();
+    let all = store
+        .search_services(&vakt::store::directory::SearchQuery {
+            text: "",
+            limit: 1000,
+            ..Default::default()
+        })
+        .unwrap();
+    let national = all.iter().take_while(|s| s.national).count();
+    assert!(national >= 15, "{national}");
+    assert!(all[national..].iter().all(|s| !s.national));
+    assert!(all.len() > national, "the regional entries follow");
+    let app = directory_app(&db, Lang::En);
+    let screen = render_text(&app, 120, 30);
+    assert!(screen.contains("Kirkens SOS"), "{screen}");
+    assert!(!screen.contains("Alta krisesenter"), "{screen}");
+}

@@ -961,6 +961,12 @@ fn search_tiers(
         "(EXISTS (SELECT 1 FROM service_areas p WHERE p.area = :place AND p.service_id = s.id)
         OR (' ' || s.search_name || ' ') LIKE :place_like)";
     let groups: Vec<String> = match place {
+        // Nothing typed: the national lines first (they serve every
+        // caller, and most have a number), then the local services.
+        None if tokens.is_empty() => vec![
+            format!("{filters} AND s.national = 1"),
+            format!("{filters} AND s.national = 0"),
+        ],
         None => vec![filters],
         Some(p) => {
             let local = if few_serve(conn, p)? {
