@@ -276,3 +276,26 @@ fn the_starter_directory_has_regional_centres_unverified_and_sourced() {
     let out = search(&db, "en", "krisesenter tromsø");
     assert!(out.contains("Krisesenteret for Tromsø og omegn"), "{out}");
 }
+
+/// On a new database (the starter list only, where no entry lists Tromsø
+/// among its areas) `tromso` is still a place: a Norwegian municipality.
+/// The services named for it come first, then the national ones; a
+/// municipality nobody serves shows the national ones; and a common word
+/// that is also a municipality's name ("time") stays a word.
+#[test]
+fn a_municipality_is_a_place_on_the_starter_list_too() {
+    let db = TestDb::new();
+    let out = search(&db, "en", "tromso");
+    assert!(out.starts_with("Place: tromso"), "{out}");
+    let lines: Vec<&str> = out.lines().skip(1).collect();
+    assert!(lines[0].contains("Tromsø"), "{out}");
+    assert!(out.contains("Kirkens SOS"), "national ones follow: {out}");
+    let out = search(&db, "en", "tromsø vold");
+    assert!(out.starts_with("Place: tromso"), "{out}");
+    assert!(out.contains("Vold- og overgrepslinjen"), "{out}");
+    let out = search(&db, "en", "balsfjord");
+    assert!(out.starts_with("Place: balsfjord"), "{out}");
+    assert!(out.contains("Kirkens SOS"), "{out}");
+    let out = search(&db, "en", "time");
+    assert!(!out.contains("Place:"), "{out}");
+}

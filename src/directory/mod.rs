@@ -13,6 +13,7 @@ pub mod fresh;
 pub mod hours;
 pub mod hsds;
 pub mod ids;
+pub mod places;
 pub mod problem;
 pub mod seed;
 pub mod seed_regional;

@@ -795,14 +795,27 @@ impl Store {
 /// The longest run of query words (up to three) that names a place some
 /// service serves, taken out of `tokens`; the place, folded.
 fn take_place(conn: &Connection, tokens: &mut Vec<String>) -> Result<Option<String>> {
-    let mut stmt = conn.prepare_cached("SELECT 1 FROM service_areas WHERE area = ?1 LIMIT 1")?;
+    use crate::directory::places::{PlaceName, place_name};
+    let mut served = conn.prepare_cached("SELECT 1 FROM service_areas WHERE area = ?1 LIMIT 1")?;
+    let mut named =
+        conn.prepare_cached("SELECT 1 FROM services_fts WHERE services_fts MATCH ?1 LIMIT 1")?;
     for len in (1..=tokens.len().min(3)).rev() {
         for at in 0..=tokens.len() - len {
             let name = tokens[at..at + len].join(" ");
             if name.chars().count() < 3 || fold::is_little_word(&name) {
                 continue;
             }
-            if stmt.exists(params![name])? {
+            // A place some entry serves, a municipality or county, or a
+            // municipality whose name is also a word when an entry names it.
+            let is_place = served.exists(params![name])?
+                || match place_name(&name) {
+                    PlaceName::Place => true,
+                    PlaceName::AlsoWord => {
+                        named.exists(params![format!("name : \"{}\"", name.replace('"', ""))])?
+                    }
+                    PlaceName::Unknown => false,
+                };
+            if is_place {
                 tokens.drain(at..at + len);
                 return Ok(Some(name));
             }
