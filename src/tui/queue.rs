@@ -44,6 +44,17 @@ pub enum Act {
     Form(FormAct),
 }
 
+impl Act {
+    /// Whether the action reads or changes the selected caller's item (it
+    /// waits while caller data is hidden).
+    pub fn touches_caller_data(self) -> bool {
+        match self {
+            Act::Attempt | Act::Close | Act::Edit | Act::Copy | Act::Undo | Act::Hold => true,
+            Act::New | Act::ToggleClosed | Act::Form(_) => false,
+        }
+    }
+}
+
 const fn a(act: Act) -> Action {
     Action::Queue(act)
 }
