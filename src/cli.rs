@@ -331,6 +331,10 @@ pub enum CallbackCmd {
         /// A short note.
         #[arg(long)]
         note: Option<String>,
+        /// Record "left-message" although the caller said not to leave one,
+        /// or never said it was all right (without it that is refused).
+        #[arg(long)]
+        against_wish: bool,
     },
     /// Close an item: reached, gave-up, not-in-use, not-needed.
     Close {

@@ -251,9 +251,24 @@ pub fn callback(ctx: &Ctx, cmd: CallbackCmd) -> Result<(), AppError> {
             result,
             at,
             note,
+            against_wish,
         } => {
             let result = AttemptResult::from_key(result.trim())
                 .ok_or(AppError::Invalid(q::ERR_BAD_RESULT))?;
+            if !against_wish {
+                // The same rule as the app's question; a command cannot ask,
+                // so the person says it on the command line.
+                let item = store
+                    .callback(id)
+                    .map_err(ctx.db_err())?
+                    .ok_or(AppError::NotFound(id))?;
+                if let Some(wish) = rules::message_against_wish(result, &item.safety) {
+                    return Err(AppError::Message(q::ERR_AGAINST_WISH.fill(
+                        ctx.lang,
+                        &[("id", &id), ("wish", &q::wish_words(wish, ctx.lang))],
+                    )));
+                }
+            }
             let at = received(ctx, at.as_deref(), cal.tz, false)?;
             let note =
                 rules::attempt_note(note.as_deref().unwrap_or("")).map_err(text_err(ctx.lang))?;

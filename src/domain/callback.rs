@@ -10,7 +10,7 @@
 use chrono::{DateTime, Utc};
 
 use super::text::{self, TextError, TextField};
-use crate::callback::{Kind, Safety};
+use crate::callback::{AttemptResult, Kind, Safety};
 use crate::phone::{Phone, PhoneError};
 
 /// A voicemail as entered by the person on duty, checked.
@@ -121,6 +121,31 @@ pub fn callback_number(input: &str) -> Result<Phone, PhoneError> {
     Ok(phone)
 }
 
+/// What the caller said about a message on their phone, when an attempt
+/// says one was left against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageWish {
+    /// The caller said do NOT leave a message.
+    SaidNo,
+    /// The caller never said a message is all right.
+    NotSaid,
+}
+
+/// Whether recording `result` goes against what the caller said about
+/// messages: "left a message" where the caller said no, or never said yes.
+/// The app asks before saving such an attempt, naming the wish; the command
+/// line wants `--against-wish`. Any other result never asks.
+pub fn message_against_wish(result: AttemptResult, safety: &Safety) -> Option<MessageWish> {
+    if result != AttemptResult::LeftMessage {
+        return None;
+    }
+    match safety.may_leave_message {
+        Some(true) => None,
+        Some(false) => Some(MessageWish::SaidNo),
+        None => Some(MessageWish::NotSaid),
+    }
+}
+
 /// Checks the note on one callback attempt (may be empty).
 pub fn attempt_note(input: &str) -> Result<String, TextError> {
     text::clean(input, TextField::AttemptNote)
@@ -198,6 +223,34 @@ mod tests {
                 max: 1000
             }
         );
+    }
+
+    #[test]
+    fn only_a_message_left_against_the_wish_asks() {
+        let with = |m| Safety {
+            may_leave_message: m,
+            ..Safety::default()
+        };
+        let left = AttemptResult::LeftMessage;
+        assert_eq!(
+            message_against_wish(left, &with(Some(false))),
+            Some(MessageWish::SaidNo)
+        );
+        assert_eq!(
+            message_against_wish(left, &with(None)),
+            Some(MessageWish::NotSaid)
+        );
+        assert_eq!(message_against_wish(left, &with(Some(true))), None);
+        for r in [
+            AttemptResult::Reached,
+            AttemptResult::NoAnswer,
+            AttemptResult::Busy,
+            AttemptResult::WrongNumber,
+        ] {
+            for m in [None, Some(false), Some(true)] {
+                assert_eq!(message_against_wish(r, &with(m)), None, "{r:?} {m:?}");
+            }
+        }
     }
 
     #[test]

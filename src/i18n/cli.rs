@@ -126,6 +126,7 @@ catalogue! {
     ARG_CALLBACK_ATTEMPT__RESULT => "Hva som skjedde", "What happened";
     ARG_CALLBACK_ATTEMPT__AT => "Når forsøket ble gjort (standard nå)", "When the attempt was made (default now)";
     ARG_CALLBACK_ATTEMPT__NOTE => "Et kort notat", "A short note";
+    ARG_CALLBACK_ATTEMPT__AGAINST_WISH => "Før «left-message» selv om innringeren sa nei til beskjed, eller aldri sa at det var greit (uten dette nektes det)", "Record \"left-message\" although the caller said not to leave one, or never said it was all right (without it that is refused)";
     ABOUT_CALLBACK_CLOSE => "Avslutt en sak: reached, gave-up, not-in-use, not-needed", "Close an item: reached, gave-up, not-in-use, not-needed";
     ARG_CALLBACK_CLOSE__ID => "Sakens id", "The item's id";
     ARG_CALLBACK_CLOSE__OUTCOME => "Hvordan den endte", "How it ended";

@@ -75,7 +75,11 @@ catalogue! {
     ATTEMPT_AT => "Tidspunkt", "Time";
     ATTEMPT_NOTE => "Notat", "Note";
     ATTEMPT_HINT => "r nådd · i ikke svar · o opptatt · b la igjen beskjed · f feil nummer", "r reached · i no answer · o busy · b left message · f wrong number";
-    ATTEMPT_MSG_WARNING => "Innringeren har ikke sagt ja til beskjed på svarer.", "The caller has not agreed to a message being left.";
+    WISH_SAID_NO => "Innringeren sa IKKE legg igjen beskjed.", "The caller said do NOT leave a message.";
+    WISH_NOT_SAID => "Innringeren har ikke sagt om det er greit med beskjed.", "The caller has not said whether a message is all right.";
+    CONFIRM_MESSAGE_TITLE => "Beskjed mot innringerens ønske?", "A message against the caller's wish?";
+    CONFIRM_MESSAGE => "{wish} Lagre «la igjen beskjed» likevel? (j/n)", "{wish} Record 'left a message' anyway? (y/n)";
+    ERR_AGAINST_WISH => "Sak {id}: {wish} Ble det likevel lagt igjen beskjed, si det med --against-wish.", "Item {id}: {wish} If a message was left anyway, say so with --against-wish.";
     RESULT_REACHED => "nådd", "reached";
     RESULT_NO_ANSWER => "ikke svar", "no answer";
     RESULT_BUSY => "opptatt", "busy";
@@ -149,6 +153,14 @@ pub fn result_name(r: AttemptResult, lang: Lang) -> &'static str {
         AttemptResult::WrongNumber => RESULT_WRONG_NUMBER,
     };
     m.get(lang)
+}
+
+/// The caller's wish about messages, in a sentence.
+pub fn wish_words(w: crate::domain::callback::MessageWish, lang: Lang) -> &'static str {
+    match w {
+        crate::domain::callback::MessageWish::SaidNo => WISH_SAID_NO.get(lang),
+        crate::domain::callback::MessageWish::NotSaid => WISH_NOT_SAID.get(lang),
+    }
 }
 
 pub fn outcome_name(o: Outcome, lang: Lang) -> &'static str {

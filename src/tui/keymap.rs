@@ -75,6 +75,8 @@ pub enum Scope {
     LogPrompt,
     /// A yes/no question in the log pane.
     LogConfirm,
+    /// A yes/no question in the queue pane.
+    CallbackConfirm,
     /// Saying who is on duty.
     Who,
     /// The first-start welcome.

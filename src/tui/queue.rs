@@ -16,7 +16,7 @@ use super::input::{Edit, Field};
 use super::keymap::{Action, Binding, Scope, b, ch, k};
 use super::pager::{Move, Pager, Source};
 use crate::callback::{AttemptResult, Kind, Outcome, Safety};
-use crate::domain::callback::{Details, attempt_note};
+use crate::domain::callback::{Details, MessageWish, attempt_note, message_against_wish};
 use crate::domain::text::TextField;
 use crate::error::when_message;
 use crate::i18n::rules::text_error;
@@ -40,6 +40,9 @@ pub enum Act {
     Undo,
     ToggleClosed,
     Hold,
+    /// The answer to a yes/no question (a message against the caller's
+    /// wish).
+    Answer(bool),
     /// Save, cancel, next or previous field in the form.
     Form(FormAct),
 }
@@ -50,7 +53,7 @@ impl Act {
     pub fn touches_caller_data(self) -> bool {
         match self {
             Act::Attempt | Act::Close | Act::Edit | Act::Copy | Act::Undo | Act::Hold => true,
-            Act::New | Act::ToggleClosed | Act::Form(_) => false,
+            Act::New | Act::ToggleClosed | Act::Form(_) | Act::Answer(_) => false,
         }
     }
 }
@@ -116,6 +119,20 @@ pub const BINDINGS: &[Binding] = &[
         q::KEY_HOLD,
         false,
     ),
+    b(
+        Scope::CallbackConfirm,
+        &[ch('j', "j"), ch('y', "y"), ch('J', "J"), ch('Y', "Y")],
+        a(Act::Answer(true)),
+        crate::i18n::shell::KEY_YES,
+        true,
+    ),
+    b(
+        Scope::CallbackConfirm,
+        &[ch('n', "n"), k(KeyCode::Esc, "Esc"), ch('N', "N")],
+        a(Act::Answer(false)),
+        crate::i18n::shell::KEY_NO,
+        true,
+    ),
 ];
 
 /// Limits on what can be typed: the domain's rules, so the app and the
@@ -150,6 +167,9 @@ pub enum Mode {
     Attempt {
         form: Form,
         id: i64,
+        /// Asking whether to record a message left against the caller's
+        /// wish (the form stays, with everything typed).
+        asking: Option<MessageWish>,
     },
     Close {
         form: Form,
@@ -455,7 +475,9 @@ impl QueueState {
                 form,
                 editing: Some(id),
             } => self.save_edit(form, id, env),
-            Mode::Attempt { form, id } => self.save_attempt(form, id, env),
+            Mode::Attempt { form, id, asking } => {
+                self.save_attempt(form, id, asking.is_some(), env)
+            }
             Mode::Close { form, id } => self.save_close(form, id, env),
             Mode::List => (Effect::None, None),
         };
@@ -672,7 +694,35 @@ impl QueueState {
         }
     }
 
-    fn save_attempt(&mut self, mut form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
+    /// The hint under the result: the caller's wish, only while "left a
+    /// message" is chosen against it.
+    fn attempt_hint(&mut self, lang: Lang) {
+        let Mode::Attempt { form, id, .. } = &mut self.mode else {
+            return;
+        };
+        let safety = self
+            .list
+            .rows()
+            .iter()
+            .find(|i| i.id == *id)
+            .map(|i| i.safety.clone())
+            .unwrap_or_default();
+        let result = RESULTS[form.choice("result").min(RESULTS.len() - 1)];
+        let hint =
+            message_against_wish(result, &safety).map(|w| q::wish_words(w, lang).to_string());
+        if let Some(f) = form.field_mut("result") {
+            f.hint = hint;
+        }
+    }
+
+    fn save_attempt(
+        &mut self,
+        mut form: Form,
+        id: i64,
+        confirmed: bool,
+        env: &mut Env,
+    ) -> (Effect, Option<Mode>) {
+        let asked = |form, asking| Some(Mode::Attempt { form, id, asking });
         let lang = env.lang;
         let at_text = form.text("at");
         let at = if at_text.trim().is_empty() {
@@ -687,7 +737,7 @@ impl QueueState {
                 form.focus_on("at");
                 return (
                     Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
-                    Some(Mode::Attempt { form, id }),
+                    asked(form, None),
                 );
             }
         };
@@ -698,11 +748,22 @@ impl QueueState {
                 form.focus_on("note");
                 return (
                     Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
-                    Some(Mode::Attempt { form, id }),
+                    asked(form, None),
                 );
             }
         };
         let result = RESULTS[form.choice("result").min(RESULTS.len() - 1)];
+        if !confirmed {
+            // The wish as stored now (another terminal may have changed
+            // it); a read that fails asks, as an unknown wish does.
+            let safety = match env.store.callback(id) {
+                Ok(Some(item)) => item.safety,
+                _ => Safety::default(),
+            };
+            if let Some(wish) = message_against_wish(result, &safety) {
+                return (Effect::None, asked(form, Some(wish)));
+            }
+        }
         let gap = Duration::hours(i64::from(env.config.callbacks.retry_hours));
         let r = env.store.record_attempt(
             id,
@@ -748,10 +809,7 @@ impl QueueState {
                 };
                 (Effect::Saved(msg), None)
             }
-            Err(e) => (
-                Effect::Error(store_error(&e, env)),
-                Some(Mode::Attempt { form, id }),
-            ),
+            Err(e) => (Effect::Error(store_error(&e, env)), asked(form, None)),
         }
     }
 
@@ -959,12 +1017,22 @@ impl Component for QueueState {
     fn scope(&self) -> Scope {
         match self.mode {
             Mode::List => Scope::Callbacks,
+            Mode::Attempt {
+                asking: Some(_), ..
+            } => Scope::CallbackConfirm,
             _ => Scope::Form,
         }
     }
 
     fn is_typing(&self) -> bool {
-        !matches!(self.mode, Mode::List)
+        !matches!(
+            self.mode,
+            Mode::List
+                | Mode::Attempt {
+                    asking: Some(_),
+                    ..
+                }
+        )
     }
 
     fn has_unsaved_input(&self) -> bool {
@@ -1015,15 +1083,12 @@ impl Component for QueueState {
             }
             Act::Attempt => {
                 if let Some(item) = self.selected_item().filter(|i| i.open) {
-                    let mut result = FormField::choice(
+                    let result = FormField::choice(
                         "result",
                         q::ATTEMPT_TITLE,
                         RESULTS.iter().map(|r| result_msg(*r)).collect(),
                         0,
                     );
-                    if !item.safety.message_allowed() {
-                        result.hint = Some(q::ATTEMPT_MSG_WARNING.get(lang).to_string());
-                    }
                     let form = Form::new(
                         q::ATTEMPT_TITLE,
                         vec![
@@ -1037,7 +1102,11 @@ impl Component for QueueState {
                             ),
                         ],
                     );
-                    self.mode = Mode::Attempt { form, id: item.id };
+                    self.mode = Mode::Attempt {
+                        form,
+                        id: item.id,
+                        asking: None,
+                    };
                 }
                 Effect::None
             }
@@ -1117,6 +1186,20 @@ impl Component for QueueState {
                 Effect::None
             }
             Act::Form(FormAct::Save) => self.save(env),
+            Act::Answer(yes) => {
+                let Mode::Attempt { asking, form, .. } = &mut self.mode else {
+                    return Effect::None;
+                };
+                if asking.is_none() {
+                    return Effect::None;
+                }
+                if yes {
+                    return self.save(env);
+                }
+                *asking = None;
+                form.focus_on("result");
+                Effect::None
+            }
             Act::Form(FormAct::Cancel) => {
                 if let Some(again) = self.form_mut().and_then(|f| f.cancel(lang)) {
                     return Effect::Error(again);
@@ -1157,6 +1240,9 @@ impl Component for QueueState {
         let edit = form.key(ev);
         if matches!(self.mode, Mode::Form { editing: None, .. }) && edit == Edit::Changed {
             self.validate_new(env);
+        }
+        if matches!(self.mode, Mode::Attempt { .. }) && edit == Edit::Changed {
+            self.attempt_hint(lang);
         }
         self.too_long(edit, lang)
     }

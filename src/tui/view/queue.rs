@@ -65,6 +65,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             super::form::draw(frame, area, form, q::FORM_HINT.get(lang), th, lang)
         }
     }
+    if let Mode::Attempt {
+        asking: Some(wish), ..
+    } = &app.queue.mode
+    {
+        super::draw_confirm(
+            frame,
+            area,
+            app,
+            q::CONFIRM_MESSAGE_TITLE.get(lang),
+            &q::CONFIRM_MESSAGE.fill(lang, &[("wish", &q::wish_words(*wish, lang))]),
+        );
+    }
 }
 
 fn safety_marks(item: &Item, lang: Lang) -> String {
