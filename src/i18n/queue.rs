@@ -75,6 +75,10 @@ catalogue! {
     ATTEMPT_AT => "Tidspunkt", "Time";
     ATTEMPT_NOTE => "Notat", "Note";
     ATTEMPT_HINT => "r nådd · i ikke svar · o opptatt · b la igjen beskjed · f feil nummer", "r reached · i no answer · o busy · b left message · f wrong number";
+    FORM_EDIT_JOIN_PREVIEW => "Samme nummer som åpen sak #{id}: du blir spurt om de skal slås sammen.", "Same number as open item #{id}: you will be asked whether to join them.";
+    CONFIRM_JOIN_TITLE => "Samme nummer", "Same number";
+    CONFIRM_JOIN => "Samme nummer som åpen sak #{id}. Slå denne saken sammen med den (beskjeder, forsøk og hvert «nei» beholdes; kan ikke angres)? j = slå sammen · n = hold dem adskilt · Esc = tilbake", "Same number as open item #{id}. Join this item into it (messages, attempts and every \"no\" are kept; cannot be undone)? y = join · n = keep them separate · Esc = back";
+    SAVED_EDIT_JOINED => "Lagret ✓ Slått sammen med sak #{id} (samme nummer).", "Saved ✓ Joined into item #{id} (same number).";
     WISH_SAID_NO => "Innringeren sa IKKE legg igjen beskjed.", "The caller said do NOT leave a message.";
     WISH_NOT_SAID => "Innringeren har ikke sagt om det er greit med beskjed.", "The caller has not said whether a message is all right.";
     CONFIRM_MESSAGE_TITLE => "Beskjed mot innringerens ønske?", "A message against the caller's wish?";

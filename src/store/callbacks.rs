@@ -118,6 +118,15 @@ pub struct Undo {
     pub kind: UndoKind,
 }
 
+/// What an edit did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edited {
+    /// Takes the edit back (none after a join).
+    pub undo: Option<Undo>,
+    /// The open item this one joined (same number; the person said so).
+    pub joined_into: Option<i64>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UndoKind {
     /// The item was created: delete it.
@@ -472,16 +481,43 @@ impl Store {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Undo> {
+        let d = crate::domain::callback::Details {
+            label: label.to_string(),
+            summary: summary.to_string(),
+            safety: safety.clone(),
+        };
+        let edited = self.edit_item(id, &d, None, None, snaps, actor, now)?;
+        edited.undo.ok_or(StoreError::Changed)
+    }
+
+    /// Edits the words, the safety instructions and (for a voicemail) the
+    /// number of an item. A changed number is audited as `number`, never
+    /// with its digits. With `join`, the item then joins that open item
+    /// (which has the same number; the person was asked): its messages,
+    /// attempts and referrals move there, the earliest deadline stands,
+    /// every "no" is kept, and this item is gone. A join cannot be undone.
+    #[allow(clippy::too_many_arguments)]
+    pub fn edit_item(
+        &mut self,
+        id: i64,
+        d: &crate::domain::callback::Details,
+        phone: Option<&Phone>,
+        join: Option<i64>,
+        snaps: &mut Snapshots,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Edited> {
         self.write(|tx| {
             let before = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
+            let safety = &d.safety;
             tx.execute(
                 "UPDATE callbacks SET caller_label = ?2, summary = ?3, wants_callback = ?4,
                      may_leave_message = ?5, may_say_who = ?6, safe_times = ?7, safety_note = ?8
                  WHERE id = ?1",
                 params![
                     id,
-                    label,
-                    summary,
+                    d.label,
+                    d.summary,
                     tri(safety.wants_callback),
                     tri(safety.may_leave_message),
                     tri(safety.may_say_who_we_are),
@@ -489,15 +525,60 @@ impl Store {
                     safety.note
                 ],
             )?;
+            let renumbered = match (phone, &before.phone) {
+                (Some(new), old)
+                    if before.kind == Kind::Voicemail
+                        && old.as_ref().map(Phone::as_str) != Some(new.as_str()) =>
+                {
+                    tx.execute(
+                        "UPDATE callbacks SET phone = ?2 WHERE id = ?1",
+                        params![id, new.as_str()],
+                    )?;
+                    true
+                }
+                _ => false,
+            };
             let version_after = bump_version(tx, id)?;
-            audit::record(tx, now, actor, "edit", "callback", Some(id), None)?;
+            audit::record(
+                tx,
+                now,
+                actor,
+                "edit",
+                "callback",
+                Some(id),
+                renumbered.then_some("number"),
+            )?;
+            if let Some(into) = join.filter(|into| *into != id) {
+                let from = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
+                join_items(tx, &from, into, actor, now)?;
+                return Ok(Edited {
+                    undo: None,
+                    joined_into: Some(into),
+                });
+            }
             let snapshot = snaps.keep(before);
-            Ok(Undo {
-                callback_id: id,
-                version_after,
-                kind: UndoKind::Changed { snapshot },
+            Ok(Edited {
+                undo: Some(Undo {
+                    callback_id: id,
+                    version_after,
+                    kind: UndoKind::Changed { snapshot },
+                }),
+                joined_into: None,
             })
         })
+    }
+
+    /// Another open item with this number than `id`, if any: the one a
+    /// changed number would join.
+    pub fn other_open_item_for_phone(&self, phone: &Phone, id: i64) -> Result<Option<i64>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT id FROM callbacks WHERE status = 'open' AND phone = ?1 AND id != ?2
+                 ORDER BY id LIMIT 1",
+            )?
+            .query_row(params![phone.as_str(), id], |r| r.get(0))
+            .optional()?)
     }
 
     /// Takes back one change, if the item has not been changed since.
@@ -961,6 +1042,14 @@ fn insert_item(
 /// Writes a snapshot's fields back (undo).
 fn restore(tx: &Transaction, b: &Item) -> Result<()> {
     let first: Option<String> = before_first_attempt(tx, b.id)?;
+    // The number, in case an edit changed it (a purged one stays gone: the
+    // purge changes the version, so undo never gets here).
+    if let Some(p) = &b.phone {
+        tx.execute(
+            "UPDATE callbacks SET phone = ?2 WHERE id = ?1",
+            params![b.id, p.as_str()],
+        )?;
+    }
     tx.execute(
         "UPDATE callbacks SET received_at = ?2, deadline_at = ?3, next_attempt_at = ?4, sort_at = ?5,
              caller_label = ?6, summary = ?7, wants_callback = ?8, may_leave_message = ?9,
@@ -990,6 +1079,83 @@ fn restore(tx: &Transaction, b: &Item) -> Result<()> {
             b.last_attempt_at.map(ts),
             first,
         ],
+    )?;
+    Ok(())
+}
+
+/// Joins item `from` into the open item `into` (same number): messages,
+/// attempts and referrals move, the earliest received time and deadline
+/// stand, counts add up, texts are joined and every "no" is kept; `from` is
+/// deleted. Fails with `Changed` if `into` is no longer open with that
+/// number.
+fn join_items(
+    tx: &Transaction,
+    from: &Item,
+    into: i64,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let target = get_item(tx, into)?.ok_or(StoreError::Changed)?;
+    let same = target.phone.as_ref().map(Phone::as_str) == from.phone.as_ref().map(Phone::as_str);
+    if !target.open || !same || target.kind != Kind::Voicemail {
+        return Err(StoreError::Changed);
+    }
+    let received = target.received_at.min(from.received_at);
+    let deadline = target.deadline_at.min(from.deadline_at);
+    let safety = target.safety.merge(&from.safety);
+    let attempts = target.attempt_count + from.attempt_count;
+    let next = target.next_attempt_at.or(from.next_attempt_at);
+    let first = match (target.first_attempt_at, from.first_attempt_at) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let last = target.last_attempt_at.max(from.last_attempt_at);
+    let sort = callback::sort_key(deadline, attempts, next);
+    tx.execute(
+        "UPDATE callbacks SET received_at = ?2, deadline_at = ?3, sort_at = ?4,
+             caller_label = ?5, summary = ?6, wants_callback = ?7,
+             may_leave_message = ?8, may_say_who = ?9, safe_times = ?10,
+             safety_note = ?11, message_count = ?12, attempt_count = ?13,
+             next_attempt_at = ?14, first_attempt_at = ?15, last_attempt_at = ?16,
+             on_hold = max(on_hold, ?17)
+         WHERE id = ?1",
+        params![
+            into,
+            ts(received),
+            ts(deadline),
+            ts(sort),
+            callback::join_text(&target.label, &from.label),
+            callback::join_text(&target.summary, &from.summary),
+            tri(safety.wants_callback),
+            tri(safety.may_leave_message),
+            tri(safety.may_say_who_we_are),
+            safety.safe_times,
+            safety.note,
+            target.message_count + from.message_count,
+            attempts,
+            next.map(ts),
+            first.map(ts),
+            last.map(ts),
+            i64::from(from.on_hold),
+        ],
+    )?;
+    for table in ["messages", "attempts", "referrals"] {
+        tx.execute(
+            &format!("UPDATE {table} SET callback_id = ?2 WHERE callback_id = ?1"),
+            params![from.id, into],
+        )?;
+    }
+    tx.execute("DELETE FROM callbacks WHERE id = ?1", params![from.id])?;
+    bump_version(tx, into)?;
+    let detail = format!("from {}", from.id);
+    audit::record(
+        tx,
+        now,
+        actor,
+        "join",
+        "callback",
+        Some(into),
+        Some(&detail),
     )?;
     Ok(())
 }

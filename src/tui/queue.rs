@@ -40,6 +40,8 @@ pub enum Act {
     Undo,
     ToggleClosed,
     Hold,
+    /// Back from a question to the form under it.
+    AskBack,
     /// The answer to a yes/no question (a message against the caller's
     /// wish).
     Answer(bool),
@@ -53,7 +55,7 @@ impl Act {
     pub fn touches_caller_data(self) -> bool {
         match self {
             Act::Attempt | Act::Close | Act::Edit | Act::Copy | Act::Undo | Act::Hold => true,
-            Act::New | Act::ToggleClosed | Act::Form(_) | Act::Answer(_) => false,
+            Act::New | Act::ToggleClosed | Act::Form(_) | Act::Answer(_) | Act::AskBack => false,
         }
     }
 }
@@ -128,9 +130,16 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         Scope::CallbackConfirm,
-        &[ch('n', "n"), k(KeyCode::Esc, "Esc"), ch('N', "N")],
+        &[ch('n', "n"), ch('N', "N")],
         a(Act::Answer(false)),
         crate::i18n::shell::KEY_NO,
+        true,
+    ),
+    b(
+        Scope::CallbackConfirm,
+        &[k(KeyCode::Esc, "Esc")],
+        a(Act::AskBack),
+        crate::i18n::shell::KEY_BACK,
         true,
     ),
 ];
@@ -174,6 +183,13 @@ pub enum Mode {
     Close {
         form: Form,
         id: i64,
+    },
+    /// The edited number is another open item's: join them, or keep them
+    /// separate? (The edit form stays under the question.)
+    JoinAsk {
+        form: Form,
+        id: i64,
+        into: i64,
     },
 }
 
@@ -320,49 +336,86 @@ impl QueueState {
 
     fn edit_form(item: &Item) -> Form {
         let s = &item.safety;
-        Form::new(
-            q::FORM_EDIT_TITLE,
-            vec![
-                FormField::text(
-                    "label",
-                    q::FORM_LABEL,
-                    Field::single(MAX_LABEL).with_text(&item.label),
-                ),
-                FormField::text(
-                    "summary",
-                    q::FORM_SUMMARY,
-                    Field::single(MAX_SUMMARY).with_text(&item.summary),
-                ),
-                FormField::choice(
-                    "wants",
-                    q::FORM_WANTS,
-                    TRI_OPTIONS.to_vec(),
-                    tri_index(s.wants_callback),
-                ),
-                FormField::choice(
-                    "msg",
-                    q::FORM_MSG,
-                    TRI_OPTIONS.to_vec(),
-                    tri_index(s.may_leave_message),
-                ),
-                FormField::choice(
-                    "who",
-                    q::FORM_WHO,
-                    TRI_OPTIONS.to_vec(),
-                    tri_index(s.may_say_who_we_are),
-                ),
-                FormField::text(
-                    "safe_times",
-                    q::FORM_SAFE_TIMES,
-                    Field::single(MAX_SAFE_TIMES).with_text(&s.safe_times),
-                ),
-                FormField::text(
-                    "note",
-                    q::FORM_NOTE,
-                    Field::single(MAX_NOTE).with_text(&s.note),
-                ),
-            ],
-        )
+        let mut fields = Vec::new();
+        if let (Kind::Voicemail, Some(p)) = (item.kind, &item.phone) {
+            // A mistyped number can be corrected.
+            fields.push(FormField::text(
+                "phone",
+                q::FORM_PHONE,
+                Field::single(MAX_PHONE).with_text(&p.display()),
+            ));
+        }
+        fields.extend([
+            FormField::text(
+                "label",
+                q::FORM_LABEL,
+                Field::single(MAX_LABEL).with_text(&item.label),
+            ),
+            FormField::text(
+                "summary",
+                q::FORM_SUMMARY,
+                Field::single(MAX_SUMMARY).with_text(&item.summary),
+            ),
+            FormField::choice(
+                "wants",
+                q::FORM_WANTS,
+                TRI_OPTIONS.to_vec(),
+                tri_index(s.wants_callback),
+            ),
+            FormField::choice(
+                "msg",
+                q::FORM_MSG,
+                TRI_OPTIONS.to_vec(),
+                tri_index(s.may_leave_message),
+            ),
+            FormField::choice(
+                "who",
+                q::FORM_WHO,
+                TRI_OPTIONS.to_vec(),
+                tri_index(s.may_say_who_we_are),
+            ),
+            FormField::text(
+                "safe_times",
+                q::FORM_SAFE_TIMES,
+                Field::single(MAX_SAFE_TIMES).with_text(&s.safe_times),
+            ),
+            FormField::text(
+                "note",
+                q::FORM_NOTE,
+                Field::single(MAX_NOTE).with_text(&s.note),
+            ),
+        ]);
+        Form::new(q::FORM_EDIT_TITLE, fields)
+    }
+
+    /// Checks the number in the edit form as the person types: the
+    /// intake's rules, and whether another open item has it.
+    fn validate_edit(&mut self, env: &mut Env) {
+        let Mode::Form {
+            form,
+            editing: Some(id),
+        } = &mut self.mode
+        else {
+            return;
+        };
+        if !form.fields.iter().any(|f| f.id == "phone") {
+            return;
+        }
+        let lang = env.lang;
+        match crate::domain::callback::callback_number(&form.text("phone")) {
+            Ok(p) => {
+                form.set_error("phone", None);
+                let other = env.store.other_open_item_for_phone(&p, *id).ok().flatten();
+                form.set_info(
+                    "phone",
+                    other.map(|o| q::FORM_EDIT_JOIN_PREVIEW.fill(lang, &[("id", &o)])),
+                );
+            }
+            Err(e) => {
+                form.set_error("phone", Some(q::phone_error(&e, lang)));
+                form.set_info("phone", None);
+            }
+        }
     }
 
     /// Shows only the fields the chosen kind uses (typed text is kept in
@@ -474,20 +527,49 @@ impl QueueState {
             Mode::Form {
                 form,
                 editing: Some(id),
-            } => self.save_edit(form, id, env),
+            } => self.save_edit(form, id, None, env),
+            Mode::JoinAsk { form, id, into } => self.save_edit(form, id, Some(Some(into)), env),
             Mode::Attempt { form, id, asking } => {
                 self.save_attempt(form, id, asking.is_some(), env)
             }
             Mode::Close { form, id } => self.save_close(form, id, env),
             Mode::List => (Effect::None, None),
         };
+        self.settle(back, env);
+        effect
+    }
+
+    /// After saving: the form again if something was wrong (with
+    /// everything typed), else the list, read again.
+    fn settle(&mut self, back: Option<Mode>, env: &mut Env) {
         if let Some(mode) = back {
-            // Something was wrong: the form stays, with everything typed.
             self.mode = mode;
         } else {
             self.reload(env);
         }
-        effect
+    }
+
+    /// From a question back to the form under it, nothing saved.
+    fn ask_back(&mut self) -> Effect {
+        self.mode = match std::mem::replace(&mut self.mode, Mode::List) {
+            Mode::Attempt { mut form, id, .. } => {
+                form.focus_on("result");
+                Mode::Attempt {
+                    form,
+                    id,
+                    asking: None,
+                }
+            }
+            Mode::JoinAsk { mut form, id, .. } => {
+                form.focus_on("phone");
+                Mode::Form {
+                    form,
+                    editing: Some(id),
+                }
+            }
+            other => other,
+        };
+        Effect::None
     }
 
     fn save_new(&mut self, mut form: Form, env: &mut Env) -> (Effect, Option<Mode>) {
@@ -643,13 +725,58 @@ impl QueueState {
         }
     }
 
-    fn save_edit(&mut self, mut form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
+    /// Saves the edit form. `join` is the person's answer when the new
+    /// number is another open item's: `None` not asked yet, `Some(None)`
+    /// keep them separate, `Some(Some(into))` join.
+    fn save_edit(
+        &mut self,
+        mut form: Form,
+        id: i64,
+        join: Option<Option<i64>>,
+        env: &mut Env,
+    ) -> (Effect, Option<Mode>) {
         let lang = env.lang;
-        let kind = self
-            .rows()
-            .iter()
-            .find(|i| i.id == id)
-            .map_or(Kind::Voicemail, |i| i.kind);
+        let back = |form| {
+            Some(Mode::Form {
+                form,
+                editing: Some(id),
+            })
+        };
+        let before = self.rows().iter().find(|i| i.id == id).cloned();
+        let kind = before.as_ref().map_or(Kind::Voicemail, |i| i.kind);
+        let phone = if form.fields.iter().any(|f| f.id == "phone") {
+            match crate::domain::callback::callback_number(&form.text("phone")) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    form.set_error("phone", Some(q::phone_error(&e, lang)));
+                    form.focus_on("phone");
+                    return (
+                        Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
+                        back(form),
+                    );
+                }
+            }
+        } else {
+            None
+        };
+        let changed = phone.as_ref().is_some_and(|p| {
+            before
+                .as_ref()
+                .and_then(|i| i.phone.as_ref())
+                .map(|old| old.as_str())
+                != Some(p.as_str())
+        });
+        let join = match (join, &phone) {
+            (Some(answer), _) => answer,
+            (None, Some(p)) if changed => match env.store.other_open_item_for_phone(p, id) {
+                Ok(Some(into)) => {
+                    return (Effect::None, Some(Mode::JoinAsk { form, id, into }));
+                }
+                Ok(None) => None,
+                Err(e) => return (Effect::Error(store_error(&e, env)), back(form)),
+            },
+            _ => None,
+        };
         let d = match Details::new(
             kind,
             &form.text("label"),
@@ -663,34 +790,32 @@ impl QueueState {
                 form.focus_on(field);
                 return (
                     Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
-                    Some(Mode::Form {
-                        form,
-                        editing: Some(id),
-                    }),
+                    back(form),
                 );
             }
         };
-        let r = env.store.edit_callback(
+        let r = env.store.edit_item(
             id,
-            &d.label,
-            &d.summary,
-            &d.safety,
+            &d,
+            phone.as_ref().filter(|_| changed),
+            join,
             &mut self.snaps,
             env.actor,
             env.now,
         );
         match r {
-            Ok(undo) => {
-                self.undo = Some(undo);
-                (Effect::Saved(q::SAVED_EDIT.get(env.lang).to_string()), None)
+            Ok(edited) => {
+                self.undo = edited.undo;
+                let msg = match edited.joined_into {
+                    Some(into) => {
+                        self.list.follow(into);
+                        q::SAVED_EDIT_JOINED.fill(lang, &[("id", &into)])
+                    }
+                    None => q::SAVED_EDIT.get(lang).to_string(),
+                };
+                (Effect::Saved(msg), None)
             }
-            Err(e) => (
-                Effect::Error(store_error(&e, env)),
-                Some(Mode::Form {
-                    form,
-                    editing: Some(id),
-                }),
-            ),
+            Err(e) => (Effect::Error(store_error(&e, env)), back(form)),
         }
     }
 
@@ -841,18 +966,20 @@ impl QueueState {
     fn form_mut(&mut self) -> Option<&mut Form> {
         match &mut self.mode {
             Mode::List => None,
-            Mode::Form { form, .. } | Mode::Attempt { form, .. } | Mode::Close { form, .. } => {
-                Some(form)
-            }
+            Mode::Form { form, .. }
+            | Mode::Attempt { form, .. }
+            | Mode::Close { form, .. }
+            | Mode::JoinAsk { form, .. } => Some(form),
         }
     }
 
     pub fn form(&self) -> Option<&Form> {
         match &self.mode {
             Mode::List => None,
-            Mode::Form { form, .. } | Mode::Attempt { form, .. } | Mode::Close { form, .. } => {
-                Some(form)
-            }
+            Mode::Form { form, .. }
+            | Mode::Attempt { form, .. }
+            | Mode::Close { form, .. }
+            | Mode::JoinAsk { form, .. } => Some(form),
         }
     }
 
@@ -1019,7 +1146,8 @@ impl Component for QueueState {
             Mode::List => Scope::Callbacks,
             Mode::Attempt {
                 asking: Some(_), ..
-            } => Scope::CallbackConfirm,
+            }
+            | Mode::JoinAsk { .. } => Scope::CallbackConfirm,
             _ => Scope::Form,
         }
     }
@@ -1028,6 +1156,7 @@ impl Component for QueueState {
         !matches!(
             self.mode,
             Mode::List
+                | Mode::JoinAsk { .. }
                 | Mode::Attempt {
                     asking: Some(_),
                     ..
@@ -1186,20 +1315,26 @@ impl Component for QueueState {
                 Effect::None
             }
             Act::Form(FormAct::Save) => self.save(env),
-            Act::Answer(yes) => {
-                let Mode::Attempt { asking, form, .. } = &mut self.mode else {
-                    return Effect::None;
-                };
-                if asking.is_none() {
-                    return Effect::None;
+            Act::Answer(true) => match self.mode {
+                Mode::Attempt {
+                    asking: Some(_), ..
                 }
-                if yes {
-                    return self.save(env);
+                | Mode::JoinAsk { .. } => self.save(env),
+                _ => Effect::None,
+            },
+            Act::Answer(false) => match std::mem::replace(&mut self.mode, Mode::List) {
+                // Keep them separate: the edit is saved, nothing joins.
+                Mode::JoinAsk { form, id, .. } => {
+                    let (effect, back) = self.save_edit(form, id, Some(None), env);
+                    self.settle(back, env);
+                    effect
                 }
-                *asking = None;
-                form.focus_on("result");
-                Effect::None
-            }
+                other => {
+                    self.mode = other;
+                    self.ask_back()
+                }
+            },
+            Act::AskBack => self.ask_back(),
             Act::Form(FormAct::Cancel) => {
                 if let Some(again) = self.form_mut().and_then(|f| f.cancel(lang)) {
                     return Effect::Error(again);
@@ -1244,6 +1379,16 @@ impl Component for QueueState {
         if matches!(self.mode, Mode::Attempt { .. }) && edit == Edit::Changed {
             self.attempt_hint(lang);
         }
+        if matches!(
+            self.mode,
+            Mode::Form {
+                editing: Some(_),
+                ..
+            }
+        ) && edit == Edit::Changed
+        {
+            self.validate_edit(env);
+        }
         self.too_long(edit, lang)
     }
 
@@ -1256,6 +1401,15 @@ impl Component for QueueState {
         let edit = form.paste(text);
         if matches!(self.mode, Mode::Form { editing: None, .. }) {
             self.validate_new(env);
+        }
+        if matches!(
+            self.mode,
+            Mode::Form {
+                editing: Some(_),
+                ..
+            }
+        ) {
+            self.validate_edit(env);
         }
         super::input::pasted(edit, max, lang)
     }

@@ -61,9 +61,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .unwrap_or(0);
             super::form::draw(frame, area, &shown, q::FORM_HINT.get(lang), th, lang);
         }
-        Mode::Attempt { form, .. } | Mode::Close { form, .. } => {
+        Mode::Attempt { form, .. } | Mode::Close { form, .. } | Mode::JoinAsk { form, .. } => {
             super::form::draw(frame, area, form, q::FORM_HINT.get(lang), th, lang)
         }
+    }
+    if let Mode::JoinAsk { into, .. } = &app.queue.mode {
+        super::draw_confirm(
+            frame,
+            area,
+            app,
+            q::CONFIRM_JOIN_TITLE.get(lang),
+            &q::CONFIRM_JOIN.fill(lang, &[("id", into)]),
+        );
     }
     if let Mode::Attempt {
         asking: Some(wish), ..
