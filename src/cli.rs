@@ -111,11 +111,12 @@ pub enum Command {
         /// The backup file.
         path: PathBuf,
     },
-    /// Put a callback item on hold so the retention purge keeps it, or release it.
-    Hold {
+    /// Keep a callback item whole (the retention purge leaves it), or release it; `vakt hold` works too.
+    #[command(alias = "hold")]
+    Keep {
         /// The item's id (from `vakt queue`).
         id: i64,
-        /// Release the hold.
+        /// Release the item: the usual retention applies again.
         #[arg(long)]
         release: bool,
     },

@@ -179,9 +179,9 @@ catalogue! {
     ARG_BACKUP__PATH => "Hvor den skal skrives", "Where to write it";
     ABOUT_RESTORE => "Erstatt databasen med en sikkerhetskopi, etter å ha sjekket den; den nåværende databasen tas først vare på i mappa backups", "Replace the database with a backup, after checking it; the current database is kept in the backups folder first";
     ARG_RESTORE__PATH => "Sikkerhetskopifila", "The backup file";
-    ABOUT_HOLD => "Sett en sak på vent så slettingen beholder den, eller frigi den", "Put a callback item on hold so the retention purge keeps it, or release it";
-    ARG_HOLD__ID => "Sakens id (fra `vakt queue`)", "The item's id (from `vakt queue`)";
-    ARG_HOLD__RELEASE => "Frigi saken", "Release the hold";
+    ABOUT_KEEP => "Behold en sak hel (slettingen tar den ikke), eller frigi den; `vakt hold` virker også", "Keep a callback item whole (the retention purge leaves it), or release it; `vakt hold` works too";
+    ARG_KEEP__ID => "Sakens id (fra `vakt queue`)", "The item's id (from `vakt queue`)";
+    ARG_KEEP__RELEASE => "Frigi saken: vanlig slettefrist igjen", "Release the item: the usual retention applies again";
     ABOUT_COMPLETIONS => "Skriv et skript for fullføring i skallet, for eksempel `vakt completions bash > ~/.local/share/bash-completion/completions/vakt`", "Print a shell completion script, e.g. `vakt completions bash > ~/.local/share/bash-completion/completions/vakt`";
     ARG_COMPLETIONS__SHELL => "bash, zsh, fish, elvish eller powershell", "bash, zsh, fish, elvish or powershell";
     ABOUT_MAN => "Skriv manualsiden (roff), for eksempel `vakt man | man -l -`", "Print the manual page (roff), e.g. `vakt man | man -l -`";

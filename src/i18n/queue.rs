@@ -46,8 +46,10 @@ catalogue! {
     KEY_COPY => "Kopier nr", "Copy no.";
     KEY_UNDO => "Angre", "Undo";
     KEY_CLOSED_TODAY => "Lukket i dag", "Closed today";
-    KEY_HOLD => "Sett på vent / frigi", "Hold / release";
-    DETAIL_ON_HOLD => "PÅ VENT: slettes ikke før den frigis", "ON HOLD: not erased until released";
+    KEY_HOLD => "Behold (ikke slett) / frigi", "Keep (don't erase) / release";
+    DETAIL_ON_HOLD => "BEHOLDES: slettes ikke før den frigis", "KEPT: not erased until released";
+    MARK_KEPT => "⚑", "⚑";
+    MARK_UNMET => "⚠", "⚠";
     KEY_CHOOSE => "Velg", "Choose";
     FORM_NEW_TITLE => "Ny henvendelse", "New item";
     FORM_EDIT_TITLE => "Endre", "Edit";

@@ -219,6 +219,9 @@ pub struct QueueState {
     /// Why the selected open item's safe time cannot be planned for, worked
     /// out when it is selected (not on every frame).
     pub safe_unmet: Option<crate::callback::SafeTimeUnmet>,
+    /// The rows on screen whose safe time the line's hours never meet
+    /// (marked in the list), worked out when the rows are read.
+    pub never_open: Vec<i64>,
     undo: Option<Undo>,
     snaps: Snapshots,
     /// Open items whose number matches the phone being typed in the form.
@@ -239,6 +242,7 @@ impl Default for QueueState {
             referrals: Vec::new(),
             recordings: Vec::new(),
             safe_unmet: None,
+            never_open: Vec::new(),
             undo: None,
             snaps: Snapshots::default(),
             join_target: None,
@@ -1018,6 +1022,16 @@ impl QueueState {
             .selected_item()
             .filter(|i| i.open)
             .and_then(|i| crate::callback::safe_time_unmet(env.calendar, &i.safety, env.now));
+        self.never_open = self
+            .rows()
+            .iter()
+            .filter(|i| {
+                i.open
+                    && crate::callback::safe_time_unmet(env.calendar, &i.safety, env.now)
+                        == Some(crate::callback::SafeTimeUnmet::NeverOpen)
+            })
+            .map(|i| i.id)
+            .collect();
         Ok(())
     }
 

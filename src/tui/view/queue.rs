@@ -88,7 +88,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-fn safety_marks(item: &Item, lang: Lang) -> String {
+/// The marks cell: kept from erasing (⚑), a safe time the line's hours
+/// never meet (⚠), the message wish and the safe time.
+fn safety_marks(item: &Item, never_open: bool, lang: Lang) -> String {
+    let mut marks: Vec<&str> = Vec::new();
+    if item.on_hold {
+        marks.push(q::MARK_KEPT.get(lang));
+    }
+    if never_open {
+        marks.push(q::MARK_UNMET.get(lang));
+    }
+    let own = wish_marks(item, lang);
+    if !own.is_empty() {
+        marks.push(&own);
+    }
+    marks.join(" ")
+}
+
+fn wish_marks(item: &Item, lang: Lang) -> String {
     if item.kind == Kind::Complaint {
         return String::new();
     }
@@ -205,7 +222,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
                 )),
                 Cell::from(number),
                 Cell::from(format!("{}/{max_attempts}", item.attempt_count)),
-                Cell::from(safety_marks(item, lang)),
+                Cell::from(safety_marks(item, st.never_open.contains(&item.id), lang)),
                 Cell::from(summary_text(item, lang)),
             ])
         })
