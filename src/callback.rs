@@ -228,6 +228,16 @@ pub enum SafeTimeUnmet {
     NeverOpen,
 }
 
+impl SafeTimeUnmet {
+    /// The word in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            SafeTimeUnmet::Unread => "unread",
+            SafeTimeUnmet::NeverOpen => "never_open",
+        }
+    }
+}
+
 pub fn safe_time_unmet(
     cal: &CalendarSettings,
     safety: &Safety,

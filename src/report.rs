@@ -71,6 +71,9 @@ fn item_detail(r: &Review, i: &Item, lang: Lang) -> String {
             .join(", ");
         parts.push(m::REVIEW_REFERRED.fill(lang, &[("list", &list)]));
     }
+    if let Some(u) = r.safe_unmet.get(&i.id) {
+        parts.push(crate::i18n::queue::safe_unmet_words(*u, lang).to_string());
+    }
     parts.join(" · ")
 }
 
@@ -359,6 +362,7 @@ fn item_json(r: &Review, i: &Item) -> Value {
         "may_leave_message": i.safety.may_leave_message,
         "may_say_who_we_are": i.safety.may_say_who_we_are,
         "safe_times": i.safety.safe_times,
+        "safe_time_unmet": r.safe_unmet.get(&i.id).map(|u| u.key()),
         "referrals": r.referrals.get(&i.id).map(|v| v.iter().map(|x| json!({
             "service": x.service,
             "at": x.at.with_timezone(&tz).to_rfc3339(),

@@ -161,6 +161,14 @@ pub fn result_name(r: AttemptResult, lang: Lang) -> &'static str {
     m.get(lang)
 }
 
+/// Why a safe time cannot be planned for, in a sentence.
+pub fn safe_unmet_words(u: crate::callback::SafeTimeUnmet, lang: Lang) -> &'static str {
+    match u {
+        crate::callback::SafeTimeUnmet::Unread => SAFE_TIME_UNREAD.get(lang),
+        crate::callback::SafeTimeUnmet::NeverOpen => SAFE_TIME_NEVER_OPEN.get(lang),
+    }
+}
+
 /// The caller's wish about messages, in a sentence.
 pub fn wish_words(w: crate::domain::callback::MessageWish, lang: Lang) -> &'static str {
     match w {
