@@ -337,6 +337,18 @@ pub enum CallbackCmd {
         #[arg(long)]
         against_wish: bool,
     },
+    /// Plan a callback time inside the opening hours and the caller's safe
+    /// window, e.g. --at "thursday 12:00"; --clear removes it.
+    Plan {
+        /// The item's id (from `vakt queue`).
+        id: i64,
+        /// When: "thursday 12:00", "tomorrow 13:30", "2026-11-26 12:00".
+        #[arg(long, required_unless_present = "clear", conflicts_with = "clear")]
+        at: Option<String>,
+        /// Remove the planned time.
+        #[arg(long)]
+        clear: bool,
+    },
     /// Close an item: reached, gave-up, not-in-use, not-needed.
     Close {
         /// The item's id.

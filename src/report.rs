@@ -60,7 +60,9 @@ fn attempts(i: &Item, lang: Lang) -> String {
 fn item_detail(r: &Review, i: &Item, lang: Lang) -> String {
     let when = |t| timefmt::when_words(t, r.now, r.tz, lang);
     let mut parts = crate::i18n::queue::safety_words(&i.safety, lang);
-    if let Some(next) = i.next_attempt_at.filter(|_| i.attempt_count > 0) {
+    if let Some(planned) = i.planned_at {
+        parts.push(crate::i18n::queue::REVIEW_PLANNED.fill(lang, &[("when", &when(planned))]));
+    } else if let Some(next) = i.next_attempt_at.filter(|_| i.attempt_count > 0) {
         parts.push(m::REVIEW_NEXT_ATTEMPT.fill(lang, &[("when", &when(next))]));
     }
     if let Some(refs) = r.referrals.get(&i.id) {
@@ -357,6 +359,7 @@ fn item_json(r: &Review, i: &Item) -> Value {
         "deadline": i.deadline_at.with_timezone(&tz).to_rfc3339(),
         "attempts": i.attempt_count,
         "next_attempt": i.next_attempt_at.map(|t| t.with_timezone(&tz).to_rfc3339()),
+        "planned": i.planned_at.map(|t| t.with_timezone(&tz).to_rfc3339()),
         "overdue": i.is_overdue(r.now),
         "due_before_next_opening": r.due_before_next_opening(i),
         "may_leave_message": i.safety.may_leave_message,

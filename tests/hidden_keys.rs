@@ -75,7 +75,7 @@ fn every_key_on_a_callers_item_waits_while_hidden() {
     let db = TestDb::new();
     seed(&db);
     let mut app = idle_app(&db, Lang::Nb);
-    for c in ['c', 'e', 'y', 'h'] {
+    for c in ['c', 'e', 'y', 'h', 'p'] {
         let fx = app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
         assert!(fx.copy.is_none(), "{c} copied the number");
         assert!(matches!(app.queue().mode, Mode::List), "{c} opened a form");

@@ -127,6 +127,10 @@ catalogue! {
     ARG_CALLBACK_ATTEMPT__AT => "Når forsøket ble gjort (standard nå)", "When the attempt was made (default now)";
     ARG_CALLBACK_ATTEMPT__NOTE => "Et kort notat", "A short note";
     ARG_CALLBACK_ATTEMPT__AGAINST_WISH => "Før «left-message» selv om innringeren sa nei til beskjed, eller aldri sa at det var greit (uten dette nektes det)", "Record \"left-message\" although the caller said not to leave one, or never said it was all right (without it that is refused)";
+    ABOUT_CALLBACK_PLAN => "Avtal en tid for tilbakeringing innenfor åpningstiden og tiden innringeren sa er trygg, f.eks. --at \"torsdag 12:00\"; --clear fjerner den", "Plan a callback time inside the opening hours and the caller's safe window, e.g. --at \"thursday 12:00\"; --clear removes it";
+    ARG_CALLBACK_PLAN__ID => "Sakens id (fra `vakt queue`)", "The item's id (from `vakt queue`)";
+    ARG_CALLBACK_PLAN__AT => "Når: \"torsdag 12:00\", \"i morgen 13:30\", \"2026-11-26 12:00\"", "When: \"thursday 12:00\", \"tomorrow 13:30\", \"2026-11-26 12:00\"";
+    ARG_CALLBACK_PLAN__CLEAR => "Fjern den avtalte tiden", "Remove the planned time";
     ABOUT_CALLBACK_CLOSE => "Avslutt en sak: reached, gave-up, not-in-use, not-needed", "Close an item: reached, gave-up, not-in-use, not-needed";
     ARG_CALLBACK_CLOSE__ID => "Sakens id", "The item's id";
     ARG_CALLBACK_CLOSE__OUTCOME => "Hvordan den endte", "How it ended";

@@ -48,6 +48,20 @@ catalogue! {
     KEY_CLOSED_TODAY => "Lukket i dag", "Closed today";
     KEY_HOLD => "Behold (ikke slett) / frigi", "Keep (don't erase) / release";
     DETAIL_ON_HOLD => "BEHOLDES: slettes ikke før den frigis", "KEPT: not erased until released";
+    KEY_PLAN => "Avtal tid", "Plan call";
+    PLAN_TITLE => "Avtal tid for tilbakeringing", "Plan the callback";
+    PLAN_AT => "Når", "When";
+    PLAN_HINT => "f.eks. torsdag 12:00 · i morgen 13:30 · 2026-11-26 12:00 · tomt = fjern", "e.g. thursday 12:00 · tomorrow 13:30 · 2026-11-26 12:00 · empty = remove";
+    SAVED_PLANNED => "Avtalt ✓ {when}", "Planned ✓ {when}";
+    SAVED_UNPLANNED => "Avtalt tid fjernet ✓", "Planned time removed ✓";
+    ERR_PLAN_PAST => "Den tiden har vært.", "That time has passed.";
+    ERR_PLAN_CLOSED => "Linja er stengt da. Velg en tid innenfor åpningstiden.", "The line is closed then. Choose a time within the opening hours.";
+    ERR_PLAN_UNSAFE => "Det er utenfor tiden innringeren sa er trygg (se trygghetslinja).", "That is outside the time the caller said is safe (see the safety line).";
+    PLANNED_CELL => "avtalt {when}", "planned {when}";
+    DETAIL_PLANNED => "Avtalt tilbakeringing: {when}", "Planned callback: {when}";
+    REVIEW_PLANNED => "avtalt tilbakeringing {when}", "planned callback {when}";
+    CLI_PLANNED => "Sak {id}: tilbakeringing avtalt {when}.", "Item {id}: callback planned {when}.";
+    CLI_UNPLANNED => "Sak {id}: avtalt tid fjernet.", "Item {id}: planned time removed.";
     MARK_KEPT => "⚑", "⚑";
     MARK_UNMET => "⚠", "⚠";
     KEY_CHOOSE => "Velg", "Choose";
@@ -159,6 +173,27 @@ pub fn result_name(r: AttemptResult, lang: Lang) -> &'static str {
         AttemptResult::WrongNumber => RESULT_WRONG_NUMBER,
     };
     m.get(lang)
+}
+
+/// Why a planned callback time cannot be used, in a sentence.
+pub fn plan_error(e: &crate::domain::callback::PlanError, lang: Lang) -> String {
+    use crate::domain::callback::PlanError as E;
+    match e {
+        E::When(w) => crate::error::when_message(w, lang),
+        E::Past => ERR_PLAN_PAST.get(lang).to_string(),
+        E::Closed => ERR_PLAN_CLOSED.get(lang).to_string(),
+        E::Unsafe => ERR_PLAN_UNSAFE.get(lang).to_string(),
+    }
+}
+
+/// A planned callback in words: "Thu 26.11.2026 13:00".
+pub fn planned_words(at: chrono::DateTime<chrono::Utc>, tz: chrono_tz::Tz, lang: Lang) -> String {
+    let local = at.with_timezone(&tz);
+    format!(
+        "{} {}",
+        crate::timefmt::weekday_short(local.date_naive(), lang),
+        crate::timefmt::absolute(at, tz)
+    )
 }
 
 /// Why a safe time cannot be planned for, in a sentence.

@@ -49,6 +49,9 @@ pub struct Item {
     pub on_hold: bool,
     /// When someone first tried to call back (whether the promise was kept).
     pub first_attempt_at: Option<DateTime<Utc>>,
+    /// A callback time the person on duty planned (inside the caller's
+    /// safe window and the opening hours); used up by the next attempt.
+    pub planned_at: Option<DateTime<Utc>>,
 }
 
 impl Item {
@@ -142,7 +145,7 @@ pub enum UndoKind {
 const ITEM_COLUMNS: &str = "id, kind, received_at, deadline_at, next_attempt_at, sort_at, phone, \
      caller_label, summary, wants_callback, may_leave_message, may_say_who, safe_times, \
      safety_note, status, outcome, closed_at, message_count, attempt_count, last_attempt_at, version, \
-     on_hold, first_attempt_at";
+     on_hold, first_attempt_at, planned_at";
 
 fn opt_ts(s: Option<String>) -> Result<Option<DateTime<Utc>>> {
     s.map(|s| parse_ts(&s)).transpose()
@@ -177,6 +180,7 @@ struct RawItem {
     version: i64,
     on_hold: i64,
     first_attempt_at: Option<String>,
+    planned_at: Option<String>,
 }
 
 fn raw(r: &SqlRow) -> rusqlite::Result<RawItem> {
@@ -204,6 +208,7 @@ fn raw(r: &SqlRow) -> rusqlite::Result<RawItem> {
         version: r.get(20)?,
         on_hold: r.get(21)?,
         first_attempt_at: r.get(22)?,
+        planned_at: r.get(23)?,
     })
 }
 
@@ -238,6 +243,7 @@ impl RawItem {
             version: self.version,
             on_hold: self.on_hold != 0,
             first_attempt_at: opt_ts(self.first_attempt_at)?,
+            planned_at: opt_ts(self.planned_at)?,
         })
     }
 }
@@ -405,7 +411,7 @@ impl Store {
             let sort = callback::sort_key(before.deadline_at, count, Some(next));
             tx.execute(
                 "UPDATE callbacks SET attempt_count = ?2, last_attempt_at = ?3, first_attempt_at = ?4,
-                     next_attempt_at = ?5, sort_at = ?6,
+                     next_attempt_at = ?5, sort_at = ?6, planned_at = NULL,
                      status = CASE WHEN ?7 THEN 'closed' ELSE status END,
                      outcome = CASE WHEN ?7 THEN 'reached' ELSE outcome END,
                      closed_at = CASE WHEN ?7 THEN ?8 ELSE closed_at END,
@@ -564,6 +570,44 @@ impl Store {
                     kind: UndoKind::Changed { snapshot },
                 }),
                 joined_into: None,
+            })
+        })
+    }
+
+    /// Plans a callback at `at` (`None` removes the plan): while set, it is
+    /// the item's place in the queue. The time must already be checked by
+    /// [`crate::domain::callback::check_planned`]. Undoable.
+    pub fn set_planned(
+        &mut self,
+        id: i64,
+        at: Option<DateTime<Utc>>,
+        snaps: &mut Snapshots,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Undo> {
+        self.write(|tx| {
+            let before = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
+            if !before.open {
+                return Err(StoreError::Closed);
+            }
+            let sort = callback::order_key(
+                before.deadline_at,
+                before.attempt_count,
+                before.next_attempt_at,
+                at,
+            );
+            tx.execute(
+                "UPDATE callbacks SET planned_at = ?2, sort_at = ?3 WHERE id = ?1",
+                params![id, at.map(ts), ts(sort)],
+            )?;
+            let version_after = bump_version(tx, id)?;
+            let action = if at.is_some() { "plan" } else { "unplan" };
+            audit::record(tx, now, actor, action, "callback", Some(id), None)?;
+            let snapshot = snaps.keep(before);
+            Ok(Undo {
+                callback_id: id,
+                version_after,
+                kind: UndoKind::Changed { snapshot },
             })
         })
     }
@@ -895,7 +939,12 @@ pub(crate) fn voicemail_in(
         let received = before.received_at.min(v.received_at);
         let dl = before.deadline_at.min(deadline);
         let safety = before.safety.merge(&v.safety);
-        let sort = callback::sort_key(dl, before.attempt_count, before.next_attempt_at);
+        let sort = callback::order_key(
+            dl,
+            before.attempt_count,
+            before.next_attempt_at,
+            before.planned_at,
+        );
         tx.execute(
             "UPDATE callbacks SET received_at = ?2, deadline_at = ?3, sort_at = ?4,
                  caller_label = ?5, summary = ?6, wants_callback = ?7,
@@ -1055,7 +1104,7 @@ fn restore(tx: &Transaction, b: &Item) -> Result<()> {
              caller_label = ?6, summary = ?7, wants_callback = ?8, may_leave_message = ?9,
              may_say_who = ?10, safe_times = ?11, safety_note = ?12, status = ?13, outcome = ?14,
              closed_at = ?15, message_count = ?16, attempt_count = ?17, last_attempt_at = ?18,
-             first_attempt_at = ?19,
+             first_attempt_at = ?19, planned_at = ?20,
              closed_by = CASE WHEN ?13 = 'open' THEN NULL ELSE closed_by END
          WHERE id = ?1",
         params![
@@ -1078,6 +1127,7 @@ fn restore(tx: &Transaction, b: &Item) -> Result<()> {
             b.attempt_count,
             b.last_attempt_at.map(ts),
             first,
+            b.planned_at.map(ts),
         ],
     )?;
     Ok(())
@@ -1105,19 +1155,20 @@ fn join_items(
     let safety = target.safety.merge(&from.safety);
     let attempts = target.attempt_count + from.attempt_count;
     let next = target.next_attempt_at.or(from.next_attempt_at);
+    let planned = target.planned_at.or(from.planned_at);
     let first = match (target.first_attempt_at, from.first_attempt_at) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
     let last = target.last_attempt_at.max(from.last_attempt_at);
-    let sort = callback::sort_key(deadline, attempts, next);
+    let sort = callback::order_key(deadline, attempts, next, planned);
     tx.execute(
         "UPDATE callbacks SET received_at = ?2, deadline_at = ?3, sort_at = ?4,
              caller_label = ?5, summary = ?6, wants_callback = ?7,
              may_leave_message = ?8, may_say_who = ?9, safe_times = ?10,
              safety_note = ?11, message_count = ?12, attempt_count = ?13,
              next_attempt_at = ?14, first_attempt_at = ?15, last_attempt_at = ?16,
-             on_hold = max(on_hold, ?17)
+             on_hold = max(on_hold, ?17), planned_at = ?18
          WHERE id = ?1",
         params![
             into,
@@ -1137,6 +1188,7 @@ fn join_items(
             first.map(ts),
             last.map(ts),
             i64::from(from.on_hold),
+            planned.map(ts),
         ],
     )?;
     for table in ["messages", "attempts", "referrals"] {
@@ -1163,20 +1215,38 @@ fn join_items(
 /// Recomputes the deadlines of open items after the calendar changed, in
 /// the same transaction as the change.
 pub(super) fn recompute_open_deadlines(tx: &Transaction, cal: &CalendarSettings) -> Result<()> {
-    let rows: Vec<(i64, String, String, i64, Option<String>)> = tx
-        .prepare("SELECT id, kind, received_at, attempt_count, next_attempt_at FROM callbacks WHERE status = 'open'")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+    type Row = (i64, String, String, i64, Option<String>, Option<String>);
+    let rows: Vec<Row> = tx
+        .prepare(
+            "SELECT id, kind, received_at, attempt_count, next_attempt_at, planned_at
+             FROM callbacks WHERE status = 'open'",
+        )?
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut update =
         tx.prepare("UPDATE callbacks SET deadline_at = ?2, sort_at = ?3 WHERE id = ?1")?;
-    for (id, kind, received, attempts, next) in rows {
+    for (id, kind, received, attempts, next, planned) in rows {
         let kind = Kind::from_key(&kind).ok_or(StoreError::BadData("kind"))?;
         let Ok(dl) = cal.deadline(kind.calendar_kind(), parse_ts(&received)?) else {
             // No working day within reach: keep the old deadline rather
             // than lose the item from the queue.
             continue;
         };
-        let sort = callback::sort_key(dl.at, attempts.max(0) as u32, opt_ts(next)?);
+        let sort = callback::order_key(
+            dl.at,
+            attempts.max(0) as u32,
+            opt_ts(next)?,
+            opt_ts(planned)?,
+        );
         update.execute(params![id, ts(dl.at), ts(sort)])?;
     }
     Ok(())

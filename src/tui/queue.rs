@@ -40,6 +40,8 @@ pub enum Act {
     Undo,
     ToggleClosed,
     Hold,
+    /// Plan a callback time (or remove the plan).
+    Plan,
     /// Back from a question to the form under it.
     AskBack,
     /// The answer to a yes/no question (a message against the caller's
@@ -54,7 +56,13 @@ impl Act {
     /// waits while caller data is hidden).
     pub fn touches_caller_data(self) -> bool {
         match self {
-            Act::Attempt | Act::Close | Act::Edit | Act::Copy | Act::Undo | Act::Hold => true,
+            Act::Attempt
+            | Act::Close
+            | Act::Edit
+            | Act::Copy
+            | Act::Undo
+            | Act::Hold
+            | Act::Plan => true,
             Act::New | Act::ToggleClosed | Act::Form(_) | Act::Answer(_) | Act::AskBack => false,
         }
     }
@@ -122,6 +130,13 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     b(
+        Scope::Callbacks,
+        &[ch('p', "p")],
+        a(Act::Plan),
+        q::KEY_PLAN,
+        false,
+    ),
+    b(
         Scope::CallbackConfirm,
         &[ch('j', "j"), ch('y', "y"), ch('J', "J"), ch('Y', "Y")],
         a(Act::Answer(true)),
@@ -181,6 +196,11 @@ pub enum Mode {
         asking: Option<MessageWish>,
     },
     Close {
+        form: Form,
+        id: i64,
+    },
+    /// Planning a callback time.
+    Plan {
         form: Form,
         id: i64,
     },
@@ -536,6 +556,7 @@ impl QueueState {
             Mode::Attempt { form, id, asking } => {
                 self.save_attempt(form, id, asking.is_some(), env)
             }
+            Mode::Plan { form, id } => self.save_plan(form, id, env),
             Mode::Close { form, id } => self.save_close(form, id, env),
             Mode::List => (Effect::None, None),
         };
@@ -942,6 +963,58 @@ impl QueueState {
         }
     }
 
+    /// Saves a planned callback time (empty removes it), checked by the
+    /// domain's rule against the hours and the caller's safe window as
+    /// stored now.
+    fn save_plan(&mut self, mut form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
+        let lang = env.lang;
+        let text = form.text("at");
+        let at = if text.trim().is_empty() {
+            None
+        } else {
+            let safety = match env.store.callback(id) {
+                Ok(Some(item)) => item.safety,
+                Ok(None) => Safety::default(),
+                Err(e) => {
+                    return (
+                        Effect::Error(store_error(&e, env)),
+                        Some(Mode::Plan { form, id }),
+                    );
+                }
+            };
+            match crate::domain::callback::plan_callback(&text, env.calendar, &safety, env.now) {
+                Ok(at) => Some(at),
+                Err(e) => {
+                    form.set_error("at", Some(q::plan_error(&e, lang)));
+                    return (
+                        Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
+                        Some(Mode::Plan { form, id }),
+                    );
+                }
+            }
+        };
+        match env
+            .store
+            .set_planned(id, at, &mut self.snaps, env.actor, env.now)
+        {
+            Ok(undo) => {
+                self.undo = Some(undo);
+                let msg = match at {
+                    Some(t) => q::SAVED_PLANNED.fill(
+                        lang,
+                        &[("when", &q::planned_words(t, env.calendar.tz, lang))],
+                    ),
+                    None => q::SAVED_UNPLANNED.get(lang).to_string(),
+                };
+                (Effect::Saved(msg), None)
+            }
+            Err(e) => (
+                Effect::Error(store_error(&e, env)),
+                Some(Mode::Plan { form, id }),
+            ),
+        }
+    }
+
     fn save_close(&mut self, form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
         let outcome = OUTCOMES[form.choice("outcome").min(OUTCOMES.len() - 1)];
         let r = env.store.close_callback(
@@ -973,6 +1046,7 @@ impl QueueState {
             Mode::Form { form, .. }
             | Mode::Attempt { form, .. }
             | Mode::Close { form, .. }
+            | Mode::Plan { form, .. }
             | Mode::JoinAsk { form, .. } => Some(form),
         }
     }
@@ -983,6 +1057,7 @@ impl QueueState {
             Mode::Form { form, .. }
             | Mode::Attempt { form, .. }
             | Mode::Close { form, .. }
+            | Mode::Plan { form, .. }
             | Mode::JoinAsk { form, .. } => Some(form),
         }
     }
@@ -1190,6 +1265,7 @@ impl Component for QueueState {
                 open_item && item.is_some_and(|i| i.kind == crate::callback::Kind::Voicemail)
             }
             Act::Close | Act::Edit => open_item,
+            Act::Plan => open_item && item.is_some_and(|i| i.kind == Kind::Voicemail),
             Act::Copy => item.is_some_and(|i| i.phone.is_some()),
             Act::Hold => item.is_some(),
             Act::Undo => self.undo.is_some(),
@@ -1250,6 +1326,31 @@ impl Component for QueueState {
                         id: item.id,
                         asking: None,
                     };
+                }
+                Effect::None
+            }
+            Act::Plan => {
+                if let Some(item) = self.selected_item().filter(|i| i.open) {
+                    let now_text = item
+                        .planned_at
+                        .map(|t| {
+                            t.with_timezone(&env.calendar.tz)
+                                .format("%Y-%m-%d %H:%M")
+                                .to_string()
+                        })
+                        .unwrap_or_default();
+                    let form = Form::new(
+                        q::PLAN_TITLE,
+                        vec![
+                            FormField::text(
+                                "at",
+                                q::PLAN_AT,
+                                Field::single(MAX_TIME).with_text(&now_text),
+                            )
+                            .with_hint(q::PLAN_HINT.get(lang).to_string()),
+                        ],
+                    );
+                    self.mode = Mode::Plan { form, id: item.id };
                 }
                 Effect::None
             }

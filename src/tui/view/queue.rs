@@ -61,7 +61,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .unwrap_or(0);
             super::form::draw(frame, area, &shown, q::FORM_HINT.get(lang), th, lang);
         }
-        Mode::Attempt { form, .. } | Mode::Close { form, .. } | Mode::JoinAsk { form, .. } => {
+        Mode::Attempt { form, .. }
+        | Mode::Close { form, .. }
+        | Mode::Plan { form, .. }
+        | Mode::JoinAsk { form, .. } => {
             super::form::draw(frame, area, form, q::FORM_HINT.get(lang), th, lang)
         }
     }
@@ -138,6 +141,17 @@ fn due_cell(item: &Item, app: &App) -> (String, Style) {
         return (format!("✓ {outcome}"), th.muted);
     }
     let eod = end_of_today_at(&app.calendar, now);
+    // A time the person on duty planned, unless the promise is broken.
+    if let Some(planned) = item.planned_at.filter(|_| !item.is_overdue(now)) {
+        let style = if planned < eod { th.warning } else { th.base };
+        return (
+            q::PLANNED_CELL.fill(
+                lang,
+                &[("when", &timefmt::when_words(planned, now, tz, lang))],
+            ),
+            style,
+        );
+    }
     match callback::urgency(
         now,
         eod,
@@ -331,6 +345,12 @@ fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
         first.push(Span::styled(q::DETAIL_ON_HOLD.get(lang), th.warning));
     }
     let mut lines = vec![Line::from(first)];
+    if let Some(planned) = item.planned_at.filter(|_| item.open) {
+        lines.push(Line::from(Span::styled(
+            q::DETAIL_PLANNED.fill(lang, &[("when", &q::planned_words(planned, tz, lang))]),
+            th.warning,
+        )));
+    }
     let mut due = Vec::new();
     if item.is_overdue(app.now) {
         due.push(Span::styled(
