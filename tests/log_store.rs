@@ -224,6 +224,7 @@ fn open_escalations_written_before_their_table_existed_are_found() {
          ALTER TABLE messages DROP COLUMN via; ALTER TABLE messages DROP COLUMN recording;
          ALTER TABLE messages DROP COLUMN recording_secs;
          DROP INDEX messages_entered; ALTER TABLE messages DROP COLUMN entered_at;
+         ALTER TABLE callbacks DROP COLUMN planned_at;
          PRAGMA user_version = 5;",
     )
     .unwrap();
