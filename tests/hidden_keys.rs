@@ -143,3 +143,26 @@ fn a_referral_waits_while_the_callback_is_hidden() {
     let s = render_text(&app, 120, 30);
     assert!(s.contains("Caller data is hidden: F2 shows it"), "{s}");
 }
+
+#[test]
+fn a_question_open_when_data_hides_is_not_answered() {
+    let db = TestDb::new();
+    seed(&db);
+    let mut app = db.app(Lang::En, monday_morning());
+    app.set_actor("KH");
+    app.resize(120, 30);
+    // "Left a message" for a caller who never said yes: vakt asks.
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Right);
+    }
+    key(&mut app, KeyCode::Enter);
+    assert!(render_text(&app, 120, 30).contains("(y/n)"));
+    key(&mut app, KeyCode::F(2));
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(attempts(&db), 0);
+    assert!(render_text(&app, 120, 30).contains("Caller data is hidden: F2 shows it"));
+    key(&mut app, KeyCode::F(2));
+    key(&mut app, KeyCode::Char('y'));
+    assert_eq!(attempts(&db), 1);
+}

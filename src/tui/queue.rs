@@ -62,8 +62,10 @@ impl Act {
             | Act::Copy
             | Act::Undo
             | Act::Hold
-            | Act::Plan => true,
-            Act::New | Act::ToggleClosed | Act::Form(_) | Act::Answer(_) | Act::AskBack => false,
+            | Act::Plan
+            // Saving an attempt or an edit the person was asked about.
+            | Act::Answer(_) => true,
+            Act::New | Act::ToggleClosed | Act::Form(_) | Act::AskBack => false,
         }
     }
 }
