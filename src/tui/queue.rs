@@ -244,6 +244,10 @@ pub struct QueueState {
     /// The rows on screen whose safe time the line's hours never meet
     /// (marked in the list), worked out when the rows are read.
     pub never_open: Vec<i64>,
+    /// The rows (id, version), the day and the calendar `never_open` was
+    /// worked out for.
+    marked_rows: Vec<(i64, i64)>,
+    marked_for: Option<(chrono::NaiveDate, crate::calendar::CalendarSettings)>,
     undo: Option<Undo>,
     snaps: Snapshots,
     /// Open items whose number matches the phone being typed in the form.
@@ -265,6 +269,8 @@ impl Default for QueueState {
             recordings: Vec::new(),
             safe_unmet: None,
             never_open: Vec::new(),
+            marked_rows: Vec::new(),
+            marked_for: None,
             undo: None,
             snaps: Snapshots::default(),
             join_target: None,
@@ -1099,6 +1105,25 @@ impl QueueState {
             .selected_item()
             .filter(|i| i.open)
             .and_then(|i| crate::callback::safe_time_unmet(env.calendar, &i.safety, env.now));
+        self.mark_rows(env);
+        Ok(())
+    }
+
+    /// Works out which rows on screen have a safe time the hours never
+    /// meet, when the rows (or their versions), the day or the hours
+    /// changed since last time:
+    /// moving the selection within a page reads nothing again.
+    fn mark_rows(&mut self, env: &Env) {
+        let shown: Vec<(i64, i64)> = self.rows().iter().map(|i| (i.id, i.version)).collect();
+        let day = env.calendar.local_date(env.now);
+        if shown == self.marked_rows
+            && self
+                .marked_for
+                .as_ref()
+                .is_some_and(|(d, cal)| *d == day && cal == env.calendar)
+        {
+            return;
+        }
         self.never_open = self
             .rows()
             .iter()
@@ -1109,7 +1134,8 @@ impl QueueState {
             })
             .map(|i| i.id)
             .collect();
-        Ok(())
+        self.marked_rows = shown;
+        self.marked_for = Some((day, env.calendar.clone()));
     }
 
     /// Reads the page around the selected item again.
