@@ -251,3 +251,31 @@ fn the_command_line_plans_checks_and_shows_it() {
     let q = json(&db, &["queue", "--json"]);
     assert!(q.as_array().unwrap().iter().all(|i| i["planned"].is_null()));
 }
+
+#[test]
+fn an_attempt_uses_the_plan_up_and_undo_brings_it_back() {
+    let db = TestDb::new();
+    let id = seed(&db);
+    let mut app = app(&db, Lang::En);
+    plan(&mut app, "thursday 13:00");
+    assert!(
+        db.store()
+            .callback(id)
+            .unwrap()
+            .unwrap()
+            .planned_at
+            .is_some()
+    );
+    // The planned item is second now; try it (no answer).
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.queue().selected_item().unwrap().id, id);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    let item = db.store().callback(id).unwrap().unwrap();
+    assert_eq!(item.attempt_count, 1);
+    assert_eq!(item.planned_at, None, "the attempt used the plan up");
+    key(&mut app, KeyCode::Char('u'));
+    let item = db.store().callback(id).unwrap().unwrap();
+    assert_eq!(item.attempt_count, 0);
+    assert!(item.planned_at.is_some(), "undo brings the plan back");
+}
