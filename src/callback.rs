@@ -228,6 +228,16 @@ pub enum SafeTimeUnmet {
     NeverOpen,
 }
 
+impl SafeTimeUnmet {
+    /// The word in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            SafeTimeUnmet::Unread => "unread",
+            SafeTimeUnmet::NeverOpen => "never_open",
+        }
+    }
+}
+
 pub fn safe_time_unmet(
     cal: &CalendarSettings,
     safety: &Safety,
@@ -256,6 +266,18 @@ pub fn sort_key(
         (0, _) | (_, None) => deadline,
         (_, Some(n)) => n,
     }
+}
+
+/// The queue's order key with a planned callback: the time the person on
+/// duty planned stands where the next planned attempt would (before any
+/// attempt too), else [`sort_key`].
+pub fn order_key(
+    deadline: DateTime<Utc>,
+    attempts: u32,
+    next_attempt: Option<DateTime<Utc>>,
+    planned: Option<DateTime<Utc>>,
+) -> DateTime<Utc> {
+    planned.unwrap_or_else(|| sort_key(deadline, attempts, next_attempt))
 }
 
 /// How urgent an open item is right now.
@@ -309,6 +331,12 @@ pub fn due_words(
     use crate::timefmt;
     if item.is_overdue(now) {
         return timefmt::deadline_words(item.deadline_at, now, tz, lang);
+    }
+    if let Some(planned) = item.planned_at.filter(|_| item.open) {
+        return crate::i18n::queue::PLANNED_CELL.fill(
+            lang,
+            &[("when", &timefmt::when_words(planned, now, tz, lang))],
+        );
     }
     match (item.attempt_count, item.next_attempt_at) {
         (n, Some(next)) if n > 0 && next <= now => {

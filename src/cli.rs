@@ -111,11 +111,12 @@ pub enum Command {
         /// The backup file.
         path: PathBuf,
     },
-    /// Put a callback item on hold so the retention purge keeps it, or release it.
-    Hold {
+    /// Keep a callback item whole (the retention purge leaves it), or release it; `vakt hold` works too.
+    #[command(alias = "hold")]
+    Keep {
         /// The item's id (from `vakt queue`).
         id: i64,
-        /// Release the hold.
+        /// Release the item: the usual retention applies again.
         #[arg(long)]
         release: bool,
     },
@@ -331,6 +332,22 @@ pub enum CallbackCmd {
         /// A short note.
         #[arg(long)]
         note: Option<String>,
+        /// Record "left-message" although the caller said not to leave one,
+        /// or never said it was all right (without it that is refused).
+        #[arg(long)]
+        against_wish: bool,
+    },
+    /// Plan a callback time inside the opening hours and the caller's safe
+    /// window, e.g. --at "thursday 12:00"; --clear removes it.
+    Plan {
+        /// The item's id (from `vakt queue`).
+        id: i64,
+        /// When: "thursday 12:00", "tomorrow 13:30", "2026-11-26 12:00".
+        #[arg(long, required_unless_present = "clear", conflicts_with = "clear")]
+        at: Option<String>,
+        /// Remove the planned time.
+        #[arg(long)]
+        clear: bool,
     },
     /// Close an item: reached, gave-up, not-in-use, not-needed.
     Close {

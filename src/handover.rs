@@ -87,6 +87,9 @@ pub struct Review {
     pub retry_now: Vec<Item>,
     /// The services referred on each listed open item (by item id).
     pub referrals: std::collections::HashMap<i64, Vec<Referral>>,
+    /// Listed open items whose safe time cannot be planned for: the words
+    /// could not be read, or the line's hours never meet them (by item id).
+    pub safe_unmet: std::collections::HashMap<i64, crate::callback::SafeTimeUnmet>,
     pub escalations: Vec<Note>,
     /// Open items in queue order (at most [`MAX_LISTED`]).
     pub open: Vec<Item>,
@@ -197,6 +200,10 @@ pub fn gather(
             referrals.insert(i.id, r);
         }
     }
+    let safe_unmet = open
+        .iter()
+        .filter_map(|i| crate::callback::safe_time_unmet(cal, &i.safety, now).map(|u| (i.id, u)))
+        .collect();
     Ok(Review {
         now,
         tz: cal.tz,
@@ -206,6 +213,7 @@ pub fn gather(
         overdue,
         retry_now,
         referrals,
+        safe_unmet,
         escalations: store.open_escalations()?,
         open,
         open_total: counts.open,

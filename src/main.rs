@@ -172,7 +172,7 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
         Some(Command::Audit(args)) => commands::privacy::audit(&ctx, args),
         Some(Command::Backup { path }) => commands::privacy::backup(&ctx, path),
         Some(Command::Restore { path }) => commands::privacy::restore(&ctx, path),
-        Some(Command::Hold { id, release }) => commands::privacy::hold(&ctx, id, release),
+        Some(Command::Keep { id, release }) => commands::privacy::hold(&ctx, id, release),
         Some(Command::Completions { .. }) | Some(Command::Man) => Ok(()),
     }
 }

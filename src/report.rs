@@ -60,7 +60,9 @@ fn attempts(i: &Item, lang: Lang) -> String {
 fn item_detail(r: &Review, i: &Item, lang: Lang) -> String {
     let when = |t| timefmt::when_words(t, r.now, r.tz, lang);
     let mut parts = crate::i18n::queue::safety_words(&i.safety, lang);
-    if let Some(next) = i.next_attempt_at.filter(|_| i.attempt_count > 0) {
+    if let Some(planned) = i.planned_at {
+        parts.push(crate::i18n::queue::REVIEW_PLANNED.fill(lang, &[("when", &when(planned))]));
+    } else if let Some(next) = i.next_attempt_at.filter(|_| i.attempt_count > 0) {
         parts.push(m::REVIEW_NEXT_ATTEMPT.fill(lang, &[("when", &when(next))]));
     }
     if let Some(refs) = r.referrals.get(&i.id) {
@@ -70,6 +72,9 @@ fn item_detail(r: &Review, i: &Item, lang: Lang) -> String {
             .collect::<Vec<_>>()
             .join(", ");
         parts.push(m::REVIEW_REFERRED.fill(lang, &[("list", &list)]));
+    }
+    if let Some(u) = r.safe_unmet.get(&i.id) {
+        parts.push(crate::i18n::queue::safe_unmet_words(*u, lang).to_string());
     }
     parts.join(" · ")
 }
@@ -354,11 +359,13 @@ fn item_json(r: &Review, i: &Item) -> Value {
         "deadline": i.deadline_at.with_timezone(&tz).to_rfc3339(),
         "attempts": i.attempt_count,
         "next_attempt": i.next_attempt_at.map(|t| t.with_timezone(&tz).to_rfc3339()),
+        "planned": i.planned_at.map(|t| t.with_timezone(&tz).to_rfc3339()),
         "overdue": i.is_overdue(r.now),
         "due_before_next_opening": r.due_before_next_opening(i),
         "may_leave_message": i.safety.may_leave_message,
         "may_say_who_we_are": i.safety.may_say_who_we_are,
         "safe_times": i.safety.safe_times,
+        "safe_time_unmet": r.safe_unmet.get(&i.id).map(|u| u.key()),
         "referrals": r.referrals.get(&i.id).map(|v| v.iter().map(|x| json!({
             "service": x.service,
             "at": x.at.with_timezone(&tz).to_rfc3339(),

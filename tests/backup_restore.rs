@@ -166,8 +166,8 @@ fn restoring_an_old_backup_purges_it_before_it_becomes_live() {
         // And it says so.
         assert!(out.contains(said), "{out}");
         assert!(
-            out.contains("Exempt (on hold or open escalation): 1.")
-                || out.contains("Unntatt (på vent eller åpen eskalering): 1."),
+            out.contains("Exempt (kept or open escalation): 1.")
+                || out.contains("Unntatt (beholdt eller åpen eskalering): 1."),
             "{out}"
         );
     }

@@ -272,6 +272,10 @@ const SCREENS: &[(&str, Setup)] = &[
         seed(&db);
         let mut a = app(&db, lang, monday_morning());
         key(&mut a, KeyCode::Enter);
+        // "Left a message", for a caller who said not to: the wish shows.
+        for _ in 0..3 {
+            key(&mut a, KeyCode::Right);
+        }
         (db, a)
     }),
     ("directory", |lang| {
@@ -369,6 +373,7 @@ fn scope_title(scope: Scope, lang: Lang) -> &'static str {
             "Acknowledging (typing initials)",
         ),
         Scope::LogConfirm => ("Spørsmål i vaktloggen", "Questions in the log"),
+        Scope::CallbackConfirm => ("Spørsmål i tilbakeringingene", "Questions in the callbacks"),
         Scope::Stats => ("Statistikk (4)", "Statistics (4)"),
     };
     match lang {
@@ -386,6 +391,7 @@ const SCOPE_ORDER: &[Scope] = &[
     Scope::Who,
     Scope::Welcome,
     Scope::Callbacks,
+    Scope::CallbackConfirm,
     Scope::Directory,
     Scope::DirectorySearch,
     Scope::Log,

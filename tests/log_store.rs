@@ -225,6 +225,7 @@ fn open_escalations_written_before_their_table_existed_are_found() {
          ALTER TABLE messages DROP COLUMN recording_secs;
          DROP INDEX messages_entered; ALTER TABLE messages DROP COLUMN entered_at;
          DROP INDEX services_national; DROP TABLE services_vocab;
+         ALTER TABLE callbacks DROP COLUMN planned_at;
          PRAGMA user_version = 5;",
     )
     .unwrap();

@@ -66,7 +66,7 @@ fn purge_dry_run_then_real_with_counts_in_the_audit_log() {
         .args(["hold", &held.to_string()])
         .assert()
         .success()
-        .stdout(predicate::str::contains("på vent"));
+        .stdout(predicate::str::contains("beholdes"));
     // Default retention (30 days): nothing closed today goes.
     db.cmd()
         .args(["--lang", "en", "purge", "--dry-run"])

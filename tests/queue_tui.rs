@@ -177,11 +177,10 @@ fn attempt_close_undo_and_closed_today() {
     let first = app.queue().selected_item().unwrap().id;
     key(&mut app, KeyCode::Enter);
     assert!(matches!(app.queue().mode, Mode::Attempt { .. }));
+    // The caller's wish about messages shows only when "left a message"
+    // is chosen against it, not for "no answer".
     let s = screen(&app);
-    assert!(
-        s.contains("The caller has not agreed to a message being left."),
-        "{s}"
-    );
+    assert!(!s.contains("whether a message is all right"), "{s}");
     key(&mut app, KeyCode::Enter); // no answer, now
     assert!(
         screen(&app).contains("Attempt saved ✓ Try again today 12:42"),
@@ -348,7 +347,7 @@ fn paging_through_a_long_queue_reaches_every_item() {
 }
 
 #[test]
-fn h_puts_the_selected_item_on_hold_and_releases_it() {
+fn h_keeps_the_selected_item_from_erasing_and_releases_it() {
     let db = TestDb::new();
     seed(&db);
     let mut app = app_with(&db, Lang::En);
@@ -356,8 +355,8 @@ fn h_puts_the_selected_item_on_hold_and_releases_it() {
     assert!(!db.store().on_hold(id).unwrap());
     key(&mut app, KeyCode::Char('h'));
     let s = screen(&app);
-    assert!(s.contains(&format!("Item {id} is on hold")), "{s}");
-    assert!(s.contains("ON HOLD: not erased"), "{s}");
+    assert!(s.contains(&format!("Item {id} is kept")), "{s}");
+    assert!(s.contains("KEPT: not erased"), "{s}");
     assert!(db.store().on_hold(id).unwrap());
     // Audited without caller data.
     let audit = db.store().audit_entries(None).unwrap();
@@ -369,7 +368,7 @@ fn h_puts_the_selected_item_on_hold_and_releases_it() {
     key(&mut app, KeyCode::Char('h'));
     let s = screen(&app);
     assert!(s.contains(&format!("Item {id} is released")), "{s}");
-    assert!(!s.contains("ON HOLD"), "{s}");
+    assert!(!s.contains("KEPT"), "{s}");
     assert!(!db.store().on_hold(id).unwrap());
 }
 

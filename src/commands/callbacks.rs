@@ -147,10 +147,11 @@ pub fn complaint(ctx: &Ctx, cmd: ComplaintCmd) -> Result<(), AppError> {
 fn item_json(
     item: &Item,
     reveal: bool,
+    cal: &crate::calendar::CalendarSettings,
     now: DateTime<Utc>,
-    tz: chrono_tz::Tz,
     recordings: &[(DateTime<Utc>, Option<u32>)],
 ) -> Value {
+    let tz = cal.tz;
     let phone = item
         .phone
         .as_ref()
@@ -162,6 +163,14 @@ fn item_json(
         "received": rfc(item.received_at, tz),
         "deadline": rfc(item.deadline_at, tz),
         "next_attempt": item.next_attempt_at.map(|t| rfc(t, tz)),
+        "planned": item.planned_at.map(|t| rfc(t, tz)),
+        "kept": item.on_hold,
+        // The safe time cannot be planned for: "never_open" or "unread".
+        "safe_time_unmet": item
+            .open
+            .then(|| crate::callback::safe_time_unmet(cal, &item.safety, now))
+            .flatten()
+            .map(|u| u.key()),
         "status": if item.open { "open" } else { "closed" },
         "outcome": item.outcome.map(|o| o.key()),
         "attempts": item.attempt_count,
@@ -211,7 +220,7 @@ pub fn queue(ctx: &Ctx, args: QueueArgs) -> Result<(), AppError> {
         let mut arr: Vec<Value> = Vec::with_capacity(items.len());
         for i in &items {
             let rec = store.recordings(i.id).map_err(ctx.db_err())?;
-            arr.push(item_json(i, args.reveal, ctx.now, cal.tz, &rec));
+            arr.push(item_json(i, args.reveal, &cal, ctx.now, &rec));
         }
         return out_json(&Value::Array(arr));
     }
@@ -251,9 +260,24 @@ pub fn callback(ctx: &Ctx, cmd: CallbackCmd) -> Result<(), AppError> {
             result,
             at,
             note,
+            against_wish,
         } => {
             let result = AttemptResult::from_key(result.trim())
                 .ok_or(AppError::Invalid(q::ERR_BAD_RESULT))?;
+            if !against_wish {
+                // The same rule as the app's question; a command cannot ask,
+                // so the person says it on the command line.
+                let item = store
+                    .callback(id)
+                    .map_err(ctx.db_err())?
+                    .ok_or(AppError::NotFound(id))?;
+                if let Some(wish) = rules::message_against_wish(result, &item.safety) {
+                    return Err(AppError::Message(q::ERR_AGAINST_WISH.fill(
+                        ctx.lang,
+                        &[("id", &id), ("wish", &q::wish_words(wish, ctx.lang))],
+                    )));
+                }
+            }
             let at = received(ctx, at.as_deref(), cal.tz, false)?;
             let note =
                 rules::attempt_note(note.as_deref().unwrap_or("")).map_err(text_err(ctx.lang))?;
@@ -269,6 +293,34 @@ pub fn callback(ctx: &Ctx, cmd: CallbackCmd) -> Result<(), AppError> {
                 q::CLI_ATTEMPT
             };
             out(&msg.fill(ctx.lang, &[("id", &id)]))
+        }
+        CallbackCmd::Plan { id, at, clear } => {
+            let item = store
+                .callback(id)
+                .map_err(ctx.db_err())?
+                .ok_or(AppError::NotFound(id))?;
+            // The same rule as the app's: the hours and the caller's safe
+            // window, as stored now.
+            let planned = match at.as_deref().filter(|_| !clear) {
+                Some(text) => Some(
+                    rules::plan_callback(text, &cal, &item.safety, ctx.now)
+                        .map_err(|e| AppError::Message(q::plan_error(&e, ctx.lang)))?,
+                ),
+                None => None,
+            };
+            store
+                .set_planned(id, planned, &mut snaps, &ctx.actor, ctx.now)
+                .map_err(store_err(ctx, id))?;
+            match planned {
+                Some(t) => out(&q::CLI_PLANNED.fill(
+                    ctx.lang,
+                    &[
+                        ("id", &id),
+                        ("when", &q::planned_words(t, cal.tz, ctx.lang)),
+                    ],
+                )),
+                None => out(&q::CLI_UNPLANNED.fill(ctx.lang, &[("id", &id)])),
+            }
         }
         CallbackCmd::Close { id, outcome } => {
             let outcome =

@@ -7,11 +7,15 @@
 //! The instant a message was received is read (and its range checked) by
 //! [`crate::when`]; the number by [`crate::phone`].
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
+use chrono_tz::Tz;
 
+use super::safe_time;
 use super::text::{self, TextError, TextField};
-use crate::callback::{Kind, Safety};
+use crate::calendar::CalendarSettings;
+use crate::callback::{AttemptResult, Kind, Safety};
 use crate::phone::{Phone, PhoneError};
+use crate::when::{self, WhenError};
 
 /// A voicemail as entered by the person on duty, checked.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,6 +125,141 @@ pub fn callback_number(input: &str) -> Result<Phone, PhoneError> {
     Ok(phone)
 }
 
+/// What the caller said about a message on their phone, when an attempt
+/// says one was left against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageWish {
+    /// The caller said do NOT leave a message.
+    SaidNo,
+    /// The caller never said a message is all right.
+    NotSaid,
+}
+
+/// Whether recording `result` goes against what the caller said about
+/// messages: "left a message" where the caller said no, or never said yes.
+/// The app asks before saving such an attempt, naming the wish; the command
+/// line wants `--against-wish`. Any other result never asks.
+pub fn message_against_wish(result: AttemptResult, safety: &Safety) -> Option<MessageWish> {
+    if result != AttemptResult::LeftMessage {
+        return None;
+    }
+    match safety.may_leave_message {
+        Some(true) => None,
+        Some(false) => Some(MessageWish::SaidNo),
+        None => Some(MessageWish::NotSaid),
+    }
+}
+
+/// Reads a planned callback time as the person types it, in zone `tz`,
+/// from `now`: a weekday and a clock time (`torsdag 12`, `thu 12:30`: the
+/// next such day, today included while the time is still ahead), `i morgen
+/// 13:00` / `tomorrow 13:00`, `i dag 14` / `today 14`, a clock time alone
+/// (today), `YYYY-MM-DD HH:MM`, or RFC 3339. `kl.` / `at` before the time
+/// may be written. The hour alone (`12`) is a whole hour.
+pub fn parse_planned(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Utc>, WhenError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(WhenError::Empty);
+    }
+    if s.chars().count() > 64 {
+        return Err(WhenError::TooLong);
+    }
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        let today = now.with_timezone(&tz).date_naive();
+        when::check_range(t.with_timezone(&tz).date_naive(), today)?;
+        return Ok(t.with_timezone(&Utc));
+    }
+    let lower = s.to_lowercase();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "kl." | "kl" | "at" | "klokka" | "klokken"))
+        .collect();
+    let local_now = now.with_timezone(&tz);
+    let today = local_now.date_naive();
+    let clock =
+        |t: &str| crate::calendar::parse_clock(t).ok_or_else(|| WhenError::BadTime(t.to_string()));
+    let (date, time) = match words.as_slice() {
+        [t] => (today, clock(t)?),
+        ["i", "dag", t] | ["idag", t] | ["today", t] => (today, clock(t)?),
+        ["i", "morgen", t] | ["imorgen", t] | ["tomorrow", t] => {
+            (today.succ_opt().ok_or(WhenError::Format)?, clock(t)?)
+        }
+        [d, t] => {
+            let time = clock(t)?;
+            match crate::calendar::parse_weekday(d) {
+                Some(wd) => {
+                    let ahead = (7 + wd.num_days_from_monday()
+                        - today.weekday().num_days_from_monday())
+                        % 7;
+                    let mut date = today + chrono::Duration::days(i64::from(ahead));
+                    // Today's weekday with a time already past: next week.
+                    if ahead == 0 && time <= local_now.time() {
+                        date += chrono::Duration::days(7);
+                    }
+                    (date, time)
+                }
+                None => (when::parse_day(d, today)?, time),
+            }
+        }
+        _ => return Err(WhenError::Format),
+    };
+    when::check_range(date, today)?;
+    when::local_to_utc(tz, date.and_time(time))
+}
+
+/// Why a planned callback time cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanError {
+    /// The time could not be read.
+    When(WhenError),
+    /// It has passed.
+    Past,
+    /// The line is closed then.
+    Closed,
+    /// Outside the window the caller said is safe.
+    Unsafe,
+}
+
+/// Checks a planned callback: ahead of `now`, while the line is open that
+/// day (opening inclusive, closing exclusive), and inside the caller's safe
+/// window when the words could be read (words that could not be read are
+/// left to the person, who has them in front of them). The app and
+/// `vakt callback plan` both come here.
+pub fn check_planned(
+    cal: &CalendarSettings,
+    safety: &Safety,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, PlanError> {
+    if at <= now {
+        return Err(PlanError::Past);
+    }
+    let local = at.with_timezone(&cal.tz);
+    let open = cal
+        .hours_on(local.date_naive())
+        .is_some_and(|h| h.open <= local.time() && local.time() < h.close);
+    if !open {
+        return Err(PlanError::Closed);
+    }
+    match safe_time::read(&safety.safe_times) {
+        w @ safe_time::SafeTimes::Windows(_) if !w.allows(local.weekday(), local.time()) => {
+            Err(PlanError::Unsafe)
+        }
+        _ => Ok(at),
+    }
+}
+
+/// Reads and checks a planned callback time in one step.
+pub fn plan_callback(
+    input: &str,
+    cal: &CalendarSettings,
+    safety: &Safety,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, PlanError> {
+    let at = parse_planned(input, now, cal.tz).map_err(PlanError::When)?;
+    check_planned(cal, safety, at, now)
+}
+
 /// Checks the note on one callback attempt (may be empty).
 pub fn attempt_note(input: &str) -> Result<String, TextError> {
     text::clean(input, TextField::AttemptNote)
@@ -198,6 +337,96 @@ mod tests {
                 max: 1000
             }
         );
+    }
+
+    fn oslo(d: u32, h: u32, m: u32) -> DateTime<Utc> {
+        use chrono::TimeZone;
+        chrono_tz::Europe::Oslo
+            .with_ymd_and_hms(2026, 11, d, h, m, 0)
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn planned_times_are_read_as_people_say_them() {
+        // Monday 23 November 2026, 10:42 in Oslo.
+        let now = oslo(23, 10, 42);
+        let tz = chrono_tz::Europe::Oslo;
+        let p = |s: &str| parse_planned(s, now, tz);
+        assert_eq!(p("torsdag 12"), Ok(oslo(26, 12, 0)));
+        assert_eq!(p("Thu 12:30"), Ok(oslo(26, 12, 30)));
+        assert_eq!(p("tor. kl. 13.15"), Ok(oslo(26, 13, 15)));
+        assert_eq!(p("i morgen 13:00"), Ok(oslo(24, 13, 0)));
+        assert_eq!(p("tomorrow at 9"), Ok(oslo(24, 9, 0)));
+        assert_eq!(p("14:00"), Ok(oslo(23, 14, 0)));
+        assert_eq!(p("i dag 14"), Ok(oslo(23, 14, 0)));
+        assert_eq!(p("2026-11-27 10:00"), Ok(oslo(27, 10, 0)));
+        // Monday already past 10:00: next Monday; still ahead today: today.
+        assert_eq!(p("mandag 10:00"), Ok(oslo(30, 10, 0)));
+        assert_eq!(p("mandag 11:00"), Ok(oslo(23, 11, 0)));
+        assert_eq!(p(""), Err(WhenError::Empty));
+        assert_eq!(p("snart"), Err(WhenError::BadTime("snart".into())));
+        assert_eq!(p("torsdag 25:00"), Err(WhenError::BadTime("25:00".into())));
+        assert_eq!(p("på torsdag etter 12"), Err(WhenError::Format));
+    }
+
+    #[test]
+    fn a_plan_is_ahead_inside_the_hours_and_the_safe_window() {
+        let cal = CalendarSettings::default();
+        let now = oslo(23, 10, 42);
+        let after_12 = Safety {
+            safe_times: "etter kl. 12".into(),
+            ..Safety::default()
+        };
+        let plan = |s: &str, safety: &Safety| plan_callback(s, &cal, safety, now);
+        assert_eq!(plan("torsdag 12:00", &after_12), Ok(oslo(26, 12, 0)));
+        assert_eq!(plan("torsdag 11:00", &after_12), Err(PlanError::Unsafe));
+        assert_eq!(plan("torsdag 08:00", &after_12), Err(PlanError::Closed));
+        // Closing is exclusive; Saturday is closed.
+        assert_eq!(
+            plan("torsdag 15:00", &Safety::default()),
+            Err(PlanError::Closed)
+        );
+        assert_eq!(
+            plan("lørdag 12:00", &Safety::default()),
+            Err(PlanError::Closed)
+        );
+        assert_eq!(plan("10:00", &Safety::default()), Err(PlanError::Past));
+        // Words that could not be read are left to the person.
+        let unread = Safety {
+            safe_times: "spør mora først".into(),
+            ..Safety::default()
+        };
+        assert_eq!(plan("torsdag 10:00", &unread), Ok(oslo(26, 10, 0)));
+        assert!(matches!(plan("x", &unread), Err(PlanError::When(_))));
+    }
+
+    #[test]
+    fn only_a_message_left_against_the_wish_asks() {
+        let with = |m| Safety {
+            may_leave_message: m,
+            ..Safety::default()
+        };
+        let left = AttemptResult::LeftMessage;
+        assert_eq!(
+            message_against_wish(left, &with(Some(false))),
+            Some(MessageWish::SaidNo)
+        );
+        assert_eq!(
+            message_against_wish(left, &with(None)),
+            Some(MessageWish::NotSaid)
+        );
+        assert_eq!(message_against_wish(left, &with(Some(true))), None);
+        for r in [
+            AttemptResult::Reached,
+            AttemptResult::NoAnswer,
+            AttemptResult::Busy,
+            AttemptResult::WrongNumber,
+        ] {
+            for m in [None, Some(false), Some(true)] {
+                assert_eq!(message_against_wish(r, &with(m)), None, "{r:?} {m:?}");
+            }
+        }
     }
 
     #[test]

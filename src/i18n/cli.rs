@@ -126,6 +126,11 @@ catalogue! {
     ARG_CALLBACK_ATTEMPT__RESULT => "Hva som skjedde", "What happened";
     ARG_CALLBACK_ATTEMPT__AT => "Når forsøket ble gjort (standard nå)", "When the attempt was made (default now)";
     ARG_CALLBACK_ATTEMPT__NOTE => "Et kort notat", "A short note";
+    ARG_CALLBACK_ATTEMPT__AGAINST_WISH => "Før «left-message» selv om innringeren sa nei til beskjed, eller aldri sa at det var greit (uten dette nektes det)", "Record \"left-message\" although the caller said not to leave one, or never said it was all right (without it that is refused)";
+    ABOUT_CALLBACK_PLAN => "Avtal en tid for tilbakeringing innenfor åpningstiden og tiden innringeren sa er trygg, f.eks. --at \"torsdag 12:00\"; --clear fjerner den", "Plan a callback time inside the opening hours and the caller's safe window, e.g. --at \"thursday 12:00\"; --clear removes it";
+    ARG_CALLBACK_PLAN__ID => "Sakens id (fra `vakt queue`)", "The item's id (from `vakt queue`)";
+    ARG_CALLBACK_PLAN__AT => "Når: \"torsdag 12:00\", \"i morgen 13:30\", \"2026-11-26 12:00\"", "When: \"thursday 12:00\", \"tomorrow 13:30\", \"2026-11-26 12:00\"";
+    ARG_CALLBACK_PLAN__CLEAR => "Fjern den avtalte tiden", "Remove the planned time";
     ABOUT_CALLBACK_CLOSE => "Avslutt en sak: reached, gave-up, not-in-use, not-needed", "Close an item: reached, gave-up, not-in-use, not-needed";
     ARG_CALLBACK_CLOSE__ID => "Sakens id", "The item's id";
     ARG_CALLBACK_CLOSE__OUTCOME => "Hvordan den endte", "How it ended";
@@ -178,9 +183,9 @@ catalogue! {
     ARG_BACKUP__PATH => "Hvor den skal skrives", "Where to write it";
     ABOUT_RESTORE => "Erstatt databasen med en sikkerhetskopi, etter å ha sjekket den; den nåværende databasen tas først vare på i mappa backups", "Replace the database with a backup, after checking it; the current database is kept in the backups folder first";
     ARG_RESTORE__PATH => "Sikkerhetskopifila", "The backup file";
-    ABOUT_HOLD => "Sett en sak på vent så slettingen beholder den, eller frigi den", "Put a callback item on hold so the retention purge keeps it, or release it";
-    ARG_HOLD__ID => "Sakens id (fra `vakt queue`)", "The item's id (from `vakt queue`)";
-    ARG_HOLD__RELEASE => "Frigi saken", "Release the hold";
+    ABOUT_KEEP => "Behold en sak hel (slettingen tar den ikke), eller frigi den; `vakt hold` virker også", "Keep a callback item whole (the retention purge leaves it), or release it; `vakt hold` works too";
+    ARG_KEEP__ID => "Sakens id (fra `vakt queue`)", "The item's id (from `vakt queue`)";
+    ARG_KEEP__RELEASE => "Frigi saken: vanlig slettefrist igjen", "Release the item: the usual retention applies again";
     ABOUT_COMPLETIONS => "Skriv et skript for fullføring i skallet, for eksempel `vakt completions bash > ~/.local/share/bash-completion/completions/vakt`", "Print a shell completion script, e.g. `vakt completions bash > ~/.local/share/bash-completion/completions/vakt`";
     ARG_COMPLETIONS__SHELL => "bash, zsh, fish, elvish eller powershell", "bash, zsh, fish, elvish or powershell";
     ABOUT_MAN => "Skriv manualsiden (roff), for eksempel `vakt man | man -l -`", "Print the manual page (roff), e.g. `vakt man | man -l -`";

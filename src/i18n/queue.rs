@@ -46,8 +46,24 @@ catalogue! {
     KEY_COPY => "Kopier nr", "Copy no.";
     KEY_UNDO => "Angre", "Undo";
     KEY_CLOSED_TODAY => "Lukket i dag", "Closed today";
-    KEY_HOLD => "Sett på vent / frigi", "Hold / release";
-    DETAIL_ON_HOLD => "PÅ VENT: slettes ikke før den frigis", "ON HOLD: not erased until released";
+    KEY_HOLD => "Behold (ikke slett) / frigi", "Keep (don't erase) / release";
+    DETAIL_ON_HOLD => "BEHOLDES: slettes ikke før den frigis", "KEPT: not erased until released";
+    KEY_PLAN => "Avtal tid", "Plan call";
+    PLAN_TITLE => "Avtal tid for tilbakeringing", "Plan the callback";
+    PLAN_AT => "Når", "When";
+    PLAN_HINT => "f.eks. torsdag 12:00 · i morgen 13:30 · 2026-11-26 12:00 · tomt = fjern", "e.g. thursday 12:00 · tomorrow 13:30 · 2026-11-26 12:00 · empty = remove";
+    SAVED_PLANNED => "Avtalt ✓ {when}", "Planned ✓ {when}";
+    SAVED_UNPLANNED => "Avtalt tid fjernet ✓", "Planned time removed ✓";
+    ERR_PLAN_PAST => "Den tiden har vært.", "That time has passed.";
+    ERR_PLAN_CLOSED => "Linja er stengt da. Velg en tid innenfor åpningstiden.", "The line is closed then. Choose a time within the opening hours.";
+    ERR_PLAN_UNSAFE => "Det er utenfor tiden innringeren sa er trygg (se trygghetslinja).", "That is outside the time the caller said is safe (see the safety line).";
+    PLANNED_CELL => "avtalt {when}", "planned {when}";
+    DETAIL_PLANNED => "Avtalt tilbakeringing: {when}", "Planned callback: {when}";
+    REVIEW_PLANNED => "avtalt tilbakeringing {when}", "planned callback {when}";
+    CLI_PLANNED => "Sak {id}: tilbakeringing avtalt {when}.", "Item {id}: callback planned {when}.";
+    CLI_UNPLANNED => "Sak {id}: avtalt tid fjernet.", "Item {id}: planned time removed.";
+    MARK_KEPT => "⚑", "⚑";
+    MARK_UNMET => "⚠", "⚠";
     KEY_CHOOSE => "Velg", "Choose";
     FORM_NEW_TITLE => "Ny henvendelse", "New item";
     FORM_EDIT_TITLE => "Endre", "Edit";
@@ -75,7 +91,15 @@ catalogue! {
     ATTEMPT_AT => "Tidspunkt", "Time";
     ATTEMPT_NOTE => "Notat", "Note";
     ATTEMPT_HINT => "r nådd · i ikke svar · o opptatt · b la igjen beskjed · f feil nummer", "r reached · i no answer · o busy · b left message · f wrong number";
-    ATTEMPT_MSG_WARNING => "Innringeren har ikke sagt ja til beskjed på svarer.", "The caller has not agreed to a message being left.";
+    FORM_EDIT_JOIN_PREVIEW => "Samme nummer som åpen sak #{id}: du blir spurt om de skal slås sammen.", "Same number as open item #{id}: you will be asked whether to join them.";
+    CONFIRM_JOIN_TITLE => "Samme nummer", "Same number";
+    CONFIRM_JOIN => "Samme nummer som åpen sak #{id}. Slå denne saken sammen med den (beskjeder, forsøk og hvert «nei» beholdes; kan ikke angres)? j = slå sammen · n = hold dem adskilt · Esc = tilbake", "Same number as open item #{id}. Join this item into it (messages, attempts and every \"no\" are kept; cannot be undone)? y = join · n = keep them separate · Esc = back";
+    SAVED_EDIT_JOINED => "Lagret ✓ Slått sammen med sak #{id} (samme nummer).", "Saved ✓ Joined into item #{id} (same number).";
+    WISH_SAID_NO => "Innringeren sa IKKE legg igjen beskjed.", "The caller said do NOT leave a message.";
+    WISH_NOT_SAID => "Innringeren har ikke sagt om det er greit med beskjed.", "The caller has not said whether a message is all right.";
+    CONFIRM_MESSAGE_TITLE => "Beskjed mot innringerens ønske?", "A message against the caller's wish?";
+    CONFIRM_MESSAGE => "{wish} Lagre «la igjen beskjed» likevel? (j/n)", "{wish} Record 'left a message' anyway? (y/n)";
+    ERR_AGAINST_WISH => "Sak {id}: {wish} Ble det likevel lagt igjen beskjed, si det med --against-wish.", "Item {id}: {wish} If a message was left anyway, say so with --against-wish.";
     RESULT_REACHED => "nådd", "reached";
     RESULT_NO_ANSWER => "ikke svar", "no answer";
     RESULT_BUSY => "opptatt", "busy";
@@ -149,6 +173,43 @@ pub fn result_name(r: AttemptResult, lang: Lang) -> &'static str {
         AttemptResult::WrongNumber => RESULT_WRONG_NUMBER,
     };
     m.get(lang)
+}
+
+/// Why a planned callback time cannot be used, in a sentence.
+pub fn plan_error(e: &crate::domain::callback::PlanError, lang: Lang) -> String {
+    use crate::domain::callback::PlanError as E;
+    match e {
+        E::When(w) => crate::error::when_message(w, lang),
+        E::Past => ERR_PLAN_PAST.get(lang).to_string(),
+        E::Closed => ERR_PLAN_CLOSED.get(lang).to_string(),
+        E::Unsafe => ERR_PLAN_UNSAFE.get(lang).to_string(),
+    }
+}
+
+/// A planned callback in words: "Thu 26.11.2026 13:00".
+pub fn planned_words(at: chrono::DateTime<chrono::Utc>, tz: chrono_tz::Tz, lang: Lang) -> String {
+    let local = at.with_timezone(&tz);
+    format!(
+        "{} {}",
+        crate::timefmt::weekday_short(local.date_naive(), lang),
+        crate::timefmt::absolute(at, tz)
+    )
+}
+
+/// Why a safe time cannot be planned for, in a sentence.
+pub fn safe_unmet_words(u: crate::callback::SafeTimeUnmet, lang: Lang) -> &'static str {
+    match u {
+        crate::callback::SafeTimeUnmet::Unread => SAFE_TIME_UNREAD.get(lang),
+        crate::callback::SafeTimeUnmet::NeverOpen => SAFE_TIME_NEVER_OPEN.get(lang),
+    }
+}
+
+/// The caller's wish about messages, in a sentence.
+pub fn wish_words(w: crate::domain::callback::MessageWish, lang: Lang) -> &'static str {
+    match w {
+        crate::domain::callback::MessageWish::SaidNo => WISH_SAID_NO.get(lang),
+        crate::domain::callback::MessageWish::NotSaid => WISH_NOT_SAID.get(lang),
+    }
 }
 
 pub fn outcome_name(o: Outcome, lang: Lang) -> &'static str {

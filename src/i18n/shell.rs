@@ -34,6 +34,8 @@ catalogue! {
     KEY_PANE_LOG => "Vaktlogg", "Shift log";
     KEY_PANE_STATS => "Statistikk", "Statistics";
     KEY_PRIVACY => "Skjul", "Hide";
+    KEY_PRIVACY_SHOW => "Vis", "Show";
+    HIDDEN_WAIT => "Innringerdata er skjult: F2 viser dem igjen, så virker tasten.", "Caller data is hidden: F2 shows it again, then the key works.";
     KEY_UP => "Opp", "Up";
     KEY_DOWN => "Ned", "Down";
     KEY_PAGE_UP => "Side opp", "Page up";

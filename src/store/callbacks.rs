@@ -49,6 +49,9 @@ pub struct Item {
     pub on_hold: bool,
     /// When someone first tried to call back (whether the promise was kept).
     pub first_attempt_at: Option<DateTime<Utc>>,
+    /// A callback time the person on duty planned (inside the caller's
+    /// safe window and the opening hours); used up by the next attempt.
+    pub planned_at: Option<DateTime<Utc>>,
 }
 
 impl Item {
@@ -118,6 +121,15 @@ pub struct Undo {
     pub kind: UndoKind,
 }
 
+/// What an edit did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edited {
+    /// Takes the edit back (none after a join).
+    pub undo: Option<Undo>,
+    /// The open item this one joined (same number; the person said so).
+    pub joined_into: Option<i64>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UndoKind {
     /// The item was created: delete it.
@@ -133,7 +145,7 @@ pub enum UndoKind {
 const ITEM_COLUMNS: &str = "id, kind, received_at, deadline_at, next_attempt_at, sort_at, phone, \
      caller_label, summary, wants_callback, may_leave_message, may_say_who, safe_times, \
      safety_note, status, outcome, closed_at, message_count, attempt_count, last_attempt_at, version, \
-     on_hold, first_attempt_at";
+     on_hold, first_attempt_at, planned_at";
 
 fn opt_ts(s: Option<String>) -> Result<Option<DateTime<Utc>>> {
     s.map(|s| parse_ts(&s)).transpose()
@@ -168,6 +180,7 @@ struct RawItem {
     version: i64,
     on_hold: i64,
     first_attempt_at: Option<String>,
+    planned_at: Option<String>,
 }
 
 fn raw(r: &SqlRow) -> rusqlite::Result<RawItem> {
@@ -195,6 +208,7 @@ fn raw(r: &SqlRow) -> rusqlite::Result<RawItem> {
         version: r.get(20)?,
         on_hold: r.get(21)?,
         first_attempt_at: r.get(22)?,
+        planned_at: r.get(23)?,
     })
 }
 
@@ -229,6 +243,7 @@ impl RawItem {
             version: self.version,
             on_hold: self.on_hold != 0,
             first_attempt_at: opt_ts(self.first_attempt_at)?,
+            planned_at: opt_ts(self.planned_at)?,
         })
     }
 }
@@ -396,7 +411,7 @@ impl Store {
             let sort = callback::sort_key(before.deadline_at, count, Some(next));
             tx.execute(
                 "UPDATE callbacks SET attempt_count = ?2, last_attempt_at = ?3, first_attempt_at = ?4,
-                     next_attempt_at = ?5, sort_at = ?6,
+                     next_attempt_at = ?5, sort_at = ?6, planned_at = NULL,
                      status = CASE WHEN ?7 THEN 'closed' ELSE status END,
                      outcome = CASE WHEN ?7 THEN 'reached' ELSE outcome END,
                      closed_at = CASE WHEN ?7 THEN ?8 ELSE closed_at END,
@@ -472,16 +487,43 @@ impl Store {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<Undo> {
+        let d = crate::domain::callback::Details {
+            label: label.to_string(),
+            summary: summary.to_string(),
+            safety: safety.clone(),
+        };
+        let edited = self.edit_item(id, &d, None, None, snaps, actor, now)?;
+        edited.undo.ok_or(StoreError::Changed)
+    }
+
+    /// Edits the words, the safety instructions and (for a voicemail) the
+    /// number of an item. A changed number is audited as `number`, never
+    /// with its digits. With `join`, the item then joins that open item
+    /// (which has the same number; the person was asked): its messages,
+    /// attempts and referrals move there, the earliest deadline stands,
+    /// every "no" is kept, and this item is gone. A join cannot be undone.
+    #[allow(clippy::too_many_arguments)]
+    pub fn edit_item(
+        &mut self,
+        id: i64,
+        d: &crate::domain::callback::Details,
+        phone: Option<&Phone>,
+        join: Option<i64>,
+        snaps: &mut Snapshots,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Edited> {
         self.write(|tx| {
             let before = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
+            let safety = &d.safety;
             tx.execute(
                 "UPDATE callbacks SET caller_label = ?2, summary = ?3, wants_callback = ?4,
                      may_leave_message = ?5, may_say_who = ?6, safe_times = ?7, safety_note = ?8
                  WHERE id = ?1",
                 params![
                     id,
-                    label,
-                    summary,
+                    d.label,
+                    d.summary,
                     tri(safety.wants_callback),
                     tri(safety.may_leave_message),
                     tri(safety.may_say_who_we_are),
@@ -489,8 +531,78 @@ impl Store {
                     safety.note
                 ],
             )?;
+            let renumbered = match (phone, &before.phone) {
+                (Some(new), old)
+                    if before.kind == Kind::Voicemail
+                        && old.as_ref().map(Phone::as_str) != Some(new.as_str()) =>
+                {
+                    tx.execute(
+                        "UPDATE callbacks SET phone = ?2 WHERE id = ?1",
+                        params![id, new.as_str()],
+                    )?;
+                    true
+                }
+                _ => false,
+            };
             let version_after = bump_version(tx, id)?;
-            audit::record(tx, now, actor, "edit", "callback", Some(id), None)?;
+            audit::record(
+                tx,
+                now,
+                actor,
+                "edit",
+                "callback",
+                Some(id),
+                renumbered.then_some("number"),
+            )?;
+            if let Some(into) = join.filter(|into| *into != id) {
+                let from = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
+                join_items(tx, &from, into, actor, now)?;
+                return Ok(Edited {
+                    undo: None,
+                    joined_into: Some(into),
+                });
+            }
+            let snapshot = snaps.keep(before);
+            Ok(Edited {
+                undo: Some(Undo {
+                    callback_id: id,
+                    version_after,
+                    kind: UndoKind::Changed { snapshot },
+                }),
+                joined_into: None,
+            })
+        })
+    }
+
+    /// Plans a callback at `at` (`None` removes the plan): while set, it is
+    /// the item's place in the queue. The time must already be checked by
+    /// [`crate::domain::callback::check_planned`]. Undoable.
+    pub fn set_planned(
+        &mut self,
+        id: i64,
+        at: Option<DateTime<Utc>>,
+        snaps: &mut Snapshots,
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Undo> {
+        self.write(|tx| {
+            let before = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
+            if !before.open {
+                return Err(StoreError::Closed);
+            }
+            let sort = callback::order_key(
+                before.deadline_at,
+                before.attempt_count,
+                before.next_attempt_at,
+                at,
+            );
+            tx.execute(
+                "UPDATE callbacks SET planned_at = ?2, sort_at = ?3 WHERE id = ?1",
+                params![id, at.map(ts), ts(sort)],
+            )?;
+            let version_after = bump_version(tx, id)?;
+            let action = if at.is_some() { "plan" } else { "unplan" };
+            audit::record(tx, now, actor, action, "callback", Some(id), None)?;
             let snapshot = snaps.keep(before);
             Ok(Undo {
                 callback_id: id,
@@ -498,6 +610,19 @@ impl Store {
                 kind: UndoKind::Changed { snapshot },
             })
         })
+    }
+
+    /// Another open item with this number than `id`, if any: the one a
+    /// changed number would join.
+    pub fn other_open_item_for_phone(&self, phone: &Phone, id: i64) -> Result<Option<i64>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT id FROM callbacks WHERE status = 'open' AND phone = ?1 AND id != ?2
+                 ORDER BY id LIMIT 1",
+            )?
+            .query_row(params![phone.as_str(), id], |r| r.get(0))
+            .optional()?)
     }
 
     /// Takes back one change, if the item has not been changed since.
@@ -814,7 +939,12 @@ pub(crate) fn voicemail_in(
         let received = before.received_at.min(v.received_at);
         let dl = before.deadline_at.min(deadline);
         let safety = before.safety.merge(&v.safety);
-        let sort = callback::sort_key(dl, before.attempt_count, before.next_attempt_at);
+        let sort = callback::order_key(
+            dl,
+            before.attempt_count,
+            before.next_attempt_at,
+            before.planned_at,
+        );
         tx.execute(
             "UPDATE callbacks SET received_at = ?2, deadline_at = ?3, sort_at = ?4,
                  caller_label = ?5, summary = ?6, wants_callback = ?7,
@@ -961,12 +1091,20 @@ fn insert_item(
 /// Writes a snapshot's fields back (undo).
 fn restore(tx: &Transaction, b: &Item) -> Result<()> {
     let first: Option<String> = before_first_attempt(tx, b.id)?;
+    // The number, in case an edit changed it (a purged one stays gone: the
+    // purge changes the version, so undo never gets here).
+    if let Some(p) = &b.phone {
+        tx.execute(
+            "UPDATE callbacks SET phone = ?2 WHERE id = ?1",
+            params![b.id, p.as_str()],
+        )?;
+    }
     tx.execute(
         "UPDATE callbacks SET received_at = ?2, deadline_at = ?3, next_attempt_at = ?4, sort_at = ?5,
              caller_label = ?6, summary = ?7, wants_callback = ?8, may_leave_message = ?9,
              may_say_who = ?10, safe_times = ?11, safety_note = ?12, status = ?13, outcome = ?14,
              closed_at = ?15, message_count = ?16, attempt_count = ?17, last_attempt_at = ?18,
-             first_attempt_at = ?19,
+             first_attempt_at = ?19, planned_at = ?20,
              closed_by = CASE WHEN ?13 = 'open' THEN NULL ELSE closed_by END
          WHERE id = ?1",
         params![
@@ -989,7 +1127,87 @@ fn restore(tx: &Transaction, b: &Item) -> Result<()> {
             b.attempt_count,
             b.last_attempt_at.map(ts),
             first,
+            b.planned_at.map(ts),
         ],
+    )?;
+    Ok(())
+}
+
+/// Joins item `from` into the open item `into` (same number): messages,
+/// attempts and referrals move, the earliest received time and deadline
+/// stand, counts add up, texts are joined and every "no" is kept; `from` is
+/// deleted. Fails with `Changed` if `into` is no longer open with that
+/// number.
+fn join_items(
+    tx: &Transaction,
+    from: &Item,
+    into: i64,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let target = get_item(tx, into)?.ok_or(StoreError::Changed)?;
+    let same = target.phone.as_ref().map(Phone::as_str) == from.phone.as_ref().map(Phone::as_str);
+    if !target.open || !same || target.kind != Kind::Voicemail {
+        return Err(StoreError::Changed);
+    }
+    let received = target.received_at.min(from.received_at);
+    let deadline = target.deadline_at.min(from.deadline_at);
+    let safety = target.safety.merge(&from.safety);
+    let attempts = target.attempt_count + from.attempt_count;
+    let next = target.next_attempt_at.or(from.next_attempt_at);
+    let planned = target.planned_at.or(from.planned_at);
+    let first = match (target.first_attempt_at, from.first_attempt_at) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let last = target.last_attempt_at.max(from.last_attempt_at);
+    let sort = callback::order_key(deadline, attempts, next, planned);
+    tx.execute(
+        "UPDATE callbacks SET received_at = ?2, deadline_at = ?3, sort_at = ?4,
+             caller_label = ?5, summary = ?6, wants_callback = ?7,
+             may_leave_message = ?8, may_say_who = ?9, safe_times = ?10,
+             safety_note = ?11, message_count = ?12, attempt_count = ?13,
+             next_attempt_at = ?14, first_attempt_at = ?15, last_attempt_at = ?16,
+             on_hold = max(on_hold, ?17), planned_at = ?18
+         WHERE id = ?1",
+        params![
+            into,
+            ts(received),
+            ts(deadline),
+            ts(sort),
+            callback::join_text(&target.label, &from.label),
+            callback::join_text(&target.summary, &from.summary),
+            tri(safety.wants_callback),
+            tri(safety.may_leave_message),
+            tri(safety.may_say_who_we_are),
+            safety.safe_times,
+            safety.note,
+            target.message_count + from.message_count,
+            attempts,
+            next.map(ts),
+            first.map(ts),
+            last.map(ts),
+            i64::from(from.on_hold),
+            planned.map(ts),
+        ],
+    )?;
+    for table in ["messages", "attempts", "referrals"] {
+        tx.execute(
+            &format!("UPDATE {table} SET callback_id = ?2 WHERE callback_id = ?1"),
+            params![from.id, into],
+        )?;
+    }
+    tx.execute("DELETE FROM callbacks WHERE id = ?1", params![from.id])?;
+    bump_version(tx, into)?;
+    let detail = format!("from {}", from.id);
+    audit::record(
+        tx,
+        now,
+        actor,
+        "join",
+        "callback",
+        Some(into),
+        Some(&detail),
     )?;
     Ok(())
 }
@@ -997,20 +1215,38 @@ fn restore(tx: &Transaction, b: &Item) -> Result<()> {
 /// Recomputes the deadlines of open items after the calendar changed, in
 /// the same transaction as the change.
 pub(super) fn recompute_open_deadlines(tx: &Transaction, cal: &CalendarSettings) -> Result<()> {
-    let rows: Vec<(i64, String, String, i64, Option<String>)> = tx
-        .prepare("SELECT id, kind, received_at, attempt_count, next_attempt_at FROM callbacks WHERE status = 'open'")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+    type Row = (i64, String, String, i64, Option<String>, Option<String>);
+    let rows: Vec<Row> = tx
+        .prepare(
+            "SELECT id, kind, received_at, attempt_count, next_attempt_at, planned_at
+             FROM callbacks WHERE status = 'open'",
+        )?
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let mut update =
         tx.prepare("UPDATE callbacks SET deadline_at = ?2, sort_at = ?3 WHERE id = ?1")?;
-    for (id, kind, received, attempts, next) in rows {
+    for (id, kind, received, attempts, next, planned) in rows {
         let kind = Kind::from_key(&kind).ok_or(StoreError::BadData("kind"))?;
         let Ok(dl) = cal.deadline(kind.calendar_kind(), parse_ts(&received)?) else {
             // No working day within reach: keep the old deadline rather
             // than lose the item from the queue.
             continue;
         };
-        let sort = callback::sort_key(dl.at, attempts.max(0) as u32, opt_ts(next)?);
+        let sort = callback::order_key(
+            dl.at,
+            attempts.max(0) as u32,
+            opt_ts(next)?,
+            opt_ts(planned)?,
+        );
         update.execute(params![id, ts(dl.at), ts(sort)])?;
     }
     Ok(())

@@ -90,6 +90,13 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("sql/0011_directory_search.sql"),
         rust: Some(super::directory::reindex_all),
     },
+    Migration {
+        why: "A planned callback time the person on duty sets inside the caller's safe \
+              window and the opening hours; it orders the item in the queue as the next \
+              planned attempt does.",
+        sql: include_str!("sql/0012_planned_callback.sql"),
+        rust: None,
+    },
 ];
 
 /// The schema version this program writes.

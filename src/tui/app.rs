@@ -298,6 +298,9 @@ impl App {
     /// are the pane on screen's; a form key is the welcome's while it is on
     /// top.
     pub fn is_enabled(&self, action: Action) -> bool {
+        if self.waits_while_hidden(action) {
+            return false;
+        }
         match (self.popups.top_kind(), action) {
             (Some(PopupKind::Welcome), Action::Form(_)) => true,
             (Some(_), Action::Form(_)) => false,
@@ -305,6 +308,31 @@ impl App {
             // Another pane's action, or app-wide.
             _ => !Pane::ALL.iter().any(|p| self.pane_ref(*p).owns(action)),
         }
+    }
+
+    /// Whether the pane on screen is covered because caller data is hidden.
+    pub fn pane_hidden(&self) -> bool {
+        self.privacy && self.pane != Pane::Directory
+    }
+
+    /// Whether `action` must wait while caller data is hidden: it reads or
+    /// changes a caller's item, or it is a form key in a pane the hidden
+    /// screen covers (a half-filled form is kept, but nothing is saved
+    /// that the person cannot see).
+    fn waits_while_hidden(&self, action: Action) -> bool {
+        if !self.privacy || self.popups.top().is_some() {
+            return false;
+        }
+        keymap::touches_caller_data(action)
+            || (self.pane_hidden() && self.current().owns(action) && self.is_typing())
+    }
+
+    /// The calm answer to a key that waits while caller data is hidden.
+    fn say_hidden(&mut self) {
+        self.flash = Some(Flash {
+            text: crate::i18n::shell::HIDDEN_WAIT.get(self.lang).to_string(),
+            error: false,
+        });
     }
 
     /// The one way in once the app runs: handles `msg` and returns what
@@ -376,12 +404,16 @@ impl App {
         }
         self.last_input = self.now;
         if let Some(b) = keymap::lookup(&self.scopes(), &ev) {
-            if self.is_enabled(b.action) {
+            if self.waits_while_hidden(b.action) {
+                self.say_hidden();
+            } else if self.is_enabled(b.action) {
                 self.act(b.action);
             }
             return;
         }
-        if self.popups.top().is_some() || self.is_typing() {
+        if self.popups.top().is_none() && self.is_typing() && self.pane_hidden() {
+            self.say_hidden();
+        } else if self.popups.top().is_some() || self.is_typing() {
             self.text_in(TextIn::Key(ev));
         }
     }
@@ -414,6 +446,10 @@ impl App {
     /// nothing but say so: a paste never runs a command.
     fn paste(&mut self, text: &str) {
         self.last_input = self.now;
+        if self.popups.top().is_none() && self.pane_hidden() && self.takes_text() {
+            self.say_hidden();
+            return;
+        }
         if !self.takes_text() {
             self.flash = Some(Flash {
                 text: crate::i18n::shell::PASTE_NOT_HERE

@@ -75,6 +75,8 @@ pub enum Scope {
     LogPrompt,
     /// A yes/no question in the log pane.
     LogConfirm,
+    /// A yes/no question in the queue pane.
+    CallbackConfirm,
     /// Saying who is on duty.
     Who,
     /// The first-start welcome.
@@ -359,6 +361,27 @@ pub fn footer(scopes: &[Scope]) -> Vec<&'static Binding> {
         }
     }
     out
+}
+
+/// Whether an action reads or changes a caller's item: it waits while
+/// caller data is hidden (the app says what brings the data back).
+pub fn touches_caller_data(action: Action) -> bool {
+    match action {
+        Action::Queue(a) => a.touches_caller_data(),
+        // Records a referral on the selected callback.
+        Action::Dir(crate::tui::directory::Act::Refer) => true,
+        _ => false,
+    }
+}
+
+/// What a binding is called now: F2 hides caller data, or shows it again
+/// while it is hidden.
+pub fn label(b: &Binding, hidden: bool) -> Msg {
+    if hidden && b.action == Action::TogglePrivacy {
+        s::KEY_PRIVACY_SHOW
+    } else {
+        b.label
+    }
 }
 
 /// All bindings of a scope, for the help overlay.

@@ -16,7 +16,7 @@ use super::input::{Edit, Field};
 use super::keymap::{Action, Binding, Scope, b, ch, k};
 use super::pager::{Move, Pager, Source};
 use crate::callback::{AttemptResult, Kind, Outcome, Safety};
-use crate::domain::callback::{Details, attempt_note};
+use crate::domain::callback::{Details, MessageWish, attempt_note, message_against_wish};
 use crate::domain::text::TextField;
 use crate::error::when_message;
 use crate::i18n::rules::text_error;
@@ -40,8 +40,34 @@ pub enum Act {
     Undo,
     ToggleClosed,
     Hold,
+    /// Plan a callback time (or remove the plan).
+    Plan,
+    /// Back from a question to the form under it.
+    AskBack,
+    /// The answer to a yes/no question (a message against the caller's
+    /// wish).
+    Answer(bool),
     /// Save, cancel, next or previous field in the form.
     Form(FormAct),
+}
+
+impl Act {
+    /// Whether the action reads or changes the selected caller's item (it
+    /// waits while caller data is hidden).
+    pub fn touches_caller_data(self) -> bool {
+        match self {
+            Act::Attempt
+            | Act::Close
+            | Act::Edit
+            | Act::Copy
+            | Act::Undo
+            | Act::Hold
+            | Act::Plan
+            // Saving an attempt or an edit the person was asked about.
+            | Act::Answer(_) => true,
+            Act::New | Act::ToggleClosed | Act::Form(_) | Act::AskBack => false,
+        }
+    }
 }
 
 const fn a(act: Act) -> Action {
@@ -105,6 +131,34 @@ pub const BINDINGS: &[Binding] = &[
         q::KEY_HOLD,
         false,
     ),
+    b(
+        Scope::Callbacks,
+        &[ch('p', "p")],
+        a(Act::Plan),
+        q::KEY_PLAN,
+        false,
+    ),
+    b(
+        Scope::CallbackConfirm,
+        &[ch('j', "j"), ch('y', "y"), ch('J', "J"), ch('Y', "Y")],
+        a(Act::Answer(true)),
+        crate::i18n::shell::KEY_YES,
+        true,
+    ),
+    b(
+        Scope::CallbackConfirm,
+        &[ch('n', "n"), ch('N', "N")],
+        a(Act::Answer(false)),
+        crate::i18n::shell::KEY_NO,
+        true,
+    ),
+    b(
+        Scope::CallbackConfirm,
+        &[k(KeyCode::Esc, "Esc")],
+        a(Act::AskBack),
+        crate::i18n::shell::KEY_BACK,
+        true,
+    ),
 ];
 
 /// Limits on what can be typed: the domain's rules, so the app and the
@@ -139,10 +193,25 @@ pub enum Mode {
     Attempt {
         form: Form,
         id: i64,
+        /// Asking whether to record a message left against the caller's
+        /// wish (the form stays, with everything typed).
+        asking: Option<MessageWish>,
     },
     Close {
         form: Form,
         id: i64,
+    },
+    /// Planning a callback time.
+    Plan {
+        form: Form,
+        id: i64,
+    },
+    /// The edited number is another open item's: join them, or keep them
+    /// separate? (The edit form stays under the question.)
+    JoinAsk {
+        form: Form,
+        id: i64,
+        into: i64,
     },
 }
 
@@ -172,6 +241,13 @@ pub struct QueueState {
     /// Why the selected open item's safe time cannot be planned for, worked
     /// out when it is selected (not on every frame).
     pub safe_unmet: Option<crate::callback::SafeTimeUnmet>,
+    /// The rows on screen whose safe time the line's hours never meet
+    /// (marked in the list), worked out when the rows are read.
+    pub never_open: Vec<i64>,
+    /// The rows (id, version), the day and the calendar `never_open` was
+    /// worked out for.
+    marked_rows: Vec<(i64, i64)>,
+    marked_for: Option<(chrono::NaiveDate, crate::calendar::CalendarSettings)>,
     undo: Option<Undo>,
     snaps: Snapshots,
     /// Open items whose number matches the phone being typed in the form.
@@ -192,6 +268,9 @@ impl Default for QueueState {
             referrals: Vec::new(),
             recordings: Vec::new(),
             safe_unmet: None,
+            never_open: Vec::new(),
+            marked_rows: Vec::new(),
+            marked_for: None,
             undo: None,
             snaps: Snapshots::default(),
             join_target: None,
@@ -289,49 +368,86 @@ impl QueueState {
 
     fn edit_form(item: &Item) -> Form {
         let s = &item.safety;
-        Form::new(
-            q::FORM_EDIT_TITLE,
-            vec![
-                FormField::text(
-                    "label",
-                    q::FORM_LABEL,
-                    Field::single(MAX_LABEL).with_text(&item.label),
-                ),
-                FormField::text(
-                    "summary",
-                    q::FORM_SUMMARY,
-                    Field::single(MAX_SUMMARY).with_text(&item.summary),
-                ),
-                FormField::choice(
-                    "wants",
-                    q::FORM_WANTS,
-                    TRI_OPTIONS.to_vec(),
-                    tri_index(s.wants_callback),
-                ),
-                FormField::choice(
-                    "msg",
-                    q::FORM_MSG,
-                    TRI_OPTIONS.to_vec(),
-                    tri_index(s.may_leave_message),
-                ),
-                FormField::choice(
-                    "who",
-                    q::FORM_WHO,
-                    TRI_OPTIONS.to_vec(),
-                    tri_index(s.may_say_who_we_are),
-                ),
-                FormField::text(
-                    "safe_times",
-                    q::FORM_SAFE_TIMES,
-                    Field::single(MAX_SAFE_TIMES).with_text(&s.safe_times),
-                ),
-                FormField::text(
-                    "note",
-                    q::FORM_NOTE,
-                    Field::single(MAX_NOTE).with_text(&s.note),
-                ),
-            ],
-        )
+        let mut fields = Vec::new();
+        if let (Kind::Voicemail, Some(p)) = (item.kind, &item.phone) {
+            // A mistyped number can be corrected.
+            fields.push(FormField::text(
+                "phone",
+                q::FORM_PHONE,
+                Field::single(MAX_PHONE).with_text(&p.display()),
+            ));
+        }
+        fields.extend([
+            FormField::text(
+                "label",
+                q::FORM_LABEL,
+                Field::single(MAX_LABEL).with_text(&item.label),
+            ),
+            FormField::text(
+                "summary",
+                q::FORM_SUMMARY,
+                Field::single(MAX_SUMMARY).with_text(&item.summary),
+            ),
+            FormField::choice(
+                "wants",
+                q::FORM_WANTS,
+                TRI_OPTIONS.to_vec(),
+                tri_index(s.wants_callback),
+            ),
+            FormField::choice(
+                "msg",
+                q::FORM_MSG,
+                TRI_OPTIONS.to_vec(),
+                tri_index(s.may_leave_message),
+            ),
+            FormField::choice(
+                "who",
+                q::FORM_WHO,
+                TRI_OPTIONS.to_vec(),
+                tri_index(s.may_say_who_we_are),
+            ),
+            FormField::text(
+                "safe_times",
+                q::FORM_SAFE_TIMES,
+                Field::single(MAX_SAFE_TIMES).with_text(&s.safe_times),
+            ),
+            FormField::text(
+                "note",
+                q::FORM_NOTE,
+                Field::single(MAX_NOTE).with_text(&s.note),
+            ),
+        ]);
+        Form::new(q::FORM_EDIT_TITLE, fields)
+    }
+
+    /// Checks the number in the edit form as the person types: the
+    /// intake's rules, and whether another open item has it.
+    fn validate_edit(&mut self, env: &mut Env) {
+        let Mode::Form {
+            form,
+            editing: Some(id),
+        } = &mut self.mode
+        else {
+            return;
+        };
+        if !form.fields.iter().any(|f| f.id == "phone") {
+            return;
+        }
+        let lang = env.lang;
+        match crate::domain::callback::callback_number(&form.text("phone")) {
+            Ok(p) => {
+                form.set_error("phone", None);
+                let other = env.store.other_open_item_for_phone(&p, *id).ok().flatten();
+                form.set_info(
+                    "phone",
+                    other.map(|o| q::FORM_EDIT_JOIN_PREVIEW.fill(lang, &[("id", &o)])),
+                );
+            }
+            Err(e) => {
+                form.set_error("phone", Some(q::phone_error(&e, lang)));
+                form.set_info("phone", None);
+            }
+        }
     }
 
     /// Shows only the fields the chosen kind uses (typed text is kept in
@@ -443,18 +559,50 @@ impl QueueState {
             Mode::Form {
                 form,
                 editing: Some(id),
-            } => self.save_edit(form, id, env),
-            Mode::Attempt { form, id } => self.save_attempt(form, id, env),
+            } => self.save_edit(form, id, None, env),
+            Mode::JoinAsk { form, id, into } => self.save_edit(form, id, Some(Some(into)), env),
+            Mode::Attempt { form, id, asking } => {
+                self.save_attempt(form, id, asking.is_some(), env)
+            }
+            Mode::Plan { form, id } => self.save_plan(form, id, env),
             Mode::Close { form, id } => self.save_close(form, id, env),
             Mode::List => (Effect::None, None),
         };
+        self.settle(back, env);
+        effect
+    }
+
+    /// After saving: the form again if something was wrong (with
+    /// everything typed), else the list, read again.
+    fn settle(&mut self, back: Option<Mode>, env: &mut Env) {
         if let Some(mode) = back {
-            // Something was wrong: the form stays, with everything typed.
             self.mode = mode;
         } else {
             self.reload(env);
         }
-        effect
+    }
+
+    /// From a question back to the form under it, nothing saved.
+    fn ask_back(&mut self) -> Effect {
+        self.mode = match std::mem::replace(&mut self.mode, Mode::List) {
+            Mode::Attempt { mut form, id, .. } => {
+                form.focus_on("result");
+                Mode::Attempt {
+                    form,
+                    id,
+                    asking: None,
+                }
+            }
+            Mode::JoinAsk { mut form, id, .. } => {
+                form.focus_on("phone");
+                Mode::Form {
+                    form,
+                    editing: Some(id),
+                }
+            }
+            other => other,
+        };
+        Effect::None
     }
 
     fn save_new(&mut self, mut form: Form, env: &mut Env) -> (Effect, Option<Mode>) {
@@ -610,13 +758,58 @@ impl QueueState {
         }
     }
 
-    fn save_edit(&mut self, mut form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
+    /// Saves the edit form. `join` is the person's answer when the new
+    /// number is another open item's: `None` not asked yet, `Some(None)`
+    /// keep them separate, `Some(Some(into))` join.
+    fn save_edit(
+        &mut self,
+        mut form: Form,
+        id: i64,
+        join: Option<Option<i64>>,
+        env: &mut Env,
+    ) -> (Effect, Option<Mode>) {
         let lang = env.lang;
-        let kind = self
-            .rows()
-            .iter()
-            .find(|i| i.id == id)
-            .map_or(Kind::Voicemail, |i| i.kind);
+        let back = |form| {
+            Some(Mode::Form {
+                form,
+                editing: Some(id),
+            })
+        };
+        let before = self.rows().iter().find(|i| i.id == id).cloned();
+        let kind = before.as_ref().map_or(Kind::Voicemail, |i| i.kind);
+        let phone = if form.fields.iter().any(|f| f.id == "phone") {
+            match crate::domain::callback::callback_number(&form.text("phone")) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    form.set_error("phone", Some(q::phone_error(&e, lang)));
+                    form.focus_on("phone");
+                    return (
+                        Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
+                        back(form),
+                    );
+                }
+            }
+        } else {
+            None
+        };
+        let changed = phone.as_ref().is_some_and(|p| {
+            before
+                .as_ref()
+                .and_then(|i| i.phone.as_ref())
+                .map(|old| old.as_str())
+                != Some(p.as_str())
+        });
+        let join = match (join, &phone) {
+            (Some(answer), _) => answer,
+            (None, Some(p)) if changed => match env.store.other_open_item_for_phone(p, id) {
+                Ok(Some(into)) => {
+                    return (Effect::None, Some(Mode::JoinAsk { form, id, into }));
+                }
+                Ok(None) => None,
+                Err(e) => return (Effect::Error(store_error(&e, env)), back(form)),
+            },
+            _ => None,
+        };
         let d = match Details::new(
             kind,
             &form.text("label"),
@@ -630,38 +823,64 @@ impl QueueState {
                 form.focus_on(field);
                 return (
                     Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
-                    Some(Mode::Form {
-                        form,
-                        editing: Some(id),
-                    }),
+                    back(form),
                 );
             }
         };
-        let r = env.store.edit_callback(
+        let r = env.store.edit_item(
             id,
-            &d.label,
-            &d.summary,
-            &d.safety,
+            &d,
+            phone.as_ref().filter(|_| changed),
+            join,
             &mut self.snaps,
             env.actor,
             env.now,
         );
         match r {
-            Ok(undo) => {
-                self.undo = Some(undo);
-                (Effect::Saved(q::SAVED_EDIT.get(env.lang).to_string()), None)
+            Ok(edited) => {
+                self.undo = edited.undo;
+                let msg = match edited.joined_into {
+                    Some(into) => {
+                        self.list.follow(into);
+                        q::SAVED_EDIT_JOINED.fill(lang, &[("id", &into)])
+                    }
+                    None => q::SAVED_EDIT.get(lang).to_string(),
+                };
+                (Effect::Saved(msg), None)
             }
-            Err(e) => (
-                Effect::Error(store_error(&e, env)),
-                Some(Mode::Form {
-                    form,
-                    editing: Some(id),
-                }),
-            ),
+            Err(e) => (Effect::Error(store_error(&e, env)), back(form)),
         }
     }
 
-    fn save_attempt(&mut self, mut form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
+    /// The hint under the result: the caller's wish, only while "left a
+    /// message" is chosen against it.
+    fn attempt_hint(&mut self, lang: Lang) {
+        let Mode::Attempt { form, id, .. } = &mut self.mode else {
+            return;
+        };
+        let safety = self
+            .list
+            .rows()
+            .iter()
+            .find(|i| i.id == *id)
+            .map(|i| i.safety.clone())
+            .unwrap_or_default();
+        let result = RESULTS[form.choice("result").min(RESULTS.len() - 1)];
+        let hint =
+            message_against_wish(result, &safety).map(|w| q::wish_words(w, lang).to_string());
+        if let Some(f) = form.field_mut("result") {
+            f.hint = hint;
+        }
+    }
+
+    fn save_attempt(
+        &mut self,
+        mut form: Form,
+        id: i64,
+        confirmed: bool,
+        env: &mut Env,
+    ) -> (Effect, Option<Mode>) {
+        let asked = |form, asking| Some(Mode::Attempt { form, id, asking });
         let lang = env.lang;
         let at_text = form.text("at");
         let at = if at_text.trim().is_empty() {
@@ -676,7 +895,7 @@ impl QueueState {
                 form.focus_on("at");
                 return (
                     Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
-                    Some(Mode::Attempt { form, id }),
+                    asked(form, None),
                 );
             }
         };
@@ -687,11 +906,22 @@ impl QueueState {
                 form.focus_on("note");
                 return (
                     Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
-                    Some(Mode::Attempt { form, id }),
+                    asked(form, None),
                 );
             }
         };
         let result = RESULTS[form.choice("result").min(RESULTS.len() - 1)];
+        if !confirmed {
+            // The wish as stored now (another terminal may have changed
+            // it); a read that fails asks, as an unknown wish does.
+            let safety = match env.store.callback(id) {
+                Ok(Some(item)) => item.safety,
+                _ => Safety::default(),
+            };
+            if let Some(wish) = message_against_wish(result, &safety) {
+                return (Effect::None, asked(form, Some(wish)));
+            }
+        }
         let gap = Duration::hours(i64::from(env.config.callbacks.retry_hours));
         let r = env.store.record_attempt(
             id,
@@ -737,9 +967,58 @@ impl QueueState {
                 };
                 (Effect::Saved(msg), None)
             }
+            Err(e) => (Effect::Error(store_error(&e, env)), asked(form, None)),
+        }
+    }
+
+    /// Saves a planned callback time (empty removes it), checked by the
+    /// domain's rule against the hours and the caller's safe window as
+    /// stored now.
+    fn save_plan(&mut self, mut form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
+        let lang = env.lang;
+        let text = form.text("at");
+        let at = if text.trim().is_empty() {
+            None
+        } else {
+            let safety = match env.store.callback(id) {
+                Ok(Some(item)) => item.safety,
+                Ok(None) => Safety::default(),
+                Err(e) => {
+                    return (
+                        Effect::Error(store_error(&e, env)),
+                        Some(Mode::Plan { form, id }),
+                    );
+                }
+            };
+            match crate::domain::callback::plan_callback(&text, env.calendar, &safety, env.now) {
+                Ok(at) => Some(at),
+                Err(e) => {
+                    form.set_error("at", Some(q::plan_error(&e, lang)));
+                    return (
+                        Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
+                        Some(Mode::Plan { form, id }),
+                    );
+                }
+            }
+        };
+        match env
+            .store
+            .set_planned(id, at, &mut self.snaps, env.actor, env.now)
+        {
+            Ok(undo) => {
+                self.undo = Some(undo);
+                let msg = match at {
+                    Some(t) => q::SAVED_PLANNED.fill(
+                        lang,
+                        &[("when", &q::planned_words(t, env.calendar.tz, lang))],
+                    ),
+                    None => q::SAVED_UNPLANNED.get(lang).to_string(),
+                };
+                (Effect::Saved(msg), None)
+            }
             Err(e) => (
                 Effect::Error(store_error(&e, env)),
-                Some(Mode::Attempt { form, id }),
+                Some(Mode::Plan { form, id }),
             ),
         }
     }
@@ -772,18 +1051,22 @@ impl QueueState {
     fn form_mut(&mut self) -> Option<&mut Form> {
         match &mut self.mode {
             Mode::List => None,
-            Mode::Form { form, .. } | Mode::Attempt { form, .. } | Mode::Close { form, .. } => {
-                Some(form)
-            }
+            Mode::Form { form, .. }
+            | Mode::Attempt { form, .. }
+            | Mode::Close { form, .. }
+            | Mode::Plan { form, .. }
+            | Mode::JoinAsk { form, .. } => Some(form),
         }
     }
 
     pub fn form(&self) -> Option<&Form> {
         match &self.mode {
             Mode::List => None,
-            Mode::Form { form, .. } | Mode::Attempt { form, .. } | Mode::Close { form, .. } => {
-                Some(form)
-            }
+            Mode::Form { form, .. }
+            | Mode::Attempt { form, .. }
+            | Mode::Close { form, .. }
+            | Mode::Plan { form, .. }
+            | Mode::JoinAsk { form, .. } => Some(form),
         }
     }
 
@@ -822,7 +1105,37 @@ impl QueueState {
             .selected_item()
             .filter(|i| i.open)
             .and_then(|i| crate::callback::safe_time_unmet(env.calendar, &i.safety, env.now));
+        self.mark_rows(env);
         Ok(())
+    }
+
+    /// Works out which rows on screen have a safe time the hours never
+    /// meet, when the rows (or their versions), the day or the hours
+    /// changed since last time:
+    /// moving the selection within a page reads nothing again.
+    fn mark_rows(&mut self, env: &Env) {
+        let shown: Vec<(i64, i64)> = self.rows().iter().map(|i| (i.id, i.version)).collect();
+        let day = env.calendar.local_date(env.now);
+        if shown == self.marked_rows
+            && self
+                .marked_for
+                .as_ref()
+                .is_some_and(|(d, cal)| *d == day && cal == env.calendar)
+        {
+            return;
+        }
+        self.never_open = self
+            .rows()
+            .iter()
+            .filter(|i| {
+                i.open
+                    && crate::callback::safe_time_unmet(env.calendar, &i.safety, env.now)
+                        == Some(crate::callback::SafeTimeUnmet::NeverOpen)
+            })
+            .map(|i| i.id)
+            .collect();
+        self.marked_rows = shown;
+        self.marked_for = Some((day, env.calendar.clone()));
     }
 
     /// Reads the page around the selected item again.
@@ -948,12 +1261,24 @@ impl Component for QueueState {
     fn scope(&self) -> Scope {
         match self.mode {
             Mode::List => Scope::Callbacks,
+            Mode::Attempt {
+                asking: Some(_), ..
+            }
+            | Mode::JoinAsk { .. } => Scope::CallbackConfirm,
             _ => Scope::Form,
         }
     }
 
     fn is_typing(&self) -> bool {
-        !matches!(self.mode, Mode::List)
+        !matches!(
+            self.mode,
+            Mode::List
+                | Mode::JoinAsk { .. }
+                | Mode::Attempt {
+                    asking: Some(_),
+                    ..
+                }
+        )
     }
 
     fn has_unsaved_input(&self) -> bool {
@@ -968,6 +1293,7 @@ impl Component for QueueState {
                 open_item && item.is_some_and(|i| i.kind == crate::callback::Kind::Voicemail)
             }
             Act::Close | Act::Edit => open_item,
+            Act::Plan => open_item && item.is_some_and(|i| i.kind == Kind::Voicemail),
             Act::Copy => item.is_some_and(|i| i.phone.is_some()),
             Act::Hold => item.is_some(),
             Act::Undo => self.undo.is_some(),
@@ -1004,15 +1330,12 @@ impl Component for QueueState {
             }
             Act::Attempt => {
                 if let Some(item) = self.selected_item().filter(|i| i.open) {
-                    let mut result = FormField::choice(
+                    let result = FormField::choice(
                         "result",
                         q::ATTEMPT_TITLE,
                         RESULTS.iter().map(|r| result_msg(*r)).collect(),
                         0,
                     );
-                    if !item.safety.message_allowed() {
-                        result.hint = Some(q::ATTEMPT_MSG_WARNING.get(lang).to_string());
-                    }
                     let form = Form::new(
                         q::ATTEMPT_TITLE,
                         vec![
@@ -1026,7 +1349,36 @@ impl Component for QueueState {
                             ),
                         ],
                     );
-                    self.mode = Mode::Attempt { form, id: item.id };
+                    self.mode = Mode::Attempt {
+                        form,
+                        id: item.id,
+                        asking: None,
+                    };
+                }
+                Effect::None
+            }
+            Act::Plan => {
+                if let Some(item) = self.selected_item().filter(|i| i.open) {
+                    let now_text = item
+                        .planned_at
+                        .map(|t| {
+                            t.with_timezone(&env.calendar.tz)
+                                .format("%Y-%m-%d %H:%M")
+                                .to_string()
+                        })
+                        .unwrap_or_default();
+                    let form = Form::new(
+                        q::PLAN_TITLE,
+                        vec![
+                            FormField::text(
+                                "at",
+                                q::PLAN_AT,
+                                Field::single(MAX_TIME).with_text(&now_text),
+                            )
+                            .with_hint(q::PLAN_HINT.get(lang).to_string()),
+                        ],
+                    );
+                    self.mode = Mode::Plan { form, id: item.id };
                 }
                 Effect::None
             }
@@ -1106,6 +1458,26 @@ impl Component for QueueState {
                 Effect::None
             }
             Act::Form(FormAct::Save) => self.save(env),
+            Act::Answer(true) => match self.mode {
+                Mode::Attempt {
+                    asking: Some(_), ..
+                }
+                | Mode::JoinAsk { .. } => self.save(env),
+                _ => Effect::None,
+            },
+            Act::Answer(false) => match std::mem::replace(&mut self.mode, Mode::List) {
+                // Keep them separate: the edit is saved, nothing joins.
+                Mode::JoinAsk { form, id, .. } => {
+                    let (effect, back) = self.save_edit(form, id, Some(None), env);
+                    self.settle(back, env);
+                    effect
+                }
+                other => {
+                    self.mode = other;
+                    self.ask_back()
+                }
+            },
+            Act::AskBack => self.ask_back(),
             Act::Form(FormAct::Cancel) => {
                 if let Some(again) = self.form_mut().and_then(|f| f.cancel(lang)) {
                     return Effect::Error(again);
@@ -1147,6 +1519,19 @@ impl Component for QueueState {
         if matches!(self.mode, Mode::Form { editing: None, .. }) && edit == Edit::Changed {
             self.validate_new(env);
         }
+        if matches!(self.mode, Mode::Attempt { .. }) && edit == Edit::Changed {
+            self.attempt_hint(lang);
+        }
+        if matches!(
+            self.mode,
+            Mode::Form {
+                editing: Some(_),
+                ..
+            }
+        ) && edit == Edit::Changed
+        {
+            self.validate_edit(env);
+        }
         self.too_long(edit, lang)
     }
 
@@ -1159,6 +1544,15 @@ impl Component for QueueState {
         let edit = form.paste(text);
         if matches!(self.mode, Mode::Form { editing: None, .. }) {
             self.validate_new(env);
+        }
+        if matches!(
+            self.mode,
+            Mode::Form {
+                editing: Some(_),
+                ..
+            }
+        ) {
+            self.validate_edit(env);
         }
         super::input::pasted(edit, max, lang)
     }

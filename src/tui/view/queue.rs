@@ -61,13 +61,54 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .unwrap_or(0);
             super::form::draw(frame, area, &shown, q::FORM_HINT.get(lang), th, lang);
         }
-        Mode::Attempt { form, .. } | Mode::Close { form, .. } => {
+        Mode::Attempt { form, .. }
+        | Mode::Close { form, .. }
+        | Mode::Plan { form, .. }
+        | Mode::JoinAsk { form, .. } => {
             super::form::draw(frame, area, form, q::FORM_HINT.get(lang), th, lang)
         }
     }
+    if let Mode::JoinAsk { into, .. } = &app.queue.mode {
+        super::draw_confirm(
+            frame,
+            area,
+            app,
+            q::CONFIRM_JOIN_TITLE.get(lang),
+            &q::CONFIRM_JOIN.fill(lang, &[("id", into)]),
+        );
+    }
+    if let Mode::Attempt {
+        asking: Some(wish), ..
+    } = &app.queue.mode
+    {
+        super::draw_confirm(
+            frame,
+            area,
+            app,
+            q::CONFIRM_MESSAGE_TITLE.get(lang),
+            &q::CONFIRM_MESSAGE.fill(lang, &[("wish", &q::wish_words(*wish, lang))]),
+        );
+    }
 }
 
-fn safety_marks(item: &Item, lang: Lang) -> String {
+/// The marks cell: kept from erasing (⚑), a safe time the line's hours
+/// never meet (⚠), the message wish and the safe time.
+fn safety_marks(item: &Item, never_open: bool, lang: Lang) -> String {
+    let mut marks: Vec<&str> = Vec::new();
+    if item.on_hold {
+        marks.push(q::MARK_KEPT.get(lang));
+    }
+    if never_open {
+        marks.push(q::MARK_UNMET.get(lang));
+    }
+    let own = wish_marks(item, lang);
+    if !own.is_empty() {
+        marks.push(&own);
+    }
+    marks.join(" ")
+}
+
+fn wish_marks(item: &Item, lang: Lang) -> String {
     if item.kind == Kind::Complaint {
         return String::new();
     }
@@ -100,6 +141,17 @@ fn due_cell(item: &Item, app: &App) -> (String, Style) {
         return (format!("✓ {outcome}"), th.muted);
     }
     let eod = end_of_today_at(&app.calendar, now);
+    // A time the person on duty planned, unless the promise is broken.
+    if let Some(planned) = item.planned_at.filter(|_| !item.is_overdue(now)) {
+        let style = if planned < eod { th.warning } else { th.base };
+        return (
+            q::PLANNED_CELL.fill(
+                lang,
+                &[("when", &timefmt::when_words(planned, now, tz, lang))],
+            ),
+            style,
+        );
+    }
     match callback::urgency(
         now,
         eod,
@@ -184,7 +236,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
                 )),
                 Cell::from(number),
                 Cell::from(format!("{}/{max_attempts}", item.attempt_count)),
-                Cell::from(safety_marks(item, lang)),
+                Cell::from(safety_marks(item, st.never_open.contains(&item.id), lang)),
                 Cell::from(summary_text(item, lang)),
             ])
         })
@@ -293,6 +345,12 @@ fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
         first.push(Span::styled(q::DETAIL_ON_HOLD.get(lang), th.warning));
     }
     let mut lines = vec![Line::from(first)];
+    if let Some(planned) = item.planned_at.filter(|_| item.open) {
+        lines.push(Line::from(Span::styled(
+            q::DETAIL_PLANNED.fill(lang, &[("when", &q::planned_words(planned, tz, lang))]),
+            th.warning,
+        )));
+    }
     let mut due = Vec::new();
     if item.is_overdue(app.now) {
         due.push(Span::styled(

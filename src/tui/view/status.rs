@@ -141,7 +141,7 @@ pub fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
             let label_style = if enabled { th.base } else { th.key_disabled };
             spans.push(Span::styled(b.keys[0].label, key_style));
             spans.push(Span::styled(
-                format!(" {}", b.label.get(app.lang)),
+                format!(" {}", keymap::label(b, app.privacy).get(app.lang)),
                 label_style,
             ));
         }

@@ -1,0 +1,281 @@
+//! A planned callback time ("call Thursday after 12"): set in the app with
+//! `p` or with `vakt callback plan`, checked against the opening hours and
+//! the caller's safe window, it orders the item as the next planned
+//! attempt does and shows in the list, the detail, `vakt queue` (text and
+//! JSON) and the handover review.
+
+mod common;
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, Timelike, Utc, Weekday};
+use common::{TestDb, monday_morning};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use vakt::calendar::CalendarSettings;
+use vakt::callback::Safety;
+use vakt::i18n::Lang;
+use vakt::phone::Phone;
+use vakt::store::callbacks::{NewVoicemail, Snapshots};
+use vakt::tui::App;
+use vakt::tui::queue::Mode;
+use vakt::tui::render_text;
+
+fn key(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn add(db: &TestDb, phone: &str, summary: &str, safe: &str, hours_ago: i64) -> i64 {
+    db.store()
+        .add_voicemail(
+            &NewVoicemail {
+                received_at: monday_morning() - Duration::hours(hours_ago),
+                phone: Phone::parse(phone).unwrap(),
+                label: String::new(),
+                summary: summary.into(),
+                safety: Safety {
+                    safe_times: safe.into(),
+                    ..Safety::default()
+                },
+            },
+            &CalendarSettings::default(),
+            &mut Snapshots::default(),
+            "TEST",
+            monday_morning(),
+        )
+        .unwrap()
+        .id
+}
+
+/// Two items due tomorrow 15:00; "Torsdagssak" (safe after 12) is first.
+fn seed(db: &TestDb) -> i64 {
+    let id = add(db, "22 33 44 11", "Torsdagssak", "etter kl. 12", 3);
+    add(db, "22 33 44 22", "Annen sak", "", 2);
+    id
+}
+
+fn app(db: &TestDb, lang: Lang) -> App {
+    let mut app = db.app(lang, monday_morning());
+    app.set_actor("KH");
+    app.resize(120, 30);
+    app
+}
+
+fn plan(app: &mut App, text: &str) {
+    key(app, KeyCode::Char('p'));
+    assert!(matches!(app.queue().mode, Mode::Plan { .. }), "plan form");
+    typ(app, text);
+    key(app, KeyCode::Enter);
+}
+
+fn row_index(s: &str, needle: &str) -> usize {
+    s.lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle}: {s}"))
+}
+
+#[test]
+fn a_planned_time_orders_the_item_and_shows_in_list_and_detail() {
+    let db = TestDb::new();
+    let id = seed(&db);
+    let mut app = app(&db, Lang::En);
+    let s = render_text(&app, 120, 30);
+    assert!(
+        row_index(&s, "Torsdagssak") < row_index(&s, "Annen sak"),
+        "{s}"
+    );
+    plan(&mut app, "torsdag 13:00");
+    assert!(
+        matches!(app.queue().mode, Mode::List),
+        "{}",
+        render_text(&app, 120, 30)
+    );
+    let item = db.store().callback(id).unwrap().unwrap();
+    let at = item
+        .planned_at
+        .expect("planned")
+        .with_timezone(&chrono_tz::Europe::Oslo);
+    assert_eq!(
+        (at.weekday(), at.hour(), at.minute()),
+        (Weekday::Thu, 13, 0)
+    );
+    let s = render_text(&app, 120, 30);
+    // Sorted as a planned attempt: after the item due tomorrow.
+    assert!(
+        row_index(&s, "Annen sak") < row_index(&s, "Torsdagssak"),
+        "{s}"
+    );
+    let row = &s.lines().nth(row_index(&s, "Torsdagssak")).unwrap();
+    assert!(row.contains("planned Thu 13:00"), "{s}");
+    // The detail of the planned item says it.
+    key(&mut app, KeyCode::Down);
+    let s = render_text(&app, 120, 30);
+    assert!(s.contains("Planned callback: Thu 26.11.2026 13:00"), "{s}");
+    // Removing the plan (empty) puts it back.
+    key(&mut app, KeyCode::Char('p'));
+    for _ in 0..30 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(db.store().callback(id).unwrap().unwrap().planned_at, None);
+    let s = render_text(&app, 120, 30);
+    assert!(
+        row_index(&s, "Torsdagssak") < row_index(&s, "Annen sak"),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_time_outside_the_hours_or_the_safe_window_is_refused_and_nothing_saved() {
+    let db = TestDb::new();
+    let id = seed(&db);
+    let mut app = app(&db, Lang::Nb);
+    for (text, says) in [
+        ("torsdag 11:00", "utenfor tiden innringeren sa er trygg"),
+        ("torsdag 16:00", "Linja er stengt da"),
+        ("lørdag 13:00", "Linja er stengt da"),
+        ("10:00", "Den tiden har vært"),
+        ("snart", "snart er ikke et klokkeslett"),
+    ] {
+        plan(&mut app, text);
+        let s = render_text(&app, 120, 30);
+        assert!(matches!(app.queue().mode, Mode::Plan { .. }), "{text}: {s}");
+        assert!(s.contains(says), "{text}: {s}");
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Esc);
+        assert!(matches!(app.queue().mode, Mode::List), "{text}");
+    }
+    assert_eq!(db.store().callback(id).unwrap().unwrap().planned_at, None);
+}
+
+#[test]
+fn planning_waits_while_caller_data_is_hidden() {
+    let db = TestDb::new();
+    seed(&db);
+    let mut app = app(&db, Lang::En);
+    key(&mut app, KeyCode::F(2));
+    key(&mut app, KeyCode::Char('p'));
+    assert!(matches!(app.queue().mode, Mode::List));
+}
+
+fn json(db: &TestDb, args: &[&str]) -> serde_json::Value {
+    serde_json::from_slice(&db.output(args)).expect("JSON")
+}
+
+#[test]
+fn the_command_line_plans_checks_and_shows_it() {
+    let db = TestDb::new();
+    // Received now (the binary's clock), so not overdue.
+    let added = json(
+        &db,
+        &[
+            "voicemail",
+            "add",
+            "--phone",
+            "22 33 44 11",
+            "--safe-times",
+            "etter kl. 12",
+            "--json",
+        ],
+    );
+    let id = added["id"].as_i64().unwrap();
+    let id_s = id.to_string();
+    // Outside the safe window: exit 2, nothing saved.
+    let out = db
+        .cmd()
+        .args([
+            "--lang",
+            "en",
+            "callback",
+            "plan",
+            &id_s,
+            "--at",
+            "thursday 10:00",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("outside the time the caller said is safe"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("etter kl. 12"),
+        "no caller data in errors: {err}"
+    );
+    let q = json(&db, &["queue", "--json"]);
+    assert!(q.as_array().unwrap().iter().all(|i| i["planned"].is_null()));
+
+    let out = db.output(&[
+        "--lang",
+        "en",
+        "callback",
+        "plan",
+        &id_s,
+        "--at",
+        "thursday 13:00",
+    ]);
+    assert!(
+        String::from_utf8_lossy(&out).contains("planned"),
+        "{}",
+        String::from_utf8_lossy(&out)
+    );
+    let q = json(&db, &["queue", "--json"]);
+    let item = q
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id)
+        .unwrap();
+    let at: DateTime<FixedOffset> =
+        DateTime::parse_from_rfc3339(item["planned"].as_str().expect("planned")).unwrap();
+    let at = at.with_timezone(&chrono_tz::Europe::Oslo);
+    assert_eq!(
+        (at.weekday(), at.hour(), at.minute()),
+        (Weekday::Thu, 13, 0)
+    );
+    assert!(at > Utc::now());
+    let text = String::from_utf8_lossy(&db.output(&["--lang", "en", "queue"])).to_string();
+    assert!(
+        text.contains("planned Thu 13:00") || text.contains("planned"),
+        "{text}"
+    );
+    let review = String::from_utf8_lossy(&db.output(&["--lang", "en", "handover"])).to_string();
+    assert!(review.contains("planned callback"), "{review}");
+    // --clear removes it.
+    db.output(&["callback", "plan", &id_s, "--clear"]);
+    let q = json(&db, &["queue", "--json"]);
+    assert!(q.as_array().unwrap().iter().all(|i| i["planned"].is_null()));
+}
+
+#[test]
+fn an_attempt_uses_the_plan_up_and_undo_brings_it_back() {
+    let db = TestDb::new();
+    let id = seed(&db);
+    let mut app = app(&db, Lang::En);
+    plan(&mut app, "thursday 13:00");
+    assert!(
+        db.store()
+            .callback(id)
+            .unwrap()
+            .unwrap()
+            .planned_at
+            .is_some()
+    );
+    // The planned item is second now; try it (no answer).
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.queue().selected_item().unwrap().id, id);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    let item = db.store().callback(id).unwrap().unwrap();
+    assert_eq!(item.attempt_count, 1);
+    assert_eq!(item.planned_at, None, "the attempt used the plan up");
+    key(&mut app, KeyCode::Char('u'));
+    let item = db.store().callback(id).unwrap().unwrap();
+    assert_eq!(item.attempt_count, 0);
+    assert!(item.planned_at.is_some(), "undo brings the plan back");
+}

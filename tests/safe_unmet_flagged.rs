@@ -1,0 +1,94 @@
+//! An item whose safe time the line's opening hours never meet is flagged
+//! in the list (⚠) and in the handover review (text and JSON), as the
+//! detail already does; numbers stay masked. Default hours: weekdays
+//! 09:00–15:00.
+
+mod common;
+
+use chrono::Duration;
+use common::{TestDb, monday_morning};
+use vakt::calendar::CalendarSettings;
+use vakt::callback::Safety;
+use vakt::i18n::Lang;
+use vakt::phone::Phone;
+use vakt::store::callbacks::{NewVoicemail, Snapshots};
+use vakt::tui::render_text;
+
+fn add(db: &TestDb, phone: &str, summary: &str, safe: &str) {
+    db.store()
+        .add_voicemail(
+            &NewVoicemail {
+                received_at: monday_morning() - Duration::hours(1),
+                phone: Phone::parse(phone).unwrap(),
+                label: String::new(),
+                summary: summary.into(),
+                safety: Safety {
+                    safe_times: safe.into(),
+                    ..Safety::default()
+                },
+            },
+            &CalendarSettings::default(),
+            &mut Snapshots::default(),
+            "TEST",
+            monday_morning(),
+        )
+        .unwrap();
+}
+
+fn seed(db: &TestDb) {
+    add(db, "22 33 44 11", "Aldri mulig", "after 18:00 only");
+    add(db, "22 33 44 22", "Går fint", "etter kl. 13");
+}
+
+#[test]
+fn the_list_marks_only_the_item_that_can_never_be_called_safely() {
+    let db = TestDb::new();
+    seed(&db);
+    let mut app = db.app(Lang::En, monday_morning());
+    app.set_actor("KH");
+    app.resize(120, 30);
+    let s = render_text(&app, 120, 30);
+    let row = |needle: &str| {
+        s.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}: {s}"))
+            .to_string()
+    };
+    assert!(row("Aldri mulig").contains('⚠'), "{s}");
+    assert!(!row("Går fint").contains('⚠'), "{s}");
+}
+
+#[test]
+fn the_handover_review_flags_it_in_text_and_json() {
+    let db = TestDb::new();
+    seed(&db);
+    let out = db.output(&["--lang", "en", "handover"]);
+    let text = String::from_utf8_lossy(&out);
+    let line = text
+        .lines()
+        .find(|l| l.contains("The line is never open when the caller says it is safe"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        line.contains("after 18:00 only") || text.contains("after 18:00 only"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("The line is never open when the caller says it is safe")
+            .count(),
+        1,
+        "{text}"
+    );
+    assert!(!text.contains("22 33 44 11"), "masked: {text}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&db.output(&["handover", "--format", "json"])).unwrap();
+    let items = json["queue"]["items"].as_array().unwrap();
+    let flag = |needle: &str| {
+        items
+            .iter()
+            .find(|i| i["summary"] == needle)
+            .map(|i| i["safe_time_unmet"].clone())
+            .unwrap()
+    };
+    assert_eq!(flag("Aldri mulig"), "never_open");
+    assert_eq!(flag("Går fint"), serde_json::Value::Null);
+}
