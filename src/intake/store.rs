@@ -13,6 +13,7 @@ use crate::callback::Safety;
 use crate::store::callbacks::{
     NewVoicemail, Snapshots, voicemail_deadline, voicemail_in, withheld_in,
 };
+use crate::store::stamp::stamp;
 use crate::store::{Result, Store, ts};
 
 /// What happened to one e-mail.
@@ -250,26 +251,16 @@ impl Store {
         let mut stmt = self.conn().prepare_cached(
             "SELECT at, reason, source, file FROM intake_failures ORDER BY at, id",
         )?;
-        let rows = stmt
+        Ok(stmt
             .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(|(at, reason, source, file)| {
                 Ok(Failure {
-                    at: crate::store::parse_ts(&at)?,
-                    reason,
-                    source,
-                    file,
+                    at: stamp(r, 0)?,
+                    reason: r.get(1)?,
+                    source: r.get(2)?,
+                    file: r.get(3)?,
                 })
-            })
-            .collect()
+            })?
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// How many e-mails could not be read (for the status line).
@@ -315,19 +306,15 @@ impl Store {
             "SELECT received_at, recording_secs FROM messages
              WHERE callback_id = ?1 AND recording = 1 ORDER BY received_at, id",
         )?;
-        let rows = stmt
+        Ok(stmt
             .query_map(params![callback_id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(|(at, secs)| {
                 Ok((
-                    crate::store::parse_ts(&at)?,
-                    secs.and_then(|s| u32::try_from(s).ok()),
+                    stamp(r, 0)?,
+                    r.get::<_, Option<i64>>(1)?
+                        .and_then(|s| u32::try_from(s).ok()),
                 ))
-            })
-            .collect()
+            })?
+            .collect::<rusqlite::Result<_>>()?)
     }
 }
 
@@ -349,24 +336,15 @@ impl Store {
                AND (c.id IS NULL OR c.kind = 'voicemail')
              ORDER BY m.received_at",
         )?;
-        let rows = stmt
+        Ok(stmt
             .query_map(params![ts(from), ts(until)], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, bool>(1)?,
-                    r.get::<_, bool>(2)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(|(at, by_email, withheld)| {
                 Ok(Arrival {
-                    at: crate::store::parse_ts(&at)?,
-                    by_email,
-                    withheld,
+                    at: stamp(r, 0)?,
+                    by_email: r.get(1)?,
+                    withheld: r.get(2)?,
                 })
-            })
-            .collect()
+            })?
+            .collect::<rusqlite::Result<_>>()?)
     }
 }
 

@@ -38,7 +38,8 @@ use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
-use super::{Result, Store, StoreError, audit, parse_ts, ts};
+use super::stamp::{opt_stamp, stamp, stored_key};
+use super::{Result, Store, StoreError, audit, ts};
 use crate::directory::{
     self, Hours, Note, Parsed, PhoneKind, PhoneLine, Service, Skip, Status, fold, ids,
 };
@@ -131,11 +132,24 @@ fn lines(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// A problem report, as `problems_since` and `open_problem` select it.
+fn problem_row(r: &Row) -> rusqlite::Result<ProblemReport> {
+    Ok(ProblemReport {
+        id: r.get(0)?,
+        service_id: r.get(1)?,
+        service_name: r.get(2)?,
+        kind: stored_key(r, 3, "problem kind", ProblemKind::from_key)?,
+        note: r.get(4)?,
+        at: stamp(r, 5)?,
+        by: r.get(6)?,
+    })
+}
+
 fn from_row(r: &Row) -> rusqlite::Result<std::result::Result<Service, StoreError>> {
     let phones: String = r.get(10)?;
     let status: String = r.get(24)?;
     let alert_until: Option<String> = r.get(23)?;
-    let verified: Option<String> = r.get(26)?;
+    let verified = opt_stamp(r, 26)?;
     let tri = |i: usize| -> rusqlite::Result<Option<bool>> {
         Ok(r.get::<_, Option<i64>>(i)?.map(|v| v != 0))
     };
@@ -194,7 +208,7 @@ fn from_row(r: &Row) -> rusqlite::Result<std::result::Result<Service, StoreError
                     .map_err(|_| StoreError::BadData("alert_until"))
             })
             .transpose()?;
-        s.last_verified_at = verified.map(|t| parse_ts(&t)).transpose()?;
+        s.last_verified_at = verified;
         Ok(s)
     };
     Ok(finish())
@@ -540,16 +554,13 @@ impl Store {
 
     /// Services referred to a callback, oldest first: (service id, when).
     pub fn referrals_for_callback(&self, callback_id: i64) -> Result<Vec<(i64, DateTime<Utc>)>> {
-        let rows: Vec<(i64, String)> = self
+        Ok(self
             .conn()
             .prepare_cached(
                 "SELECT service_id, at FROM referrals WHERE callback_id = ?1 ORDER BY at, id",
             )?
-            .query_map(params![callback_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        rows.into_iter()
-            .map(|(s, at)| Ok((s, parse_ts(&at)?)))
-            .collect()
+            .query_map(params![callback_id], |r| Ok((r.get(0)?, stamp(r, 1)?)))?
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// How many times a service has been given out.
@@ -563,76 +574,31 @@ impl Store {
 
     /// Problems reported at or after `since`, oldest first (for handover).
     pub fn problems_since(&self, since: DateTime<Utc>) -> Result<Vec<ProblemReport>> {
-        let rows: Vec<(i64, i64, String, String, String, String, String)> = self
+        Ok(self
             .conn()
             .prepare_cached(
                 "SELECT p.id, p.service_id, s.name, p.kind, p.note, p.at, p.by
                  FROM service_problems p JOIN services s ON s.id = p.service_id
                  WHERE p.at >= ?1 ORDER BY p.at, p.id",
             )?
-            .query_map(params![ts(since)], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        rows.into_iter()
-            .map(|(id, service_id, service_name, kind, note, at, by)| {
-                Ok(ProblemReport {
-                    id,
-                    service_id,
-                    service_name,
-                    kind: ProblemKind::from_key(&kind)
-                        .ok_or(StoreError::BadData("problem kind"))?,
-                    note,
-                    at: parse_ts(&at)?,
-                    by,
-                })
-            })
-            .collect()
+            .query_map(params![ts(since)], problem_row)?
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// The latest problem reported about a service since it was last
     /// verified (a verification answers every report before it): what the
     /// entry shows until someone has checked it.
     pub fn open_problem(&self, service_id: i64) -> Result<Option<ProblemReport>> {
-        let row: Option<(i64, String, String, String, String, String)> = self
+        Ok(self
             .conn()
             .prepare_cached(
-                "SELECT p.id, s.name, p.kind, p.note, p.at, p.by
+                "SELECT p.id, p.service_id, s.name, p.kind, p.note, p.at, p.by
                  FROM service_problems p JOIN services s ON s.id = p.service_id
                  WHERE p.service_id = ?1 AND p.at > coalesce(s.last_verified_at, '')
                  ORDER BY p.at DESC, p.id DESC LIMIT 1",
             )?
-            .query_row(params![service_id], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            })
-            .optional()?;
-        row.map(|(id, service_name, kind, note, at, by)| {
-            Ok(ProblemReport {
-                id,
-                service_id,
-                service_name,
-                kind: ProblemKind::from_key(&kind).ok_or(StoreError::BadData("problem kind"))?,
-                note,
-                at: parse_ts(&at)?,
-                by,
-            })
-        })
-        .transpose()
+            .query_row(params![service_id], problem_row)
+            .optional()?)
     }
 
     pub fn service(&self, id: i64) -> Result<Option<Service>> {

@@ -26,6 +26,7 @@ pub mod log;
 mod migrations;
 pub mod privacy;
 mod renumber;
+pub mod stamp;
 pub mod stats;
 
 pub use migrations::SCHEMA_VERSION;
@@ -80,6 +81,9 @@ pub enum StoreError {
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
+        if let Some(what) = stamp::bad_stored(&e) {
+            return StoreError::BadData(what);
+        }
         match e.sqlite_error_code() {
             Some(ErrorCode::NotADatabase) => StoreError::NotADatabase,
             Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt,

@@ -10,7 +10,8 @@
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Transaction, params};
 
-use super::{Result, Store, StoreError, audit, parse_ts, ts};
+use super::stamp::stamp;
+use super::{Result, Store, StoreError, audit, ts};
 
 /// How long caller data is kept after an item is closed, and log notes
 /// after they are written.
@@ -346,31 +347,18 @@ impl Store {
             "SELECT id, at, actor, action, entity, ref_id, detail FROM audit
              WHERE at >= ?1 ORDER BY at, id",
         )?;
-        let rows = stmt
+        Ok(stmt
             .query_map(params![since], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, Option<i64>>(5)?,
-                    r.get::<_, Option<String>>(6)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(|(id, at, actor, action, entity, ref_id, detail)| {
                 Ok(AuditEntry {
-                    id,
-                    at: parse_ts(&at)?,
-                    actor,
-                    action,
-                    entity,
-                    ref_id,
-                    detail,
+                    id: r.get(0)?,
+                    at: stamp(r, 1)?,
+                    actor: r.get(2)?,
+                    action: r.get(3)?,
+                    entity: r.get(4)?,
+                    ref_id: r.get(5)?,
+                    detail: r.get(6)?,
                 })
-            })
-            .collect()
+            })?
+            .collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -23,7 +23,8 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Transaction, params};
 
-use super::{Result, StoreError, audit, parse_ts, ts};
+use super::stamp::{opt_stamp, stamp};
+use super::{Result, StoreError, audit, ts};
 use crate::callback::{self, Safety};
 use crate::phone::Phone;
 
@@ -81,18 +82,10 @@ struct Open {
 }
 
 fn open_items_with(tx: &Transaction, phone: &str) -> Result<Vec<Open>> {
-    type Raw = (
-        i64,
-        String,
-        String,
-        Option<String>,
-        String,
-        String,
-        [Option<i64>; 3],
-        (String, String),
-        (i64, i64, Option<String>, Option<String>, i64),
-    );
-    let raws: Vec<Raw> = tx
+    let tri = |r: &rusqlite::Row, i| -> rusqlite::Result<Option<bool>> {
+        Ok(r.get::<_, Option<i64>>(i)?.map(|v| v != 0))
+    };
+    Ok(tx
         .prepare(
             "SELECT id, received_at, deadline_at, next_attempt_at, caller_label, summary,
                     wants_callback, may_leave_message, may_say_who, safe_times, safety_note,
@@ -100,46 +93,28 @@ fn open_items_with(tx: &Transaction, phone: &str) -> Result<Vec<Open>> {
              FROM callbacks WHERE status = 'open' AND phone = ?1 ORDER BY id",
         )?
         .query_map(params![phone], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                [r.get(6)?, r.get(7)?, r.get(8)?],
-                (r.get(9)?, r.get(10)?),
-                (r.get(11)?, r.get(12)?, r.get(13)?, r.get(14)?, r.get(15)?),
-            ))
+            Ok(Open {
+                id: r.get(0)?,
+                received_at: stamp(r, 1)?,
+                deadline_at: stamp(r, 2)?,
+                next_attempt_at: opt_stamp(r, 3)?,
+                label: r.get(4)?,
+                summary: r.get(5)?,
+                safety: Safety {
+                    wants_callback: tri(r, 6)?,
+                    may_leave_message: tri(r, 7)?,
+                    may_say_who_we_are: tri(r, 8)?,
+                    safe_times: r.get(9)?,
+                    note: r.get(10)?,
+                },
+                message_count: r.get(11)?,
+                attempt_count: r.get(12)?,
+                first_attempt_at: r.get(13)?,
+                last_attempt_at: r.get(14)?,
+                on_hold: r.get(15)?,
+            })
         })?
-        .collect::<rusqlite::Result<_>>()?;
-    let tri = |v: Option<i64>| v.map(|v| v != 0);
-    raws.into_iter()
-        .map(
-            |(id, rec, dl, next, label, summary, t, (safe_times, note), c)| {
-                Ok(Open {
-                    id,
-                    received_at: parse_ts(&rec)?,
-                    deadline_at: parse_ts(&dl)?,
-                    next_attempt_at: next.map(|n| parse_ts(&n)).transpose()?,
-                    label,
-                    summary,
-                    safety: Safety {
-                        wants_callback: tri(t[0]),
-                        may_leave_message: tri(t[1]),
-                        may_say_who_we_are: tri(t[2]),
-                        safe_times,
-                        note,
-                    },
-                    message_count: c.0,
-                    attempt_count: c.1,
-                    first_attempt_at: c.2,
-                    last_attempt_at: c.3,
-                    on_hold: c.4,
-                })
-            },
-        )
-        .collect()
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// The earlier of two optional instants (as stored text, which sorts).

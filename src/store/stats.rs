@@ -7,13 +7,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, Utc};
 
-use super::{Result, Store, StoreError, parse_ts, ts};
+use super::stamp::{opt_stamp, stamp, stored_key};
+use super::{Result, Store, StoreError, ts};
 use crate::callback::{Kind, Outcome};
 use crate::stats::{ItemRow, MessageRow};
-
-fn opt_ts(s: Option<String>) -> Result<Option<DateTime<Utc>>> {
-    s.map(|s| parse_ts(&s)).transpose()
-}
 
 impl Store {
     /// Callback items received in `[from, to)`, oldest first.
@@ -24,43 +21,22 @@ impl Store {
              WHERE received_at >= ?1 AND received_at < ?2
              ORDER BY received_at, id",
         )?;
-        type Raw = (
-            i64,
-            String,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        );
-        let raw: Vec<Raw> = stmt
+        Ok(stmt
             .query_map([ts(from), ts(to)], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        raw.into_iter()
-            .map(|(id, kind, rec, dl, first, closed, outcome)| {
                 Ok(ItemRow {
-                    id,
-                    kind: Kind::from_key(&kind).ok_or(StoreError::BadData("kind"))?,
-                    received_at: parse_ts(&rec)?,
-                    deadline_at: parse_ts(&dl)?,
-                    first_attempt_at: opt_ts(first)?,
-                    closed_at: opt_ts(closed)?,
-                    outcome: outcome
-                        .map(|o| Outcome::from_key(&o).ok_or(StoreError::BadData("outcome")))
-                        .transpose()?,
+                    id: r.get(0)?,
+                    kind: stored_key(r, 1, "kind", Kind::from_key)?,
+                    received_at: stamp(r, 2)?,
+                    deadline_at: stamp(r, 3)?,
+                    first_attempt_at: opt_stamp(r, 4)?,
+                    closed_at: opt_stamp(r, 5)?,
+                    outcome: match r.get::<_, Option<String>>(6)? {
+                        None => None,
+                        Some(_) => Some(stored_key(r, 6, "outcome", Outcome::from_key)?),
+                    },
                 })
-            })
-            .collect()
+            })?
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// Voicemail messages and withheld calls received in `[from, to)`.
@@ -77,17 +53,14 @@ impl Store {
                AND (c.kind IS NULL OR c.kind = 'voicemail')
              ORDER BY m.received_at, m.id",
         )?;
-        let raw: Vec<(String, i64)> = stmt
-            .query_map([ts(from), ts(to)], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        raw.into_iter()
-            .map(|(at, withheld)| {
+        Ok(stmt
+            .query_map([ts(from), ts(to)], |r| {
                 Ok(MessageRow {
-                    received_at: parse_ts(&at)?,
-                    withheld: withheld != 0,
+                    received_at: stamp(r, 0)?,
+                    withheld: r.get::<_, i64>(1)? != 0,
                 })
-            })
-            .collect()
+            })?
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// Referrals given in `[from, to)` by category and by service. Only
