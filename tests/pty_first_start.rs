@@ -1,0 +1,31 @@
+//! The first start on a blank database in a real terminal: one question
+//! at a time, and a shared machine never offers the last person's name
+//! as this one's.
+
+mod common;
+
+use common::pty::{ENTER, Pty};
+
+/// Who is on duty is asked first, alone; the welcome follows once it is
+/// answered. A key typed into the question never reaches the welcome
+/// under it.
+#[test]
+fn first_start_asks_one_thing_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("first.db");
+    let mut pty = Pty::start(&db, dir.path(), &["--lang", "en"], 30, 100);
+    let s = pty.wait_for(&["Who is on duty?"]);
+    assert!(!s.contains("Welcome to vakt"), "{s}");
+    pty.send_text("e");
+    pty.send_text("K");
+    let s = pty.wait_for(&["eK"]);
+    assert!(!s.contains("Opening hours"), "{s}");
+    assert!(!s.contains("Welcome to vakt"), "{s}");
+    pty.send(ENTER);
+    let s = pty.wait_for(&["Shift started: eK ✓", "Welcome to vakt"]);
+    assert!(!s.contains("Who is on duty?"), "{s}");
+    pty.send(ENTER);
+    pty.wait_for(&["No open callbacks"]);
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+}
