@@ -137,7 +137,6 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             );
             let mut app =
                 App::with_config(store, lang, theme, ctx.now, cfg.clone()).map_err(ctx.db_err())?;
-            app.remember_duty_at(config::data_dir().map(|d| d.join("on-duty")));
             app.show_welcome_if_new();
             app.run_in_background(start.background_check, Some(start.background_backup));
             let notices = {
@@ -149,10 +148,9 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             match as_name.as_deref() {
                 // A forced command on a shared server: fixed for the session.
                 Some(name) => app.set_on_duty(name, true),
-                None => {
-                    let remembered = app.remembered_on_duty();
-                    app.ask_who(remembered);
-                }
+                // Nothing prefilled: on a shared machine the last name is
+                // someone else's. Recent names are offered to pick.
+                None => app.ask_who(None),
             }
             tui::run(app, cfg.reduced_motion)
         }

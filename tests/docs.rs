@@ -249,7 +249,7 @@ const SCREENS: &[(&str, Setup)] = &[
         seed(&db);
         let mut a = db.app(lang, monday_morning());
         a.resize(W, H);
-        a.ask_who(Some("KH".into()));
+        a.ask_who(None);
         (db, a)
     }),
     ("queue", |lang| {

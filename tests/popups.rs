@@ -5,6 +5,7 @@ mod common;
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use vakt::i18n::Lang;
+use vakt::tui::popup::PopupKind;
 use vakt::tui::{App, render_text};
 
 fn key(app: &mut App, code: KeyCode) {
@@ -82,4 +83,68 @@ fn every_form_asks_before_discarding_typed_text() {
     let s = render_text(&app, 120, 30);
     assert!(s.contains("Welcome to vakt"), "{s}");
     assert!(s.contains("Monday    09:00-15:00"), "{s}");
+}
+
+/// On a shared machine the next volunteer is not offered the last one's
+/// name as their own: the field starts empty, Enter on it starts no shift,
+/// and the names recently on duty are there to pick with the arrows.
+#[test]
+fn who_is_on_duty_offers_recent_names_and_prefills_none() {
+    let db = TestDb::new();
+    let mut store = db.store();
+    let t = monday_morning();
+    for (i, name) in ["AB", "KH", "AB", "Ørjan Å."].into_iter().enumerate() {
+        store
+            .start_shift(name, t - chrono::Duration::hours(10 - i as i64))
+            .unwrap();
+        store
+            .end_shift(name, t - chrono::Duration::hours(9 - i as i64))
+            .unwrap();
+    }
+    let mut app = db.app(Lang::En, t);
+    app.resize(120, 30);
+    app.ask_who(None);
+    assert_eq!(app.who_text().as_deref(), Some(""));
+    let s = render_text(&app, 120, 30);
+    // Newest first, each once.
+    let list = &s[s.find("Recently on duty here:").expect(&s)..];
+    let (o, a, k) = (
+        list.find("Ørjan Å.").expect(&s),
+        list.find("AB").expect(&s),
+        list.find("KH").expect(&s),
+    );
+    assert!(o < a && a < k, "{s}");
+    assert_eq!(list.matches("AB").count(), 1, "{s}");
+    assert!(s.contains("↑↓ pick a name"), "{s}");
+    // Enter on nothing typed starts no shift under anyone's name.
+    key(&mut app, KeyCode::Enter);
+    assert!(app.has_popup(PopupKind::Who));
+    assert_eq!(app.on_duty(), None);
+    assert!(render_text(&app, 120, 30).contains("Write initials or a short name."));
+    // Down picks the newest, again the next; up goes back.
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.who_text().as_deref(), Some("Ørjan Å."));
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.who_text().as_deref(), Some("AB"));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    assert_eq!(app.who_text().as_deref(), Some("KH"));
+    assert!(render_text(&app, 120, 30).contains("▶ KH"));
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Up);
+    assert_eq!(app.who_text().as_deref(), Some("Ørjan Å."));
+    key(&mut app, KeyCode::Up);
+    assert_eq!(app.who_text().as_deref(), Some(""));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.on_duty(), Some("AB"));
+    // F3 later: the current person's own name is prefilled.
+    key(&mut app, KeyCode::F(3));
+    assert_eq!(app.who_text().as_deref(), Some("AB"));
+    // In Norwegian too.
+    let mut nb = db.app(Lang::Nb, t);
+    nb.ask_who(None);
+    let s = render_text(&nb, 120, 30);
+    assert!(s.contains("Nylig på vakt her"), "{s}");
 }

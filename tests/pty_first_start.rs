@@ -28,4 +28,28 @@ fn first_start_asks_one_thing_at_a_time() {
     pty.wait_for(&["No open callbacks"]);
     pty.send(b"q");
     assert!(pty.wait_exit());
+    drop(pty);
+
+    // The next volunteer on the same machine: nothing prefilled, so
+    // Enter starts no shift under eK's name; eK is offered to pick.
+    let mut pty = Pty::start(&db, dir.path(), &["--lang", "en"], 30, 100);
+    let s = pty.wait_for(&["Who is on duty?", "eK"]);
+    assert!(!s.contains("On duty: eK"), "{s}");
+    pty.send(ENTER);
+    let s = pty.wait_for(&["Write initials or a short name."]);
+    assert!(s.contains("On duty: –"), "{s}");
+    pty.send_text("AB");
+    pty.send(ENTER);
+    pty.wait_for(&["Shift started: AB ✓", "On duty: AB"]);
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let people: Vec<String> = conn
+        .prepare("SELECT person FROM shifts ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(people, ["eK", "AB"]);
 }

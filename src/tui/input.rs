@@ -59,6 +59,15 @@ impl Field {
         self
     }
 
+    /// Replaces the text (cleaned, as [`Field::with_text`]), cursor at
+    /// the end; the field still counts as changed from where it started.
+    pub fn set_text(&mut self, text: &str) {
+        let initial = std::mem::take(&mut self.initial);
+        let max = self.max_chars;
+        *self = Field::new(max, self.multiline).with_text(text);
+        self.initial = initial;
+    }
+
     pub fn text(&self) -> String {
         self.area.lines().join("\n")
     }

@@ -294,6 +294,20 @@ pub const GLOBAL: &[Binding] = &[
         true,
     ),
     b(
+        Who,
+        &[k(KeyCode::Down, "↓")],
+        Action::Down,
+        crate::i18n::log::KEY_WHO_NEXT,
+        false,
+    ),
+    b(
+        Who,
+        &[k(KeyCode::Up, "↑")],
+        Action::Up,
+        crate::i18n::log::KEY_WHO_PREV,
+        false,
+    ),
+    b(
         Global,
         &[k(KeyCode::F(3), "F3")],
         Action::WhoChange,
