@@ -15,6 +15,9 @@ pub struct Field {
     max_chars: usize,
     multiline: bool,
     initial: String,
+    /// Shown, muted, while the field is empty: a default that is not the
+    /// field's text, so what is typed replaces it.
+    placeholder: Option<String>,
 }
 
 /// Whether the last edit was cut short by the length limit.
@@ -35,37 +38,45 @@ impl Field {
     }
 
     fn new(max_chars: usize, multiline: bool) -> Field {
-        let mut area = TextArea::default();
-        area.set_cursor_line_style(Style::default());
-        area.set_max_histories(50);
         Field {
-            area,
+            area: area(Vec::new(), None),
             max_chars,
             multiline,
             initial: String::new(),
+            placeholder: None,
         }
     }
 
-    /// Starts with `text` (cleaned and cut to the limit).
+    /// Starts with `text` (cleaned; text already saved is never cut).
     pub fn with_text(mut self, text: &str) -> Field {
-        let clean = self.clean(text);
-        let lines: Vec<String> = clean.split('\n').map(str::to_string).collect();
-        let mut area = TextArea::new(lines);
-        area.set_cursor_line_style(Style::default());
-        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        area.move_cursor(ratatui_textarea::CursorMove::End);
-        self.area = area;
+        self.set_text(text);
         self.initial = self.text();
         self
+    }
+
+    /// Shows `text` while the field is empty (e.g. "closed" for a day
+    /// with no hours): it is not the field's text, so the first character
+    /// typed replaces it rather than being added to it.
+    pub fn with_placeholder(mut self, text: &str) -> Field {
+        let clean = clean_upto(text, false, usize::MAX).0;
+        self.area.set_placeholder_text(clean.clone());
+        self.placeholder = Some(clean);
+        self
+    }
+
+    /// What is shown while the field is empty, if anything.
+    pub fn placeholder(&self) -> Option<&str> {
+        self.placeholder.as_deref()
     }
 
     /// Replaces the text (cleaned, as [`Field::with_text`]), cursor at
     /// the end; the field still counts as changed from where it started.
     pub fn set_text(&mut self, text: &str) {
-        let initial = std::mem::take(&mut self.initial);
-        let max = self.max_chars;
-        *self = Field::new(max, self.multiline).with_text(text);
-        self.initial = initial;
+        let clean = self.clean(text);
+        let lines: Vec<String> = clean.split('\n').map(str::to_string).collect();
+        self.area = area(lines, self.placeholder.as_deref());
+        self.area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        self.area.move_cursor(ratatui_textarea::CursorMove::End);
     }
 
     pub fn text(&self) -> String {
@@ -147,6 +158,22 @@ impl Field {
     fn clean(&self, text: &str) -> String {
         clean_upto(text, self.multiline, usize::MAX).0
     }
+}
+
+/// A text area with the field's look: no cursor-line style, a short undo
+/// history, and the placeholder if there is one.
+fn area(lines: Vec<String>, placeholder: Option<&str>) -> TextArea<'static> {
+    let mut area = if lines.is_empty() {
+        TextArea::default()
+    } else {
+        TextArea::new(lines)
+    };
+    area.set_cursor_line_style(Style::default());
+    area.set_max_histories(50);
+    if let Some(p) = placeholder {
+        area.set_placeholder_text(p.to_string());
+    }
+    area
 }
 
 /// What the footer says after a paste into a field of `max` characters:

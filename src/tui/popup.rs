@@ -77,11 +77,14 @@ impl Popup {
             (Popup::Welcome(w), input) => match (&mut w.form, input) {
                 (Some(form), TextIn::Key(ev)) => {
                     form.key(ev);
+                    Welcome::recheck(form, lang);
                     Effect::None
                 }
                 (Some(form), TextIn::Paste(text)) => {
                     let max = form.focused_max_chars().unwrap_or(0);
-                    super::input::pasted(form.paste(text), max, lang)
+                    let edit = form.paste(text);
+                    Welcome::recheck(form, lang);
+                    super::input::pasted(edit, max, lang)
                 }
                 (None, _) => Effect::None,
             },
