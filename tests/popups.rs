@@ -61,7 +61,8 @@ fn help_lists_form_and_field_keys() {
     assert!(s.contains("In a field"), "{s}");
     assert!(s.contains("Enter / Ctrl-S"), "{s}");
     assert!(s.contains("Next field"), "{s}");
-    assert!(s.contains("Move the cursor"), "{s}");
+    assert!(s.contains("Back one character"), "{s}");
+    assert!(s.contains("Ctrl-U"), "{s}");
     assert!(s.contains("Change the choice"), "{s}");
 }
 

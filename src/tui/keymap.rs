@@ -43,6 +43,8 @@ pub enum Action {
     Log(crate::tui::log::Act),
     /// An action of the statistics pane.
     Stats(crate::tui::stats::Act),
+    /// An editing key inside a text field.
+    Edit(crate::tui::input::EditOp),
 }
 
 /// Where a binding applies. Overlays are asked first, then the pane, then
@@ -81,6 +83,9 @@ pub enum Scope {
     Welcome,
     /// The statistics pane.
     Stats,
+    /// Editing keys inside any text field, looked up by the field itself
+    /// (never asked by the app, so they cannot shadow a pane's keys).
+    Field,
 }
 
 /// One key: the code, its modifiers, and how it is written in hints.
@@ -339,6 +344,7 @@ pub const TABLES: &[&[Binding]] = &[
     crate::tui::log::BINDINGS,
     crate::tui::welcome::BINDINGS,
     crate::tui::stats::BINDINGS,
+    crate::tui::input::BINDINGS,
 ];
 
 fn all() -> impl Iterator<Item = &'static Binding> {
