@@ -38,6 +38,21 @@ fn first_start_asks_one_thing_at_a_time() {
     pty.send(ENTER);
     let s = pty.wait_for(&["Write initials or a short name."]);
     assert!(s.contains("On duty: –"), "{s}");
+    // The editing keys as a terminal sends them: Alt-b (ESC b), Ctrl-K,
+    // Alt-← (CSI 1;3D), Ctrl-U.
+    pty.send_text("Kari Nord");
+    pty.send(b"\x1bb");
+    pty.send(b"\x0b");
+    pty.send_text("X");
+    pty.wait_for(&["Kari X"]);
+    pty.send(b"\x1b[1;3D");
+    pty.send_text("[");
+    pty.wait_for(&["Kari [X"]);
+    pty.send(b"\x15");
+    pty.send_text("Y");
+    pty.wait_for(&["YX"]);
+    pty.send(b"\x05");
+    pty.send(b"\x15");
     pty.send_text("AB");
     pty.send(ENTER);
     pty.wait_for(&["Shift started: AB ✓", "On duty: AB"]);
