@@ -229,18 +229,20 @@ fn typ(app: &mut App, text: &str) {
 /// the box, also at 80×24) and goes as soon as the value is right.
 #[test]
 fn opening_hours_replace_the_placeholder_and_errors_fit_and_clear() {
-    for (lang, closed, bad, fix_hint) in [
+    for (lang, closed, bad, fix_hint, form_hint) in [
         (
             Lang::En,
             "closed",
             "is not an opening time",
             "empty the field for closed",
+            "empty field = closed",
         ),
         (
             Lang::Nb,
             "stengt",
             "er ikke en åpningstid",
             "tøm feltet for stengt",
+            "tomt felt = stengt",
         ),
     ] {
         let db = TestDb::new();
@@ -254,6 +256,7 @@ fn opening_hours_replace_the_placeholder_and_errors_fit_and_clear() {
         }
         let s = render_text(&app, 80, 24);
         assert!(s.contains(closed), "{s}");
+        assert!(s.contains(form_hint), "{s}");
         typ(&mut app, "10-25");
         let s = render_text(&app, 80, 24);
         assert!(!s.contains(&format!("{closed}10")), "{s}");

@@ -122,6 +122,11 @@ fn who_is_on_duty_offers_recent_names_and_prefills_none() {
     assert!(app.has_popup(PopupKind::Who));
     assert_eq!(app.on_duty(), None);
     assert!(render_text(&app, 120, 30).contains("Write initials or a short name."));
+    // Typing takes the complaint away; Ctrl-U empties the field again.
+    key(&mut app, KeyCode::Char('x'));
+    assert!(!render_text(&app, 120, 30).contains("Write initials"));
+    app.on_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    assert_eq!(app.who_text().as_deref(), Some(""));
     // Down picks the newest, again the next; up goes back.
     key(&mut app, KeyCode::Down);
     assert_eq!(app.who_text().as_deref(), Some("Ørjan Å."));

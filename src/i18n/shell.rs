@@ -48,6 +48,7 @@ catalogue! {
     KEY_EDIT_HOURS => "Endre åpningstider", "Change opening hours";
     KEY_START => "Start", "Start";
     HOURS_TITLE => "Åpningstider (frister regnes fra dem)", "Opening hours (deadlines are counted from them)";
+    HOURS_FORM_HINT => "Tab/↓ neste dag · tomt felt = stengt · Enter lagre · Esc avbryt", "Tab/↓ next day · empty field = closed · Enter save · Esc cancel";
     HOURS_FORM_BAD => "«{input}» er ikke en åpningstid. Skriv for eksempel 09:00-15:00, eller tøm feltet for stengt.", "\"{input}\" is not an opening time. Write for example 09:00-15:00, or empty the field for closed.";
     ERR_NO_OPEN_DAY => "Minst én dag må være åpen.", "At least one day must be open.";
     HOURS_SAVED => "Åpningstidene er lagret ✓", "The opening hours are saved ✓";

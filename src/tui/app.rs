@@ -387,7 +387,12 @@ impl App {
     fn text_in(&mut self, input: TextIn) {
         let lang = self.lang;
         let effect = match self.popups.top_mut() {
-            Some(popup) => popup.text_in(input, lang),
+            Some(popup) => {
+                // What was said about the last try goes once the text
+                // changes, as in a pane.
+                self.flash = None;
+                popup.text_in(input, lang)
+            }
             None => {
                 self.flash = None;
                 let (pane, mut env) = self.active();
