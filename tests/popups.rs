@@ -104,8 +104,17 @@ fn who_is_on_duty_offers_recent_names_and_prefills_none() {
     }
     let mut app = db.app(Lang::En, t);
     app.resize(120, 30);
+    app.notify(vec!["A start-up notice.".into()]);
     app.ask_who(None);
     assert_eq!(app.who_text().as_deref(), Some(""));
+    // Typing a name does not take away what start-up had to say.
+    key(&mut app, KeyCode::Char('x'));
+    app.on_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    let s = render_text(&app, 120, 30);
+    assert!(
+        s.lines().nth(29).unwrap().contains("A start-up notice."),
+        "{s}"
+    );
     let s = render_text(&app, 120, 30);
     // Newest first, each once.
     let list = &s[s.find("Recently on duty here:").expect(&s)..];
@@ -121,10 +130,17 @@ fn who_is_on_duty_offers_recent_names_and_prefills_none() {
     key(&mut app, KeyCode::Enter);
     assert!(app.has_popup(PopupKind::Who));
     assert_eq!(app.on_duty(), None);
-    assert!(render_text(&app, 120, 30).contains("Write initials or a short name."));
+    // Said in the question itself, next to the name.
+    let s = render_text(&app, 120, 30);
+    let box_line = s.lines().find(|l| l.contains("Write initials")).expect(&s);
+    assert!(
+        box_line.contains("│✗ Write initials or a short name."),
+        "{s}"
+    );
     // Typing takes the complaint away; Ctrl-U empties the field again.
     key(&mut app, KeyCode::Char('x'));
-    assert!(!render_text(&app, 120, 30).contains("Write initials"));
+    let s = render_text(&app, 120, 30);
+    assert!(!s.contains("Write initials"), "{s}");
     app.on_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
     assert_eq!(app.who_text().as_deref(), Some(""));
     // Down picks the newest, again the next; up goes back.

@@ -387,12 +387,7 @@ impl App {
     fn text_in(&mut self, input: TextIn) {
         let lang = self.lang;
         let effect = match self.popups.top_mut() {
-            Some(popup) => {
-                // What was said about the last try goes once the text
-                // changes, as in a pane.
-                self.flash = None;
-                popup.text_in(input, lang)
-            }
+            Some(popup) => popup.text_in(input, lang),
             None => {
                 self.flash = None;
                 let (pane, mut env) = self.active();
@@ -619,19 +614,21 @@ impl App {
     }
 
     fn save_who(&mut self) {
-        let Some(Popup::Who(who)) = self.popups.top() else {
+        let lang = self.lang;
+        let Some(Popup::Who(who)) = self.popups.top_mut() else {
             return;
         };
         let name = match crate::domain::name::DutyName::parse(&who.field.text()) {
             Ok(n) => n.into_string(),
             Err(e) => {
-                let text = match e {
+                // Said in the question itself, next to the name; gone
+                // once the name is changed.
+                who.error = Some(match e {
                     crate::domain::name::NameError::Empty => {
-                        crate::i18n::log::WHO_EMPTY.get(self.lang).to_string()
+                        crate::i18n::log::WHO_EMPTY.get(lang).to_string()
                     }
-                    e => crate::i18n::rules::name_error(&e, self.lang),
-                };
-                self.flash = Some(Flash { text, error: true });
+                    e => crate::i18n::rules::name_error(&e, lang),
+                });
                 return;
             }
         };

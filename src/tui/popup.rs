@@ -68,11 +68,11 @@ impl Popup {
     pub fn text_in(&mut self, input: TextIn, lang: Lang) -> Effect {
         match (self, input) {
             (Popup::Who(who), TextIn::Key(ev)) => {
-                who.field.key(ev);
+                who.key(ev);
                 Effect::None
             }
             (Popup::Who(who), TextIn::Paste(text)) => {
-                super::input::pasted(who.field.paste(text), who.field.max_chars(), lang)
+                super::input::pasted(who.paste(text), who.field.max_chars(), lang)
             }
             (Popup::Welcome(w), input) => match (&mut w.form, input) {
                 (Some(form), TextIn::Key(ev)) => {

@@ -3,7 +3,7 @@
 //! own name (when they change it with F3): on a shared machine the last
 //! volunteer's name is offered, never put in the field as this one's.
 
-use super::input::Field;
+use super::input::{Edit, Field};
 use crate::domain::name;
 
 /// How many recent names are offered.
@@ -16,6 +16,8 @@ pub struct Who {
     pub recent: Vec<String>,
     /// Why the recent names could not be read, if they could not.
     pub fault: Option<String>,
+    /// What is wrong with the name given, until it is changed.
+    pub error: Option<String>,
 }
 
 impl Who {
@@ -30,7 +32,26 @@ impl Who {
             field: Field::single(name::MAX_CHARS).with_text(current.unwrap_or("")),
             recent,
             fault,
+            error: None,
         }
+    }
+
+    /// A key for the name; an edit takes the error away.
+    pub fn key(&mut self, ev: ratatui::crossterm::event::KeyEvent) -> Edit {
+        let edit = self.field.key(ev);
+        if edit != Edit::Unchanged {
+            self.error = None;
+        }
+        edit
+    }
+
+    /// A paste into the name; an edit takes the error away.
+    pub fn paste(&mut self, text: &str) -> Edit {
+        let edit = self.field.paste(text);
+        if edit != Edit::Unchanged {
+            self.error = None;
+        }
+        edit
     }
 
     /// The recent name the field holds now, if it holds one.
@@ -55,6 +76,7 @@ impl Who {
         };
         let text = next.map_or("", |i| self.recent[i].as_str()).to_string();
         self.field.set_text(&text);
+        self.error = None;
     }
 }
 
@@ -83,6 +105,25 @@ mod tests {
         let mut none = who(&[]);
         none.pick(true);
         assert_eq!(none.field.text(), "");
+    }
+
+    #[test]
+    fn an_error_goes_when_the_name_changes() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent};
+        let mut w = who(&["A"]);
+        w.error = Some("x".into());
+        assert_eq!(w.key(KeyEvent::from(KeyCode::Left)), Edit::Unchanged);
+        assert!(w.error.is_some());
+        w.key(KeyEvent::from(KeyCode::Char('k')));
+        assert!(w.error.is_none());
+        w.error = Some("x".into());
+        w.paste("\u{7}");
+        assert!(w.error.is_some());
+        w.paste("H");
+        assert!(w.error.is_none());
+        w.error = Some("x".into());
+        w.pick(true);
+        assert!(w.error.is_none());
     }
 
     #[test]
