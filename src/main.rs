@@ -137,7 +137,6 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             );
             let mut app =
                 App::with_config(store, lang, theme, ctx.now, cfg.clone()).map_err(ctx.db_err())?;
-            app.show_welcome_if_new();
             app.run_in_background(start.background_check, Some(start.background_backup));
             let notices = {
                 let mut all = cfg.warning_messages(lang);
@@ -145,13 +144,7 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
                 all
             };
             app.notify(notices);
-            match as_name.as_deref() {
-                // A forced command on a shared server: fixed for the session.
-                Some(name) => app.set_on_duty(name, true),
-                // Nothing prefilled: on a shared machine the last name is
-                // someone else's. Recent names are offered to pick.
-                None => app.ask_who(None),
-            }
+            app.open(as_name.as_deref());
             tui::run(app, cfg.reduced_motion)
         }
         None | Some(Command::Tui) | Some(Command::Demo(_)) => Ok(()),

@@ -19,8 +19,7 @@ fn first_start_asks_who_then_welcomes_never_both_at_once() {
     let db = TestDb::new();
     let mut app = db.app(Lang::En, monday_morning());
     app.resize(120, 30);
-    app.show_welcome_if_new();
-    app.ask_who(None);
+    app.open(None);
     let s = render_text(&app, 120, 30);
     assert!(s.contains("Who is on duty?"), "{s}");
     assert!(!s.contains("Welcome to vakt"), "{s}");
@@ -43,10 +42,45 @@ fn first_start_asks_who_then_welcomes_never_both_at_once() {
     key(&mut app, KeyCode::Esc);
     let s = render_text(&app, 120, 30);
     assert!(s.contains("Welcome to vakt"), "{s}");
+    // The hours are changed under the name just given.
+    key(&mut app, KeyCode::Char('e'));
+    key(&mut app, KeyCode::Enter);
+    assert!(render_text(&app, 120, 30).contains("The opening hours are saved ✓"));
+    assert_eq!(hours_changed_by(&db), ["eK"]);
     key(&mut app, KeyCode::Enter);
     let s = render_text(&app, 120, 30);
     assert!(!s.contains("Welcome to vakt"), "{s}");
     assert!(s.contains("No open callbacks"), "{s}");
+}
+
+/// Who the audit says changed the opening hours.
+fn hours_changed_by(db: &TestDb) -> Vec<String> {
+    let c = rusqlite::Connection::open(&db.path).unwrap();
+    c.prepare("SELECT DISTINCT actor FROM audit WHERE action = 'set_hours'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// With `--as` nothing is asked: the welcome is the one overlay, its keys
+/// are its own, and the hours are changed under the name given.
+#[test]
+fn first_start_with_a_name_given_shows_only_the_welcome() {
+    let db = TestDb::new();
+    let mut app = db.app(Lang::En, monday_morning());
+    app.resize(120, 30);
+    app.open(Some("KH"));
+    let s = render_text(&app, 120, 30);
+    assert!(s.contains("Welcome to vakt"), "{s}");
+    assert!(!s.contains("Who is on duty?"), "{s}");
+    assert!(s.contains("On duty: KH"), "{s}");
+    key(&mut app, KeyCode::Char('e'));
+    let s = render_text(&app, 120, 30);
+    assert!(s.contains("Opening hours"), "{s}");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(hours_changed_by(&db), ["KH"]);
 }
 
 /// `?` lists the keys that work inside forms and fields too, from the

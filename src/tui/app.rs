@@ -513,6 +513,22 @@ impl App {
         }
     }
 
+    /// What the person meets when the app opens, in this order: on a new
+    /// database the welcome, and over it "who is on duty?" unless `as_name`
+    /// (`--as`, a forced command on a shared server) already says, fixed
+    /// for the session. The question comes first and alone, so a change
+    /// to the opening hours in the welcome is recorded under a name;
+    /// nothing is prefilled, since on a shared machine the last name is
+    /// someone else's (the names recently on duty are offered to pick).
+    pub fn open(&mut self, as_name: Option<&str>) {
+        // Before a shift is started: a new database has no work yet.
+        self.show_welcome_if_new();
+        match as_name {
+            Some(name) => self.set_on_duty(name, true),
+            None => self.ask_who(None),
+        }
+    }
+
     /// Shows the welcome if the database holds no work yet.
     pub fn show_welcome_if_new(&mut self) {
         if let Ok(false) = crate::demo::has_data(&self.store) {
