@@ -39,7 +39,7 @@ fn first_start_asks_one_thing_at_a_time() {
     let s = pty.wait_for(&["Write initials or a short name."]);
     assert!(s.contains("On duty: –"), "{s}");
     // The editing keys as a terminal sends them: Alt-b (ESC b), Ctrl-K,
-    // Alt-← (CSI 1;3D), Ctrl-U.
+    // Alt-← (CSI 1;3D), Ctrl-U, Ctrl-E.
     pty.send_text("Kari Nord");
     pty.send(b"\x1bb");
     pty.send(b"\x0b");
@@ -51,6 +51,14 @@ fn first_start_asks_one_thing_at_a_time() {
     pty.send(b"\x15");
     pty.send_text("Y");
     pty.wait_for(&["YX"]);
+    // Backspace as some terminals send it (^H), and as most do (DEL); the
+    // cursor is after the Y.
+    pty.send_text("Zz");
+    pty.wait_for(&["YZzX"]);
+    pty.send(b"\x08");
+    pty.wait_for(&["YZX "]);
+    pty.send(b"\x7f");
+    pty.wait_for(&["YX "]);
     pty.send(b"\x05");
     pty.send(b"\x15");
     pty.send_text("AB");

@@ -91,13 +91,14 @@ pub const BINDINGS: &[Binding] = &[
         EditOp::End,
         shell::EDIT_END,
     ),
+    // Ctrl-H is what some terminals send for Backspace.
     e(
-        &[k(KeyCode::Backspace, "Backspace")],
+        &[k(KeyCode::Backspace, "Backspace"), ctrl('h', "Ctrl-H")],
         EditOp::Backspace,
         shell::EDIT_BACKSPACE,
     ),
     e(
-        &[k(KeyCode::Delete, "Delete")],
+        &[k(KeyCode::Delete, "Delete"), ctrl('d', "Ctrl-D")],
         EditOp::Delete,
         shell::EDIT_DELETE,
     ),
@@ -744,8 +745,21 @@ mod tests {
             Edit::Changed
         );
         assert_eq!(f.text(), "Kari ");
+        // Ctrl-H is Backspace (some terminals send it), Ctrl-D Delete.
+        assert_eq!(
+            f.key(k(KeyCode::Char('h'), KeyModifiers::CONTROL)),
+            Edit::Changed
+        );
+        assert_eq!(f.text(), "Kari");
+        f.edit(EditOp::Home);
+        assert_eq!(
+            f.key(k(KeyCode::Char('d'), KeyModifiers::CONTROL)),
+            Edit::Changed
+        );
+        assert_eq!(f.text(), "ari");
+        f.set_text("Kari ");
         // Keys the text area would have taken on its own do nothing.
-        for c in ['y', 'r', 'x', 'v', 'j', 'h', 'd', 'm'] {
+        for c in ['y', 'r', 'x', 'v', 'j', 'm', 'b', 'f', 'n', 'p'] {
             assert_eq!(
                 f.key(k(KeyCode::Char(c), KeyModifiers::CONTROL)),
                 Edit::Unchanged
