@@ -297,6 +297,7 @@ impl Field {
     pub fn with_placeholder(mut self, text: &str) -> Field {
         let clean = clean_upto(text, false, usize::MAX).0;
         self.area.set_placeholder_text(clean.clone());
+        self.area.set_placeholder_style(PLACEHOLDER);
         self.placeholder = Some(clean);
         self
     }
@@ -474,9 +475,14 @@ fn area(lines: Vec<String>, placeholder: Option<&str>) -> TextArea<'static> {
     area.set_max_histories(50);
     if let Some(p) = placeholder {
         area.set_placeholder_text(p.to_string());
+        area.set_placeholder_style(PLACEHOLDER);
     }
     area
 }
+
+/// How a placeholder looks: dimmed, without a colour of its own (the text
+/// area's default is dark grey, a colour even under NO_COLOR).
+const PLACEHOLDER: Style = Style::new().add_modifier(ratatui::style::Modifier::DIM);
 
 fn changed(yes: bool) -> Edit {
     if yes { Edit::Changed } else { Edit::Unchanged }
@@ -629,6 +635,26 @@ mod tests {
         assert_eq!(f.text(), "abcde");
         assert_eq!(f.paste("x"), Edit::Truncated);
         assert_eq!(f.paste("\u{7}"), Edit::Unchanged);
+    }
+
+    #[test]
+    fn a_placeholder_is_shown_dimmed_without_colour_and_is_not_the_text() {
+        use ratatui::style::{Color, Modifier};
+        let mut f = Field::single(20).with_placeholder("closed");
+        assert_eq!((f.text().as_str(), f.placeholder()), ("", Some("closed")));
+        let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 10, 1));
+        ratatui::widgets::Widget::render(f.textarea(), buf.area, &mut buf);
+        let d = (0..10)
+            .find(|&x| buf[(x, 0)].symbol() == "d")
+            .expect("drawn");
+        assert_eq!(buf[(d, 0)].fg, Color::Reset);
+        assert!(buf[(d, 0)].modifier.contains(Modifier::DIM));
+        // Typing replaces it; emptying the field shows it again.
+        f.key(key('9'));
+        assert_eq!(f.text(), "9");
+        f.set_text("");
+        assert_eq!(f.placeholder(), Some("closed"));
+        assert!(f.is_empty());
     }
 
     #[test]
