@@ -204,3 +204,30 @@ fn who_is_on_duty_offers_recent_names_and_prefills_none() {
     let s = render_text(&nb, 120, 30);
     assert!(s.contains("Nylig på vakt her"), "{s}");
 }
+
+/// When the names recently on duty cannot be read, the question says so
+/// rather than showing no names, and a name can still be typed.
+#[test]
+fn who_is_on_duty_says_when_recent_names_cannot_be_read() {
+    let db = TestDb::new();
+    db.store().start_shift("AB", monday_morning()).unwrap();
+    db.store()
+        .conn()
+        .execute_batch("PRAGMA legacy_alter_table = ON; ALTER TABLE shifts RENAME TO shifts_away;")
+        .unwrap();
+    let mut app = db.app(Lang::En, monday_morning());
+    app.ask_who(None);
+    let s = render_text(&app, 120, 30);
+    let text = s
+        .replace(['│', '\n'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("✗ Could not read who was recently on duty:"),
+        "{s}"
+    );
+    assert!(!s.contains("Recently on duty here"), "{s}");
+    key(&mut app, KeyCode::Char('K'));
+    assert_eq!(app.who_text().as_deref(), Some("K"));
+}
