@@ -164,9 +164,9 @@ fn benches(c: &mut Criterion) {
         &mut term,
         &mut samples,
         |app| {
-            // Ctrl-J empties the box (the text field's "delete to the start
+            // Ctrl-U empties the box (the text field's "delete to the start
             // of the line"), as a person would.
-            app.on_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+            app.on_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
             assert!(
                 app.directory().query.text().is_empty(),
                 "search box emptied"

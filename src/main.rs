@@ -137,8 +137,6 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             );
             let mut app =
                 App::with_config(store, lang, theme, ctx.now, cfg.clone()).map_err(ctx.db_err())?;
-            app.remember_duty_at(config::data_dir().map(|d| d.join("on-duty")));
-            app.show_welcome_if_new();
             app.run_in_background(start.background_check, Some(start.background_backup));
             let notices = {
                 let mut all = cfg.warning_messages(lang);
@@ -146,14 +144,7 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
                 all
             };
             app.notify(notices);
-            match as_name.as_deref() {
-                // A forced command on a shared server: fixed for the session.
-                Some(name) => app.set_on_duty(name, true),
-                None => {
-                    let remembered = app.remembered_on_duty();
-                    app.ask_who(remembered);
-                }
-            }
+            app.open(as_name.as_deref());
             tui::run(app, cfg.reduced_motion)
         }
         None | Some(Command::Tui) | Some(Command::Demo(_)) => Ok(()),

@@ -249,7 +249,7 @@ const SCREENS: &[(&str, Setup)] = &[
         seed(&db);
         let mut a = db.app(lang, monday_morning());
         a.resize(W, H);
-        a.ask_who(Some("KH".into()));
+        a.ask_who(None);
         (db, a)
     }),
     ("queue", |lang| {
@@ -353,6 +353,7 @@ fn scope_title(scope: Scope, lang: Lang) -> &'static str {
     let (nb, en) = match scope {
         Scope::Global => ("Overalt", "Everywhere"),
         Scope::Typing => ("Mens du skriver i et felt", "While typing in a field"),
+        Scope::Field => ("Redigering i et tekstfelt", "Editing in a text field"),
         Scope::Help => ("I hjelpen (?)", "In the help (?)"),
         Scope::Confirm => ("Når vakt spør ja eller nei", "When vakt asks yes or no"),
         Scope::Form => (
@@ -385,6 +386,7 @@ fn scope_title(scope: Scope, lang: Lang) -> &'static str {
 const SCOPE_ORDER: &[Scope] = &[
     Scope::Global,
     Scope::Typing,
+    Scope::Field,
     Scope::Help,
     Scope::Confirm,
     Scope::Form,

@@ -217,3 +217,78 @@ fn a_demo_looks_like_its_moment_at_any_hour() {
         assert!(overdue > 0, "nothing overdue at {now}");
     }
 }
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+/// A closed day shows "closed" only as a placeholder: what is typed
+/// replaces it, never appends to it. An error is shown whole (wrapped in
+/// the box, also at 80×24) and goes as soon as the value is right.
+#[test]
+fn opening_hours_replace_the_placeholder_and_errors_fit_and_clear() {
+    for (lang, closed, bad, fix_hint, form_hint) in [
+        (
+            Lang::En,
+            "closed",
+            "is not an opening time",
+            "empty the field for closed",
+            "empty field = closed",
+        ),
+        (
+            Lang::Nb,
+            "stengt",
+            "er ikke en åpningstid",
+            "tøm feltet for stengt",
+            "tomt felt = stengt",
+        ),
+    ] {
+        let db = TestDb::new();
+        let mut app = db.app(lang, monday_morning());
+        app.resize(80, 24);
+        app.show_welcome_if_new();
+        key(&mut app, KeyCode::Char('e'));
+        // Saturday: closed, shown as the placeholder.
+        for _ in 0..5 {
+            key(&mut app, KeyCode::Tab);
+        }
+        let s = render_text(&app, 80, 24);
+        assert!(s.contains(closed), "{s}");
+        assert!(s.contains(form_hint), "{s}");
+        typ(&mut app, "10-25");
+        let s = render_text(&app, 80, 24);
+        assert!(!s.contains(&format!("{closed}10")), "{s}");
+        assert!(s.contains("10-25"), "{s}");
+        key(&mut app, KeyCode::Enter);
+        let s = render_text(&app, 80, 24);
+        // The whole sentence, wrapped: its last words are on screen.
+        assert!(s.contains(bad), "{s}");
+        assert!(
+            s.replace(['│', '\n'], " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains(fix_hint),
+            "{s}"
+        );
+        // Fixed: the error goes at once, before saving.
+        key(&mut app, KeyCode::Backspace);
+        key(&mut app, KeyCode::Backspace);
+        typ(&mut app, "14");
+        let s = render_text(&app, 80, 24);
+        assert!(!s.contains(bad), "{s}");
+        assert!(!s.contains('✗'), "{s}");
+        // Sunday stays closed: its placeholder is read as closed.
+        key(&mut app, KeyCode::Enter);
+        let cal = db.store().calendar().unwrap();
+        assert_eq!(
+            cal.weekly[5].map(|h| h.close),
+            chrono::NaiveTime::from_hms_opt(14, 0, 0)
+        );
+        assert_eq!(cal.weekly[6], None);
+        let s = render_text(&app, 80, 24);
+        assert!(s.contains("✓"), "{s}");
+    }
+}

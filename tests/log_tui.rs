@@ -400,10 +400,9 @@ fn amend_filter_search_release_and_days() {
 }
 
 #[test]
-fn who_is_on_duty_is_asked_and_remembered() {
+fn who_is_on_duty_is_asked() {
     let db = TestDb::new();
     let mut a = db.app(Lang::En, oslo(23, 9, 0));
-    a.remember_duty_at(Some(db.dir.path().join("data/on-duty")));
     a.ask_who(Some("KH".into()));
     let s = render_text(&a, 120, 30);
     assert!(s.contains("Who is on duty?"), "{s}");
@@ -417,10 +416,6 @@ fn who_is_on_duty_is_asked_and_remembered() {
     assert!(!a.has_popup(PopupKind::Who));
     assert_eq!(a.on_duty(), Some("MO"));
     assert!(render_text(&a, 120, 30).contains("On duty: MO"));
-    assert_eq!(
-        std::fs::read_to_string(db.dir.path().join("data/on-duty")).unwrap(),
-        "MO"
-    );
     assert!(db.store().open_shift("MO").unwrap().is_some());
     // Locked (forced command): cannot change from inside.
     let mut b = db.app(Lang::En, oslo(23, 9, 0));

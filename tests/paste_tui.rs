@@ -252,10 +252,10 @@ fn a_paste_into_who_is_on_duty_goes_into_the_name() {
     let mut app = db.app(Lang::En, monday_morning());
     app.ask_who(None);
     app.on_paste("KH\r\n");
-    let Some(Popup::Who(field)) = app.top_popup() else {
+    let Some(Popup::Who(who)) = app.top_popup() else {
         panic!("the question is not on top");
     };
-    assert_eq!(field.text(), "KH ");
+    assert_eq!(who.field.text(), "KH ");
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.on_duty(), Some("KH"));
 }

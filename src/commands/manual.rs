@@ -74,7 +74,6 @@ pub fn man_page(lang: Lang) -> Vec<u8> {
     for (name, text) in [
         ("~/.config/vakt/config.toml", t::MAN_FILE_CONFIG),
         ("~/.local/share/vakt/vakt.db", t::MAN_FILE_DB),
-        ("~/.local/share/vakt/on-duty", t::MAN_FILE_ON_DUTY),
     ] {
         roff.control("TP", []);
         roff.text([bold(name)]);

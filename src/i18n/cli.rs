@@ -53,7 +53,6 @@ catalogue! {
     MAN_FILES => "FILER", "FILES";
     MAN_FILE_CONFIG => "Innstillingsfila (plattformens mappe for innstillinger). Alle nøkler er valgfrie.", "The settings file (platform config directory). Every key is optional.";
     MAN_FILE_DB => "Databasen (plattformens datamappe), laget privat for brukeren (fil 0600, mappe 0700).", "The database (platform data directory), created private to the user (file 0600, folder 0700).";
-    MAN_FILE_ON_DUTY => "Navnet som sist ble oppgitt som den som har vakt på denne maskinen.", "The name last given as the person on duty on this machine.";
     MAN_SEE_ALSO => "SE OGSÅ", "SEE ALSO";
     MAN_SEE_ALSO_TEXT => "docs/guide.nb.md og docs/guide.en.md (for den som har vakt), docs/admin.md (for koordinatoren) og docs/deployment.md (et team på én felles server), i kildekoden til vakt.", "docs/guide.nb.md and docs/guide.en.md (for the person on duty), docs/admin.md (for the coordinator) and docs/deployment.md (a team on one shared server), in the vakt source.";
     ABOUT_VAKT => "Vaktverktøy for en hjelpetelefon: ringeliste, henvisningskatalog og vaktlogg.", "Duty-shift companion for a helpline: callback queue, referral directory and shift log.";

@@ -55,6 +55,11 @@ catalogue! {
     WHO_PROMPT => "Initialer eller et kort navn:", "Initials or a short name:";
     WHO_EMPTY => "Skriv initialer eller et kort navn.", "Write initials or a short name.";
     WHO_HINT => "Enter start vakt · Esc senere", "Enter start shift · Esc later";
+    WHO_HINT_RECENT => "↑↓ velg et navn · Enter start vakt · Esc senere", "↑↓ pick a name · Enter start shift · Esc later";
+    WHO_RECENT => "Nylig på vakt her:", "Recently on duty here:";
+    WHO_RECENT_FAILED => "Kunne ikke lese hvem som nylig hadde vakt: {why}", "Could not read who was recently on duty: {why}";
+    KEY_WHO_NEXT => "Neste navn som nylig hadde vakt", "Next name recently on duty";
+    KEY_WHO_PREV => "Forrige navn (øverst: tomt felt)", "Previous name (at the top: an empty field)";
     WHO_LOCKED => "Vakthavende er satt ved innlogging og kan ikke endres her.", "Who is on duty is set at login and cannot be changed here.";
     SHIFT_STARTED => "Vakt startet: {name} ✓", "Shift started: {name} ✓";
     SHIFT_ENDED => "Vakten er avsluttet. Overleveringen venter på kvittering.", "The shift has ended. The handover is waiting to be acknowledged.";

@@ -244,6 +244,18 @@ impl Store {
         })
     }
 
+    /// The names that most recently started a shift, newest first, each
+    /// once (at most `n`; names that no longer pass the name rule are left
+    /// out). Reads at most the last 200 shifts.
+    pub fn recent_duty_names(&self, n: usize) -> Result<Vec<String>> {
+        let names = self
+            .conn()
+            .prepare_cached("SELECT person FROM shifts ORDER BY id DESC LIMIT 200")?
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(distinct_names(names, n))
+    }
+
     /// The open shift of `person`, if any.
     pub fn open_shift(&self, person: &str) -> Result<Option<Shift>> {
         self.conn()
@@ -726,4 +738,37 @@ fn to_handover(r: RawHandover) -> Result<Handover> {
         acknowledged_at: r.4.map(|s| parse_ts(&s)).transpose()?,
         acknowledged_by: r.5,
     })
+}
+
+/// Keeps, from names newest first, each valid name once, at most `n`.
+fn distinct_names(names: impl IntoIterator<Item = String>, n: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for raw in names {
+        if out.len() == n {
+            break;
+        }
+        let Ok(name) = crate::domain::name::DutyName::parse(&raw) else {
+            continue;
+        };
+        let name = name.into_string();
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distinct_names;
+
+    #[test]
+    fn recent_names_are_distinct_valid_and_few() {
+        let names = ["KH", "?", "AB", "KH", "", "a/b", "C", "D", "E", "F"];
+        assert_eq!(
+            distinct_names(names.iter().map(|s| s.to_string()), 4),
+            ["KH", "AB", "C", "D"]
+        );
+        assert!(distinct_names(Vec::new(), 4).is_empty());
+    }
 }

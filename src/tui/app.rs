@@ -20,7 +20,6 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use super::component::AnyPane;
 use super::fault::ReadFault;
 use super::form::FormAct;
-use super::input::Field;
 use super::keymap::{self, Action, Scope};
 use super::popup::{Popup, PopupKind, PopupStack, TextIn};
 use super::theme::Theme;
@@ -147,8 +146,6 @@ pub struct App {
     pub(in crate::tui) clipboard: Option<String>,
     /// Who is on duty was fixed at start (`--as`) and cannot change here.
     pub(in crate::tui) duty_locked: bool,
-    /// Where the name of the person on duty is remembered on this machine.
-    pub(in crate::tui) remember_path: Option<std::path::PathBuf>,
     /// A handover nobody has acknowledged yet (shown as a banner).
     pub(in crate::tui) pending_handover: Option<crate::store::log::Handover>,
     /// A failed read of what the whole screen uses (settings, the
@@ -211,7 +208,6 @@ impl App {
             stats: StatsState::default(),
             clipboard: None,
             duty_locked: false,
-            remember_path: None,
             pending_handover: None,
             fault: ReadFault::default(),
             last_input: now,
@@ -509,6 +505,11 @@ impl App {
             (Some(PopupKind::Who), Action::Back) => {
                 self.popups.pop();
             }
+            (Some(PopupKind::Who), Action::Up | Action::Down) => {
+                if let Some(Popup::Who(who)) = self.popups.top_mut() {
+                    who.pick(action == Action::Down);
+                }
+            }
             (_, Action::Welcome(a)) => self.welcome_action(a),
             (Some(PopupKind::Welcome), Action::Form(f)) => {
                 self.welcome_action(super::welcome::Act::Form(f))
@@ -545,6 +546,22 @@ impl App {
                 let effect = pane.update(a, &mut env);
                 self.apply(effect);
             }
+        }
+    }
+
+    /// What the person meets when the app opens, in this order: on a new
+    /// database the welcome, and over it "who is on duty?" unless `as_name`
+    /// (`--as`, a forced command on a shared server) already says, fixed
+    /// for the session. The question comes first and alone, so a change
+    /// to the opening hours in the welcome is recorded under a name;
+    /// nothing is prefilled, since on a shared machine the last name is
+    /// someone else's (the names recently on duty are offered to pick).
+    pub fn open(&mut self, as_name: Option<&str>) {
+        // Before a shift is started: a new database has no work yet.
+        self.show_welcome_if_new();
+        match as_name {
+            Some(name) => self.set_on_duty(name, true),
+            None => self.ask_who(None),
         }
     }
 
@@ -619,11 +636,24 @@ impl App {
         }
     }
 
-    /// Opens the "who is on duty?" question, prefilled with `name`.
+    /// Opens the "who is on duty?" question, prefilled with `name` (only
+    /// ever the current person's own), with the names recently on duty
+    /// to pick from.
     pub fn ask_who(&mut self, name: Option<String>) {
-        self.popups.push(Popup::Who(Box::new(
-            Field::single(crate::domain::name::MAX_CHARS).with_text(name.as_deref().unwrap_or("")),
-        )));
+        let recent = self
+            .store
+            .recent_duty_names(super::who::RECENT)
+            .map_err(|err| {
+                crate::error::AppError::Db {
+                    path: self.store.path().to_path_buf(),
+                    err,
+                }
+                .message(self.lang)
+            });
+        self.popups.push(Popup::Who(Box::new(super::who::Who::new(
+            name.as_deref(),
+            recent,
+        ))));
     }
 
     /// Sets who is on duty without asking (from `--as`), and starts or
@@ -636,29 +666,24 @@ impl App {
     }
 
     fn save_who(&mut self) {
-        let Some(Popup::Who(field)) = self.popups.top() else {
+        let lang = self.lang;
+        let Some(Popup::Who(who)) = self.popups.top_mut() else {
             return;
         };
-        let name = match crate::domain::name::DutyName::parse(&field.text()) {
+        let name = match crate::domain::name::DutyName::parse(&who.field.text()) {
             Ok(n) => n.into_string(),
             Err(e) => {
-                let text = match e {
+                // Said in the question itself, next to the name; gone
+                // once the name is changed.
+                who.error = Some(match e {
                     crate::domain::name::NameError::Empty => {
-                        crate::i18n::log::WHO_EMPTY.get(self.lang).to_string()
+                        crate::i18n::log::WHO_EMPTY.get(lang).to_string()
                     }
-                    e => crate::i18n::rules::name_error(&e, self.lang),
-                };
-                self.flash = Some(Flash { text, error: true });
+                    e => crate::i18n::rules::name_error(&e, lang),
+                });
                 return;
             }
         };
-        if let Some(path) = &self.remember_path {
-            // Best effort: forgetting the name next time is harmless.
-            if let Some(dir) = path.parent() {
-                let _ = std::fs::create_dir_all(dir);
-            }
-            let _ = std::fs::write(path, &name);
-        }
         self.popups.remove(PopupKind::Who);
         match self.store.start_shift(&name, self.now) {
             Ok(_) => {
@@ -802,7 +827,7 @@ impl App {
     /// The name typed in "who is on duty?", while it is open.
     pub fn who_text(&self) -> Option<String> {
         self.popups.iter().find_map(|p| match p {
-            Popup::Who(field) => Some(field.text()),
+            Popup::Who(who) => Some(who.field.text()),
             _ => None,
         })
     }
@@ -894,19 +919,6 @@ impl App {
     /// running, or a test or bench that needs no shift).
     pub fn set_actor(&mut self, name: &str) {
         self.on_duty = Some(name.to_string());
-    }
-
-    /// Where the name of the person on duty is remembered on this machine.
-    pub fn remember_duty_at(&mut self, path: Option<std::path::PathBuf>) {
-        self.remember_path = path;
-    }
-
-    /// The name remembered on this machine (see [`App::remember_duty_at`]),
-    /// if it is still a valid name.
-    pub fn remembered_on_duty(&self) -> Option<String> {
-        let text = std::fs::read_to_string(self.remember_path.as_ref()?).ok()?;
-        let name = crate::domain::name::DutyName::parse(&text).ok()?;
-        Some(name.into_string())
     }
 
     /// Heavy figures computed on a worker thread (the real terminal) or

@@ -54,14 +54,10 @@ pub const BINDINGS: &[Binding] = &[
     ),
 ];
 
-/// Keys a field takes itself (not in the key table, since they are never
-/// looked up): shown in `?` help while typing.
-pub const FIELD_KEYS: &[(&str, Msg)] = &[
-    ("← / →", s::FIELD_KEY_MOVE),
-    ("Home / End", s::FIELD_KEY_ENDS),
-    ("Backspace / Delete", s::FIELD_KEY_DELETE),
-    ("Space / ← / →", s::FIELD_KEY_CHOICE),
-];
+/// Keys a choice field takes itself (not in the key table, since they are
+/// never looked up): shown in `?` help. A text field's keys are in
+/// [`crate::tui::input::BINDINGS`].
+pub const FIELD_KEYS: &[(&str, Msg)] = &[("Space / ← / →", s::FIELD_KEY_CHOICE)];
 
 /// "Esc twice": the first Esc on typed text asks again (the sentence to
 /// show), the second (or the first on nothing typed) discards.

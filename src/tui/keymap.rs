@@ -43,6 +43,8 @@ pub enum Action {
     Log(crate::tui::log::Act),
     /// An action of the statistics pane.
     Stats(crate::tui::stats::Act),
+    /// An editing key inside a text field.
+    Edit(crate::tui::input::EditOp),
 }
 
 /// Where a binding applies. Overlays are asked first, then the pane, then
@@ -83,6 +85,9 @@ pub enum Scope {
     Welcome,
     /// The statistics pane.
     Stats,
+    /// Editing keys inside any text field, looked up by the field itself
+    /// (never asked by the app, so they cannot shadow a pane's keys).
+    Field,
 }
 
 /// One key: the code, its modifiers, and how it is written in hints.
@@ -296,6 +301,20 @@ pub const GLOBAL: &[Binding] = &[
         true,
     ),
     b(
+        Who,
+        &[k(KeyCode::Down, "↓")],
+        Action::Down,
+        crate::i18n::log::KEY_WHO_NEXT,
+        false,
+    ),
+    b(
+        Who,
+        &[k(KeyCode::Up, "↑")],
+        Action::Up,
+        crate::i18n::log::KEY_WHO_PREV,
+        false,
+    ),
+    b(
         Global,
         &[k(KeyCode::F(3), "F3")],
         Action::WhoChange,
@@ -327,6 +346,7 @@ pub const TABLES: &[&[Binding]] = &[
     crate::tui::log::BINDINGS,
     crate::tui::welcome::BINDINGS,
     crate::tui::stats::BINDINGS,
+    crate::tui::input::BINDINGS,
 ];
 
 fn all() -> impl Iterator<Item = &'static Binding> {

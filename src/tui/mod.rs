@@ -27,6 +27,7 @@ pub mod theme;
 mod upkeep;
 pub mod view;
 pub mod welcome;
+pub mod who;
 
 pub use app::{App, Effects, Msg};
 

@@ -5,9 +5,9 @@
 use ratatui::crossterm::event::KeyEvent;
 
 use super::app::Effect;
-use super::input::Field;
 use super::keymap::Scope;
 use super::welcome::Welcome;
+use super::who::Who;
 use crate::i18n::Lang;
 
 /// Text for whatever takes it: a key no binding claimed, or a paste.
@@ -22,8 +22,8 @@ pub enum TextIn<'a> {
 pub enum Popup {
     /// The first-start welcome (and its opening-hours form).
     Welcome(Welcome),
-    /// "Who is on duty?", with the name being typed.
-    Who(Box<Field>),
+    /// "Who is on duty?", with the name being typed and recent names.
+    Who(Box<Who>),
     /// The `?` key list.
     Help { scroll: u16 },
     /// "Quit and discard what is typed?"
@@ -67,21 +67,24 @@ impl Popup {
     /// pastes take the same path; a paste too long is cut and said so).
     pub fn text_in(&mut self, input: TextIn, lang: Lang) -> Effect {
         match (self, input) {
-            (Popup::Who(field), TextIn::Key(ev)) => {
-                field.key(ev);
+            (Popup::Who(who), TextIn::Key(ev)) => {
+                who.key(ev);
                 Effect::None
             }
-            (Popup::Who(field), TextIn::Paste(text)) => {
-                super::input::pasted(field.paste(text), field.max_chars(), lang)
+            (Popup::Who(who), TextIn::Paste(text)) => {
+                super::input::pasted(who.paste(text), who.field.max_chars(), lang)
             }
             (Popup::Welcome(w), input) => match (&mut w.form, input) {
                 (Some(form), TextIn::Key(ev)) => {
                     form.key(ev);
+                    Welcome::recheck(form, lang);
                     Effect::None
                 }
                 (Some(form), TextIn::Paste(text)) => {
                     let max = form.focused_max_chars().unwrap_or(0);
-                    super::input::pasted(form.paste(text), max, lang)
+                    let edit = form.paste(text);
+                    Welcome::recheck(form, lang);
+                    super::input::pasted(edit, max, lang)
                 }
                 (None, _) => Effect::None,
             },
@@ -148,7 +151,7 @@ mod tests {
         let mut s = PopupStack::default();
         assert!(s.is_empty());
         s.push(Popup::Welcome(Welcome::default()));
-        s.push(Popup::Who(Box::new(Field::single(24))));
+        s.push(Popup::Who(Box::new(Who::new(None, Ok(Vec::new())))));
         assert_eq!(s.top_kind(), Some(PopupKind::Who));
         s.push(Popup::Help { scroll: 0 });
         s.push(Popup::Help { scroll: 3 });

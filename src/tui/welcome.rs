@@ -87,6 +87,8 @@ impl Welcome {
         }
     }
 
+    /// The opening-hours form: a day's hours as text, a closed day empty
+    /// with "closed" as its placeholder (so typing replaces it).
     pub fn hours_form(cal: &CalendarSettings, lang: crate::i18n::Lang) -> Form {
         let closed = crate::i18n::calendar::SHOW_CLOSED_WEEKDAY.get(lang);
         let fields = WEEKDAYS
@@ -94,47 +96,84 @@ impl Welcome {
             .zip(FIELD_IDS)
             .map(|(wd, id)| {
                 let label: Msg = t::WEEKDAYS[wd.num_days_from_monday() as usize];
-                let text = hours_text(cal.weekly[wd.num_days_from_monday() as usize], closed);
-                FormField::text(id, label, Field::single(20).with_text(&text))
+                let field = Field::single(20).with_placeholder(closed);
+                let field = match cal.weekly[wd.num_days_from_monday() as usize] {
+                    Some(h) => field.with_text(&hours_text(Some(h), closed)),
+                    None => field,
+                };
+                FormField::text(id, label, field)
             })
             .collect();
         Form::new(s::HOURS_TITLE, fields)
     }
 
+    /// What the form says now: the hours per weekday, or what is wrong
+    /// with each field (`None` where the field is right). An empty field
+    /// is closed.
+    fn check(
+        form: &Form,
+        lang: crate::i18n::Lang,
+    ) -> Result<[Option<calendar::Hours>; 7], Vec<Option<String>>> {
+        let mut out = [None; 7];
+        let mut errors: Vec<Option<String>> = vec![None; 7];
+        for (i, id) in FIELD_IDS.iter().enumerate() {
+            let text = form.text(id);
+            if text.trim().is_empty() {
+                continue;
+            }
+            match calendar::parse_hours(&text) {
+                Ok(h) => out[i] = h,
+                Err(_) => {
+                    errors[i] = Some(s::HOURS_FORM_BAD.fill(lang, &[("input", &text.trim())]))
+                }
+            }
+        }
+        if errors.iter().all(Option::is_none) && out.iter().all(Option::is_none) {
+            errors[0] = Some(s::ERR_NO_OPEN_DAY.get(lang).to_string());
+        }
+        if errors.iter().any(Option::is_some) {
+            Err(errors)
+        } else {
+            Ok(out)
+        }
+    }
+
     /// Reads the form: the hours per weekday, or marks the fields that are
-    /// wrong and returns `None`.
+    /// wrong, moves to the first, and returns `None`.
     pub fn read_form(
         form: &mut Form,
         lang: crate::i18n::Lang,
     ) -> Option<[Option<calendar::Hours>; 7]> {
-        let mut out = [None; 7];
-        let mut ok = true;
-        for (i, id) in FIELD_IDS.iter().enumerate() {
-            let text = form.text(id);
-            match calendar::parse_hours(&text) {
-                Ok(h) => {
-                    out[i] = h;
+        match Welcome::check(form, lang) {
+            Ok(hours) => {
+                for id in FIELD_IDS {
                     form.set_error(id, None);
                 }
-                Err(_) => {
-                    ok = false;
-                    form.set_error(
-                        id,
-                        Some(s::ERR_HOURS.fill(lang, &[("input", &text.trim())])),
-                    );
+                Some(hours)
+            }
+            Err(errors) => {
+                for (id, e) in FIELD_IDS.iter().zip(errors) {
+                    form.set_error(id, e);
                 }
+                if let Some(bad) = form.first_error() {
+                    form.focus_on(bad);
+                }
+                None
             }
         }
-        if out.iter().all(Option::is_none) {
-            ok = false;
-            form.set_error("mon", Some(s::ERR_NO_OPEN_DAY.get(lang).to_string()));
-        }
-        if !ok {
-            if let Some(bad) = form.first_error() {
-                form.focus_on(bad);
+    }
+
+    /// After an edit: an error shown goes as soon as its field is right
+    /// (a new one waits for Enter, so typing is not interrupted).
+    pub fn recheck(form: &mut Form, lang: crate::i18n::Lang) {
+        let now = match Welcome::check(form, lang) {
+            Ok(_) => vec![None; 7],
+            Err(errors) => errors,
+        };
+        for (id, e) in FIELD_IDS.iter().zip(now) {
+            if e.is_none() {
+                form.set_error(id, None);
             }
-            return None;
         }
-        Some(out)
     }
 }

@@ -21,16 +21,34 @@ pub fn draw<F: FieldId>(
     th: &Theme,
     lang: Lang,
 ) {
+    // The width values, errors and notes get, known before the box is
+    // placed, so a long error wraps and the box grows to hold it.
+    let value_w = area.width.min(90).saturating_sub(2 + LABEL_W as u16 + 2);
+    let notes = |f: &crate::tui::form::FormField<F>| {
+        [
+            (f.error.as_deref(), th.danger, "✗ "),
+            (f.info.as_deref(), th.ok, ""),
+            (f.hint.as_deref(), th.muted, ""),
+        ]
+        .into_iter()
+        .filter_map(|(text, style, prefix)| {
+            let text = text?;
+            Some((
+                wrap(&format!("{prefix}{text}"), usize::from(value_w)),
+                style,
+            ))
+        })
+        .collect::<Vec<_>>()
+    };
     let lines_needed: u16 = form
         .fields
         .iter()
         .map(|f| {
-            1 + u16::from(f.error.is_some())
-                + u16::from(f.info.is_some())
-                + u16::from(f.hint.is_some())
+            let n: usize = notes(f).iter().map(|(lines, _)| lines.len()).sum();
+            1 + u16::try_from(n).unwrap_or(u16::MAX)
         })
-        .sum::<u16>()
-        + 4;
+        .fold(0u16, u16::saturating_add)
+        .saturating_add(4);
     let r = centered(area, 90, lines_needed);
     frame.render_widget(Clear, r);
     let block = Block::default()
@@ -61,10 +79,16 @@ pub fn draw<F: FieldId>(
         let value_area = Rect::new(value_x, y, value_w, 1);
         match &f.input {
             Input::Text(t) if focused => frame.render_widget(t.textarea(), value_area),
-            Input::Text(t) => {
-                let text = t.text().replace('\n', " ⏎ ");
-                frame.render_widget(Paragraph::new(text), value_area)
-            }
+            Input::Text(t) => match t.placeholder().filter(|_| t.is_empty()) {
+                Some(p) => frame.render_widget(
+                    Paragraph::new(Span::styled(p.to_string(), th.muted)),
+                    value_area,
+                ),
+                None => {
+                    let text = t.text().replace('\n', " ⏎ ");
+                    frame.render_widget(Paragraph::new(text), value_area)
+                }
+            },
             Input::Choice { options, index } => {
                 let labels: Vec<String> = options
                     .iter()
@@ -102,16 +126,13 @@ pub fn draw<F: FieldId>(
             }
         }
         y += 1;
-        for (text, style, prefix) in [
-            (f.error.as_deref(), th.danger, "✗ "),
-            (f.info.as_deref(), th.ok, ""),
-            (f.hint.as_deref(), th.muted, ""),
-        ] {
-            if let Some(text) = text
-                && y < bottom
-            {
+        for (lines, style) in notes(f) {
+            for line in lines {
+                if y >= bottom {
+                    break;
+                }
                 frame.render_widget(
-                    Paragraph::new(Span::styled(format!("{prefix}{text}"), style)),
+                    Paragraph::new(Span::styled(line, style)),
                     Rect::new(value_x, y, value_w, 1),
                 );
                 y += 1;
@@ -122,6 +143,38 @@ pub fn draw<F: FieldId>(
         Paragraph::new(Span::styled(footer.to_string(), th.muted)),
         Rect::new(inner.x + 1, bottom, inner.width.saturating_sub(1), 1),
     );
+}
+
+/// `text` in lines of at most `width` columns, broken between words (a
+/// word longer than a line is broken inside). Always at least one line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let w = |s: &str| Span::raw(s).width();
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let sep = usize::from(!line.is_empty());
+        if !line.is_empty() && w(&line) + sep + w(word) <= width {
+            line.push(' ');
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word too long for a line: as many characters as fit, per line.
+        for c in word.chars() {
+            let mut buf = [0u8; 4];
+            if !line.is_empty() && w(&line) + w(c.encode_utf8(&mut buf)) > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Which options of a choice list are drawn: a run around the chosen one
@@ -168,8 +221,38 @@ impl ChoiceWindow {
 
 #[cfg(test)]
 mod tests {
-    use super::ChoiceWindow;
+    use super::{ChoiceWindow, wrap};
     use proptest::prelude::*;
+
+    #[test]
+    fn wrap_breaks_between_words_and_inside_a_word_too_long() {
+        assert_eq!(wrap("", 10), [""]);
+        assert_eq!(wrap("ab cd ef", 5), ["ab cd", "ef"]);
+        assert_eq!(wrap("ab  cd", 80), ["ab cd"]);
+        assert_eq!(wrap("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
+        assert_eq!(wrap("æøå ÆØÅ", 3), ["æøå", "ÆØÅ"]);
+        // Wide characters count two columns.
+        assert_eq!(wrap("日本語", 4), ["日本", "語"]);
+        assert_eq!(wrap("x", 0), ["x"]);
+    }
+
+    proptest! {
+        /// Every word is kept, in order, and no line is wider than asked
+        /// (unless one character alone is).
+        #[test]
+        fn wrap_keeps_every_word_and_fits(
+            words in proptest::collection::vec("[a-zæøå日]{1,12}", 0..12),
+            width in 1usize..30,
+        ) {
+            let text = words.join(" ");
+            let lines = wrap(&text, width);
+            prop_assert_eq!(lines.concat().replace(' ', ""), words.concat());
+            for l in &lines {
+                let w = ratatui::text::Span::raw(l.as_str()).width();
+                prop_assert!(w <= width || l.chars().count() == 1, "{:?}", lines);
+            }
+        }
+    }
 
     #[test]
     fn all_shown_when_they_fit() {

@@ -57,6 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
         th.title,
     )));
     lines.extend(bindings_rows(Scope::Form));
+    lines.extend(bindings_rows(Scope::Field));
     if !scopes.contains(&Scope::Typing) {
         lines.extend(bindings_rows(Scope::Typing));
     }

@@ -18,6 +18,7 @@ pub mod queue;
 mod stats;
 mod status;
 mod welcome;
+mod who;
 
 /// Below this the layout cannot show a useful queue.
 pub const MIN_WIDTH: u16 = 80;
@@ -90,45 +91,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
             s::CONFIRM_QUIT_UNSAVED.get(app.lang),
         ),
         Some(Popup::Welcome(w)) => welcome::draw(frame, body, app, w),
-        Some(Popup::Who(field)) => draw_who(frame, body, app, field),
+        Some(Popup::Who(w)) => who::draw(frame, body, app, w),
         None => {}
     }
-}
-
-fn draw_who(frame: &mut Frame, area: Rect, app: &App, field: &crate::tui::input::Field) {
-    let th = &app.theme;
-    let lang = app.lang;
-    let r = centered(area, 50, 7);
-    frame.render_widget(Clear, r);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(th.key)
-        .title(Span::styled(
-            format!(" {} ", crate::i18n::log::WHO_TITLE.get(lang)),
-            th.title,
-        ));
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
-    frame.render_widget(
-        Paragraph::new(crate::i18n::log::WHO_PROMPT.get(lang)),
-        Rect { height: 1, ..inner },
-    );
-    frame.render_widget(
-        field.textarea(),
-        Rect {
-            y: inner.y + 2,
-            height: 1,
-            ..inner
-        },
-    );
-    frame.render_widget(
-        Paragraph::new(Span::styled(crate::i18n::log::WHO_HINT.get(lang), th.muted)),
-        Rect {
-            y: inner.y + inner.height.saturating_sub(1),
-            height: 1,
-            ..inner
-        },
-    );
 }
 
 pub fn pane_title(pane: Pane) -> crate::i18n::Msg {

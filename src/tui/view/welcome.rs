@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::centered;
-use crate::i18n::{calendar as c, queue as q, shell as s, time as t};
+use crate::i18n::{calendar as c, shell as s, time as t};
 use crate::tui::app::App;
 use crate::tui::welcome::{WEEKDAYS, Welcome, hours_text};
 
@@ -14,7 +14,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, w: &Welcome) {
     let th = &app.theme;
     let lang = app.lang;
     if let Some(form) = &w.form {
-        super::form::draw(frame, area, form, q::FORM_HINT.get(lang), th, lang);
+        super::form::draw(frame, area, form, s::HOURS_FORM_HINT.get(lang), th, lang);
         return;
     }
     let r = centered(area, 84, 19);
