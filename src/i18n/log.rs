@@ -48,6 +48,8 @@ catalogue! {
     RELEASED => "Eskaleringen er avsluttet ✓", "The escalation is released ✓";
     NOT_ESCALATION => "Det valgte notatet er ikke en eskalering.", "The selected note is not an escalation.";
     CONFIRM_RELEASE => "Avslutte eskaleringen? Den kan da slettes etter oppbevaringstiden. (j/n)", "Release the escalation? It may then be erased after the retention period. (y/n)";
+    CONFIRM_RELEASE_TITLE => "Avslutte eskaleringen", "Release the escalation";
+    CONFIRM_END_SHIFT_TITLE => "Avslutte vakten", "End the shift";
     CONFIRM_END_SHIFT => "Avslutte vakten og vise overleveringen? (j/n)", "End the shift and show the handover? (y/n)";
     SEARCH_PROMPT => "Søk i loggen: ", "Search the log: ";
     SEARCH_SHORT => "1–2 tegn: søker i de {n} nærmeste notatene, 3 tegn søker i hele loggen", "1–2 characters: searching the {n} nearest notes; 3 search the whole log";

@@ -214,14 +214,14 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         Scope::LogConfirm,
-        &[ch('j', "j"), ch('y', "y")],
+        super::keymap::YES_KEYS,
         a(Act::Yes),
         crate::i18n::shell::KEY_YES,
         true,
     ),
     b(
         Scope::LogConfirm,
-        &[ch('n', "n"), k(KeyCode::Esc, "Esc")],
+        super::keymap::NO_KEYS,
         a(Act::No),
         crate::i18n::shell::KEY_NO,
         true,

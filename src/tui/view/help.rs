@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
         keymap::in_scope(scope)
             .map(|b| {
                 let keys = b
-                    .keys
+                    .keys_in(lang)
                     .iter()
                     .map(|k| k.label)
                     .collect::<Vec<_>>()

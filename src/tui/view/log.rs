@@ -146,11 +146,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     match &st.mode {
         Mode::Editor(ed) => draw_editor(frame, area, ed, app),
         Mode::Confirm(q) => {
-            let text = match q {
-                Question::Release(_) => m::CONFIRM_RELEASE,
-                Question::EndShift => m::CONFIRM_END_SHIFT,
+            let (title, text) = match q {
+                Question::Release(_) => (m::CONFIRM_RELEASE_TITLE, m::CONFIRM_RELEASE),
+                Question::EndShift => (m::CONFIRM_END_SHIFT_TITLE, m::CONFIRM_END_SHIFT),
             };
-            super::draw_confirm(frame, area, app, m::REVIEW_TITLE.get(lang), text.get(lang));
+            super::draw_confirm(frame, area, app, title.get(lang), text.get(lang));
         }
         _ => {}
     }

@@ -139,7 +139,7 @@ pub fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
             let enabled = app.is_enabled(b.action);
             let key_style = if enabled { th.key } else { th.key_disabled };
             let label_style = if enabled { th.base } else { th.key_disabled };
-            spans.push(Span::styled(b.keys[0].label, key_style));
+            spans.push(Span::styled(b.shown_key(app.lang).label, key_style));
             spans.push(Span::styled(
                 format!(" {}", b.label.get(app.lang)),
                 label_style,
