@@ -24,6 +24,15 @@ catalogue! {
     SAFE_MSG_NO => "✉✗", "✉✗";
     SAFE_MSG_UNKNOWN => "✉?", "✉?";
     SAFE_TIME => "⏲", "⏲";
+    CLOSED_MARK => "✓", "✓";
+    NO_NUMBER_MARK => "–", "–";
+    /// What the signs of the list mean, in the help's legend (each fits
+    /// the help box: at most 48 characters).
+    LEGEND_TITLE => "Tegn i listen over tilbakeringinger", "Signs in the callback list";
+    LEGEND_SAFE_TIME => "trygge tider å ringe følger", "safe times to call follow";
+    LEGEND_JOINED => "beskjeder fra samme nummer, samlet i én sak", "messages from one number, joined in one item";
+    LEGEND_CLOSED => "lukket, så utfallet (i «Lukket i dag»)", "closed, then the outcome (in Closed today)";
+    LEGEND_NO_NUMBER => "uten nummer: en klage, eller slettet", "no number: a complaint, or erased";
     DETAIL_TITLE => "Valgt", "Selected";
     DETAIL_MSG_YES => "kan legge igjen beskjed", "may leave a message";
     DETAIL_MSG_NO => "IKKE legg igjen beskjed", "do NOT leave a message";

@@ -12,7 +12,7 @@ use crate::i18n::shell as s;
 
 pub mod directory;
 mod form;
-mod help;
+pub mod help;
 pub mod log;
 pub mod queue;
 mod stats;
@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         frame.render_widget(Paragraph::new(sos).style(th.danger), sos_area);
         return;
     }
-    let banner_h = u16::from(app.fault.is_set() || app.pending_handover.is_some() && !app.privacy);
+    let banner_h = banner_height(app);
     let [top, banner, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(banner_h),
@@ -93,6 +93,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Popup::Who(field)) => draw_who(frame, body, app, field),
         None => {}
     }
+}
+
+/// The banner line under the top line: shown for a failed read or a
+/// handover waiting (not while caller data is hidden).
+fn banner_height(app: &App) -> u16 {
+    u16::from(app.fault.is_set() || app.pending_handover.is_some() && !app.privacy)
+}
+
+/// The height of the pane area (between the top line, the banner and the
+/// footer) in a terminal `height` lines tall.
+pub fn body_height(app: &App, height: u16) -> u16 {
+    height.saturating_sub(2 + banner_height(app))
 }
 
 fn draw_who(frame: &mut Frame, area: Rect, app: &App, field: &crate::tui::input::Field) {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
 use crate::callback::{self, Kind, Urgency};
-use crate::i18n::{Lang, queue as q};
+use crate::i18n::{Lang, Msg, queue as q};
 use crate::store::callbacks::Item;
 use crate::timefmt;
 use crate::tui::app::App;
@@ -39,6 +39,63 @@ pub fn title(app: &App) -> String {
         View::ClosedToday => q::TITLE_CLOSED_TODAY.fill(lang, &[("n", &st.closed_today)]),
     }
 }
+
+/// A sign the list shows, and what it means. The cells below take their
+/// signs from these, and the help's legend is [`MARKS`], so the two cannot
+/// drift: a new sign in the list is a new entry here.
+#[derive(Debug, Clone, Copy)]
+pub struct ListMark {
+    /// The sign; `{n}` is a count (the legend shows 2).
+    pub sign: Msg,
+    pub meaning: Msg,
+}
+
+impl ListMark {
+    /// The sign as the legend shows it.
+    pub fn shown(&self, lang: Lang) -> String {
+        self.sign.fill(lang, &[("n", &2)])
+    }
+}
+
+pub const MARK_MSG_YES: ListMark = ListMark {
+    sign: q::SAFE_MSG_YES,
+    meaning: q::DETAIL_MSG_YES,
+};
+pub const MARK_MSG_NO: ListMark = ListMark {
+    sign: q::SAFE_MSG_NO,
+    meaning: q::DETAIL_MSG_NO,
+};
+pub const MARK_MSG_UNKNOWN: ListMark = ListMark {
+    sign: q::SAFE_MSG_UNKNOWN,
+    meaning: q::DETAIL_MSG_UNKNOWN,
+};
+pub const MARK_SAFE_TIME: ListMark = ListMark {
+    sign: q::SAFE_TIME,
+    meaning: q::LEGEND_SAFE_TIME,
+};
+pub const MARK_JOINED: ListMark = ListMark {
+    sign: q::JOINED,
+    meaning: q::LEGEND_JOINED,
+};
+pub const MARK_CLOSED: ListMark = ListMark {
+    sign: q::CLOSED_MARK,
+    meaning: q::LEGEND_CLOSED,
+};
+pub const MARK_NO_NUMBER: ListMark = ListMark {
+    sign: q::NO_NUMBER_MARK,
+    meaning: q::LEGEND_NO_NUMBER,
+};
+
+/// Every sign the list can show, in the order the legend lists them.
+pub const MARKS: &[ListMark] = &[
+    MARK_MSG_YES,
+    MARK_MSG_NO,
+    MARK_MSG_UNKNOWN,
+    MARK_SAFE_TIME,
+    MARK_JOINED,
+    MARK_CLOSED,
+    MARK_NO_NUMBER,
+];
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [list, detail] =
@@ -72,17 +129,18 @@ fn safety_marks(item: &Item, lang: Lang) -> String {
         return String::new();
     }
     let msg = match item.safety.may_leave_message {
-        Some(true) => q::SAFE_MSG_YES,
-        Some(false) => q::SAFE_MSG_NO,
-        None => q::SAFE_MSG_UNKNOWN,
+        Some(true) => MARK_MSG_YES,
+        Some(false) => MARK_MSG_NO,
+        None => MARK_MSG_UNKNOWN,
     }
+    .sign
     .get(lang);
     if item.safety.safe_times.is_empty() {
         msg.to_string()
     } else {
         format!(
             "{msg} {} {}",
-            q::SAFE_TIME.get(lang),
+            MARK_SAFE_TIME.sign.get(lang),
             item.safety.safe_times
         )
     }
@@ -97,7 +155,10 @@ fn due_cell(item: &Item, app: &App) -> (String, Style) {
             .outcome
             .map(|o| crate::i18n::queue::outcome_name(o, lang))
             .unwrap_or_default();
-        return (format!("✓ {outcome}"), th.muted);
+        return (
+            format!("{} {outcome}", MARK_CLOSED.sign.get(lang)),
+            th.muted,
+        );
     }
     let eod = end_of_today_at(&app.calendar, now);
     match callback::urgency(
@@ -139,7 +200,7 @@ fn summary_text(item: &Item, lang: Lang) -> String {
         parts.push(format!("{}:", q::COMPLAINT_MARK.get(lang)));
     }
     if item.message_count > 1 {
-        parts.push(q::JOINED.fill(lang, &[("n", &item.message_count)]));
+        parts.push(MARK_JOINED.sign.fill(lang, &[("n", &item.message_count)]));
     }
     if !item.label.is_empty() {
         parts.push(format!("«{}»", item.label));
@@ -173,7 +234,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
                 .phone
                 .as_ref()
                 .map(|p| p.masked())
-                .unwrap_or_else(|| "–".into());
+                .unwrap_or_else(|| MARK_NO_NUMBER.sign.get(lang).into());
             Row::new(vec![
                 Cell::from(Span::styled(due, due_style)),
                 Cell::from(timefmt::when_words(
