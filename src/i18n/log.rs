@@ -9,13 +9,16 @@ catalogue! {
     TITLE_FILTER_HANDOVER => "til overlevering", "for handover";
     TITLE_FILTER_ESCALATION => "eskaleringer", "escalations";
     TITLE_FILTER_PINNED => "festet", "pinned";
+    PINNED_HEAD => "Festet", "Pinned";
     TITLE => "Vaktlogg – {filter}", "Shift log – {filter}";
-    TITLE_SEARCH => "søk: {q}", "search: {q}";
+    TITLE_SEARCH => "søk: {q} (Esc tømmer)", "search: {q} (Esc clears)";
     MARK_HANDOVER => "[OVERLEVERING]", "[HANDOVER]";
     MARK_ESCALATION => "[ESKALERING]", "[ESCALATION]";
     MARK_ESCALATION_DONE => "[eskalering avsluttet]", "[escalation released]";
     MARK_PINNED => "[festet]", "[pinned]";
-    MARK_AMENDED => "(rettet, se under)", "(corrected, see below)";
+    /// The log is newest first, so a correction is above the note it
+    /// corrects; `{id}` is the newest correction's number.
+    MARK_AMENDED => "(rettet, se #{id} over)", "(corrected, see #{id} above)";
     MARK_AMENDS => "Rettelse til notat #{id}:", "Correction to note #{id}:";
     MARK_PURGED => "(teksten er slettet etter oppbevaringstiden)", "(text erased after the retention period)";
     MARK_CALLBACK => "(sak #{id})", "(item #{id})";
@@ -29,6 +32,7 @@ catalogue! {
     KEY_PREV_DAY => "Forrige dag", "Previous day";
     KEY_NEXT_DAY => "Neste dag", "Next day";
     KEY_TODAY => "I dag", "Today";
+    KEY_CLEAR_SEARCH => "Tøm søket", "Clear the search";
     KEY_ACK => "Kvitter", "Acknowledge";
     EDITOR_TITLE => "Nytt notat", "New note";
     EDITOR_AMEND_TITLE => "Rettelse til notat #{id}", "Correction to note #{id}";

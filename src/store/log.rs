@@ -201,6 +201,17 @@ fn filter_sql(f: NoteFilter) -> &'static str {
     }
 }
 
+/// The notes a filter leaves, and of them only the pinned (`Some(true)`)
+/// or only the others (`Some(false)`), as the log pane shows pinned notes
+/// above the rest.
+fn where_sql(f: NoteFilter, pinned: Option<bool>) -> String {
+    match pinned {
+        None => filter_sql(f).to_string(),
+        Some(true) => format!("{} AND p.note_id IS NOT NULL", filter_sql(f)),
+        Some(false) => format!("{} AND p.note_id IS NULL", filter_sql(f)),
+    }
+}
+
 fn to_shift(r: &rusqlite::Row) -> rusqlite::Result<(i64, String, String, Option<String>)> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
 }
@@ -407,18 +418,32 @@ impl Store {
         text: Option<&str>,
         limit: usize,
     ) -> Result<Vec<Note>> {
+        self.notes_before_in(before, filter, None, text, limit)
+    }
+
+    /// [`Store::notes_before`] among the pinned notes only
+    /// (`pinned: Some(true)`) or the others only (`Some(false)`).
+    pub fn notes_before_in(
+        &self,
+        before: Option<&NoteKey>,
+        filter: NoteFilter,
+        pinned: Option<bool>,
+        text: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Note>> {
         if let Some(text) = text {
             let (at, id) = match before {
                 Some(k) => (k.at.as_str(), k.id),
                 None => ("9999", 0),
             };
-            return self.notes_matching((at, id), Direction::Older, filter, text, limit);
+            let sel = (filter, pinned);
+            return self.notes_matching((at, id), Direction::Older, sel, text, limit);
         }
         let sql = format!(
             "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
              WHERE (n.at, n.id) < (?1, ?2) AND {}
              ORDER BY n.at DESC, n.id DESC LIMIT ?3",
-            filter_sql(filter)
+            where_sql(filter, pinned)
         );
         let (at, id) = match before {
             Some(k) => (k.at.clone(), k.id),
@@ -441,15 +466,29 @@ impl Store {
         text: Option<&str>,
         limit: usize,
     ) -> Result<Vec<Note>> {
+        self.notes_from_in(from, filter, None, text, limit)
+    }
+
+    /// [`Store::notes_from`] among the pinned notes only
+    /// (`pinned: Some(true)`) or the others only (`Some(false)`).
+    pub fn notes_from_in(
+        &self,
+        from: &NoteKey,
+        filter: NoteFilter,
+        pinned: Option<bool>,
+        text: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Note>> {
         if let Some(text) = text {
             let key = (from.at.as_str(), from.id);
-            return self.notes_matching(key, Direction::Newer, filter, text, limit);
+            let sel = (filter, pinned);
+            return self.notes_matching(key, Direction::Newer, sel, text, limit);
         }
         let sql = format!(
             "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
              WHERE (n.at, n.id) >= (?1, ?2) AND {}
              ORDER BY n.at, n.id LIMIT ?3",
-            filter_sql(filter)
+            where_sql(filter, pinned)
         );
         let raws = self
             .conn()
@@ -472,7 +511,7 @@ impl Store {
         &self,
         key: (&str, i64),
         dir: Direction,
-        filter: NoteFilter,
+        (filter, pinned): (NoteFilter, Option<bool>),
         text: &str,
         limit: usize,
     ) -> Result<Vec<Note>> {
@@ -487,7 +526,7 @@ impl Store {
                 "SELECT n.at, n.id FROM {NOTE_FROM}
                  WHERE (n.at, n.id) {past} (?1, ?2) AND {}
                  ORDER BY n.at {order}, n.id {order} LIMIT 1 OFFSET ?3",
-                filter_sql(filter)
+                where_sql(filter, pinned)
             ))?
             .query_row(params![key.0, key.1, SEARCH_WINDOW as i64 - 1], |r| {
                 Ok((r.get(0)?, r.get(1)?))
@@ -509,7 +548,7 @@ impl Store {
                  WHERE (n.at, n.id) {past} (?1, ?2) AND {within} AND {}
                    AND vakt_contains(n.body, ?3)
                  ORDER BY n.at {order}, n.id {order} LIMIT ?6",
-                filter_sql(filter)
+                where_sql(filter, pinned)
             ))?
             .query_map(
                 params![key.0, key.1, text, edge_at, edge_id, limit as i64],
@@ -532,7 +571,7 @@ impl Store {
                      WHERE n.id = m.id AND {beyond} AND {}
                        AND vakt_contains(n.body, ?2)
                      ORDER BY n.at {order}, n.id {order} LIMIT ?5",
-                    filter_sql(filter)
+                    where_sql(filter, pinned)
                 ))?
                 .query_map(
                     params![

@@ -49,8 +49,11 @@ fn marks(n: &Note, lang: Lang, th: &Theme) -> Vec<Span<'static>> {
     if n.pinned {
         out.push(Span::styled(m::MARK_PINNED.get(lang), th.key));
     }
-    if !n.amended_by.is_empty() {
-        out.push(Span::styled(m::MARK_AMENDED.get(lang), th.muted));
+    if let Some(last) = n.amended_by.iter().max() {
+        out.push(Span::styled(
+            m::MARK_AMENDED.fill(lang, &[("id", last)]),
+            th.muted,
+        ));
     }
     out
 }
@@ -173,9 +176,22 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     let mut selected_line = None;
     let mut last_day = None;
     let selected = st.list.selected_index();
+    // Pinned notes come first (see `tui::log::Notes`), under their own
+    // heading; the days start again under them.
+    let mut in_pinned = false;
     for (i, n) in st.rows().iter().enumerate() {
         let local = n.at.with_timezone(&tz);
         let day = local.date_naive();
+        if n.pinned != in_pinned && (n.pinned || i > 0) {
+            in_pinned = n.pinned;
+            last_day = None;
+            if n.pinned {
+                lines.push(Row::new([Cell::from(Span::styled(
+                    format!("── {} ──", m::PINNED_HEAD.get(lang)),
+                    th.key,
+                ))]));
+            }
+        }
         if last_day != Some(day) {
             last_day = Some(day);
             let today = app.calendar.local_date(app.now);
