@@ -71,6 +71,10 @@ catalogue! {
     ACK_DONE => "Overleveringen er kvittert av {name} ✓", "Handover acknowledged by {name} ✓";
     ACK_NONE => "Ingen overlevering venter på kvittering.", "No handover is waiting to be acknowledged.";
     BANNER_PENDING => "Overlevering fra {by} ({when}) er ikke kvittert. Les den under Vaktlogg (3), tast h.", "Handover from {by} ({when}) is not acknowledged. Read it in the Shift log (3), key h.";
+    /// The banner when the whole sentence does not fit: the key at the
+    /// end is never the part cut.
+    BANNER_PENDING_SHORT => "Overlevering fra {by} ({when}) ikke kvittert", "Handover from {by} ({when}) not acknowledged";
+    BANNER_PENDING_KEY => " – Vaktlogg (3), tast h.", " – Shift log (3), key h.";
     REVIEW_TITLE => "Overlevering", "Handover";
     REVIEW_HEADER => "Overlevering {day} · vakt {from}–{to} · {who}", "Handover {day} · shift {from}–{to} · {who}";
     REVIEW_HEADER_SPAN => "Overlevering {from} – {to} · {who}", "Handover {from} – {to} · {who}";

@@ -215,7 +215,12 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
             spans.push(mk);
             spans.push(Span::raw(" "));
         }
-        spans.push(Span::raw(body_first_line(n, lang)));
+        // The text gets what the time, the author and the marks leave, cut
+        // with "…" (the note is whole in the box below).
+        let used: usize = spans.iter().map(|sp| super::width(&sp.content)).sum();
+        let room = super::list_room(area, 1).saturating_sub(used);
+        let body = body_first_line(n, lang);
+        spans.push(Span::raw(super::fit(&body, room).into_owned()));
         lines.push(Row::new([Cell::from(Line::from(spans))]));
     }
     let table = Table::new(lines, [Constraint::Min(0)]);
