@@ -200,3 +200,28 @@ fn esc_clears_a_search_and_shows_all() {
         assert!(s.contains("Om kurset") && s.contains("Om politiet"), "{s}");
     }
 }
+
+#[test]
+fn pinned_notes_are_searched_and_filtered_like_the_rest() {
+    let db = TestDb::new();
+    note(&db, "Husk: ny rutine", true, oslo(16, 9, 0));
+    note(&db, "Husk ikke dette", false, oslo(20, 9, 0));
+    note(&db, "Annet festet", true, oslo(21, 9, 0));
+    let mut a = app(&db, Lang::Nb);
+    key(&mut a, KeyCode::Char('/'));
+    typ(&mut a, "Husk");
+    let bodies: Vec<&str> = a.log().rows().iter().map(|n| n.body.as_str()).collect();
+    assert_eq!(bodies, ["Husk: ny rutine", "Husk ikke dette"]);
+    key(&mut a, KeyCode::Esc);
+    let bodies: Vec<&str> = a.log().rows().iter().map(|n| n.body.as_str()).collect();
+    assert_eq!(
+        bodies,
+        ["Annet festet", "Husk: ny rutine", "Husk ikke dette"]
+    );
+    // The pinned filter: only the pins, newest first.
+    for _ in 0..3 {
+        key(&mut a, KeyCode::Char('f'));
+    }
+    let bodies: Vec<&str> = a.log().rows().iter().map(|n| n.body.as_str()).collect();
+    assert_eq!(bodies, ["Annet festet", "Husk: ny rutine"]);
+}

@@ -431,6 +431,13 @@ impl Store {
         text: Option<&str>,
         limit: usize,
     ) -> Result<Vec<Note>> {
+        if pinned == Some(true) {
+            let (at, id) = match before {
+                Some(k) => (k.at.as_str(), k.id),
+                None => ("9999", 0),
+            };
+            return self.pinned_notes((at, id), Direction::Older, filter, text, limit);
+        }
         if let Some(text) = text {
             let (at, id) = match before {
                 Some(k) => (k.at.as_str(), k.id),
@@ -479,6 +486,10 @@ impl Store {
         text: Option<&str>,
         limit: usize,
     ) -> Result<Vec<Note>> {
+        if pinned == Some(true) {
+            let key = (from.at.as_str(), from.id);
+            return self.pinned_notes(key, Direction::Newer, filter, text, limit);
+        }
         if let Some(text) = text {
             let key = (from.at.as_str(), from.id);
             let sel = (filter, pinned);
@@ -494,6 +505,42 @@ impl Store {
             .conn()
             .prepare_cached(&sql)?
             .query_map(params![from.at, from.id, limit as i64], raw_note)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        raws.into_iter().map(to_note).collect()
+    }
+
+    /// Pinned notes from `key` in `dir` (see [`Store::notes_matching`]),
+    /// matching `filter` and, if given, containing `text`. Read from the
+    /// pins (a handful), not by walking the whole log in time order
+    /// looking for them.
+    fn pinned_notes(
+        &self,
+        key: (&str, i64),
+        dir: Direction,
+        filter: NoteFilter,
+        text: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Note>> {
+        let (past, order) = match dir {
+            Direction::Older => ("<", "DESC"),
+            Direction::Newer => (">=", "ASC"),
+        };
+        let contains = if text.is_some() {
+            "vakt_contains(n.body, ?4)"
+        } else {
+            "?4 IS NULL"
+        };
+        let raws = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {NOTE_COLUMNS}
+                 FROM note_pins pin CROSS JOIN {NOTE_FROM}
+                 WHERE n.id = pin.note_id AND (n.at, n.id) {past} (?1, ?2) AND {}
+                   AND {contains}
+                 ORDER BY n.at {order}, n.id {order} LIMIT ?3",
+                filter_sql(filter)
+            ))?
+            .query_map(params![key.0, key.1, limit as i64, text], raw_note)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         raws.into_iter().map(to_note).collect()
     }
