@@ -172,3 +172,26 @@ fn the_top_line_keeps_the_clock_and_date_and_the_banner_its_key_at_80() {
         assert!(top.contains(&date), "{lang:?}: {top}");
     }
 }
+
+/// When the footer's keys do not all fit, help and hiding the screen are
+/// the last to go (at 80×24 the log's footer lost "? Help").
+#[test]
+fn the_footer_keeps_help_and_hide_when_keys_must_go() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for (lang, help, hide) in [
+        (Lang::En, "? Help", "F2 Hide"),
+        (Lang::Nb, "? Hjelp", "F2 Skjul"),
+    ] {
+        let db = TestDb::new();
+        seed(&db);
+        for pane in ['1', '2', '3', '4'] {
+            let mut a = app(&db, lang, 80, 24);
+            a.on_key(KeyEvent::new(KeyCode::Char(pane), KeyModifiers::NONE));
+            let s = render_text(&a, 80, 24);
+            let footer = s.lines().last().unwrap();
+            assert!(footer.contains(help), "{lang:?} pane {pane}: {footer}");
+            assert!(footer.contains(hide), "{lang:?} pane {pane}: {footer}");
+            assert!(footer.ends_with("112 · 113 · 110"), "{footer}");
+        }
+    }
+}

@@ -179,3 +179,20 @@ fn help_explains_every_sign_of_the_queue_list() {
         }
     }
 }
+
+#[test]
+fn a_long_key_name_keeps_a_space_before_what_it_does() {
+    for lang in [Lang::En, Lang::Nb] {
+        let (_db, mut app) = help_app(lang, 120, 36);
+        let mut seen = String::new();
+        for _ in 0..100 {
+            seen.push_str(&render_text(&app, 120, 36));
+            key(&mut app, KeyCode::Down);
+        }
+        let line = seen
+            .lines()
+            .find(|l| l.contains("Backspace / Delete"))
+            .expect("the field keys are listed");
+        assert!(line.contains("Backspace / Delete "), "{lang:?}: {line}");
+    }
+}

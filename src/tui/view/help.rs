@@ -27,8 +27,10 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         _ => (pane_title(app.pane).get(lang), *scope),
     });
     let row = |keys: &str, label: &str| {
+        // Keys longer than the column still leave a space before the label.
+        let pad = 18.max(keys.chars().count() + 1);
         Line::from(vec![
-            Span::styled(format!("  {keys:<18}"), th.key),
+            Span::styled(format!("  {keys:<pad$}"), th.key),
             Span::raw(label.to_string()),
         ])
     };

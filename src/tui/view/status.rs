@@ -12,7 +12,7 @@ use crate::calendar::OpenState;
 use crate::i18n::shell as s;
 use crate::timefmt;
 use crate::tui::app::{App, Pane};
-use crate::tui::keymap;
+use crate::tui::keymap::{self, Action};
 
 pub fn draw_top(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
@@ -147,29 +147,31 @@ pub fn status_text(app: &App) -> String {
 pub fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
     let lang = app.lang;
-    let hints: Vec<(&str, &str, bool)> = match &app.flash {
+    let bindings = match &app.flash {
         Some(_) => Vec::new(),
-        None => keymap::footer(&app.scopes())
-            .into_iter()
-            .map(|b| {
-                (
-                    b.shown_key(lang).label,
-                    b.label.get(lang),
-                    app.is_enabled(b.action),
-                )
-            })
-            .collect(),
+        None => keymap::footer(&app.scopes()),
     };
-    let hints_w = |n: usize| -> usize {
-        1 + hints[..n]
+    let hints: Vec<(&str, &str, bool)> = bindings
+        .iter()
+        .map(|b| {
+            (
+                b.shown_key(lang).label,
+                b.label.get(lang),
+                app.is_enabled(b.action),
+            )
+        })
+        .collect();
+    let hints_w = |shown: &[usize]| -> usize {
+        1 + shown
             .iter()
-            .map(|(k, l, _)| super::width(k) + 1 + super::width(l))
+            .map(|i| super::width(hints[*i].0) + 1 + super::width(hints[*i].1))
             .sum::<usize>()
-            + 3 * n.saturating_sub(1)
+            + 3 * shown.len().saturating_sub(1)
     };
+    let all: Vec<usize> = (0..hints.len()).collect();
     let left_w = match &app.flash {
         Some(f) => 1 + super::width(&f.text),
-        None => hints_w(hints.len()),
+        None => hints_w(&all),
     };
     let full = s::EMERGENCY.get(lang);
     let emergency = if left_w + super::width(full) < usize::from(area.width) {
@@ -186,17 +188,33 @@ pub fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
         let text = super::fit(&flash.text, room.saturating_sub(1)).into_owned();
         spans.push(Span::styled(text, style));
     } else {
-        let n = (0..=hints.len())
-            .rev()
-            .find(|n| hints_w(*n) <= room)
-            .unwrap_or(0);
-        for (i, (key, label, enabled)) in hints[..n].iter().enumerate() {
-            if i > 0 {
+        // Kept first: help (it lists every key), then hiding the screen,
+        // then the pane's keys in order, quitting last; shown in the
+        // table's order.
+        let rank = |i: &usize| match bindings[*i].action {
+            Action::Help => 0,
+            Action::TogglePrivacy => 1,
+            Action::Quit => usize::MAX,
+            _ => 2 + i,
+        };
+        let mut by_rank = all.clone();
+        by_rank.sort_by_key(rank);
+        let mut shown: Vec<usize> = Vec::new();
+        for i in by_rank {
+            let mut with = shown.clone();
+            with.push(i);
+            with.sort_unstable();
+            if hints_w(&with) <= room {
+                shown = with;
+            }
+        }
+        for (n, (key, label, enabled)) in shown.iter().map(|i| hints[*i]).enumerate() {
+            if n > 0 {
                 spans.push(Span::styled(" · ", th.muted));
             }
-            let key_style = if *enabled { th.key } else { th.key_disabled };
-            let label_style = if *enabled { th.base } else { th.key_disabled };
-            spans.push(Span::styled(*key, key_style));
+            let key_style = if enabled { th.key } else { th.key_disabled };
+            let label_style = if enabled { th.base } else { th.key_disabled };
+            spans.push(Span::styled(key, key_style));
             spans.push(Span::styled(format!(" {label}"), label_style));
         }
     }
