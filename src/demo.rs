@@ -308,6 +308,9 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
     let days_n = working.len().max(1) as u64;
     let share = |i: u64| scale.notes * (i + 1) / days_n - scale.notes * i / days_n;
     let today = cal.local_date(now);
+    // A log has a handful of pinned notes (standing instructions, shown
+    // above the rest), not one in forty.
+    let mut pins_left = 5;
     for (c, chunk) in working.chunks(200).enumerate() {
         store.write(|tx| {
             let mut shift = tx.prepare_cached(
@@ -367,7 +370,8 @@ pub fn generate(store: &mut Store, scale: Scale, now: DateTime<Utc>, seed: u64) 
                     if escalation && !is_today {
                         rel.execute(params![id, ts(at + Duration::hours(1)), who])?;
                     }
-                    if rng.u32(..40) == 0 {
+                    if rng.u32(..40) == 0 && !gone && pins_left > 0 {
+                        pins_left -= 1;
                         pin.execute(params![id, ts(at), who])?;
                     }
                     sum.notes += 1;

@@ -423,7 +423,7 @@ fn key_tables(lang: Lang) -> String {
         ));
         for b in rows {
             let keys: Vec<String> = b
-                .keys
+                .keys_in(lang)
                 .iter()
                 .map(|k| format!("`{}`", k.label.replace('|', "\\|")))
                 .collect();

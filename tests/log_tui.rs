@@ -362,7 +362,8 @@ fn amend_filter_search_release_and_days() {
     ctrl(&mut a, 's');
     let s = screen(&a);
     assert!(s.contains("Rettelse til notat #3: Riktig tekst"), "{s}");
-    assert!(s.contains("(rettet, se under)"));
+    // Newest first: the correction is above the note it corrects.
+    assert!(s.contains("(rettet, se #5 over)"), "{s}");
     // Filter cycles: handover, escalation.
     key(&mut a, KeyCode::Char('f'));
     assert!(screen(&a).contains("Vaktlogg – til overlevering"));

@@ -184,10 +184,11 @@ fn another_terminals_calendar_change_is_picked_up() {
 }
 
 /// After closing the status is long ("STENGT · åpner i morgen 09:00");
-/// the date gives way before the other panes' names do, and the open
-/// state and who is on duty stay whatever the width.
+/// the other panes' names give way before the date and the clock do (at
+/// 80×24 the date and clock were lost), and the open state and who is on
+/// duty stay whatever the width.
 #[test]
-fn long_status_drops_the_date_before_the_pane_names() {
+fn long_status_drops_the_pane_names_before_the_date() {
     let db = TestDb::new();
     // Monday 23 November 2026, 15:02 Oslo: closed, opens tomorrow.
     let evening = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 23, 14, 2, 0).unwrap();
@@ -198,28 +199,30 @@ fn long_status_drops_the_date_before_the_pane_names() {
     let top = top_line(&app, 120, 30);
     for needle in [
         "▶1 Tilbakeringinger",
-        "│ 2 Hjelpetilbud│",
-        "│ 3 Vaktlogg│",
-        "│ 4 Statistikk",
-        "15:02 · STENGT · åpner i morgen 09:00 · Vakt: PT",
+        "│ 2│ 3│ 4",
+        "man. 23. nov. 15:02 · STENGT · åpner i morgen 09:00 · Vakt: PT",
     ] {
         assert!(top.contains(needle), "missing {needle:?} in\n{top}");
     }
-    assert!(!top.contains("man. 23. nov."), "{top}");
-    // Wide enough, the date is back.
+    // Wide enough, the names are back.
     let wide = top_line(&app, 160, 30);
+    assert!(wide.contains("│ 2 Hjelpetilbud│"), "{wide}");
     assert!(wide.contains("man. 23. nov. 15:02 · STENGT"), "{wide}");
     // Hidden caller data adds "SKJULT · " and still all of it fits.
     app.on_key(key(KeyCode::F(2)));
     let top = top_line(&app, 120, 30);
-    assert!(top.contains("SKJULT · 15:02 · STENGT"), "{top}");
+    assert!(
+        top.contains("SKJULT · man. 23. nov. 15:02 · STENGT"),
+        "{top}"
+    );
     assert!(top.contains("Vakt: PT"), "{top}");
-    // At the narrowest allowed width the names go, the state stays.
+    // At the narrowest allowed width the names and the weekday go; the
+    // date, the clock and the state stay.
     app.on_key(key(KeyCode::F(2)));
     let top = top_line(&app, 80, 24);
-    assert!(top.contains("│ 2│ 3│ 4"), "{top}");
+    assert!(top.contains("│▶1│ 2│ 3│ 4"), "{top}");
     assert!(
-        top.contains("STENGT · åpner i morgen 09:00 · Vakt: PT"),
+        top.contains("23. nov. 15:02 · STENGT · åpner i morgen 09:00 · Vakt: PT"),
         "{top}"
     );
 }

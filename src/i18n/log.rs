@@ -9,13 +9,16 @@ catalogue! {
     TITLE_FILTER_HANDOVER => "til overlevering", "for handover";
     TITLE_FILTER_ESCALATION => "eskaleringer", "escalations";
     TITLE_FILTER_PINNED => "festet", "pinned";
+    PINNED_HEAD => "Festet", "Pinned";
     TITLE => "Vaktlogg – {filter}", "Shift log – {filter}";
-    TITLE_SEARCH => "søk: {q}", "search: {q}";
+    TITLE_SEARCH => "søk: {q} (Esc tømmer)", "search: {q} (Esc clears)";
     MARK_HANDOVER => "[OVERLEVERING]", "[HANDOVER]";
     MARK_ESCALATION => "[ESKALERING]", "[ESCALATION]";
     MARK_ESCALATION_DONE => "[eskalering avsluttet]", "[escalation released]";
     MARK_PINNED => "[festet]", "[pinned]";
-    MARK_AMENDED => "(rettet, se under)", "(corrected, see below)";
+    /// The log is newest first, so a correction is above the note it
+    /// corrects; `{id}` is the newest correction's number.
+    MARK_AMENDED => "(rettet, se #{id} over)", "(corrected, see #{id} above)";
     MARK_AMENDS => "Rettelse til notat #{id}:", "Correction to note #{id}:";
     MARK_PURGED => "(teksten er slettet etter oppbevaringstiden)", "(text erased after the retention period)";
     MARK_CALLBACK => "(sak #{id})", "(item #{id})";
@@ -29,6 +32,7 @@ catalogue! {
     KEY_PREV_DAY => "Forrige dag", "Previous day";
     KEY_NEXT_DAY => "Neste dag", "Next day";
     KEY_TODAY => "I dag", "Today";
+    KEY_CLEAR_SEARCH => "Tøm søket", "Clear the search";
     KEY_ACK => "Kvitter", "Acknowledge";
     EDITOR_TITLE => "Nytt notat", "New note";
     EDITOR_AMEND_TITLE => "Rettelse til notat #{id}", "Correction to note #{id}";
@@ -48,6 +52,8 @@ catalogue! {
     RELEASED => "Eskaleringen er avsluttet ✓", "The escalation is released ✓";
     NOT_ESCALATION => "Det valgte notatet er ikke en eskalering.", "The selected note is not an escalation.";
     CONFIRM_RELEASE => "Avslutte eskaleringen? Den kan da slettes etter oppbevaringstiden. (j/n)", "Release the escalation? It may then be erased after the retention period. (y/n)";
+    CONFIRM_RELEASE_TITLE => "Avslutte eskaleringen", "Release the escalation";
+    CONFIRM_END_SHIFT_TITLE => "Avslutte vakten", "End the shift";
     CONFIRM_END_SHIFT => "Avslutte vakten og vise overleveringen? (j/n)", "End the shift and show the handover? (y/n)";
     SEARCH_PROMPT => "Søk i loggen: ", "Search the log: ";
     SEARCH_SHORT => "1–2 tegn: søker i de {n} nærmeste notatene, 3 tegn søker i hele loggen", "1–2 characters: searching the {n} nearest notes; 3 search the whole log";
@@ -70,6 +76,10 @@ catalogue! {
     ACK_DONE => "Overleveringen er kvittert av {name} ✓", "Handover acknowledged by {name} ✓";
     ACK_NONE => "Ingen overlevering venter på kvittering.", "No handover is waiting to be acknowledged.";
     BANNER_PENDING => "Overlevering fra {by} ({when}) er ikke kvittert. Les den under Vaktlogg (3), tast h.", "Handover from {by} ({when}) is not acknowledged. Read it in the Shift log (3), key h.";
+    /// The banner when the whole sentence does not fit: the key at the
+    /// end is never the part cut.
+    BANNER_PENDING_SHORT => "Overlevering fra {by} ({when}) ikke kvittert", "Handover from {by} ({when}) not acknowledged";
+    BANNER_PENDING_KEY => " – Vaktlogg (3), tast h.", " – Shift log (3), key h.";
     REVIEW_TITLE => "Overlevering", "Handover";
     REVIEW_HEADER => "Overlevering {day} · vakt {from}–{to} · {who}", "Handover {day} · shift {from}–{to} · {who}";
     REVIEW_HEADER_SPAN => "Overlevering {from} – {to} · {who}", "Handover {from} – {to} · {who}";

@@ -24,6 +24,19 @@ catalogue! {
     SAFE_MSG_NO => "✉✗", "✉✗";
     SAFE_MSG_UNKNOWN => "✉?", "✉?";
     SAFE_TIME => "⏲", "⏲";
+    CLOSED_MARK => "✓", "✓";
+    NEXT_TRY_MARK => "↻", "↻";
+    NO_NUMBER_MARK => "–", "–";
+    /// What the signs of the list mean, in the help's legend (each fits
+    /// the help box: at most 48 characters).
+    LEGEND_TITLE => "Tegn i listen over tilbakeringinger", "Signs in the callback list";
+    LEGEND_SAFE_TIME => "trygge tider å ringe følger", "safe times to call follow";
+    LEGEND_JOINED => "beskjeder fra samme nummer, samlet i én sak", "messages from one number, joined in one item";
+    LEGEND_NEXT_TRY => "neste forsøk, ikke før da (i smale vinduer)", "next try, not before then (in narrow windows)";
+    LEGEND_CLOSED => "lukket, så utfallet (i «Lukket i dag»)", "closed, then the outcome (in Closed today)";
+    LEGEND_NO_NUMBER => "uten nummer: en klage, eller slettet", "no number: a complaint, or erased";
+    LEGEND_KEPT => "holdes igjen fra slettingen", "kept from erasing";
+    LEGEND_UNMET => "trygg tid aldri i åpningstiden", "safe time never in opening hours";
     DETAIL_TITLE => "Valgt", "Selected";
     DETAIL_MSG_YES => "kan legge igjen beskjed", "may leave a message";
     DETAIL_MSG_NO => "IKKE legg igjen beskjed", "do NOT leave a message";

@@ -11,6 +11,8 @@ catalogue! {
     DAYS => "{n} d", "{n} d";
     OVERDUE_BY => "FORFALT {d}", "OVERDUE {d}";
     CLOCK_LINE => "{wd} {day}. {mon} {time}", "{wd} {day} {mon} {time}";
+    /// The status bar's clock when there is no room for the weekday.
+    CLOCK_DATE => "{day}. {mon} {time}", "{day} {mon} {time}";
     DAY_MONTH => "{day}. {mon}", "{day} {mon}";
     MON => "man.", "Mon";
     TUE => "tir.", "Tue";

@@ -201,6 +201,17 @@ fn filter_sql(f: NoteFilter) -> &'static str {
     }
 }
 
+/// The notes a filter leaves, and of them only the pinned (`Some(true)`)
+/// or only the others (`Some(false)`), as the log pane shows pinned notes
+/// above the rest.
+fn where_sql(f: NoteFilter, pinned: Option<bool>) -> String {
+    match pinned {
+        None => filter_sql(f).to_string(),
+        Some(true) => format!("{} AND p.note_id IS NOT NULL", filter_sql(f)),
+        Some(false) => format!("{} AND p.note_id IS NULL", filter_sql(f)),
+    }
+}
+
 fn to_shift(r: &rusqlite::Row) -> rusqlite::Result<(i64, String, String, Option<String>)> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
 }
@@ -419,18 +430,39 @@ impl Store {
         text: Option<&str>,
         limit: usize,
     ) -> Result<Vec<Note>> {
+        self.notes_before_in(before, filter, None, text, limit)
+    }
+
+    /// [`Store::notes_before`] among the pinned notes only
+    /// (`pinned: Some(true)`) or the others only (`Some(false)`).
+    pub fn notes_before_in(
+        &self,
+        before: Option<&NoteKey>,
+        filter: NoteFilter,
+        pinned: Option<bool>,
+        text: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Note>> {
+        if pinned == Some(true) {
+            let (at, id) = match before {
+                Some(k) => (k.at.as_str(), k.id),
+                None => ("9999", 0),
+            };
+            return self.pinned_notes((at, id), Direction::Older, filter, text, limit);
+        }
         if let Some(text) = text {
             let (at, id) = match before {
                 Some(k) => (k.at.as_str(), k.id),
                 None => ("9999", 0),
             };
-            return self.notes_matching((at, id), Direction::Older, filter, text, limit);
+            let sel = (filter, pinned);
+            return self.notes_matching((at, id), Direction::Older, sel, text, limit);
         }
         let sql = format!(
             "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
              WHERE (n.at, n.id) < (?1, ?2) AND {}
              ORDER BY n.at DESC, n.id DESC LIMIT ?3",
-            filter_sql(filter)
+            where_sql(filter, pinned)
         );
         let (at, id) = match before {
             Some(k) => (k.at.clone(), k.id),
@@ -453,20 +485,74 @@ impl Store {
         text: Option<&str>,
         limit: usize,
     ) -> Result<Vec<Note>> {
+        self.notes_from_in(from, filter, None, text, limit)
+    }
+
+    /// [`Store::notes_from`] among the pinned notes only
+    /// (`pinned: Some(true)`) or the others only (`Some(false)`).
+    pub fn notes_from_in(
+        &self,
+        from: &NoteKey,
+        filter: NoteFilter,
+        pinned: Option<bool>,
+        text: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Note>> {
+        if pinned == Some(true) {
+            let key = (from.at.as_str(), from.id);
+            return self.pinned_notes(key, Direction::Newer, filter, text, limit);
+        }
         if let Some(text) = text {
             let key = (from.at.as_str(), from.id);
-            return self.notes_matching(key, Direction::Newer, filter, text, limit);
+            let sel = (filter, pinned);
+            return self.notes_matching(key, Direction::Newer, sel, text, limit);
         }
         let sql = format!(
             "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
              WHERE (n.at, n.id) >= (?1, ?2) AND {}
              ORDER BY n.at, n.id LIMIT ?3",
-            filter_sql(filter)
+            where_sql(filter, pinned)
         );
         let raws = self
             .conn()
             .prepare_cached(&sql)?
             .query_map(params![from.at, from.id, limit as i64], raw_note)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        raws.into_iter().map(to_note).collect()
+    }
+
+    /// Pinned notes from `key` in `dir` (see [`Store::notes_matching`]),
+    /// matching `filter` and, if given, containing `text`. Read from the
+    /// pins (a handful), not by walking the whole log in time order
+    /// looking for them.
+    fn pinned_notes(
+        &self,
+        key: (&str, i64),
+        dir: Direction,
+        filter: NoteFilter,
+        text: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Note>> {
+        let (past, order) = match dir {
+            Direction::Older => ("<", "DESC"),
+            Direction::Newer => (">=", "ASC"),
+        };
+        let contains = if text.is_some() {
+            "vakt_contains(n.body, ?4)"
+        } else {
+            "?4 IS NULL"
+        };
+        let raws = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {NOTE_COLUMNS}
+                 FROM note_pins pin CROSS JOIN {NOTE_FROM}
+                 WHERE n.id = pin.note_id AND (n.at, n.id) {past} (?1, ?2) AND {}
+                   AND {contains}
+                 ORDER BY n.at {order}, n.id {order} LIMIT ?3",
+                filter_sql(filter)
+            ))?
+            .query_map(params![key.0, key.1, limit as i64, text], raw_note)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         raws.into_iter().map(to_note).collect()
     }
@@ -484,7 +570,7 @@ impl Store {
         &self,
         key: (&str, i64),
         dir: Direction,
-        filter: NoteFilter,
+        (filter, pinned): (NoteFilter, Option<bool>),
         text: &str,
         limit: usize,
     ) -> Result<Vec<Note>> {
@@ -499,7 +585,7 @@ impl Store {
                 "SELECT n.at, n.id FROM {NOTE_FROM}
                  WHERE (n.at, n.id) {past} (?1, ?2) AND {}
                  ORDER BY n.at {order}, n.id {order} LIMIT 1 OFFSET ?3",
-                filter_sql(filter)
+                where_sql(filter, pinned)
             ))?
             .query_row(params![key.0, key.1, SEARCH_WINDOW as i64 - 1], |r| {
                 Ok((r.get(0)?, r.get(1)?))
@@ -521,7 +607,7 @@ impl Store {
                  WHERE (n.at, n.id) {past} (?1, ?2) AND {within} AND {}
                    AND vakt_contains(n.body, ?3)
                  ORDER BY n.at {order}, n.id {order} LIMIT ?6",
-                filter_sql(filter)
+                where_sql(filter, pinned)
             ))?
             .query_map(
                 params![key.0, key.1, text, edge_at, edge_id, limit as i64],
@@ -544,7 +630,7 @@ impl Store {
                      WHERE n.id = m.id AND {beyond} AND {}
                        AND vakt_contains(n.body, ?2)
                      ORDER BY n.at {order}, n.id {order} LIMIT ?5",
-                    filter_sql(filter)
+                    where_sql(filter, pinned)
                 ))?
                 .query_map(
                     params![

@@ -165,6 +165,8 @@ pub struct App {
     data_version: i64,
     /// Set when something outside a key press changed what is on screen.
     redraw: bool,
+    /// The terminal's size (width, height), as last told.
+    size: (u16, u16),
 }
 
 /// Who is recorded as acting when nobody has said who is on duty.
@@ -216,6 +218,7 @@ impl App {
             intake_failures: 0,
             data_version,
             redraw: false,
+            size: (super::view::MIN_WIDTH, super::view::MIN_HEIGHT),
         };
         app.reload();
         Ok(app)
@@ -470,15 +473,15 @@ impl App {
             (Some(PopupKind::Help), Action::Back) => {
                 self.popups.pop();
             }
-            (Some(PopupKind::Help), Action::Down | Action::Up) => {
-                if let Some(Popup::Help { scroll }) = self.popups.top_mut() {
-                    *scroll = if action == Action::Down {
-                        scroll.saturating_add(1)
-                    } else {
-                        scroll.saturating_sub(1)
-                    };
-                }
-            }
+            (
+                Some(PopupKind::Help),
+                Action::Down
+                | Action::Up
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Home
+                | Action::End,
+            ) => self.scroll_help(action),
             (Some(PopupKind::ConfirmQuit), Action::Yes) => self.quit = true,
             (Some(PopupKind::ConfirmQuit), Action::No) => {
                 self.popups.pop();
@@ -562,6 +565,17 @@ impl App {
         match as_name {
             Some(name) => self.set_on_duty(name, true),
             None => self.ask_who(None),
+        }
+    }
+
+    /// Moves the help's text, never past its last line at this size (a
+    /// movement that is not one keeps it within the text, after a resize).
+    fn scroll_help(&mut self, action: Action) {
+        use super::view::help;
+        let height = self.size.1;
+        let (max, page) = (help::max_scroll(self, height), help::window(self, height));
+        if let Some(Popup::Help { scroll }) = self.popups.top_mut() {
+            *scroll = help::scrolled(*scroll, action, max, page);
         }
     }
 
@@ -708,7 +722,10 @@ impl App {
     }
 
     /// The terminal's size changed: panes load as many rows as now fit.
-    fn resized(&mut self, _width: u16, height: u16) {
+    fn resized(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        // Help open: kept within its text at the new height.
+        self.scroll_help(Action::Back);
         let (queue, log) = (
             super::view::queue::list_rows(height),
             super::view::log::list_rows(height),

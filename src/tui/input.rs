@@ -43,6 +43,7 @@ const fn alt(code: KeyCode, label: &'static str) -> Key {
         code,
         mods: KeyModifiers::ALT,
         label,
+        shown_in: None,
     }
 }
 
@@ -51,6 +52,7 @@ const fn ctrl_key(code: KeyCode, label: &'static str) -> Key {
         code,
         mods: KeyModifiers::CONTROL,
         label,
+        shown_in: None,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::i18n::{Msg, shell as s};
+use crate::i18n::{Lang, Msg, shell as s};
 
 /// Everything a key can ask the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -96,6 +96,9 @@ pub struct Key {
     pub code: KeyCode,
     pub mods: KeyModifiers,
     pub label: &'static str,
+    /// Shown in hints only in this language (it still works in every
+    /// language): "y" for Yes in English, "j" for Ja in Norwegian.
+    pub shown_in: Option<Lang>,
 }
 
 pub const fn k(code: KeyCode, label: &'static str) -> Key {
@@ -103,6 +106,7 @@ pub const fn k(code: KeyCode, label: &'static str) -> Key {
         code,
         mods: KeyModifiers::NONE,
         label,
+        shown_in: None,
     }
 }
 
@@ -111,8 +115,29 @@ pub const fn ctrl(c: char, label: &'static str) -> Key {
         code: KeyCode::Char(c),
         mods: KeyModifiers::CONTROL,
         label,
+        shown_in: None,
     }
 }
+
+/// `key`, shown in hints only to people using `lang`.
+pub const fn shown_in(key: Key, lang: Lang) -> Key {
+    Key {
+        shown_in: Some(lang),
+        ..key
+    }
+}
+
+/// The keys that answer Yes to a question: each language's own letter is
+/// the one shown ("y Yes", "j Ja"); both answer in either language.
+pub const YES_KEYS: &[Key] = &[
+    shown_in(ch('y', "y"), Lang::En),
+    shown_in(ch('j', "j"), Lang::Nb),
+    shown_in(ch('Y', "Y"), Lang::En),
+    shown_in(ch('J', "J"), Lang::Nb),
+];
+
+/// The keys that answer No.
+pub const NO_KEYS: &[Key] = &[ch('n', "n"), k(KeyCode::Esc, "Esc"), ch('N', "N")];
 
 pub const fn ch(c: char, label: &'static str) -> Key {
     k(KeyCode::Char(c), label)
@@ -121,7 +146,8 @@ pub const fn ch(c: char, label: &'static str) -> Key {
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub scope: Scope,
-    /// The first key is the one shown; the rest are alternatives.
+    /// The first key shown in the person's language (see [`Key::shown_in`])
+    /// is the one in hints; the rest are alternatives.
     pub keys: &'static [Key],
     pub action: Action,
     pub label: Msg,
@@ -142,6 +168,24 @@ pub const fn b(
         action,
         label,
         footer,
+    }
+}
+
+impl Binding {
+    /// The key hints show for this binding in `lang`.
+    pub fn shown_key(&self, lang: Lang) -> &'static Key {
+        self.keys
+            .iter()
+            .find(|k| k.shown_in.is_none_or(|l| l == lang))
+            .unwrap_or(&self.keys[0])
+    }
+
+    /// Every key of the binding, those of `lang` first, then the other
+    /// language's (for help: "j J y Y" in Norwegian).
+    pub fn keys_in(&self, lang: Lang) -> Vec<&'static Key> {
+        let mut keys: Vec<&'static Key> = self.keys.iter().collect();
+        keys.sort_by_key(|k| k.shown_in.is_some_and(|l| l != lang));
+        keys
     }
 }
 
@@ -172,19 +216,35 @@ pub const GLOBAL: &[Binding] = &[
         true,
     ),
     b(
-        Confirm,
-        &[ch('j', "j"), ch('y', "y"), ch('J', "J"), ch('Y', "Y")],
-        Action::Yes,
-        s::KEY_YES,
-        true,
+        Help,
+        &[k(KeyCode::PageUp, "PgUp")],
+        Action::PageUp,
+        s::KEY_PAGE_UP,
+        false,
     ),
     b(
-        Confirm,
-        &[ch('n', "n"), k(KeyCode::Esc, "Esc"), ch('N', "N")],
-        Action::No,
-        s::KEY_NO,
-        true,
+        Help,
+        &[k(KeyCode::PageDown, "PgDn")],
+        Action::PageDown,
+        s::KEY_PAGE_DOWN,
+        false,
     ),
+    b(
+        Help,
+        &[k(KeyCode::Home, "Home"), ch('g', "g")],
+        Action::Home,
+        s::KEY_HOME,
+        false,
+    ),
+    b(
+        Help,
+        &[k(KeyCode::End, "End"), ch('G', "G")],
+        Action::End,
+        s::KEY_END,
+        false,
+    ),
+    b(Confirm, YES_KEYS, Action::Yes, s::KEY_YES, true),
+    b(Confirm, NO_KEYS, Action::No, s::KEY_NO, true),
     // Everywhere.
     b(
         Global,
@@ -435,6 +495,21 @@ mod tests {
                         a.scope
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn yes_shows_the_letter_of_each_language_and_every_key_is_in_help() {
+        let yes = all().find(|b| b.scope == Scope::Confirm && b.action == Action::Yes);
+        let yes = yes.expect("a Yes binding");
+        assert_eq!(yes.shown_key(Lang::En).label, "y");
+        assert_eq!(yes.shown_key(Lang::Nb).label, "j");
+        for b in all() {
+            for lang in [Lang::Nb, Lang::En] {
+                let keys = b.keys_in(lang);
+                assert_eq!(keys.len(), b.keys.len(), "{:?}", b.action);
+                assert_eq!(keys[0], b.shown_key(lang));
             }
         }
     }

@@ -21,6 +21,14 @@ use crate::i18n::log as m;
 use crate::report::{self, ReportLine};
 use crate::store::StoreError;
 use crate::store::log::{Marks, NewNote, Note, NoteFilter, NoteKey};
+
+/// A note's place in the pane: pinned notes first, then the rest; each
+/// part newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogKey {
+    pub pinned: bool,
+    pub note: NoteKey,
+}
 use crate::store::ts;
 
 /// Actions of the shift log pane.
@@ -43,6 +51,8 @@ pub enum Act {
     Acknowledge,
     Yes,
     No,
+    /// Shows every note again after a search.
+    ClearSearch,
 }
 
 const fn a(act: Act) -> Action {
@@ -98,6 +108,13 @@ pub const BINDINGS: &[Binding] = &[
         &[ch('l', "l")],
         a(Act::Release),
         m::KEY_RELEASE,
+        false,
+    ),
+    b(
+        Scope::Log,
+        &[k(KeyCode::Esc, "Esc")],
+        a(Act::ClearSearch),
+        m::KEY_CLEAR_SEARCH,
         false,
     ),
     b(
@@ -214,14 +231,14 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         Scope::LogConfirm,
-        &[ch('j', "j"), ch('y', "y")],
+        super::keymap::YES_KEYS,
         a(Act::Yes),
         crate::i18n::shell::KEY_YES,
         true,
     ),
     b(
         Scope::LogConfirm,
-        &[ch('n', "n"), k(KeyCode::Esc, "Esc")],
+        super::keymap::NO_KEYS,
         a(Act::No),
         crate::i18n::shell::KEY_NO,
         true,
@@ -268,7 +285,7 @@ pub struct LogState {
     pub filter: NoteFilter,
     pub search: Option<String>,
     /// The notes on screen, newest first, and the selected one.
-    pub list: Pager<Note, NoteKey>,
+    pub list: Pager<Note, LogKey>,
     /// A read that failed: shown instead of the notes.
     pub fault: ReadFault,
 }
@@ -288,10 +305,14 @@ impl Default for LogState {
 /// The longest note the editor accepts.
 pub const MAX_NOTE: usize = crate::domain::note::MAX_CHARS;
 
-fn day_key(env: &Env, day: NaiveDate) -> NoteKey {
-    NoteKey {
-        at: ts(env.calendar.local_instant(day, NaiveTime::MIN)),
-        id: 0,
+/// The start of `day` among the notes that are not pinned.
+fn day_key(env: &Env, day: NaiveDate) -> LogKey {
+    LogKey {
+        pinned: false,
+        note: NoteKey {
+            at: ts(env.calendar.local_instant(day, NaiveTime::MIN)),
+            id: 0,
+        },
     }
 }
 
@@ -325,7 +346,7 @@ impl LogState {
 
     /// Shows the notes from `key` on, the first of them selected (`None`:
     /// the newest).
-    fn seek(&mut self, env: &mut Env, key: Option<NoteKey>) {
+    fn seek(&mut self, env: &mut Env, key: Option<LogKey>) {
         let r = match key {
             Some(key) => self.list.seek(
                 &mut Notes::of(self.filter, self.search.as_deref(), env),
@@ -496,6 +517,7 @@ impl Component for LogState {
         match act {
             Act::Amend | Act::Pin => note.is_some_and(|n| !n.purged),
             Act::Release => note.is_some_and(Note::open_escalation),
+            Act::ClearSearch => self.search.is_some(),
             _ => true,
         }
     }
@@ -687,6 +709,12 @@ impl Component for LogState {
                 self.mode = Mode::List;
                 Effect::None
             }
+            Act::ClearSearch => {
+                self.search = None;
+                self.list.reset();
+                self.fetch(env);
+                Effect::None
+            }
         }
     }
 
@@ -773,9 +801,9 @@ impl Component for LogState {
     }
 }
 
-/// The notes a filter and a search leave, newest first, read from the
-/// store a few at a time. Notes never move in this order (they are
-/// append-only), so a note is found again where it was seen.
+/// The notes a filter and a search leave: the pinned ones first, then the
+/// rest, each part newest first, read from the store a few at a time.
+/// A note moves only when it is pinned or unpinned.
 struct Notes<'e, 'a> {
     env: &'e Env<'a>,
     filter: NoteFilter,
@@ -790,6 +818,25 @@ impl<'e, 'a> Notes<'e, 'a> {
             search,
         }
     }
+
+    /// Up to `limit` notes of one part (pinned or not) after `bound`
+    /// (exclusive; `None`: from its newest), newest first.
+    fn older(
+        &self,
+        pinned: bool,
+        bound: Option<&NoteKey>,
+        limit: usize,
+    ) -> Result<Vec<Note>, StoreError> {
+        let store = &self.env.store;
+        store.notes_before_in(bound, self.filter, Some(pinned), self.search, limit)
+    }
+
+    /// Up to `limit` notes of one part at or after `from` in time, oldest
+    /// first (moving up the list).
+    fn newer(&self, pinned: bool, from: &NoteKey, limit: usize) -> Result<Vec<Note>, StoreError> {
+        let store = &self.env.store;
+        store.notes_from_in(from, self.filter, Some(pinned), self.search, limit)
+    }
 }
 
 /// The position just after `k` in time (the store's bounds on the time
@@ -801,43 +848,66 @@ fn just_after(k: &NoteKey) -> NoteKey {
     }
 }
 
+/// Before every note in time.
+fn oldest() -> NoteKey {
+    NoteKey {
+        at: String::new(),
+        id: 0,
+    }
+}
+
 impl Source for Notes<'_, '_> {
     type Row = Note;
-    type Key = NoteKey;
+    type Key = LogKey;
     type Err = StoreError;
 
-    fn key(&self, note: &Note) -> NoteKey {
-        note.key()
+    fn key(&self, note: &Note) -> LogKey {
+        LogKey {
+            pinned: note.pinned,
+            note: note.key(),
+        }
     }
 
     fn id(&self, note: &Note) -> i64 {
         note.id
     }
 
-    fn from(&mut self, from: Option<&NoteKey>, limit: usize) -> Result<Vec<Note>, StoreError> {
-        let bound = from.map(just_after);
-        self.env
-            .store
-            .notes_before(bound.as_ref(), self.filter, self.search, limit)
+    fn from(&mut self, from: Option<&LogKey>, limit: usize) -> Result<Vec<Note>, StoreError> {
+        let (pinned, bound) = match from {
+            None => (true, None),
+            Some(k) => (k.pinned, Some(just_after(&k.note))),
+        };
+        let mut rows = self.older(pinned, bound.as_ref(), limit)?;
+        if pinned && rows.len() < limit {
+            rows.extend(self.older(false, None, limit - rows.len())?);
+        }
+        Ok(rows)
     }
 
-    fn before(&mut self, key: &NoteKey, limit: usize) -> Result<Vec<Note>, StoreError> {
-        self.env
-            .store
-            .notes_from(&just_after(key), self.filter, self.search, limit)
+    fn before(&mut self, key: &LogKey, limit: usize) -> Result<Vec<Note>, StoreError> {
+        let mut rows = self.newer(key.pinned, &just_after(&key.note), limit)?;
+        if !key.pinned && rows.len() < limit {
+            rows.extend(self.newer(true, &oldest(), limit - rows.len())?);
+        }
+        Ok(rows)
     }
 
     fn last(&mut self, limit: usize) -> Result<Vec<Note>, StoreError> {
-        let oldest = NoteKey {
-            at: String::new(),
-            id: 0,
-        };
-        self.env
-            .store
-            .notes_from(&oldest, self.filter, self.search, limit)
+        let mut rows = self.newer(false, &oldest(), limit)?;
+        if rows.len() < limit {
+            rows.extend(self.newer(true, &oldest(), limit - rows.len())?);
+        }
+        Ok(rows)
     }
 
-    fn locate(&mut self, _id: i64) -> Result<Option<NoteKey>, StoreError> {
-        Ok(None)
+    /// A note moves when it is pinned or unpinned: it is found where it is
+    /// now. Filters and searches are on what never changes, except the
+    /// pinned filter, which an unpinned note leaves.
+    fn locate(&mut self, id: i64) -> Result<Option<LogKey>, StoreError> {
+        Ok(self
+            .env
+            .store
+            .note(id)?
+            .and_then(|n| (self.filter != NoteFilter::Pinned || n.pinned).then(|| self.key(&n))))
     }
 }

@@ -198,6 +198,18 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         };
         return super::draw_no_rows(frame, area, app, &st.fault, empty);
     }
+    let widths = super::list_widths(
+        area,
+        &[
+            Constraint::Min(24),
+            Constraint::Length(15),
+            Constraint::Length(7),
+            Constraint::Length(16),
+            Constraint::Percentage(25),
+        ],
+    );
+    // Every cell is cut to its column with "…" (never silently).
+    let fit = |text: &str, i: usize| super::fit(text, widths[i]).into_owned();
     let rows: Vec<Row> = st
         .list
         .rows()
@@ -221,29 +233,31 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
                 .collect::<Vec<_>>()
                 .join(", ");
             Row::new(vec![
-                Cell::from(name_cell(s, lang)),
-                Cell::from(phone),
-                Cell::from(Span::styled(open, if is_open { th.ok } else { th.muted })),
-                Cell::from(Span::styled(d::freshness_short(f, lang), fresh_style)),
-                Cell::from(cats),
+                Cell::from(fit(&name_cell(s, lang), 0)),
+                Cell::from(fit(&phone, 1)),
+                Cell::from(Span::styled(
+                    fit(open, 2),
+                    if is_open { th.ok } else { th.muted },
+                )),
+                Cell::from(Span::styled(
+                    fit(&d::freshness_short(f, lang), 3),
+                    fresh_style,
+                )),
+                Cell::from(fit(&cats, 4)),
             ])
         })
         .collect();
     let header = Row::new(vec![
-        Cell::from(d::COL_NAME.get(lang)),
-        Cell::from(d::COL_PHONE.get(lang)),
-        Cell::from(d::COL_OPEN.get(lang)),
-        Cell::from(d::COL_FRESH.get(lang)),
-        Cell::from(crate::i18n::directory::F_CATEGORIES.get(lang)),
+        Cell::from(fit(d::COL_NAME.get(lang), 0)),
+        Cell::from(fit(d::COL_PHONE.get(lang), 1)),
+        Cell::from(fit(d::COL_OPEN.get(lang), 2)),
+        Cell::from(fit(d::COL_FRESH.get(lang), 3)),
+        Cell::from(fit(crate::i18n::directory::F_CATEGORIES.get(lang), 4)),
     ])
     .style(th.title);
-    let widths = [
-        Constraint::Min(24),
-        Constraint::Length(15),
-        Constraint::Length(7),
-        Constraint::Length(16),
-        Constraint::Percentage(25),
-    ];
+    let widths = widths
+        .iter()
+        .map(|w| Constraint::Length(u16::try_from(*w).unwrap_or(u16::MAX)));
     let table = Table::new(rows, widths).header(header);
     super::draw_list(frame, area, app, table, st.list.selected_index());
 }

@@ -49,8 +49,11 @@ fn marks(n: &Note, lang: Lang, th: &Theme) -> Vec<Span<'static>> {
     if n.pinned {
         out.push(Span::styled(m::MARK_PINNED.get(lang), th.key));
     }
-    if !n.amended_by.is_empty() {
-        out.push(Span::styled(m::MARK_AMENDED.get(lang), th.muted));
+    if let Some(last) = n.amended_by.iter().max() {
+        out.push(Span::styled(
+            m::MARK_AMENDED.fill(lang, &[("id", last)]),
+            th.muted,
+        ));
     }
     out
 }
@@ -146,11 +149,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     match &st.mode {
         Mode::Editor(ed) => draw_editor(frame, area, ed, app),
         Mode::Confirm(q) => {
-            let text = match q {
-                Question::Release(_) => m::CONFIRM_RELEASE,
-                Question::EndShift => m::CONFIRM_END_SHIFT,
+            let (title, text) = match q {
+                Question::Release(_) => (m::CONFIRM_RELEASE_TITLE, m::CONFIRM_RELEASE),
+                Question::EndShift => (m::CONFIRM_END_SHIFT_TITLE, m::CONFIRM_END_SHIFT),
             };
-            super::draw_confirm(frame, area, app, m::REVIEW_TITLE.get(lang), text.get(lang));
+            super::draw_confirm(frame, area, app, title.get(lang), text.get(lang));
         }
         _ => {}
     }
@@ -173,9 +176,22 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     let mut selected_line = None;
     let mut last_day = None;
     let selected = st.list.selected_index();
+    // Pinned notes come first (see `tui::log::Notes`), under their own
+    // heading; the days start again under them.
+    let mut in_pinned = false;
     for (i, n) in st.rows().iter().enumerate() {
         let local = n.at.with_timezone(&tz);
         let day = local.date_naive();
+        if n.pinned != in_pinned && (n.pinned || i > 0) {
+            in_pinned = n.pinned;
+            last_day = None;
+            if n.pinned {
+                lines.push(Row::new([Cell::from(Span::styled(
+                    format!("── {} ──", m::PINNED_HEAD.get(lang)),
+                    th.key,
+                ))]));
+            }
+        }
         if last_day != Some(day) {
             last_day = Some(day);
             let today = app.calendar.local_date(app.now);
@@ -199,7 +215,12 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
             spans.push(mk);
             spans.push(Span::raw(" "));
         }
-        spans.push(Span::raw(body_first_line(n, lang)));
+        // The text gets what the time, the author and the marks leave, cut
+        // with "…" (the note is whole in the box below).
+        let used: usize = spans.iter().map(|sp| super::width(&sp.content)).sum();
+        let room = super::list_room(area, 1).saturating_sub(used);
+        let body = body_first_line(n, lang);
+        spans.push(Span::raw(super::fit(&body, room).into_owned()));
         lines.push(Row::new([Cell::from(Line::from(spans))]));
     }
     let table = Table::new(lines, [Constraint::Min(0)]);

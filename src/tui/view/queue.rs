@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Wrap};
 
 use crate::callback::{self, Kind, Urgency};
-use crate::i18n::{Lang, queue as q};
+use crate::i18n::{Lang, Msg, queue as q};
 use crate::store::callbacks::Item;
 use crate::timefmt;
 use crate::tui::app::App;
@@ -39,6 +39,78 @@ pub fn title(app: &App) -> String {
         View::ClosedToday => q::TITLE_CLOSED_TODAY.fill(lang, &[("n", &st.closed_today)]),
     }
 }
+
+/// A sign the list shows, and what it means. The cells below take their
+/// signs from these, and the help's legend is [`MARKS`], so the two cannot
+/// drift: a new sign in the list is a new entry here.
+#[derive(Debug, Clone, Copy)]
+pub struct ListMark {
+    /// The sign; `{n}` is a count (the legend shows 2).
+    pub sign: Msg,
+    pub meaning: Msg,
+}
+
+impl ListMark {
+    /// The sign as the legend shows it.
+    pub fn shown(&self, lang: Lang) -> String {
+        self.sign.fill(lang, &[("n", &2)])
+    }
+}
+
+pub const MARK_MSG_YES: ListMark = ListMark {
+    sign: q::SAFE_MSG_YES,
+    meaning: q::DETAIL_MSG_YES,
+};
+pub const MARK_MSG_NO: ListMark = ListMark {
+    sign: q::SAFE_MSG_NO,
+    meaning: q::DETAIL_MSG_NO,
+};
+pub const MARK_MSG_UNKNOWN: ListMark = ListMark {
+    sign: q::SAFE_MSG_UNKNOWN,
+    meaning: q::DETAIL_MSG_UNKNOWN,
+};
+pub const MARK_SAFE_TIME: ListMark = ListMark {
+    sign: q::SAFE_TIME,
+    meaning: q::LEGEND_SAFE_TIME,
+};
+pub const MARK_JOINED: ListMark = ListMark {
+    sign: q::JOINED,
+    meaning: q::LEGEND_JOINED,
+};
+pub const MARK_NEXT_TRY: ListMark = ListMark {
+    sign: q::NEXT_TRY_MARK,
+    meaning: q::LEGEND_NEXT_TRY,
+};
+pub const MARK_CLOSED: ListMark = ListMark {
+    sign: q::CLOSED_MARK,
+    meaning: q::LEGEND_CLOSED,
+};
+pub const MARK_NO_NUMBER: ListMark = ListMark {
+    sign: q::NO_NUMBER_MARK,
+    meaning: q::LEGEND_NO_NUMBER,
+};
+pub const MARK_KEPT: ListMark = ListMark {
+    sign: q::MARK_KEPT,
+    meaning: q::LEGEND_KEPT,
+};
+pub const MARK_UNMET: ListMark = ListMark {
+    sign: q::MARK_UNMET,
+    meaning: q::LEGEND_UNMET,
+};
+
+/// Every sign the list can show, in the order the legend lists them.
+pub const MARKS: &[ListMark] = &[
+    MARK_MSG_YES,
+    MARK_MSG_NO,
+    MARK_MSG_UNKNOWN,
+    MARK_SAFE_TIME,
+    MARK_JOINED,
+    MARK_NEXT_TRY,
+    MARK_CLOSED,
+    MARK_NO_NUMBER,
+    MARK_KEPT,
+    MARK_UNMET,
+];
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [list, detail] =
@@ -96,10 +168,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 fn safety_marks(item: &Item, never_open: bool, lang: Lang) -> String {
     let mut marks: Vec<&str> = Vec::new();
     if item.on_hold {
-        marks.push(q::MARK_KEPT.get(lang));
+        marks.push(MARK_KEPT.sign.get(lang));
     }
     if never_open {
-        marks.push(q::MARK_UNMET.get(lang));
+        marks.push(MARK_UNMET.sign.get(lang));
     }
     let own = wish_marks(item, lang);
     if !own.is_empty() {
@@ -113,42 +185,49 @@ fn wish_marks(item: &Item, lang: Lang) -> String {
         return String::new();
     }
     let msg = match item.safety.may_leave_message {
-        Some(true) => q::SAFE_MSG_YES,
-        Some(false) => q::SAFE_MSG_NO,
-        None => q::SAFE_MSG_UNKNOWN,
+        Some(true) => MARK_MSG_YES,
+        Some(false) => MARK_MSG_NO,
+        None => MARK_MSG_UNKNOWN,
     }
+    .sign
     .get(lang);
     if item.safety.safe_times.is_empty() {
         msg.to_string()
     } else {
         format!(
             "{msg} {} {}",
-            q::SAFE_TIME.get(lang),
+            MARK_SAFE_TIME.sign.get(lang),
             item.safety.safe_times
         )
     }
 }
 
-/// The "Frist" cell: overdue in capitals, a retry, or the deadline.
-fn due_cell(item: &Item, app: &App) -> (String, Style) {
+/// The "Frist" cell: overdue in capitals, a retry, or the deadline; in
+/// its wordy form and its compact one, which keeps the time ("try again
+/// tomorrow 09:00", "↻ tomorrow 09:00").
+fn due_cell(item: &Item, app: &App) -> ([String; 2], Style) {
     let th = &app.theme;
     let (lang, tz, now) = (app.lang, app.calendar.tz, app.now);
+    let same = |text: String| [text.clone(), text];
     if !item.open {
         let outcome = item
             .outcome
             .map(|o| crate::i18n::queue::outcome_name(o, lang))
             .unwrap_or_default();
-        return (format!("✓ {outcome}"), th.muted);
+        return (
+            same(format!("{} {outcome}", MARK_CLOSED.sign.get(lang))),
+            th.muted,
+        );
     }
     let eod = end_of_today_at(&app.calendar, now);
     // A time the person on duty planned, unless the promise is broken.
     if let Some(planned) = item.planned_at.filter(|_| !item.is_overdue(now)) {
         let style = if planned < eod { th.warning } else { th.base };
         return (
-            q::PLANNED_CELL.fill(
+            same(q::PLANNED_CELL.fill(
                 lang,
                 &[("when", &timefmt::when_words(planned, now, tz, lang))],
-            ),
+            )),
             style,
         );
     }
@@ -161,10 +240,10 @@ fn due_cell(item: &Item, app: &App) -> (String, Style) {
         item.next_attempt_at,
     ) {
         Urgency::Overdue => (
-            timefmt::deadline_words(item.deadline_at, now, tz, lang),
+            same(timefmt::deadline_words(item.deadline_at, now, tz, lang)),
             th.danger,
         ),
-        Urgency::RetryNow => (q::RETRY_NOW.get(lang).to_string(), th.warning),
+        Urgency::RetryNow => (same(q::RETRY_NOW.get(lang).to_string()), th.warning),
         urgency => {
             let style = if urgency == Urgency::DueToday {
                 th.warning
@@ -172,12 +251,18 @@ fn due_cell(item: &Item, app: &App) -> (String, Style) {
                 th.base
             };
             match (item.attempt_count, item.next_attempt_at) {
-                (n, Some(next)) if n > 0 => (
-                    q::NEXT_TRY.fill(lang, &[("when", &timefmt::when_words(next, now, tz, lang))]),
-                    style,
-                ),
+                (n, Some(next)) if n > 0 => {
+                    let when = timefmt::when_words(next, now, tz, lang);
+                    (
+                        [
+                            q::NEXT_TRY.fill(lang, &[("when", &when)]),
+                            format!("{} {when}", MARK_NEXT_TRY.sign.get(lang)),
+                        ],
+                        style,
+                    )
+                }
                 _ => (
-                    timefmt::deadline_words(item.deadline_at, now, tz, lang),
+                    same(timefmt::deadline_words(item.deadline_at, now, tz, lang)),
                     style,
                 ),
             }
@@ -191,7 +276,7 @@ fn summary_text(item: &Item, lang: Lang) -> String {
         parts.push(format!("{}:", q::COMPLAINT_MARK.get(lang)));
     }
     if item.message_count > 1 {
-        parts.push(q::JOINED.fill(lang, &[("n", &item.message_count)]));
+        parts.push(MARK_JOINED.sign.fill(lang, &[("n", &item.message_count)]));
     }
     if !item.label.is_empty() {
         parts.push(format!("«{}»", item.label));
@@ -216,48 +301,88 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         return super::draw_no_rows(frame, area, app, &st.fault, text);
     }
     let max_attempts = app.config.callbacks.max_attempts;
-    let rows: Vec<Row> = st
+    struct Texts {
+        due: [String; 2],
+        due_style: Style,
+        received: String,
+        number: String,
+        tries: String,
+        safety: String,
+        summary: String,
+    }
+    let texts: Vec<Texts> = st
         .rows()
         .iter()
         .map(|item| {
             let (due, due_style) = due_cell(item, app);
-            let number = item
-                .phone
-                .as_ref()
-                .map(|p| p.masked())
-                .unwrap_or_else(|| "–".into());
+            Texts {
+                due,
+                due_style,
+                received: timefmt::when_words(item.received_at, app.now, app.calendar.tz, lang),
+                number: item
+                    .phone
+                    .as_ref()
+                    .map(|p| p.masked())
+                    .unwrap_or_else(|| MARK_NO_NUMBER.sign.get(lang).into()),
+                tries: format!("{}/{max_attempts}", item.attempt_count),
+                safety: safety_marks(item, st.never_open.contains(&item.id), lang),
+                summary: summary_text(item, lang),
+            }
+        })
+        .collect();
+    let headers = [
+        q::COL_DEADLINE,
+        q::COL_RECEIVED,
+        q::COL_NUMBER,
+        q::COL_ATTEMPTS,
+        q::COL_SAFETY,
+        q::COL_SUMMARY,
+    ]
+    .map(|h| h.get(lang));
+    // Each column as wide as its widest text on screen (and its header).
+    let widest = |header: &str, cells: &mut dyn Iterator<Item = &String>| {
+        cells
+            .map(|c| super::width(c))
+            .fold(super::width(header), usize::max)
+    };
+    let cols = Columns::size(
+        super::list_room(area, 6),
+        [
+            widest(headers[0], &mut texts.iter().map(|t| &t.due[0])),
+            widest(headers[0], &mut texts.iter().map(|t| &t.due[1])),
+        ],
+        widest(headers[1], &mut texts.iter().map(|t| &t.received)),
+        widest(headers[2], &mut texts.iter().map(|t| &t.number)),
+        widest(headers[3], &mut texts.iter().map(|t| &t.tries)),
+        widest(headers[4], &mut texts.iter().map(|t| &t.safety)),
+    );
+    let w = cols.widths();
+    let fit = |text: &str, i: usize| super::fit(text, w[i]).into_owned();
+    let rows: Vec<Row> = texts
+        .iter()
+        .map(|t| {
             Row::new(vec![
-                Cell::from(Span::styled(due, due_style)),
-                Cell::from(timefmt::when_words(
-                    item.received_at,
-                    app.now,
-                    app.calendar.tz,
-                    lang,
+                Cell::from(Span::styled(
+                    super::fit_first(&t.due[cols.due_form..], w[0]),
+                    t.due_style,
                 )),
-                Cell::from(number),
-                Cell::from(format!("{}/{max_attempts}", item.attempt_count)),
-                Cell::from(safety_marks(item, st.never_open.contains(&item.id), lang)),
-                Cell::from(summary_text(item, lang)),
+                Cell::from(fit(&t.received, 1)),
+                Cell::from(fit(&t.number, 2)),
+                Cell::from(fit(&t.tries, 3)),
+                Cell::from(fit(&t.safety, 4)),
+                Cell::from(fit(&t.summary, 5)),
             ])
         })
         .collect();
-    let header = Row::new(vec![
-        Cell::from(q::COL_DEADLINE.get(lang)),
-        Cell::from(q::COL_RECEIVED.get(lang)),
-        Cell::from(q::COL_NUMBER.get(lang)),
-        Cell::from(q::COL_ATTEMPTS.get(lang)),
-        Cell::from(q::COL_SAFETY.get(lang)),
-        Cell::from(q::COL_SUMMARY.get(lang)),
-    ])
+    let header = Row::new(
+        headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| Cell::from(fit(h, i)))
+            .collect::<Vec<_>>(),
+    )
     .style(th.title);
-    let widths = [
-        Constraint::Length(22),
-        Constraint::Length(15),
-        Constraint::Length(16),
-        Constraint::Length(6),
-        Constraint::Length(20),
-        Constraint::Min(10),
-    ];
+    let widths = w.map(|n| Constraint::Length(u16::try_from(n).unwrap_or(u16::MAX)));
     super::draw_list(
         frame,
         area,
@@ -265,6 +390,75 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         Table::new(rows, widths).header(header),
         st.list.selected_index(),
     );
+}
+
+/// The widths of the queue's six columns in a row of `room` columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    /// Which form of the due text: 0 wordy, 1 compact.
+    due_form: usize,
+    due: usize,
+    received: usize,
+    number: usize,
+    tries: usize,
+    safety: usize,
+    summary: usize,
+}
+
+/// The summary never gets less than this while other columns have room
+/// to give; the safety column gives way down to this.
+const SUMMARY_MIN: usize = 14;
+const SAFETY_MIN: usize = 8;
+/// The due column never takes more than this.
+const DUE_MAX: usize = 30;
+
+impl Columns {
+    /// Sizes the columns from their widest text: received, number and
+    /// tries whole; the due text wordy if that leaves the summary and the
+    /// safety marks their room, else compact (the time always whole); the
+    /// safety marks as wide as they need, up to two fifths of what is
+    /// left; the summary the rest.
+    fn size(
+        room: usize,
+        due: [usize; 2],
+        received: usize,
+        number: usize,
+        tries: usize,
+        safety: usize,
+    ) -> Columns {
+        let fixed = received + number + tries;
+        let safety_min = safety.min(SAFETY_MIN);
+        let due_form = usize::from(fixed + due[0].min(DUE_MAX) + safety_min + SUMMARY_MIN > room);
+        let due = due[due_form].min(DUE_MAX);
+        let left = room.saturating_sub(fixed + due);
+        // The safe-time words are in full in the detail box: the summary
+        // keeps at least three fifths of what is left.
+        let share = (left * 2 / 5).max(SAFETY_MIN);
+        let safety = safety
+            .min(share)
+            .min(left.saturating_sub(SUMMARY_MIN))
+            .max(safety_min.min(left));
+        Columns {
+            due_form,
+            due,
+            received,
+            number,
+            tries,
+            safety,
+            summary: left.saturating_sub(safety),
+        }
+    }
+
+    fn widths(&self) -> [usize; 6] {
+        [
+            self.due,
+            self.received,
+            self.number,
+            self.tries,
+            self.safety,
+            self.summary,
+        ]
+    }
 }
 
 fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
@@ -461,4 +655,38 @@ fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
         )));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_fill_the_row_and_give_way_in_order() {
+        // 120 wide: the wordy due text, the safety marks whole.
+        let c = Columns::size(111, [26, 16], 11, 15, 6, 17);
+        assert_eq!((c.due_form, c.due, c.safety), (0, 26, 17));
+        assert_eq!(c.widths().iter().sum::<usize>(), 111);
+        // Long safe-time words take at most two fifths of what is left.
+        let c = Columns::size(111, [26, 16], 11, 15, 6, 60);
+        assert_eq!(c.safety, (111 - 26 - 11 - 15 - 6) * 2 / 5);
+        // 80 wide: the compact due text, the safety marks cut.
+        let c = Columns::size(71, [26, 16], 11, 15, 6, 40);
+        assert_eq!((c.due_form, c.due), (1, 16));
+        assert_eq!(c.safety, (71 - 16 - 11 - 15 - 6) * 2 / 5);
+        assert_eq!(c.summary, 71 - 16 - 11 - 15 - 6 - c.safety);
+        assert_eq!(c.widths().iter().sum::<usize>(), 71);
+        // Short texts: the summary takes the rest.
+        let c = Columns::size(71, [11, 11], 11, 15, 6, 3);
+        assert_eq!(
+            (c.due_form, c.safety, c.summary),
+            (0, 3, 71 - 11 - 11 - 15 - 6 - 3)
+        );
+        // Never more than the row, however little room there is.
+        for room in 0..140 {
+            let c = Columns::size(room, [26, 16], 11, 15, 6, 40);
+            let sum: usize = c.widths().iter().sum();
+            assert!(sum <= room.max(11 + 15 + 6 + 16), "{room}: {c:?}");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! The top line (panes, clock, open state, who is on duty) and the footer
 //! (the keys that work now, and the emergency numbers).
 
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -11,16 +12,16 @@ use crate::calendar::OpenState;
 use crate::i18n::shell as s;
 use crate::timefmt;
 use crate::tui::app::{App, Pane};
-use crate::tui::keymap;
+use crate::tui::keymap::{self, Action};
 
 pub fn draw_top(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
     let privacy = app
         .privacy
         .then(|| format!("{} · ", s::PRIVACY_ON.get(app.lang)));
-    let privacy_w = privacy.as_ref().map_or(0, |p| p.chars().count());
+    let privacy_w = privacy.as_ref().map_or(0, |p| super::width(p));
     let (form, right) = fit_top(app, usize::from(area.width), privacy_w);
-    let right_w = (privacy_w + right.chars().count()) as u16 + 1;
+    let right_w = (privacy_w + super::width(&right)) as u16 + 1;
     let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(right_w)]).areas(area);
     let mut tabs = vec![Span::styled(
         format!(" {} ", s::APP_NAME.get(app.lang)),
@@ -49,43 +50,60 @@ pub fn draw_top(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// How the top line fits in `width` columns: the tab form and the status
-/// text. Room is given up in this order: the other panes' "(n)", then the
-/// date (the time stays), then the other panes' names (the help lists the
-/// keys), then the time. The open state and who is on duty are never
-/// dropped.
+/// text. Room is given up in this order: the other panes' names (the
+/// help lists the keys), the name of the pane on screen (its frame says
+/// it), the weekday, the date (the time stays), then the time. The open
+/// state and who is on duty are never dropped.
 fn fit_top(app: &App, width: usize, privacy_w: usize) -> (u8, String) {
     let tabs_w = |form: u8| -> usize {
         Pane::ALL
             .iter()
             .enumerate()
-            .map(|(i, p)| 2 + tab_label(app, form, i, *p).chars().count())
+            .map(|(i, p)| 2 + super::width(&tab_label(app, form, i, *p)))
             .sum::<usize>()
-            + s::APP_NAME.get(app.lang).chars().count()
+            + super::width(s::APP_NAME.get(app.lang))
             + 2
     };
     // The open state and who is on duty are worked out once; only the
     // clock in front of them varies.
     let tz = app.calendar.tz;
     let bare = status_text(app);
+    let local = app.now.with_timezone(&tz);
+    let date = crate::i18n::time::CLOCK_DATE.fill(
+        app.lang,
+        &[
+            ("day", &local.day()),
+            ("mon", &timefmt::month_short(local.date_naive(), app.lang)),
+            ("time", &local.format("%H:%M")),
+        ],
+    );
     let full = format!("{} · {bare}", timefmt::clock_line(app.now, tz, app.lang));
-    let short = format!("{} · {bare}", app.now.with_timezone(&tz).format("%H:%M"));
-    let tries = [(0, &full), (1, &full), (1, &short), (2, &short), (2, &bare)];
+    let medium = format!("{date} · {bare}");
+    let short = format!("{} · {bare}", local.format("%H:%M"));
+    let tries = [
+        (0, &full),
+        (2, &full),
+        (3, &full),
+        (3, &medium),
+        (3, &short),
+        (3, &bare),
+    ];
     let (form, right) = tries
         .iter()
-        .find(|(form, right)| tabs_w(*form) + privacy_w + right.chars().count() < width)
-        .unwrap_or(&tries[4]);
+        .find(|(form, right)| tabs_w(*form) + privacy_w + super::width(right) < width)
+        .unwrap_or(&tries[5]);
     (*form, (*right).clone())
 }
 
 /// "1 Callbacks": the key that opens the pane, then its name, on every tab
-/// (forms 0 and 1), so the number reads as a key, never as a count ("Name
-/// (1)" did). When even that does not fit (form 2) the other tabs show
-/// their key alone; the pane on screen always shows both.
+/// (form 0), so the number reads as a key, never as a count ("Name (1)"
+/// did). With less room the other tabs show their key alone (form 2), and
+/// then the pane on screen too (form 3: its frame names it).
 fn tab_label(app: &App, form: u8, i: usize, pane: Pane) -> String {
     let name = pane_title(pane).get(app.lang);
     match form {
-        _ if pane == app.pane => format!("{} {name}", i + 1),
-        0 | 1 => format!("{} {name}", i + 1),
+        0 => format!("{} {name}", i + 1),
+        2 if pane == app.pane => format!("{} {name}", i + 1),
         _ => format!("{}", i + 1),
     }
 }
@@ -122,28 +140,82 @@ pub fn status_text(app: &App) -> String {
     format!("{open} · {duty}{intake}")
 }
 
+/// The footer: the keys that work now (or the last action's message) and
+/// the emergency numbers. When the keys do not all fit, the numbers are
+/// shown without their word, then keys are left out from the end, each
+/// whole: a key is never shown cut.
 pub fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
-    let emergency = s::EMERGENCY.get(app.lang);
-    let ew = emergency.chars().count() as u16 + 1;
+    let lang = app.lang;
+    let bindings = match &app.flash {
+        Some(_) => Vec::new(),
+        None => keymap::footer(&app.scopes()),
+    };
+    let hints: Vec<(&str, &str, bool)> = bindings
+        .iter()
+        .map(|b| {
+            (
+                b.shown_key(lang).label,
+                keymap::label(b, app.privacy).get(lang),
+                app.is_enabled(b.action),
+            )
+        })
+        .collect();
+    let hints_w = |shown: &[usize]| -> usize {
+        1 + shown
+            .iter()
+            .map(|i| super::width(hints[*i].0) + 1 + super::width(hints[*i].1))
+            .sum::<usize>()
+            + 3 * shown.len().saturating_sub(1)
+    };
+    let all: Vec<usize> = (0..hints.len()).collect();
+    let left_w = match &app.flash {
+        Some(f) => 1 + super::width(&f.text),
+        None => hints_w(&all),
+    };
+    let full = s::EMERGENCY.get(lang);
+    let emergency = if left_w + super::width(full) < usize::from(area.width) {
+        full
+    } else {
+        s::EMERGENCY_SHORT.get(lang)
+    };
+    let ew = super::width(emergency) as u16 + 1;
     let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(ew)]).areas(area);
+    let room = usize::from(l.width);
     let mut spans = vec![Span::raw(" ")];
     if let Some(flash) = &app.flash {
         let style = if flash.error { th.danger } else { th.ok };
-        spans.push(Span::styled(flash.text.clone(), style));
+        let text = super::fit(&flash.text, room.saturating_sub(1)).into_owned();
+        spans.push(Span::styled(text, style));
     } else {
-        for (i, b) in keymap::footer(&app.scopes()).into_iter().enumerate() {
-            if i > 0 {
+        // Kept first: help (it lists every key), then hiding the screen,
+        // then the pane's keys in order, quitting last; shown in the
+        // table's order.
+        let rank = |i: &usize| match bindings[*i].action {
+            Action::Help => 0,
+            Action::TogglePrivacy => 1,
+            Action::Quit => usize::MAX,
+            _ => 2 + i,
+        };
+        let mut by_rank = all.clone();
+        by_rank.sort_by_key(rank);
+        let mut shown: Vec<usize> = Vec::new();
+        for i in by_rank {
+            let mut with = shown.clone();
+            with.push(i);
+            with.sort_unstable();
+            if hints_w(&with) <= room {
+                shown = with;
+            }
+        }
+        for (n, (key, label, enabled)) in shown.iter().map(|i| hints[*i]).enumerate() {
+            if n > 0 {
                 spans.push(Span::styled(" · ", th.muted));
             }
-            let enabled = app.is_enabled(b.action);
             let key_style = if enabled { th.key } else { th.key_disabled };
             let label_style = if enabled { th.base } else { th.key_disabled };
-            spans.push(Span::styled(b.keys[0].label, key_style));
-            spans.push(Span::styled(
-                format!(" {}", keymap::label(b, app.privacy).get(app.lang)),
-                label_style,
-            ));
+            spans.push(Span::styled(key, key_style));
+            spans.push(Span::styled(format!(" {label}"), label_style));
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), l);
