@@ -113,6 +113,7 @@ impl AppError {
                 err:
                     StoreError::Closed
                     | StoreError::TooFewAttempts { .. }
+                    | StoreError::AttemptTime(_)
                     | StoreError::NoDatabase
                     | StoreError::NotAFile(_)
                     | StoreError::Foreign,
@@ -275,5 +276,6 @@ fn store_message(path: &std::path::Path, err: &StoreError, lang: Lang) -> String
             q::ERR_TOO_FEW.fill(lang, &[("made", made), ("needed", needed)])
         }
         StoreError::Changed => q::ERR_CHANGED.get(lang).to_string(),
+        StoreError::AttemptTime(e) => q::attempt_time_error(*e, lang).to_string(),
     }
 }

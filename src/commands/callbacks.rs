@@ -278,7 +278,8 @@ pub fn callback(ctx: &Ctx, cmd: CallbackCmd) -> Result<(), AppError> {
                     )));
                 }
             }
-            let at = received(ctx, at.as_deref(), cal.tz, false)?;
+            // No --old for attempts: the item's receipt bounds them.
+            let at = received(ctx, at.as_deref(), cal.tz, true)?;
             let note =
                 rules::attempt_note(note.as_deref().unwrap_or("")).map_err(text_err(ctx.lang))?;
             let gap = Duration::hours(i64::from(ctx.config.callbacks.retry_hours));

@@ -260,6 +260,34 @@ pub fn plan_callback(
     check_planned(cal, safety, at, now)
 }
 
+/// Why the time given for an attempt cannot be right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttemptTimeError {
+    /// Before the item was received: a callback cannot come before the
+    /// call it answers (almost always a typo in the date), and it would
+    /// count a missed deadline as kept.
+    BeforeReceived,
+    /// Later than now.
+    InFuture,
+}
+
+/// Checks when an attempt was made: not before the item was received, not
+/// after now. The store applies it to every attempt, from the app and the
+/// command line alike.
+pub fn check_attempt_time(
+    at: DateTime<Utc>,
+    received_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), AttemptTimeError> {
+    if at < received_at {
+        Err(AttemptTimeError::BeforeReceived)
+    } else if at > now {
+        Err(AttemptTimeError::InFuture)
+    } else {
+        Ok(())
+    }
+}
+
 /// Checks the note on one callback attempt (may be empty).
 pub fn attempt_note(input: &str) -> Result<String, TextError> {
     text::clean(input, TextField::AttemptNote)
@@ -324,6 +352,23 @@ mod tests {
         );
         let e = Details::new(Kind::Complaint, "", "", &Safety::default()).unwrap_err();
         assert_eq!(e.problem, TextProblem::Required);
+    }
+
+    #[test]
+    fn an_attempt_lies_between_the_receipt_and_now() {
+        let received = at();
+        let now = at() + chrono::Duration::hours(5);
+        let ok = |t| check_attempt_time(t, received, now);
+        assert_eq!(ok(received), Ok(()));
+        assert_eq!(ok(now), Ok(()));
+        assert_eq!(
+            ok(received - chrono::Duration::seconds(1)),
+            Err(AttemptTimeError::BeforeReceived)
+        );
+        assert_eq!(
+            ok(now + chrono::Duration::seconds(1)),
+            Err(AttemptTimeError::InFuture)
+        );
     }
 
     #[test]

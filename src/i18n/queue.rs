@@ -162,6 +162,8 @@ catalogue! {
     PHONE_LENGTHS_OR => "eller", "or";
     ERR_NOT_FOUND => "Finner ikke sak {id}.", "No item {id}.";
     ERR_CLOSED => "Saken er allerede lukket.", "The item is already closed.";
+    ERR_ATTEMPT_BEFORE => "Forsøket kan ikke være før beskjeden kom inn. Sjekk datoen.", "The attempt cannot be before the message came in. Check the date.";
+    ERR_ATTEMPT_FUTURE => "Forsøket kan ikke være senere enn nå.", "The attempt cannot be later than now.";
     ERR_TOO_FEW => "«Ga opp» krever {needed} forsøk; {made} er gjort.", "\"Gave up\" needs {needed} attempts; {made} made.";
     ERR_CHANGED => "Saken ble endret i en annen terminal. Prøv igjen.", "The item was changed in another terminal. Try again.";
     ERR_FIX_FIELDS => "Rett feltet som er merket, så lagre igjen. Ingenting er tapt.", "Correct the marked field, then save again. Nothing is lost.";
@@ -189,6 +191,18 @@ pub fn result_name(r: AttemptResult, lang: Lang) -> &'static str {
 }
 
 /// Why a planned callback time cannot be used, in a sentence.
+/// Why an attempt's time was refused.
+pub fn attempt_time_error(
+    e: crate::domain::callback::AttemptTimeError,
+    lang: Lang,
+) -> &'static str {
+    use crate::domain::callback::AttemptTimeError as E;
+    match e {
+        E::BeforeReceived => ERR_ATTEMPT_BEFORE.get(lang),
+        E::InFuture => ERR_ATTEMPT_FUTURE.get(lang),
+    }
+}
+
 pub fn plan_error(e: &crate::domain::callback::PlanError, lang: Lang) -> String {
     use crate::domain::callback::PlanError as E;
     match e {

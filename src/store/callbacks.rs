@@ -398,6 +398,8 @@ impl Store {
             if !before.open {
                 return Err(StoreError::Closed);
             }
+            crate::domain::callback::check_attempt_time(at, before.received_at, now)
+                .map_err(StoreError::AttemptTime)?;
             tx.execute(
                 "INSERT INTO attempts(callback_id, at, by, result, note) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![id, ts(at), actor, result.key(), note],

@@ -77,6 +77,8 @@ pub enum StoreError {
     TooFewAttempts { made: u32, needed: u32 },
     #[error("the item was changed meanwhile")]
     Changed,
+    #[error("the attempt's time cannot be right: {0:?}")]
+    AttemptTime(crate::domain::callback::AttemptTimeError),
 }
 
 impl From<rusqlite::Error> for StoreError {

@@ -883,10 +883,12 @@ impl QueueState {
         let asked = |form, asking| Some(Mode::Attempt { form, id, asking });
         let lang = env.lang;
         let at_text = form.text("at");
+        // No age limit here: the item's receipt bounds an attempt (the
+        // store checks it), and an old item's attempt is not a typo.
         let at = if at_text.trim().is_empty() {
             Ok(env.now)
         } else {
-            when::parse_received(&at_text, env.now, env.calendar.tz)
+            when::parse_received_old_ok(&at_text, env.now, env.calendar.tz)
         };
         let at = match at {
             Ok(t) => t,
@@ -966,6 +968,14 @@ impl QueueState {
                     m
                 };
                 (Effect::Saved(msg), None)
+            }
+            Err(StoreError::AttemptTime(e)) => {
+                form.set_error("at", Some(q::attempt_time_error(e, lang).to_string()));
+                form.focus_on("at");
+                (
+                    Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
+                    asked(form, None),
+                )
             }
             Err(e) => (Effect::Error(store_error(&e, env)), asked(form, None)),
         }
