@@ -269,15 +269,20 @@ pub fn sort_key(
 }
 
 /// The queue's order key with a planned callback: the time the person on
-/// duty planned stands where the next planned attempt would (before any
-/// attempt too), else [`sort_key`].
+/// duty planned stands where the next planned attempt would, else
+/// [`sort_key`]. Before any attempt a plan never sorts after the deadline:
+/// an item whose promise is broken stays at the top, plan or no plan.
 pub fn order_key(
     deadline: DateTime<Utc>,
     attempts: u32,
     next_attempt: Option<DateTime<Utc>>,
     planned: Option<DateTime<Utc>>,
 ) -> DateTime<Utc> {
-    planned.unwrap_or_else(|| sort_key(deadline, attempts, next_attempt))
+    match (attempts, planned) {
+        (0, Some(p)) => p.min(deadline),
+        (_, Some(p)) => p,
+        (_, None) => sort_key(deadline, attempts, next_attempt),
+    }
 }
 
 /// How urgent an open item is right now.
@@ -441,6 +446,14 @@ mod tests {
         assert_eq!(sort_key(deadline, 0, Some(t(10, 0))), deadline);
         assert_eq!(sort_key(deadline, 1, Some(t(10, 0))), t(10, 0));
         assert_eq!(sort_key(deadline, 1, None), deadline);
+        // A plan: where the next attempt would be, but never after the
+        // deadline before a first attempt.
+        let early = deadline - chrono::Duration::hours(3);
+        let late = deadline + chrono::Duration::days(2);
+        assert_eq!(order_key(deadline, 0, None, Some(early)), early);
+        assert_eq!(order_key(deadline, 0, None, Some(late)), deadline);
+        assert_eq!(order_key(deadline, 1, Some(t(10, 0)), Some(late)), late);
+        assert_eq!(order_key(deadline, 1, Some(t(10, 0)), None), t(10, 0));
         let eod = t(23, 0);
         assert_eq!(
             urgency(t(15, 0), eod, deadline, 0, None, None),

@@ -103,17 +103,35 @@ fn a_planned_time_orders_the_item_and_shows_in_list_and_detail() {
         (Weekday::Thu, 13, 0)
     );
     let s = render_text(&app, 120, 30);
-    // Sorted as a planned attempt: after the item due tomorrow.
+    // Thursday is after the item's deadline (tomorrow 15:00): saved, but
+    // the person is told, the item keeps its place by the deadline and
+    // the list shows the deadline, not the plan.
+    assert!(s.contains("after the deadline"), "{s}");
+    assert!(
+        row_index(&s, "Torsdagssak") < row_index(&s, "Annen sak"),
+        "{s}"
+    );
+    let row = &s.lines().nth(row_index(&s, "Torsdagssak")).unwrap();
+    assert!(row.contains("tomorrow 15:00"), "{s}");
+    // The detail of the planned item says it.
+    let s = render_text(&app, 120, 30);
+    assert!(s.contains("Planned callback: Thu 26.11.2026 13:00"), "{s}");
+    // A plan before the deadline orders the item: the other one, planned
+    // for tomorrow 10:00, goes first and shows the plan.
+    key(&mut app, KeyCode::Down);
+    plan(&mut app, "tomorrow 10:00");
+    let s = render_text(&app, 120, 30);
+    assert!(!s.contains("after the deadline"), "{s}");
     assert!(
         row_index(&s, "Annen sak") < row_index(&s, "Torsdagssak"),
         "{s}"
     );
-    let row = &s.lines().nth(row_index(&s, "Torsdagssak")).unwrap();
-    assert!(row.contains("planned Thu 13:00"), "{s}");
-    // The detail of the planned item says it.
-    key(&mut app, KeyCode::Down);
-    let s = render_text(&app, 120, 30);
-    assert!(s.contains("Planned callback: Thu 26.11.2026 13:00"), "{s}");
+    let row = &s.lines().nth(row_index(&s, "Annen sak")).unwrap();
+    assert!(row.contains("planned tomorrow 10:00"), "{s}");
+    // Back to the first item.
+    while app.queue().selected_item().unwrap().id != id {
+        key(&mut app, KeyCode::Down);
+    }
     // Removing the plan (empty) puts it back.
     key(&mut app, KeyCode::Char('p'));
     for _ in 0..30 {
@@ -122,10 +140,7 @@ fn a_planned_time_orders_the_item_and_shows_in_list_and_detail() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(db.store().callback(id).unwrap().unwrap().planned_at, None);
     let s = render_text(&app, 120, 30);
-    assert!(
-        row_index(&s, "Torsdagssak") < row_index(&s, "Annen sak"),
-        "{s}"
-    );
+    assert!(!s.contains("Planned callback: Thu"), "{s}");
 }
 
 #[test]
@@ -266,8 +281,8 @@ fn an_attempt_uses_the_plan_up_and_undo_brings_it_back() {
             .planned_at
             .is_some()
     );
-    // The planned item is second now; try it (no answer).
-    key(&mut app, KeyCode::Down);
+    // The planned item keeps its place by its deadline (the plan is after
+    // it); try it (no answer).
     assert_eq!(app.queue().selected_item().unwrap().id, id);
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Enter);
@@ -278,4 +293,58 @@ fn an_attempt_uses_the_plan_up_and_undo_brings_it_back() {
     let item = db.store().callback(id).unwrap().unwrap();
     assert_eq!(item.attempt_count, 0);
     assert!(item.planned_at.is_some(), "undo brings the plan back");
+}
+
+/// A plan never hides a broken promise: an overdue item stays at the top
+/// of the queue with a plan, and a plan after the deadline of an item not
+/// yet tried says that the promise will not be kept. Through the binary,
+/// on the real clock.
+#[test]
+fn an_overdue_item_with_a_plan_stays_on_top_and_a_late_plan_says_so() {
+    let db = TestDb::new();
+    let oslo = chrono_tz::Europe::Oslo;
+    let old = (Utc::now() - Duration::days(10)).with_timezone(&oslo);
+    let received = format!("{} 10:00", old.format("%Y-%m-%d"));
+    db.cmd()
+        .args([
+            "voicemail",
+            "add",
+            "--phone",
+            "22 33 44 55",
+            "--received",
+            &received,
+        ])
+        .assert()
+        .success();
+    db.cmd()
+        .args(["voicemail", "add", "--phone", "22 33 44 66"])
+        .assert()
+        .success();
+    // A plan on the overdue item, on the first weekday it is accepted.
+    let mut planned = None;
+    for day in ["mon", "tue", "wed", "thu", "fri"] {
+        let out = db
+            .cmd()
+            .args([
+                "--lang",
+                "en",
+                "callback",
+                "plan",
+                "1",
+                "--at",
+                &format!("{day} 10:00"),
+            ])
+            .output()
+            .unwrap();
+        if out.status.success() {
+            planned = Some(String::from_utf8(out.stdout).unwrap());
+            break;
+        }
+    }
+    let said = planned.expect("some weekday at 10:00 is open");
+    assert!(said.contains("deadline"), "a late plan says so: {said}");
+    let q: serde_json::Value = serde_json::from_slice(&db.output(&["queue", "--json"])).unwrap();
+    let first = &q.as_array().unwrap()[0];
+    assert_eq!(first["id"], 1, "{q:#}");
+    assert_eq!(first["overdue"], true, "{q:#}");
 }

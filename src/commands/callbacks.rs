@@ -313,13 +313,21 @@ pub fn callback(ctx: &Ctx, cmd: CallbackCmd) -> Result<(), AppError> {
                 .set_planned(id, planned, &mut snaps, &ctx.actor, ctx.now)
                 .map_err(store_err(ctx, id))?;
             match planned {
-                Some(t) => out(&q::CLI_PLANNED.fill(
-                    ctx.lang,
-                    &[
-                        ("id", &id),
-                        ("when", &q::planned_words(t, cal.tz, ctx.lang)),
-                    ],
-                )),
+                Some(t) => {
+                    let mut text = q::CLI_PLANNED.fill(
+                        ctx.lang,
+                        &[
+                            ("id", &id),
+                            ("when", &q::planned_words(t, cal.tz, ctx.lang)),
+                        ],
+                    );
+                    if let Some(w) =
+                        q::plan_warning(t, item.deadline_at, item.attempt_count, cal.tz, ctx.lang)
+                    {
+                        text = format!("{text}\n{w}");
+                    }
+                    out(&text)
+                }
                 None => out(&q::CLI_UNPLANNED.fill(ctx.lang, &[("id", &id)])),
             }
         }

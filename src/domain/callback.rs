@@ -249,6 +249,13 @@ pub fn check_planned(
     }
 }
 
+/// Whether a planned time lets a promise break: the item has not been
+/// tried and the plan lies after its deadline. Allowed (the caller's safe
+/// time may demand it), but the person planning it is told.
+pub fn plan_breaks_promise(at: DateTime<Utc>, deadline: DateTime<Utc>, attempts: u32) -> bool {
+    attempts == 0 && at > deadline
+}
+
 /// Reads and checks a planned callback time in one step.
 pub fn plan_callback(
     input: &str,

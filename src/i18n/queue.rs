@@ -162,6 +162,7 @@ catalogue! {
     PHONE_LENGTHS_OR => "eller", "or";
     ERR_NOT_FOUND => "Finner ikke sak {id}.", "No item {id}.";
     ERR_CLOSED => "Saken er allerede lukket.", "The item is already closed.";
+    PLAN_AFTER_DEADLINE => "Det er etter fristen ({deadline}): løftet holdes bare om noen prøver før.", "That is after the deadline ({deadline}): the promise is kept only if someone tries before then.";
     ERR_ATTEMPT_BEFORE => "Forsøket kan ikke være før beskjeden kom inn. Sjekk datoen.", "The attempt cannot be before the message came in. Check the date.";
     ERR_ATTEMPT_FUTURE => "Forsøket kan ikke være senere enn nå.", "The attempt cannot be later than now.";
     ERR_TOO_FEW => "«Ga opp» krever {needed} forsøk; {made} er gjort.", "\"Gave up\" needs {needed} attempts; {made} made.";
@@ -191,6 +192,20 @@ pub fn result_name(r: AttemptResult, lang: Lang) -> &'static str {
 }
 
 /// Why a planned callback time cannot be used, in a sentence.
+/// The warning for a plan after the deadline of an item not yet tried,
+/// when it is one.
+pub fn plan_warning(
+    at: chrono::DateTime<chrono::Utc>,
+    deadline: chrono::DateTime<chrono::Utc>,
+    attempts: u32,
+    tz: chrono_tz::Tz,
+    lang: Lang,
+) -> Option<String> {
+    crate::domain::callback::plan_breaks_promise(at, deadline, attempts).then(|| {
+        PLAN_AFTER_DEADLINE.fill(lang, &[("deadline", &planned_words(deadline, tz, lang))])
+    })
+}
+
 /// Why an attempt's time was refused.
 pub fn attempt_time_error(
     e: crate::domain::callback::AttemptTimeError,

@@ -987,11 +987,12 @@ impl QueueState {
     fn save_plan(&mut self, mut form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
         let lang = env.lang;
         let text = form.text("at");
+        let item = env.store.callback(id);
         let at = if text.trim().is_empty() {
             None
         } else {
-            let safety = match env.store.callback(id) {
-                Ok(Some(item)) => item.safety,
+            let safety = match &item {
+                Ok(Some(item)) => item.safety.clone(),
                 Ok(None) => Safety::default(),
                 Err(e) => {
                     return (
@@ -1018,10 +1019,18 @@ impl QueueState {
             Ok(undo) => {
                 self.undo = Some(undo);
                 let msg = match at {
-                    Some(t) => q::SAVED_PLANNED.fill(
-                        lang,
-                        &[("when", &q::planned_words(t, env.calendar.tz, lang))],
-                    ),
+                    Some(t) => {
+                        let tz = env.calendar.tz;
+                        let saved = q::SAVED_PLANNED
+                            .fill(lang, &[("when", &q::planned_words(t, tz, lang))]);
+                        let warning = item.ok().flatten().and_then(|i| {
+                            q::plan_warning(t, i.deadline_at, i.attempt_count, tz, lang)
+                        });
+                        match warning {
+                            Some(w) => format!("{saved} {w}"),
+                            None => saved,
+                        }
+                    }
                     None => q::SAVED_UNPLANNED.get(lang).to_string(),
                 };
                 (Effect::Saved(msg), None)

@@ -220,8 +220,17 @@ fn due_cell(item: &Item, app: &App) -> ([String; 2], Style) {
         );
     }
     let eod = end_of_today_at(&app.calendar, now);
-    // A time the person on duty planned, unless the promise is broken.
-    if let Some(planned) = item.planned_at.filter(|_| !item.is_overdue(now)) {
+    // A time the person on duty planned, unless the promise is broken or
+    // the plan lies after the deadline (then the deadline is what counts).
+    let plan_shown = |p: &chrono::DateTime<chrono::Utc>| {
+        !item.is_overdue(now)
+            && !crate::domain::callback::plan_breaks_promise(
+                *p,
+                item.deadline_at,
+                item.attempt_count,
+            )
+    };
+    if let Some(planned) = item.planned_at.filter(plan_shown) {
         let style = if planned < eod { th.warning } else { th.base };
         return (
             same(q::PLANNED_CELL.fill(
