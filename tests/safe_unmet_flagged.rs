@@ -92,3 +92,38 @@ fn the_handover_review_flags_it_in_text_and_json() {
     assert_eq!(flag("Aldri mulig"), "never_open");
     assert_eq!(flag("Går fint"), serde_json::Value::Null);
 }
+
+/// After "no answer" for a caller whose safe time the line never meets,
+/// vakt does not propose a time to try again (it would be an unsafe one):
+/// it says the coordinator must arrange the call. In the app and on the
+/// command line.
+#[test]
+fn no_retry_time_is_proposed_when_no_time_is_safe() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let db = TestDb::new();
+    add(&db, "22 33 44 11", "Aldri mulig", "after 18:00 only");
+    let mut app = db.app(Lang::En, monday_morning());
+    app.set_on_duty("KH", false);
+    app.resize(120, 36);
+    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let s = render_text(&app, 120, 36);
+    assert!(s.contains("Attempt saved"), "{s}");
+    assert!(!s.contains("Try again"), "{s}");
+    assert!(s.contains("coordinator"), "{s}");
+    assert_eq!(db.store().attempts(1).unwrap().len(), 1);
+    // The command line says the same after its attempt.
+    db.cmd()
+        .args([
+            "--lang",
+            "en",
+            "callback",
+            "attempt",
+            "1",
+            "--result",
+            "no-answer",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("coordinator"));
+}

@@ -293,7 +293,17 @@ pub fn callback(ctx: &Ctx, cmd: CallbackCmd) -> Result<(), AppError> {
             } else {
                 q::CLI_ATTEMPT
             };
-            out(&msg.fill(ctx.lang, &[("id", &id)]))
+            let mut text = msg.fill(ctx.lang, &[("id", &id)]);
+            // Still open, and no time in opening hours is safe: say who
+            // must arrange the call rather than leave a retry to be tried.
+            if !closed
+                && let Ok(Some(item)) = store.callback(id)
+                && crate::callback::safe_time_unmet(&cal, &item.safety, ctx.now)
+                    == Some(crate::callback::SafeTimeUnmet::NeverOpen)
+            {
+                text = format!("{text}\n{}", q::CLI_NO_SAFE_TIME.get(ctx.lang));
+            }
+            out(&text)
         }
         CallbackCmd::Plan { id, at, clear } => {
             let item = store

@@ -128,6 +128,8 @@ catalogue! {
     SAVED_JOINED => "Lagret ✓ Lagt til åpen sak (samme nummer).", "Saved ✓ Added to the open item (same number).";
     SAVED_WITHHELD => "Lagret ✓ Skjult nummer registrert.", "Saved ✓ Withheld number recorded.";
     SAVED_ATTEMPT => "Forsøk lagret ✓ Nytt forsøk {when}.", "Attempt saved ✓ Try again {when}.";
+    SAVED_ATTEMPT_NO_SAFE => "Forsøk lagret ✓ Ingen tid i åpningstiden er trygg for innringeren: koordinator må ordne oppringingen.", "Attempt saved ✓ No time in opening hours is safe for this caller: the coordinator must arrange the call.";
+    CLI_NO_SAFE_TIME => "Ingen tid i åpningstiden er trygg for innringeren: koordinator må ordne oppringingen.", "No time in opening hours is safe for this caller: the coordinator must arrange the call.";
     SAVED_REACHED => "Nådd ✓ Saken er lukket.", "Reached ✓ The item is closed.";
     SAVED_CLOSED => "Lukket ✓", "Closed ✓";
     SAVED_EDIT => "Endret ✓", "Changed ✓";

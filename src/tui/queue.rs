@@ -945,17 +945,27 @@ impl QueueState {
                     // What was planned and stored (inside the caller's
                     // safe time when it can be).
                     let item = env.store.callback(id).ok().flatten();
+                    // No time to propose when none is safe: a normal
+                    // retry would be an unsafe one.
+                    let never_safe = item.as_ref().is_some_and(|i| {
+                        crate::callback::safe_time_unmet(env.calendar, &i.safety, env.now)
+                            == Some(crate::callback::SafeTimeUnmet::NeverOpen)
+                    });
                     let next = item
                         .as_ref()
                         .and_then(|i| i.next_attempt_at)
                         .unwrap_or_else(|| crate::callback::next_attempt(env.calendar, at, gap));
-                    let mut m = q::SAVED_ATTEMPT.fill(
-                        lang,
-                        &[(
-                            "when",
-                            &timefmt::when_words(next, env.now, env.calendar.tz, lang),
-                        )],
-                    );
+                    let mut m = if never_safe {
+                        q::SAVED_ATTEMPT_NO_SAFE.get(lang).to_string()
+                    } else {
+                        q::SAVED_ATTEMPT.fill(
+                            lang,
+                            &[(
+                                "when",
+                                &timefmt::when_words(next, env.now, env.calendar.tz, lang),
+                            )],
+                        )
+                    };
                     let max = env.config.callbacks.max_attempts;
                     if let Some(item) = item
                         && item.attempt_count >= max
