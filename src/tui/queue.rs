@@ -1006,7 +1006,7 @@ impl QueueState {
                 Ok(None) => Safety::default(),
                 Err(e) => {
                     return (
-                        Effect::Error(store_error(&e, env)),
+                        Effect::Error(store_error(e, env)),
                         Some(Mode::Plan { form, id }),
                     );
                 }
