@@ -127,3 +127,32 @@ fn no_retry_time_is_proposed_when_no_time_is_safe() {
         .success()
         .stdout(predicates::str::contains("coordinator"));
 }
+
+/// A message longer than the footer is shown whole (wrapped above it), not
+/// cut mid-sentence: at 80×24 the coordinator sentence is all there, and
+/// the emergency numbers stay.
+#[test]
+fn a_long_message_is_shown_whole_in_a_small_window() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for lang in [Lang::En, Lang::Nb] {
+        let db = TestDb::new();
+        add(&db, "22 33 44 11", "Aldri mulig", "after 18:00 only");
+        let mut app = db.app(lang, monday_morning());
+        app.set_on_duty("KH", false);
+        app.resize(80, 24);
+        app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        let s = render_text(&app, 80, 24);
+        let flowing = s
+            .lines()
+            .map(|l| l.trim_matches(|c: char| c == '│' || c.is_whitespace()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let end = match lang {
+            Lang::En => "the coordinator must arrange the call.",
+            Lang::Nb => "koordinator må ordne oppringingen.",
+        };
+        assert!(flowing.contains(end), "{lang:?}\n{s}");
+        assert!(s.lines().last().unwrap().contains("113"), "{s}");
+    }
+}

@@ -185,8 +185,38 @@ pub fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
     let mut spans = vec![Span::raw(" ")];
     if let Some(flash) = &app.flash {
         let style = if flash.error { th.danger } else { th.ok };
-        let text = super::fit(&flash.text, room.saturating_sub(1)).into_owned();
-        spans.push(Span::styled(text, style));
+        if super::width(&flash.text) + 1 > room {
+            // Too long for the line: wrapped upwards over the bottom of
+            // the pane, whole (a message cut mid-sentence can drop the
+            // part that matters), the emergency numbers still beside it.
+            let text = Paragraph::new(Span::styled(flash.text.clone(), style))
+                .wrap(ratatui::widgets::Wrap { trim: true });
+            let width = l.width.saturating_sub(1).max(1);
+            let rows = u16::try_from(text.line_count(width))
+                .unwrap_or(u16::MAX)
+                .clamp(1, area.y.saturating_add(1).min(4));
+            let over = Rect {
+                x: l.x,
+                y: area.y + 1 - rows,
+                width: l.width,
+                height: rows,
+            };
+            frame.render_widget(ratatui::widgets::Clear, over);
+            frame.render_widget(
+                text,
+                Rect {
+                    x: over.x + 1,
+                    width,
+                    ..over
+                },
+            );
+            frame.render_widget(
+                Paragraph::new(Span::styled(emergency, th.emergency)).right_aligned(),
+                r,
+            );
+            return;
+        }
+        spans.push(Span::styled(flash.text.clone(), style));
     } else {
         // Kept first: help (it lists every key), then hiding the screen,
         // then the pane's keys in order, quitting last; shown in the
