@@ -195,3 +195,41 @@ fn the_footer_keeps_help_and_hide_when_keys_must_go() {
         }
     }
 }
+
+/// The masked number is never what is cut: its last digits are the only
+/// ones shown, so a cut would show the wrong ones. A foreign number (the
+/// widest masked form) at 80×24, with a long safe time beside it.
+#[test]
+fn the_masked_number_is_never_cut() {
+    for lang in [Lang::En, Lang::Nb] {
+        let db = TestDb::new();
+        seed(&db);
+        let masked = {
+            let mut s = db.store();
+            let p = Phone::parse("+44 20 7946 0958").unwrap();
+            s.add_voicemail(
+                &NewVoicemail {
+                    received_at: oslo(23, 10, 0),
+                    phone: p.clone(),
+                    label: String::new(),
+                    summary: "Ringer fra utlandet".into(),
+                    safety: Safety {
+                        safe_times: "etter kl. 12 på hverdager, ikke i helgene".into(),
+                        ..Safety::default()
+                    },
+                },
+                &CalendarSettings::default(),
+                &mut Snapshots::default(),
+                "KH",
+                oslo(23, 10, 0),
+            )
+            .unwrap();
+            p.masked()
+        };
+        for (w, h) in [(80, 24), (120, 36)] {
+            let app = app(&db, lang, w, h);
+            let s = render_text(&app, w, h);
+            assert!(row(&s, "Ringer fra").contains(&masked), "{masked} at {w}×{h}\n{s}");
+        }
+    }
+}
