@@ -229,7 +229,10 @@ fn the_masked_number_is_never_cut() {
         for (w, h) in [(80, 24), (120, 36)] {
             let app = app(&db, lang, w, h);
             let s = render_text(&app, w, h);
-            assert!(row(&s, "Ringer fra").contains(&masked), "{masked} at {w}×{h}\n{s}");
+            assert!(
+                row(&s, "Ringer fra").contains(&masked),
+                "{masked} at {w}×{h}\n{s}"
+            );
         }
     }
 }

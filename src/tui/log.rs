@@ -773,10 +773,7 @@ impl Component for LogState {
             }
             Mode::Search(field) => {
                 if field.key(ev) == Edit::Changed {
-                    let q = field.text().trim().to_string();
-                    self.search = (!q.is_empty()).then_some(q);
-                    self.list.reset();
-                    self.fetch(env);
+                    self.search_changed(env);
                 }
                 Effect::None
             }
@@ -788,16 +785,35 @@ impl Component for LogState {
 
     fn on_paste(&mut self, text: &str, env: &mut Env) -> Effect {
         let lang = env.lang;
-        let field = match &mut self.mode {
-            Mode::Editor(ed) if !ed.on_marks => &mut ed.text,
-            Mode::Search(f) => f,
+        let (field, search) = match &mut self.mode {
+            Mode::Editor(ed) if !ed.on_marks => (&mut ed.text, false),
+            Mode::Search(f) => (&mut **f, true),
             _ => return Effect::None,
         };
-        super::input::pasted(field.paste(text), field.max_chars(), lang)
+        let edit = field.paste(text);
+        let said = super::input::pasted(edit, field.max_chars(), lang);
+        // A pasted word searches as a typed one does.
+        if search && edit != Edit::Unchanged {
+            self.search_changed(env);
+        }
+        said
     }
 
     fn reload(&mut self, env: &mut Env) {
         self.fetch(env);
+    }
+}
+
+impl LogState {
+    /// The search box's text changed (typed or pasted): search again from
+    /// the top.
+    fn search_changed(&mut self, env: &mut Env) {
+        if let Mode::Search(field) = &self.mode {
+            let q = field.text().trim().to_string();
+            self.search = (!q.is_empty()).then_some(q);
+            self.list.reset();
+            self.fetch(env);
+        }
     }
 }
 

@@ -1,0 +1,47 @@
+//! A word pasted into the log's search (or typed so fast over a slow link
+//! that it arrives as one burst) searches, as typing it does.
+
+mod common;
+
+use chrono::{TimeZone, Utc};
+use common::TestDb;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use vakt::i18n::Lang;
+use vakt::store::log::{Marks, NewNote};
+use vakt::tui::render_text;
+
+#[test]
+fn a_pasted_search_narrows_the_log() {
+    let db = TestDb::new();
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+    {
+        let mut s = db.store();
+        for body in [
+            "Caller from ireland asked about groups",
+            "Evening shift was quiet",
+            "Remember the handover folder",
+        ] {
+            s.add_note(
+                &NewNote {
+                    body: body.into(),
+                    callback_id: None,
+                    marks: Marks::default(),
+                    amends: None,
+                },
+                "KH",
+                now,
+            )
+            .unwrap();
+        }
+    }
+    let mut app = db.app(Lang::En, now);
+    app.set_on_duty("KH", false);
+    app.resize(120, 30);
+    app.on_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE));
+    app.on_key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+    app.on_paste("ireland");
+    let s = render_text(&app, 120, 30);
+    assert!(s.contains("Caller from ireland"), "{s}");
+    assert!(!s.contains("Evening shift"), "{s}");
+    assert!(!s.contains("handover folder"), "{s}");
+}
