@@ -236,3 +236,36 @@ fn the_masked_number_is_never_cut() {
         }
     }
 }
+
+/// A caller who said they do not want to be called back is marked in the
+/// list (and the legend explains the sign), not only in the detail.
+#[test]
+fn a_caller_who_wants_no_callback_is_marked_in_the_list() {
+    for lang in [Lang::En, Lang::Nb] {
+        let db = TestDb::new();
+        seed(&db);
+        db.store()
+            .add_voicemail(
+                &NewVoicemail {
+                    received_at: oslo(23, 10, 0),
+                    phone: Phone::parse("22 33 44 99").unwrap(),
+                    label: String::new(),
+                    summary: "Ville bare fortelle".into(),
+                    safety: Safety {
+                        wants_callback: Some(false),
+                        ..Safety::default()
+                    },
+                },
+                &CalendarSettings::default(),
+                &mut Snapshots::default(),
+                "KH",
+                oslo(23, 10, 0),
+            )
+            .unwrap();
+        let app = app(&db, lang, 120, 36);
+        let s = render_text(&app, 120, 36);
+        let sign = vakt::tui::view::queue::MARK_NO_CALLBACK.sign.get(lang);
+        assert!(row(&s, "Ville bare").contains(sign), "{s}");
+        assert!(!row(&s, "Spørsmål om").contains(sign), "{s}");
+    }
+}

@@ -22,6 +22,7 @@ catalogue! {
     JOINED => "×{n}", "×{n}";
     SAFE_MSG_YES => "✉✓", "✉✓";
     SAFE_MSG_NO => "✉✗", "✉✗";
+    NO_CALLBACK_MARK => "☎✗", "☎✗";
     SAFE_MSG_UNKNOWN => "✉?", "✉?";
     SAFE_TIME => "⏲", "⏲";
     CLOSED_MARK => "✓", "✓";
@@ -35,6 +36,7 @@ catalogue! {
     LEGEND_NEXT_TRY => "neste forsøk, ikke før da (i smale vinduer)", "next try, not before then (in narrow windows)";
     LEGEND_CLOSED => "lukket, så utfallet (i «Lukket i dag»)", "closed, then the outcome (in Closed today)";
     LEGEND_NO_NUMBER => "uten nummer: en klage, eller slettet", "no number: a complaint, or erased";
+    LEGEND_NO_CALLBACK => "ba ikke om å bli ringt opp", "did not ask to be called back";
     LEGEND_KEPT => "holdes igjen fra slettingen", "kept from erasing";
     LEGEND_UNMET => "trygg tid aldri i åpningstiden", "safe time never in opening hours";
     DETAIL_TITLE => "Valgt", "Selected";

@@ -89,6 +89,10 @@ pub const MARK_NO_NUMBER: ListMark = ListMark {
     sign: q::NO_NUMBER_MARK,
     meaning: q::LEGEND_NO_NUMBER,
 };
+pub const MARK_NO_CALLBACK: ListMark = ListMark {
+    sign: q::NO_CALLBACK_MARK,
+    meaning: q::LEGEND_NO_CALLBACK,
+};
 pub const MARK_KEPT: ListMark = ListMark {
     sign: q::MARK_KEPT,
     meaning: q::LEGEND_KEPT,
@@ -103,6 +107,7 @@ pub const MARKS: &[ListMark] = &[
     MARK_MSG_YES,
     MARK_MSG_NO,
     MARK_MSG_UNKNOWN,
+    MARK_NO_CALLBACK,
     MARK_SAFE_TIME,
     MARK_JOINED,
     MARK_NEXT_TRY,
@@ -184,15 +189,21 @@ fn wish_marks(item: &Item, lang: Lang) -> String {
     if item.kind == Kind::Complaint {
         return String::new();
     }
-    let msg = match item.safety.may_leave_message {
+    let wish = match item.safety.may_leave_message {
         Some(true) => MARK_MSG_YES,
         Some(false) => MARK_MSG_NO,
         None => MARK_MSG_UNKNOWN,
     }
     .sign
     .get(lang);
+    // Said they do not want a call back: first, before the message wish.
+    let msg = if item.safety.wants_callback == Some(false) {
+        format!("{} {wish}", MARK_NO_CALLBACK.sign.get(lang))
+    } else {
+        wish.to_string()
+    };
     if item.safety.safe_times.is_empty() {
-        msg.to_string()
+        msg
     } else {
         format!(
             "{msg} {} {}",
