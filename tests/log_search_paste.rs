@@ -45,3 +45,24 @@ fn a_pasted_search_narrows_the_log() {
     assert!(!s.contains("Evening shift"), "{s}");
     assert!(!s.contains("handover folder"), "{s}");
 }
+
+/// `k` in the review before any handover waits does not open the
+/// acknowledgement (which then said there was nothing to acknowledge): it
+/// is shown as not available, and pressing it says why at once.
+#[test]
+fn k_without_a_handover_waiting_does_not_open_the_acknowledgement() {
+    let db = TestDb::new();
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+    let mut app = db.app(Lang::En, now);
+    app.set_on_duty("KH", false);
+    app.resize(120, 30);
+    for c in ['3', 'h', 'k'] {
+        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let s = render_text(&app, 120, 30);
+    assert!(
+        matches!(app.log().mode, vakt::tui::log::Mode::Review { .. }),
+        "{s}"
+    );
+    assert!(s.contains("No handover is waiting"), "{s}");
+}

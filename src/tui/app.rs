@@ -407,6 +407,11 @@ impl App {
                 self.say_hidden();
             } else if self.is_enabled(b.action) {
                 self.act(b.action);
+            } else if let Some(why) = self.current().why_disabled(b.action) {
+                self.flash = Some(Flash {
+                    text: why.get(self.lang).to_string(),
+                    error: true,
+                });
             }
             return;
         }

@@ -45,6 +45,12 @@ pub trait Component {
         true
     }
 
+    /// Why an action that cannot be used now cannot, said when its key is
+    /// pressed anyway (`None`: the greyed key says enough).
+    fn why_disabled(&self, _act: Self::Act) -> Option<crate::i18n::Msg> {
+        None
+    }
+
     fn update(&mut self, act: Self::Act, env: &mut Env) -> Effect;
 
     /// Up, Down, PageUp, PageDown, Home, End.
@@ -77,6 +83,8 @@ pub trait AnyPane {
     fn owns(&self, action: Action) -> bool;
     /// Whether `action` is this pane's and can be used now.
     fn is_enabled(&self, action: Action) -> bool;
+    /// Why this pane's `action` cannot be used now, if it says.
+    fn why_disabled(&self, action: Action) -> Option<crate::i18n::Msg>;
     /// Handles one of this pane's actions (others do nothing).
     fn update(&mut self, action: Action, env: &mut Env) -> Effect;
     fn navigate(&mut self, action: Action, env: &mut Env) -> Effect;
@@ -100,6 +108,9 @@ impl<C: Component> AnyPane for C {
     }
     fn is_enabled(&self, action: Action) -> bool {
         C::act(action).is_some_and(|a| Component::is_enabled(self, a))
+    }
+    fn why_disabled(&self, action: Action) -> Option<crate::i18n::Msg> {
+        C::act(action).and_then(|a| Component::why_disabled(self, a))
     }
     fn update(&mut self, action: Action, env: &mut Env) -> Effect {
         match C::act(action) {

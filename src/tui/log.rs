@@ -271,6 +271,8 @@ pub enum Mode {
     Review {
         lines: Vec<ReportLine>,
         scroll: u16,
+        /// A handover waits to be acknowledged (else `k` has nothing to do).
+        waiting: bool,
     },
     Ack {
         field: Box<Field>,
@@ -387,8 +389,12 @@ impl LogState {
     /// The handover waiting to be acknowledged, if any (the banner sends
     /// the next person here); else this person's shift so far; else today.
     fn open_review(&mut self, env: &mut Env) -> Effect {
+        let mut waiting = false;
         let review = match handover::pending(env.store, env.calendar, env.now) {
-            Ok(Some(r)) => Ok(r),
+            Ok(Some(r)) => {
+                waiting = true;
+                Ok(r)
+            }
             Ok(None) => match env.store.open_shift(env.actor) {
                 Ok(Some(shift)) => {
                     handover::for_shift(env.store, env.calendar, env.now, &shift, None)
@@ -405,6 +411,7 @@ impl LogState {
                 self.mode = Mode::Review {
                     lines: report::lines(&r, env.lang),
                     scroll: 0,
+                    waiting,
                 };
                 Effect::None
             }
@@ -421,11 +428,13 @@ impl LogState {
                     .ok()
                     .flatten()
                     .filter(|h| h.id == handover_id);
+                let waiting = handover.is_some();
                 match handover::for_shift(env.store, env.calendar, env.now, &shift, handover) {
                     Ok(r) => {
                         self.mode = Mode::Review {
                             lines: report::lines(&r, env.lang),
                             scroll: 0,
+                            waiting,
                         };
                         Effect::Saved(m::SHIFT_ENDED.get(env.lang).to_string())
                     }
@@ -518,8 +527,13 @@ impl Component for LogState {
             Act::Amend | Act::Pin => note.is_some_and(|n| !n.purged),
             Act::Release => note.is_some_and(Note::open_escalation),
             Act::ClearSearch => self.search.is_some(),
+            Act::Acknowledge => matches!(self.mode, Mode::Review { waiting: true, .. }),
             _ => true,
         }
+    }
+
+    fn why_disabled(&self, act: Act) -> Option<crate::i18n::Msg> {
+        (act == Act::Acknowledge).then_some(m::ACK_NONE)
     }
 
     fn update(&mut self, act: Act, env: &mut Env) -> Effect {
@@ -666,6 +680,7 @@ impl Component for LogState {
                     self.mode = Mode::Review {
                         lines: std::mem::take(lines),
                         scroll: *scroll,
+                        waiting: true,
                     };
                     Effect::None
                 }
@@ -675,7 +690,10 @@ impl Component for LogState {
                 }
             },
             Act::Acknowledge => {
-                if let Mode::Review { lines, scroll } = &mut self.mode {
+                if let Mode::Review { waiting: false, .. } = self.mode {
+                    return Effect::Error(m::ACK_NONE.get(lang).to_string());
+                }
+                if let Mode::Review { lines, scroll, .. } = &mut self.mode {
                     self.mode = Mode::Ack {
                         // Shows who acknowledges: the person on duty.
                         field: Box::new(

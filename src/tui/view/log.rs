@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let th = &app.theme;
     let lang = app.lang;
     let st = &app.log;
-    if let Mode::Review { lines, scroll } | Mode::Ack { lines, scroll, .. } = &st.mode {
+    if let Mode::Review { lines, scroll, .. } | Mode::Ack { lines, scroll, .. } = &st.mode {
         draw_review(frame, area, lines, *scroll, app);
         if let Mode::Ack { field, .. } = &st.mode {
             let r = centered(area, 50, 5);
