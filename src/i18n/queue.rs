@@ -88,6 +88,7 @@ catalogue! {
     TRI_NO => "nei", "no";
     TRI_UNKNOWN => "ukjent", "unknown";
     ATTEMPT_TITLE => "Forsøk – hva skjedde?", "Attempt – what happened?";
+    ATTEMPT_RESULT => "Hva skjedde", "What happened";
     ATTEMPT_AT => "Tidspunkt", "Time";
     ATTEMPT_NOTE => "Notat", "Note";
     ATTEMPT_HINT => "r nådd · i ikke svar · o opptatt · b la igjen beskjed · f feil nummer", "r reached · i no answer · o busy · b left message · f wrong number";

@@ -1332,7 +1332,7 @@ impl Component for QueueState {
                 if let Some(item) = self.selected_item().filter(|i| i.open) {
                     let result = FormField::choice(
                         "result",
-                        q::ATTEMPT_TITLE,
+                        q::ATTEMPT_RESULT,
                         RESULTS.iter().map(|r| result_msg(*r)).collect(),
                         0,
                     );
