@@ -15,7 +15,7 @@ catalogue! {
     COL_OUTCOME => "Utfall", "Outcome";
     EMPTY_QUEUE => "Ingen åpne tilbakeringinger. Trykk n for å legge inn en talebeskjed.", "No open callbacks. Press n to enter a voicemail.";
     EMPTY_CLOSED => "Ingenting er lukket i dag.", "Nothing has been closed today.";
-    NO_SUMMARY => "(ingen beskjed)", "(no message)";
+    NO_SUMMARY => "(ingen sammendrag)", "(no summary)";
     COMPLAINT_MARK => "Klage", "Complaint";
     NEXT_TRY => "nytt forsøk {when}", "try again {when}";
     RETRY_NOW => "PRØV IGJEN", "TRY AGAIN";
