@@ -119,7 +119,12 @@ catalogue! {
     SAVED_REACHED => "Nådd ✓ Saken er lukket.", "Reached ✓ The item is closed.";
     SAVED_CLOSED => "Lukket ✓", "Closed ✓";
     SAVED_EDIT => "Endret ✓", "Changed ✓";
-    UNDONE => "Angret ✓", "Undone ✓";
+    UNDONE_NEW => "Angret: ny sak #{id} ✓", "Undone: new item #{id} ✓";
+    UNDONE_JOINED => "Angret: beskjed lagt til sak #{id} ✓", "Undone: message added to item #{id} ✓";
+    UNDONE_ATTEMPT => "Angret: forsøk på sak #{id} ✓", "Undone: attempt on item #{id} ✓";
+    UNDONE_CLOSE => "Angret: lukking av sak #{id} ✓", "Undone: closing of item #{id} ✓";
+    UNDONE_EDIT => "Angret: endring av sak #{id} ✓", "Undone: edit of item #{id} ✓";
+    UNDONE_PLAN => "Angret: avtalt tid på sak #{id} ✓", "Undone: planned time on item #{id} ✓";
     NOTHING_TO_UNDO => "Ingenting å angre.", "Nothing to undo.";
     UNDO_CHANGED => "Kan ikke angre: saken er endret etterpå.", "Cannot undo: the item has been changed since.";
     COPIED => "Nummeret er kopiert.", "The number has been copied.";

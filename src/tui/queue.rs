@@ -248,7 +248,9 @@ pub struct QueueState {
     /// worked out for.
     marked_rows: Vec<(i64, i64)>,
     marked_for: Option<(chrono::NaiveDate, crate::calendar::CalendarSettings)>,
-    undo: Option<Undo>,
+    /// The last change, and what taking it back is called (a message
+    /// with the item's id, never caller data).
+    undo: Option<(Undo, Msg)>,
     snaps: Snapshots,
     /// Open items whose number matches the phone being typed in the form.
     pub join_target: Option<i64>,
@@ -691,7 +693,12 @@ impl QueueState {
                 env.store
                     .add_voicemail(&v, env.calendar, &mut self.snaps, env.actor, env.now)
                     .map(|added| {
-                        self.undo = Some(added.undo);
+                        let what = if added.joined {
+                            q::UNDONE_JOINED
+                        } else {
+                            q::UNDONE_NEW
+                        };
+                        self.undo = Some((added.undo, what));
                         self.list.follow(added.id);
                         if added.joined {
                             q::SAVED_JOINED.get(lang).to_string()
@@ -725,7 +732,7 @@ impl QueueState {
                 env.store
                     .add_complaint(&c, env.calendar, env.actor, env.now)
                     .map(|added| {
-                        self.undo = Some(added.undo);
+                        self.undo = Some((added.undo, q::UNDONE_NEW));
                         self.list.follow(added.id);
                         q::SAVED_NEW.fill(
                             lang,
@@ -838,7 +845,7 @@ impl QueueState {
         );
         match r {
             Ok(edited) => {
-                self.undo = edited.undo;
+                self.undo = edited.undo.map(|u| (u, q::UNDONE_EDIT));
                 let msg = match edited.joined_into {
                     Some(into) => {
                         self.list.follow(into);
@@ -936,7 +943,7 @@ impl QueueState {
         );
         match r {
             Ok((closed, undo)) => {
-                self.undo = Some(undo);
+                self.undo = Some((undo, q::UNDONE_ATTEMPT));
                 let msg = if closed {
                     q::SAVED_REACHED.get(lang).to_string()
                 } else {
@@ -1006,7 +1013,7 @@ impl QueueState {
             .set_planned(id, at, &mut self.snaps, env.actor, env.now)
         {
             Ok(undo) => {
-                self.undo = Some(undo);
+                self.undo = Some((undo, q::UNDONE_PLAN));
                 let msg = match at {
                     Some(t) => q::SAVED_PLANNED.fill(
                         lang,
@@ -1035,7 +1042,7 @@ impl QueueState {
         );
         match r {
             Ok(undo) => {
-                self.undo = Some(undo);
+                self.undo = Some((undo, q::UNDONE_CLOSE));
                 (
                     Effect::Saved(q::SAVED_CLOSED.get(env.lang).to_string()),
                     None,
@@ -1435,13 +1442,14 @@ impl Component for QueueState {
                 }
             }
             Act::Undo => {
-                let Some(undo) = self.undo.take() else {
+                let Some((undo, what)) = self.undo.take() else {
                     return Effect::Error(q::NOTHING_TO_UNDO.get(lang).to_string());
                 };
+                let id = undo.callback_id;
                 let r = env.store.undo(undo, &mut self.snaps, env.actor, env.now);
                 self.reload(env);
                 match r {
-                    Ok(()) => Effect::Saved(q::UNDONE.get(lang).to_string()),
+                    Ok(()) => Effect::Saved(what.fill(lang, &[("id", &id)])),
                     Err(StoreError::Changed) => {
                         Effect::Error(q::UNDO_CHANGED.get(lang).to_string())
                     }
