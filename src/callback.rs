@@ -270,7 +270,8 @@ pub fn sort_key(
 
 /// The queue's order key with a planned callback: the time the person on
 /// duty planned stands where the next planned attempt would (before any
-/// attempt too), else [`sort_key`].
+/// attempt too), else [`sort_key`]. Items with the same key are listed in
+/// the order they were received, then by id (the store's `QueueKey`).
 pub fn order_key(
     deadline: DateTime<Utc>,
     attempts: u32,

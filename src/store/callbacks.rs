@@ -1,7 +1,8 @@
 //! Callback items, their attempts and the messages that created them.
 //!
 //! Lists are read a page at a time with keyset pagination on the queue
-//! index `(sort_at, id)`, so a screen never loads more rows than it shows.
+//! index `(sort_at, received_at, id)`, so a screen never loads more rows
+//! than it shows. Items due at the same time keep the order they came in.
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, OptionalExtension, Row as SqlRow, Transaction, params};
@@ -61,18 +62,22 @@ impl Item {
         crate::domain::promise::overdue(self.open, self.deadline_at, self.first_attempt_at, now)
     }
 
-    /// The position of this item in the queue order.
+    /// The position of this item in the queue order: its order key
+    /// ([`callback::order_key`]), then the time it was received, then id.
     pub fn key(&self) -> QueueKey {
         QueueKey {
             sort_at: self.sort_at.clone(),
+            received_at: ts(self.received_at),
             id: self.id,
         }
     }
 
-    /// Its place in the list of closed items (by when it was closed).
+    /// Its place in the list of closed items (by when it was closed, then
+    /// id; the time received plays no part there and stays empty).
     pub fn closed_key(&self) -> QueueKey {
         QueueKey {
             sort_at: self.closed_at.map(ts).unwrap_or_default(),
+            received_at: String::new(),
             id: self.id,
         }
     }
@@ -82,6 +87,8 @@ impl Item {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct QueueKey {
     pub sort_at: String,
+    /// Breaks ties on `sort_at`: the item received first comes first.
+    pub received_at: String,
     pub id: i64,
 }
 
@@ -734,17 +741,18 @@ impl Store {
             None => collect(
                 self.conn(),
                 &format!(
-                    "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' ORDER BY sort_at, id LIMIT ?1"
+                    "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' ORDER BY sort_at, received_at, id LIMIT ?1"
                 ),
                 params![limit as i64],
             ),
             Some(k) => collect(
                 self.conn(),
                 &format!(
-                    "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' AND (sort_at, id) >= (?1, ?2)
-                     ORDER BY sort_at, id LIMIT ?3"
+                    "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open'
+                     AND (sort_at, received_at, id) >= (?1, ?2, ?3)
+                     ORDER BY sort_at, received_at, id LIMIT ?4"
                 ),
-                params![k.sort_at, k.id, limit as i64],
+                params![k.sort_at, k.received_at, k.id, limit as i64],
             ),
         }
     }
@@ -754,10 +762,11 @@ impl Store {
         collect(
             self.conn(),
             &format!(
-                "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' AND (sort_at, id) < (?1, ?2)
-                 ORDER BY sort_at DESC, id DESC LIMIT ?3"
+                "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open'
+                 AND (sort_at, received_at, id) < (?1, ?2, ?3)
+                 ORDER BY sort_at DESC, received_at DESC, id DESC LIMIT ?4"
             ),
-            params![key.sort_at, key.id, limit as i64],
+            params![key.sort_at, key.received_at, key.id, limit as i64],
         )
     }
 
@@ -766,7 +775,7 @@ impl Store {
         collect(
             self.conn(),
             &format!(
-                "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' ORDER BY sort_at DESC, id DESC LIMIT ?1"
+                "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' ORDER BY sort_at DESC, received_at DESC, id DESC LIMIT ?1"
             ),
             params![limit as i64],
         )
