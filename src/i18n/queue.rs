@@ -46,6 +46,7 @@ catalogue! {
     KEY_COPY => "Kopier nr", "Copy no.";
     KEY_UNDO => "Angre", "Undo";
     KEY_CLOSED_TODAY => "Lukket i dag", "Closed today";
+    KEY_OPEN_ITEMS => "Åpne saker", "Open items";
     KEY_HOLD => "Behold (ikke slett) / frigi", "Keep (don't erase) / release";
     DETAIL_ON_HOLD => "BEHOLDES: slettes ikke før den frigis", "KEPT: not erased until released";
     KEY_PLAN => "Avtal tid", "Plan call";

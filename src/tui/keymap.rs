@@ -59,6 +59,9 @@ pub enum Scope {
     Form,
     /// The queue list.
     Callbacks,
+    /// The list of items closed today (nothing there takes an attempt or
+    /// closes).
+    ClosedCallbacks,
     /// The directory list.
     Directory,
     /// Typing in the directory search box.
@@ -423,6 +426,7 @@ mod tests {
     fn footers_show_four_to_six_keys() {
         for scopes in [
             &[Scope::Callbacks, Scope::Global][..],
+            &[Scope::ClosedCallbacks, Scope::Global][..],
             &[Scope::Directory, Scope::Global][..],
             &[Scope::Log, Scope::Global][..],
             &[Scope::Stats, Scope::Global][..],

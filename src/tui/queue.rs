@@ -138,6 +138,44 @@ pub const BINDINGS: &[Binding] = &[
         q::KEY_PLAN,
         false,
     ),
+    // What was closed today: only the keys that act on a closed item (no
+    // attempt, no closing, no edit, no plan), so the footer, the help and
+    // the keys themselves agree.
+    b(
+        Scope::ClosedCallbacks,
+        &[ch('d', "d")],
+        a(Act::ToggleClosed),
+        q::KEY_OPEN_ITEMS,
+        true,
+    ),
+    b(
+        Scope::ClosedCallbacks,
+        &[ch('y', "y")],
+        a(Act::Copy),
+        q::KEY_COPY,
+        true,
+    ),
+    b(
+        Scope::ClosedCallbacks,
+        &[ch('n', "n")],
+        a(Act::New),
+        q::KEY_NEW,
+        false,
+    ),
+    b(
+        Scope::ClosedCallbacks,
+        &[ch('u', "u")],
+        a(Act::Undo),
+        q::KEY_UNDO,
+        false,
+    ),
+    b(
+        Scope::ClosedCallbacks,
+        &[ch('h', "h")],
+        a(Act::Hold),
+        q::KEY_HOLD,
+        false,
+    ),
     b(
         Scope::CallbackConfirm,
         &[ch('j', "j"), ch('y', "y"), ch('J', "J"), ch('Y', "Y")],
@@ -1267,6 +1305,7 @@ impl Component for QueueState {
 
     fn scope(&self) -> Scope {
         match self.mode {
+            Mode::List if self.view == View::ClosedToday => Scope::ClosedCallbacks,
             Mode::List => Scope::Callbacks,
             Mode::Attempt {
                 asking: Some(_), ..
