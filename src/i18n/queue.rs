@@ -25,6 +25,7 @@ catalogue! {
     SAFE_MSG_UNKNOWN => "✉?", "✉?";
     SAFE_TIME => "⏲", "⏲";
     DETAIL_TITLE => "Valgt", "Selected";
+    DETAIL_MORE => "↓ mer enn det er plass til – gjør vinduet høyere", "↓ more than there is room for – make the window taller";
     DETAIL_MSG_YES => "kan legge igjen beskjed", "may leave a message";
     DETAIL_MSG_NO => "IKKE legg igjen beskjed", "do NOT leave a message";
     DETAIL_MSG_UNKNOWN => "ikke avklart om beskjed: ikke legg igjen beskjed", "message not agreed: do not leave a message";

@@ -14,8 +14,13 @@ use crate::tui::app::App;
 use crate::tui::queue::{Mode, View, end_of_today_at};
 use crate::tui::theme::Theme;
 
-/// Lines of the detail box under the list.
+/// Lines of the detail box under the list, at least: it grows to what it
+/// says about the selected item (see [`detail_height`]).
 pub const DETAIL_HEIGHT: u16 = 7;
+
+/// Lines the list keeps however much the detail says: its header and two
+/// rows.
+const LIST_MIN: u16 = 3;
 
 /// How many list rows fit in a terminal `height` lines tall: the top line,
 /// the footer, the pane's borders, the header row and the detail box.
@@ -40,9 +45,24 @@ pub fn title(app: &App) -> String {
     }
 }
 
+/// The detail box's height in `area`: all it says about the selected item
+/// (wrapped at the pane's width) and its top border, at least
+/// [`DETAIL_HEIGHT`], at most what leaves the list [`LIST_MIN`] lines.
+fn detail_height(area: Rect, app: &App) -> u16 {
+    let max = area.height.saturating_sub(LIST_MIN);
+    let needed = app.queue.selected_item().map_or(0, |item| {
+        let text = Paragraph::new(detail_lines(item, app, &app.theme)).wrap(Wrap { trim: true });
+        u16::try_from(text.line_count(area.width)).unwrap_or(u16::MAX)
+    });
+    needed.saturating_add(1).max(DETAIL_HEIGHT).min(max)
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let [list, detail] =
-        Layout::vertical([Constraint::Min(2), Constraint::Length(DETAIL_HEIGHT)]).areas(area);
+    let [list, detail] = Layout::vertical([
+        Constraint::Min(2),
+        Constraint::Length(detail_height(area, app)),
+    ])
+    .areas(area);
     draw_list(frame, list, app);
     draw_detail(frame, detail, app);
     let th = &app.theme;
@@ -282,9 +302,19 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
     let Some(item) = app.queue.selected_item() else {
         return;
     };
+    let text = Paragraph::new(detail_lines(item, app, th)).wrap(Wrap { trim: true });
+    let fits = text.line_count(inner.width) <= usize::from(inner.height);
+    if fits || inner.height < 2 {
+        frame.render_widget(text, inner);
+        return;
+    }
+    // More than the window has room for: the last line says so, rather
+    // than the call script vanishing without a word.
+    let [shown, more] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(text, shown);
     frame.render_widget(
-        Paragraph::new(detail_lines(item, app, th)).wrap(Wrap { trim: true }),
-        inner,
+        Paragraph::new(Span::styled(q::DETAIL_MORE.get(lang), th.warning)),
+        more,
     );
 }
 
