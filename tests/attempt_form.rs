@@ -36,3 +36,35 @@ fn attempt_form_labels_are_whole_in_both_languages_and_sizes() {
         }
     }
 }
+
+/// Not only the attempt form: every label of every queue form (new item,
+/// edit, attempt, close, plan) is whole, in both languages, at 80×24.
+#[test]
+fn every_queue_form_label_is_whole() {
+    for lang in [Lang::Nb, Lang::En] {
+        for open in [
+            KeyCode::Char('n'),
+            KeyCode::Char('e'),
+            KeyCode::Enter,
+            KeyCode::Char('c'),
+            KeyCode::Char('p'),
+        ] {
+            let db = TestDb::new();
+            careful_item(&db);
+            let mut app = app_at(&db, lang, 80, 24);
+            key(&mut app, open);
+            let form = app
+                .queue()
+                .form()
+                .unwrap_or_else(|| panic!("{open:?} opens no form"));
+            let labels: Vec<&str> = form.fields.iter().map(|f| f.label.get(lang)).collect();
+            let s = render_text(&app, 80, 24);
+            for label in labels {
+                assert!(
+                    s.contains(&format!("│▶{label}")) || s.contains(&format!("│ {label}")),
+                    "{lang:?} {open:?}: {label:?} not whole:\n{s}"
+                );
+            }
+        }
+    }
+}
