@@ -48,23 +48,31 @@ pub fn title(app: &App) -> String {
 /// The detail box's height in `area`: all it says about the selected item
 /// (wrapped at the pane's width) and its top border, at least
 /// [`DETAIL_HEIGHT`], at most what leaves the list [`LIST_MIN`] lines.
-fn detail_height(area: Rect, app: &App) -> u16 {
+fn detail_height(area: Rect, needed: usize) -> u16 {
     let max = area.height.saturating_sub(LIST_MIN);
-    let needed = app.queue.selected_item().map_or(0, |item| {
-        let text = Paragraph::new(detail_lines(item, app, &app.theme)).wrap(Wrap { trim: true });
-        u16::try_from(text.line_count(area.width)).unwrap_or(u16::MAX)
-    });
-    needed.saturating_add(1).max(DETAIL_HEIGHT).min(max)
+    u16::try_from(needed)
+        .unwrap_or(u16::MAX)
+        .saturating_add(1)
+        .max(DETAIL_HEIGHT)
+        .min(max)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    // The selected item's detail, wrapped at the pane's width: built and
+    // measured once a frame.
+    let detail_text = app.queue.selected_item().map(|item| {
+        let text = Paragraph::new(detail_lines(item, app, &app.theme)).wrap(Wrap { trim: true });
+        let lines = text.line_count(area.width);
+        (text, lines)
+    });
+    let needed = detail_text.as_ref().map_or(0, |(_, n)| *n);
     let [list, detail] = Layout::vertical([
         Constraint::Min(2),
-        Constraint::Length(detail_height(area, app)),
+        Constraint::Length(detail_height(area, needed)),
     ])
     .areas(area);
     draw_list(frame, list, app);
-    draw_detail(frame, detail, app);
+    draw_detail(frame, detail, app, detail_text);
     let th = &app.theme;
     let lang = app.lang;
     match &app.queue.mode {
@@ -287,7 +295,9 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     );
 }
 
-fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
+/// Draws the detail box; `text` is the selected item's detail and its
+/// height wrapped at the box's width.
+fn draw_detail(frame: &mut Frame, area: Rect, app: &App, text: Option<(Paragraph, usize)>) {
     let th = &app.theme;
     let lang = app.lang;
     let block = Block::default()
@@ -299,11 +309,10 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(item) = app.queue.selected_item() else {
+    let Some((text, lines)) = text else {
         return;
     };
-    let text = Paragraph::new(detail_lines(item, app, th)).wrap(Wrap { trim: true });
-    let fits = text.line_count(inner.width) <= usize::from(inner.height);
+    let fits = lines <= usize::from(inner.height);
     if fits || inner.height < 2 {
         frame.render_widget(text, inner);
         return;
