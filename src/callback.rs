@@ -272,6 +272,8 @@ pub fn sort_key(
 /// duty planned stands where the next planned attempt would, else
 /// [`sort_key`]. Before any attempt a plan never sorts after the deadline:
 /// an item whose promise is broken stays at the top, plan or no plan.
+/// Items with the same key are listed in the order they were received,
+/// then by id (the store's `QueueKey`).
 pub fn order_key(
     deadline: DateTime<Utc>,
     attempts: u32,

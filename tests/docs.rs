@@ -363,6 +363,10 @@ fn scope_title(scope: Scope, lang: Lang) -> &'static str {
         Scope::Who => ("«Hvem har vakt?»", "\"Who is on duty?\""),
         Scope::Welcome => ("Velkomsten (ny database)", "The welcome (new database)"),
         Scope::Callbacks => ("Tilbakeringinger (1)", "Callbacks (1)"),
+        Scope::ClosedCallbacks => (
+            "Lukket i dag (d i tilbakeringinger)",
+            "Closed today (d in the callbacks)",
+        ),
         Scope::Directory => ("Hjelpetilbud (2)", "Directory (2)"),
         Scope::DirectorySearch => ("Søkefeltet i hjelpetilbud", "The directory search box"),
         Scope::Log => ("Vaktlogg (3)", "Shift log (3)"),
@@ -393,6 +397,7 @@ const SCOPE_ORDER: &[Scope] = &[
     Scope::Who,
     Scope::Welcome,
     Scope::Callbacks,
+    Scope::ClosedCallbacks,
     Scope::CallbackConfirm,
     Scope::Directory,
     Scope::DirectorySearch,

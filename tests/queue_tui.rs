@@ -193,7 +193,7 @@ fn attempt_close_undo_and_closed_today() {
     assert_eq!(item.attempt_count, 1);
     // Undo takes the attempt back.
     key(&mut app, KeyCode::Char('u'));
-    assert!(screen(&app).contains("Undone ✓"));
+    assert!(screen(&app).contains(&format!("Undone: attempt on item #{first} ✓")));
     assert_eq!(
         db.store().callback(first).unwrap().unwrap().attempt_count,
         0

@@ -15,7 +15,7 @@ catalogue! {
     COL_OUTCOME => "Utfall", "Outcome";
     EMPTY_QUEUE => "Ingen åpne tilbakeringinger. Trykk n for å legge inn en talebeskjed.", "No open callbacks. Press n to enter a voicemail.";
     EMPTY_CLOSED => "Ingenting er lukket i dag.", "Nothing has been closed today.";
-    NO_SUMMARY => "(ingen beskjed)", "(no message)";
+    NO_SUMMARY => "(ingen sammendrag)", "(no summary)";
     COMPLAINT_MARK => "Klage", "Complaint";
     NEXT_TRY => "nytt forsøk {when}", "try again {when}";
     RETRY_NOW => "PRØV IGJEN", "TRY AGAIN";
@@ -40,6 +40,7 @@ catalogue! {
     LEGEND_KEPT => "holdes igjen fra slettingen", "kept from erasing";
     LEGEND_UNMET => "trygg tid aldri i åpningstiden", "safe time never in opening hours";
     DETAIL_TITLE => "Valgt", "Selected";
+    DETAIL_MORE => "↓ mer enn det er plass til – gjør vinduet høyere", "↓ more than there is room for – make the window taller";
     DETAIL_MSG_YES => "kan legge igjen beskjed", "may leave a message";
     DETAIL_MSG_NO => "IKKE legg igjen beskjed", "do NOT leave a message";
     DETAIL_MSG_UNKNOWN => "ikke avklart om beskjed: ikke legg igjen beskjed", "message not agreed: do not leave a message";
@@ -61,6 +62,7 @@ catalogue! {
     KEY_COPY => "Kopier nr", "Copy no.";
     KEY_UNDO => "Angre", "Undo";
     KEY_CLOSED_TODAY => "Lukket i dag", "Closed today";
+    KEY_OPEN_ITEMS => "Åpne saker", "Open items";
     KEY_HOLD => "Behold (ikke slett) / frigi", "Keep (don't erase) / release";
     DETAIL_ON_HOLD => "BEHOLDES: slettes ikke før den frigis", "KEPT: not erased until released";
     KEY_PLAN => "Avtal tid", "Plan call";
@@ -103,6 +105,7 @@ catalogue! {
     TRI_NO => "nei", "no";
     TRI_UNKNOWN => "ukjent", "unknown";
     ATTEMPT_TITLE => "Forsøk – hva skjedde?", "Attempt – what happened?";
+    ATTEMPT_RESULT => "Hva skjedde", "What happened";
     ATTEMPT_AT => "Tidspunkt", "Time";
     ATTEMPT_NOTE => "Notat", "Note";
     ATTEMPT_HINT => "r nådd · i ikke svar · o opptatt · b la igjen beskjed · f feil nummer", "r reached · i no answer · o busy · b left message · f wrong number";
@@ -135,7 +138,12 @@ catalogue! {
     SAVED_REACHED => "Nådd ✓ Saken er lukket.", "Reached ✓ The item is closed.";
     SAVED_CLOSED => "Lukket ✓", "Closed ✓";
     SAVED_EDIT => "Endret ✓", "Changed ✓";
-    UNDONE => "Angret ✓", "Undone ✓";
+    UNDONE_NEW => "Angret: ny sak #{id} ✓", "Undone: new item #{id} ✓";
+    UNDONE_JOINED => "Angret: beskjed lagt til sak #{id} ✓", "Undone: message added to item #{id} ✓";
+    UNDONE_ATTEMPT => "Angret: forsøk på sak #{id} ✓", "Undone: attempt on item #{id} ✓";
+    UNDONE_CLOSE => "Angret: lukking av sak #{id} ✓", "Undone: closing of item #{id} ✓";
+    UNDONE_EDIT => "Angret: endring av sak #{id} ✓", "Undone: edit of item #{id} ✓";
+    UNDONE_PLAN => "Angret: avtalt tid på sak #{id} ✓", "Undone: planned time on item #{id} ✓";
     NOTHING_TO_UNDO => "Ingenting å angre.", "Nothing to undo.";
     UNDO_CHANGED => "Kan ikke angre: saken er endret etterpå.", "Cannot undo: the item has been changed since.";
     COPIED => "Nummeret er kopiert.", "The number has been copied.";

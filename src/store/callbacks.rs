@@ -1,7 +1,8 @@
 //! Callback items, their attempts and the messages that created them.
 //!
 //! Lists are read a page at a time with keyset pagination on the queue
-//! index `(sort_at, id)`, so a screen never loads more rows than it shows.
+//! index `(sort_at, received_at, id)`, so a screen never loads more rows
+//! than it shows. Items due at the same time keep the order they came in.
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, OptionalExtension, Row as SqlRow, Transaction, params};
@@ -61,18 +62,22 @@ impl Item {
         crate::domain::promise::overdue(self.open, self.deadline_at, self.first_attempt_at, now)
     }
 
-    /// The position of this item in the queue order.
+    /// The position of this item in the queue order: its order key
+    /// ([`callback::order_key`]), then the time it was received, then id.
     pub fn key(&self) -> QueueKey {
         QueueKey {
             sort_at: self.sort_at.clone(),
+            received_at: ts(self.received_at),
             id: self.id,
         }
     }
 
-    /// Its place in the list of closed items (by when it was closed).
+    /// Its place in the list of closed items (by when it was closed, then
+    /// id; the time received plays no part there and stays empty).
     pub fn closed_key(&self) -> QueueKey {
         QueueKey {
             sort_at: self.closed_at.map(ts).unwrap_or_default(),
+            received_at: String::new(),
             id: self.id,
         }
     }
@@ -82,6 +87,8 @@ impl Item {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct QueueKey {
     pub sort_at: String,
+    /// Breaks ties on `sort_at`: the item received first comes first.
+    pub received_at: String,
     pub id: i64,
 }
 
@@ -146,6 +153,21 @@ const ITEM_COLUMNS: &str = "id, kind, received_at, deadline_at, next_attempt_at,
      caller_label, summary, wants_callback, may_leave_message, may_say_who, safe_times, \
      safety_note, status, outcome, closed_at, message_count, attempt_count, last_attempt_at, version, \
      on_hold, first_attempt_at, planned_at";
+
+/// The queue's pages, in its order: the order key, then the time
+/// received, then id ([`QueueKey`]), each a range on the `callbacks_queue`
+/// index (see the test).
+const QUEUE_TOP: &str = "ORDER BY sort_at, received_at, id LIMIT ?1";
+const QUEUE_FROM: &str = "AND (sort_at, received_at, id) >= (?1, ?2, ?3)
+     ORDER BY sort_at, received_at, id LIMIT ?4";
+const QUEUE_BEFORE: &str = "AND (sort_at, received_at, id) < (?1, ?2, ?3)
+     ORDER BY sort_at DESC, received_at DESC, id DESC LIMIT ?4";
+const QUEUE_LAST: &str = "ORDER BY sort_at DESC, received_at DESC, id DESC LIMIT ?1";
+
+/// Open items, then `tail` (one of the `QUEUE_*` orders).
+fn queue_sql(tail: &str) -> String {
+    format!("SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' {tail}")
+}
 
 fn opt_ts(s: Option<String>) -> Result<Option<DateTime<Utc>>> {
     s.map(|s| parse_ts(&s)).transpose()
@@ -733,20 +755,11 @@ impl Store {
     /// (inclusive) or at the top.
     pub fn queue_from(&self, from: Option<&QueueKey>, limit: usize) -> Result<Vec<Item>> {
         match from {
-            None => collect(
-                self.conn(),
-                &format!(
-                    "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' ORDER BY sort_at, id LIMIT ?1"
-                ),
-                params![limit as i64],
-            ),
+            None => collect(self.conn(), &queue_sql(QUEUE_TOP), params![limit as i64]),
             Some(k) => collect(
                 self.conn(),
-                &format!(
-                    "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' AND (sort_at, id) >= (?1, ?2)
-                     ORDER BY sort_at, id LIMIT ?3"
-                ),
-                params![k.sort_at, k.id, limit as i64],
+                &queue_sql(QUEUE_FROM),
+                params![k.sort_at, k.received_at, k.id, limit as i64],
             ),
         }
     }
@@ -755,23 +768,14 @@ impl Store {
     pub fn queue_before(&self, key: &QueueKey, limit: usize) -> Result<Vec<Item>> {
         collect(
             self.conn(),
-            &format!(
-                "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' AND (sort_at, id) < (?1, ?2)
-                 ORDER BY sort_at DESC, id DESC LIMIT ?3"
-            ),
-            params![key.sort_at, key.id, limit as i64],
+            &queue_sql(QUEUE_BEFORE),
+            params![key.sort_at, key.received_at, key.id, limit as i64],
         )
     }
 
     /// The last `limit` open items, nearest the end first.
     pub fn queue_last(&self, limit: usize) -> Result<Vec<Item>> {
-        collect(
-            self.conn(),
-            &format!(
-                "SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' ORDER BY sort_at DESC, id DESC LIMIT ?1"
-            ),
-            params![limit as i64],
-        )
+        collect(self.conn(), &queue_sql(QUEUE_LAST), params![limit as i64])
     }
 
     /// Items closed since `since`, newest first.
@@ -1252,4 +1256,30 @@ pub(super) fn recompute_open_deadlines(tx: &Transaction, cal: &CalendarSettings)
         update.execute(params![id, ts(dl.at), ts(sort)])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod queue_order_tests {
+    use super::super::tests::temp_store;
+    use super::*;
+
+    /// Every queue page is read along the index, in its order: no table
+    /// scan and no sorting of all open items.
+    #[test]
+    fn queue_pages_read_the_queue_index_in_order() {
+        let (_d, s) = temp_store();
+        for tail in [QUEUE_TOP, QUEUE_FROM, QUEUE_BEFORE, QUEUE_LAST] {
+            let sql = format!("EXPLAIN QUERY PLAN {}", queue_sql(tail));
+            let mut stmt = s.conn().prepare(&sql).unwrap();
+            // The parameters stay unbound (NULL): only the plan is read.
+            let mut rows = stmt.raw_query();
+            let mut plan = Vec::new();
+            while let Some(r) = rows.next().unwrap() {
+                plan.push(r.get::<_, String>(3).unwrap());
+            }
+            let plan = plan.join(" | ");
+            assert!(plan.contains("callbacks_queue"), "{tail}: {plan}");
+            assert!(!plan.contains("TEMP B-TREE"), "{tail}: {plan}");
+        }
+    }
 }

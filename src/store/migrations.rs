@@ -97,6 +97,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("sql/0012_planned_callback.sql"),
         rust: None,
     },
+    Migration {
+        why: "Items due at the same time are listed in the order they were received: \
+              the queue index gains the time received between the order key and the id.",
+        sql: include_str!("sql/0013_queue_ties_by_received.sql"),
+        rust: None,
+    },
 ];
 
 /// The schema version this program writes.

@@ -61,6 +61,9 @@ pub enum Scope {
     Form,
     /// The queue list.
     Callbacks,
+    /// The list of items closed today (nothing there takes an attempt or
+    /// closes).
+    ClosedCallbacks,
     /// The directory list.
     Directory,
     /// Typing in the directory search box.
@@ -518,6 +521,7 @@ mod tests {
     fn footers_show_four_to_six_keys() {
         for scopes in [
             &[Scope::Callbacks, Scope::Global][..],
+            &[Scope::ClosedCallbacks, Scope::Global][..],
             &[Scope::Directory, Scope::Global][..],
             &[Scope::Log, Scope::Global][..],
             &[Scope::Stats, Scope::Global][..],

@@ -2,19 +2,19 @@
 //! the new/edit form; recording attempts; closing; undo.
 //!
 //! Paging is the shared pager's (`pager.rs`); this file only says where
-//! the rows come from. Over 500 lines because of the building and reading
-//! of four forms; it shrinks when form fields get an enum per form
-//! (docs/architecture.md).
+//! the rows come from. The forms are built and read in `queue_forms.rs`;
+//! saving them stays here, next to the store calls and their messages.
 
 use chrono::{DateTime, Duration, Utc};
 
 use super::app::{Effect, Env};
 use super::component::Component;
 use super::fault::ReadFault;
-use super::form::{Form, FormAct, FormField, tri_index, tri_value};
-use super::input::{Edit, Field};
+use super::form::{Form, FormAct};
+use super::input::Edit;
 use super::keymap::{Action, Binding, Scope, b, ch, k};
 use super::pager::{Move, Pager, Source};
+use super::queue_forms as forms;
 use crate::callback::{AttemptResult, Kind, Outcome, Safety};
 use crate::domain::callback::{Details, MessageWish, attempt_note, message_against_wish};
 use crate::domain::text::TextField;
@@ -138,6 +138,44 @@ pub const BINDINGS: &[Binding] = &[
         q::KEY_PLAN,
         false,
     ),
+    // What was closed today: only the keys that act on a closed item (no
+    // attempt, no closing, no edit, no plan), so the footer, the help and
+    // the keys themselves agree.
+    b(
+        Scope::ClosedCallbacks,
+        &[ch('d', "d")],
+        a(Act::ToggleClosed),
+        q::KEY_OPEN_ITEMS,
+        true,
+    ),
+    b(
+        Scope::ClosedCallbacks,
+        &[ch('y', "y")],
+        a(Act::Copy),
+        q::KEY_COPY,
+        true,
+    ),
+    b(
+        Scope::ClosedCallbacks,
+        &[ch('n', "n")],
+        a(Act::New),
+        q::KEY_NEW,
+        false,
+    ),
+    b(
+        Scope::ClosedCallbacks,
+        &[ch('u', "u")],
+        a(Act::Undo),
+        q::KEY_UNDO,
+        false,
+    ),
+    b(
+        Scope::ClosedCallbacks,
+        &[ch('h', "h")],
+        a(Act::Hold),
+        q::KEY_HOLD,
+        false,
+    ),
     b(
         Scope::CallbackConfirm,
         &[ch('j', "j"), ch('y', "y"), ch('J', "J"), ch('Y', "Y")],
@@ -248,7 +286,9 @@ pub struct QueueState {
     /// worked out for.
     marked_rows: Vec<(i64, i64)>,
     marked_for: Option<(chrono::NaiveDate, crate::calendar::CalendarSettings)>,
-    undo: Option<Undo>,
+    /// The last change, and what taking it back is called (a message
+    /// with the item's id, never caller data).
+    undo: Option<(Undo, Msg)>,
     snaps: Snapshots,
     /// Open items whose number matches the phone being typed in the form.
     pub join_target: Option<i64>,
@@ -278,23 +318,6 @@ impl Default for QueueState {
         }
     }
 }
-
-const KIND_OPTIONS: [Msg; 3] = [q::KIND_VOICEMAIL, q::KIND_COMPLAINT, q::KIND_WITHHELD];
-const TRI_OPTIONS: [Msg; 3] = [q::TRI_UNKNOWN, q::TRI_YES, q::TRI_NO];
-/// Attempt results in the order offered (the most common first).
-const RESULTS: [AttemptResult; 5] = [
-    AttemptResult::NoAnswer,
-    AttemptResult::Reached,
-    AttemptResult::Busy,
-    AttemptResult::LeftMessage,
-    AttemptResult::WrongNumber,
-];
-const OUTCOMES: [Outcome; 4] = [
-    Outcome::Reached,
-    Outcome::GaveUp,
-    Outcome::NotInUse,
-    Outcome::NotNeeded,
-];
 
 /// The end of the local day containing `now`.
 pub fn end_of_today(env: &Env) -> DateTime<Utc> {
@@ -343,83 +366,6 @@ impl QueueState {
         self.list.set_page(rows);
     }
 
-    fn new_form(lang: Lang) -> Form {
-        let _ = lang;
-        Form::new(
-            q::FORM_NEW_TITLE,
-            vec![
-                FormField::choice("kind", q::FORM_KIND, KIND_OPTIONS.to_vec(), 0),
-                FormField::text("received", q::FORM_RECEIVED, Field::single(MAX_TIME)),
-                FormField::text("phone", q::FORM_PHONE, Field::single(MAX_PHONE)),
-                FormField::text("label", q::FORM_LABEL, Field::single(MAX_LABEL)),
-                FormField::text("summary", q::FORM_SUMMARY, Field::single(MAX_SUMMARY)),
-                FormField::choice("wants", q::FORM_WANTS, TRI_OPTIONS.to_vec(), 0),
-                FormField::choice("msg", q::FORM_MSG, TRI_OPTIONS.to_vec(), 0),
-                FormField::choice("who", q::FORM_WHO, TRI_OPTIONS.to_vec(), 0),
-                FormField::text(
-                    "safe_times",
-                    q::FORM_SAFE_TIMES,
-                    Field::single(MAX_SAFE_TIMES),
-                ),
-                FormField::text("note", q::FORM_NOTE, Field::single(MAX_NOTE)),
-            ],
-        )
-    }
-
-    fn edit_form(item: &Item) -> Form {
-        let s = &item.safety;
-        let mut fields = Vec::new();
-        if let (Kind::Voicemail, Some(p)) = (item.kind, &item.phone) {
-            // A mistyped number can be corrected.
-            fields.push(FormField::text(
-                "phone",
-                q::FORM_PHONE,
-                Field::single(MAX_PHONE).with_text(&p.display()),
-            ));
-        }
-        fields.extend([
-            FormField::text(
-                "label",
-                q::FORM_LABEL,
-                Field::single(MAX_LABEL).with_text(&item.label),
-            ),
-            FormField::text(
-                "summary",
-                q::FORM_SUMMARY,
-                Field::single(MAX_SUMMARY).with_text(&item.summary),
-            ),
-            FormField::choice(
-                "wants",
-                q::FORM_WANTS,
-                TRI_OPTIONS.to_vec(),
-                tri_index(s.wants_callback),
-            ),
-            FormField::choice(
-                "msg",
-                q::FORM_MSG,
-                TRI_OPTIONS.to_vec(),
-                tri_index(s.may_leave_message),
-            ),
-            FormField::choice(
-                "who",
-                q::FORM_WHO,
-                TRI_OPTIONS.to_vec(),
-                tri_index(s.may_say_who_we_are),
-            ),
-            FormField::text(
-                "safe_times",
-                q::FORM_SAFE_TIMES,
-                Field::single(MAX_SAFE_TIMES).with_text(&s.safe_times),
-            ),
-            FormField::text(
-                "note",
-                q::FORM_NOTE,
-                Field::single(MAX_NOTE).with_text(&s.note),
-            ),
-        ]);
-        Form::new(q::FORM_EDIT_TITLE, fields)
-    }
-
     /// Checks the number in the edit form as the person types: the
     /// intake's rules, and whether another open item has it.
     fn validate_edit(&mut self, env: &mut Env) {
@@ -453,32 +399,7 @@ impl QueueState {
     /// Shows only the fields the chosen kind uses (typed text is kept in
     /// the hidden fields, so switching back loses nothing).
     pub fn visible_fields(form: &Form) -> Vec<&'static str> {
-        match form.choice("kind") {
-            0 => vec![
-                "kind",
-                "received",
-                "phone",
-                "label",
-                "summary",
-                "wants",
-                "msg",
-                "who",
-                "safe_times",
-                "note",
-            ],
-            1 => vec!["kind", "received", "label", "summary"],
-            _ => vec!["kind", "received"],
-        }
-    }
-
-    fn safety_from(form: &Form) -> Safety {
-        Safety {
-            wants_callback: tri_value(form.choice("wants")),
-            may_leave_message: tri_value(form.choice("msg")),
-            may_say_who_we_are: tri_value(form.choice("who")),
-            safe_times: form.text("safe_times").trim().to_string(),
-            note: form.text("note").trim().to_string(),
-        }
+        forms::visible_fields(form)
     }
 
     /// Checks the new-item form as the person types: the time and the
@@ -628,7 +549,7 @@ impl QueueState {
             },
             &form.text("label"),
             &form.text("summary"),
-            &Self::safety_from(&form),
+            &forms::safety_from(&form),
         );
         if let Err(e) = &details {
             form.set_error(form_field(e.field), Some(text_error(e, lang)));
@@ -636,7 +557,7 @@ impl QueueState {
         if kind == 0 && form.text("phone").trim().is_empty() {
             form.set_error("phone", Some(q::ERR_PHONE_EMPTY.get(lang).to_string()));
         }
-        let visible = Self::visible_fields(&form);
+        let visible = forms::visible_fields(&form);
         if let Some(bad) = form
             .fields
             .iter()
@@ -678,7 +599,7 @@ impl QueueState {
                     phone,
                     &form.text("label"),
                     &form.text("summary"),
-                    &Self::safety_from(&form),
+                    &forms::safety_from(&form),
                 ) else {
                     return (
                         Effect::None,
@@ -691,7 +612,12 @@ impl QueueState {
                 env.store
                     .add_voicemail(&v, env.calendar, &mut self.snaps, env.actor, env.now)
                     .map(|added| {
-                        self.undo = Some(added.undo);
+                        let what = if added.joined {
+                            q::UNDONE_JOINED
+                        } else {
+                            q::UNDONE_NEW
+                        };
+                        self.undo = Some((added.undo, what));
                         self.list.follow(added.id);
                         if added.joined {
                             q::SAVED_JOINED.get(lang).to_string()
@@ -725,7 +651,7 @@ impl QueueState {
                 env.store
                     .add_complaint(&c, env.calendar, env.actor, env.now)
                     .map(|added| {
-                        self.undo = Some(added.undo);
+                        self.undo = Some((added.undo, q::UNDONE_NEW));
                         self.list.follow(added.id);
                         q::SAVED_NEW.fill(
                             lang,
@@ -814,7 +740,7 @@ impl QueueState {
             kind,
             &form.text("label"),
             &form.text("summary"),
-            &Self::safety_from(&form),
+            &forms::safety_from(&form),
         ) {
             Ok(d) => d,
             Err(e) => {
@@ -838,7 +764,7 @@ impl QueueState {
         );
         match r {
             Ok(edited) => {
-                self.undo = edited.undo;
+                self.undo = edited.undo.map(|u| (u, q::UNDONE_EDIT));
                 let msg = match edited.joined_into {
                     Some(into) => {
                         self.list.follow(into);
@@ -865,7 +791,7 @@ impl QueueState {
             .find(|i| i.id == *id)
             .map(|i| i.safety.clone())
             .unwrap_or_default();
-        let result = RESULTS[form.choice("result").min(RESULTS.len() - 1)];
+        let result = forms::RESULTS[form.choice("result").min(forms::RESULTS.len() - 1)];
         let hint =
             message_against_wish(result, &safety).map(|w| q::wish_words(w, lang).to_string());
         if let Some(f) = form.field_mut("result") {
@@ -912,7 +838,7 @@ impl QueueState {
                 );
             }
         };
-        let result = RESULTS[form.choice("result").min(RESULTS.len() - 1)];
+        let result = forms::RESULTS[form.choice("result").min(forms::RESULTS.len() - 1)];
         if !confirmed {
             // The wish as stored now (another terminal may have changed
             // it); a read that fails asks, as an unknown wish does.
@@ -938,7 +864,7 @@ impl QueueState {
         );
         match r {
             Ok((closed, undo)) => {
-                self.undo = Some(undo);
+                self.undo = Some((undo, q::UNDONE_ATTEMPT));
                 let msg = if closed {
                     q::SAVED_REACHED.get(lang).to_string()
                 } else {
@@ -1027,7 +953,7 @@ impl QueueState {
             .set_planned(id, at, &mut self.snaps, env.actor, env.now)
         {
             Ok(undo) => {
-                self.undo = Some(undo);
+                self.undo = Some((undo, q::UNDONE_PLAN));
                 let msg = match at {
                     Some(t) => {
                         let tz = env.calendar.tz;
@@ -1053,7 +979,7 @@ impl QueueState {
     }
 
     fn save_close(&mut self, form: Form, id: i64, env: &mut Env) -> (Effect, Option<Mode>) {
-        let outcome = OUTCOMES[form.choice("outcome").min(OUTCOMES.len() - 1)];
+        let outcome = forms::OUTCOMES[form.choice("outcome").min(forms::OUTCOMES.len() - 1)];
         let r = env.store.close_callback(
             id,
             outcome,
@@ -1064,7 +990,7 @@ impl QueueState {
         );
         match r {
             Ok(undo) => {
-                self.undo = Some(undo);
+                self.undo = Some((undo, q::UNDONE_CLOSE));
                 (
                     Effect::Saved(q::SAVED_CLOSED.get(env.lang).to_string()),
                     None,
@@ -1105,7 +1031,7 @@ impl QueueState {
             return;
         };
         let visible = if form.fields.iter().any(|f| f.id == "kind") {
-            Self::visible_fields(form)
+            forms::visible_fields(form)
         } else {
             form.fields.iter().map(|f| f.id).collect()
         };
@@ -1289,6 +1215,7 @@ impl Component for QueueState {
 
     fn scope(&self) -> Scope {
         match self.mode {
+            Mode::List if self.view == View::ClosedToday => Scope::ClosedCallbacks,
             Mode::List => Scope::Callbacks,
             Mode::Attempt {
                 asking: Some(_), ..
@@ -1336,7 +1263,7 @@ impl Component for QueueState {
             Act::New => {
                 self.mode = Mode::Form {
                     form: {
-                        let mut f = Self::new_form(lang);
+                        let mut f = forms::new_item(lang);
                         if let Some(field) = f.field_mut("received") {
                             field.hint = Some(q::FORM_RECEIVED_HINT.get(lang).to_string());
                         }
@@ -1351,7 +1278,7 @@ impl Component for QueueState {
             Act::Edit => {
                 if let Some(item) = self.selected_item().filter(|i| i.open) {
                     self.mode = Mode::Form {
-                        form: Self::edit_form(item),
+                        form: forms::edit(item),
                         editing: Some(item.id),
                     };
                 }
@@ -1359,25 +1286,7 @@ impl Component for QueueState {
             }
             Act::Attempt => {
                 if let Some(item) = self.selected_item().filter(|i| i.open) {
-                    let result = FormField::choice(
-                        "result",
-                        q::ATTEMPT_TITLE,
-                        RESULTS.iter().map(|r| result_msg(*r)).collect(),
-                        0,
-                    );
-                    let form = Form::new(
-                        q::ATTEMPT_TITLE,
-                        vec![
-                            result,
-                            FormField::text("at", q::ATTEMPT_AT, Field::single(MAX_TIME))
-                                .with_hint(q::FORM_RECEIVED_HINT.get(lang).to_string()),
-                            FormField::text(
-                                "note",
-                                q::ATTEMPT_NOTE,
-                                Field::single(MAX_ATTEMPT_NOTE),
-                            ),
-                        ],
-                    );
+                    let form = forms::attempt(lang);
                     self.mode = Mode::Attempt {
                         form,
                         id: item.id,
@@ -1388,45 +1297,14 @@ impl Component for QueueState {
             }
             Act::Plan => {
                 if let Some(item) = self.selected_item().filter(|i| i.open) {
-                    let now_text = item
-                        .planned_at
-                        .map(|t| {
-                            t.with_timezone(&env.calendar.tz)
-                                .format("%Y-%m-%d %H:%M")
-                                .to_string()
-                        })
-                        .unwrap_or_default();
-                    let form = Form::new(
-                        q::PLAN_TITLE,
-                        vec![
-                            FormField::text(
-                                "at",
-                                q::PLAN_AT,
-                                Field::single(MAX_TIME).with_text(&now_text),
-                            )
-                            .with_hint(q::PLAN_HINT.get(lang).to_string()),
-                        ],
-                    );
+                    let form = forms::plan(item, env.calendar.tz, lang);
                     self.mode = Mode::Plan { form, id: item.id };
                 }
                 Effect::None
             }
             Act::Close => {
                 if let Some(item) = self.selected_item().filter(|i| i.open) {
-                    let default = if item.attempt_count >= env.config.callbacks.max_attempts {
-                        1
-                    } else {
-                        0
-                    };
-                    let form = Form::new(
-                        q::CLOSE_TITLE,
-                        vec![FormField::choice(
-                            "outcome",
-                            q::CLOSE_TITLE,
-                            OUTCOMES.iter().map(|o| outcome_msg(*o)).collect(),
-                            default,
-                        )],
-                    );
+                    let form = forms::close(item, env.config.callbacks.max_attempts);
                     self.mode = Mode::Close { form, id: item.id };
                 }
                 Effect::None
@@ -1464,13 +1342,14 @@ impl Component for QueueState {
                 }
             }
             Act::Undo => {
-                let Some(undo) = self.undo.take() else {
+                let Some((undo, what)) = self.undo.take() else {
                     return Effect::Error(q::NOTHING_TO_UNDO.get(lang).to_string());
                 };
+                let id = undo.callback_id;
                 let r = env.store.undo(undo, &mut self.snaps, env.actor, env.now);
                 self.reload(env);
                 match r {
-                    Ok(()) => Effect::Saved(q::UNDONE.get(lang).to_string()),
+                    Ok(()) => Effect::Saved(what.fill(lang, &[("id", &id)])),
                     Err(StoreError::Changed) => {
                         Effect::Error(q::UNDO_CHANGED.get(lang).to_string())
                     }

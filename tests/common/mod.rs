@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod queue_fixture;
 pub mod stats_fixture;
 
 use std::path::{Path, PathBuf};

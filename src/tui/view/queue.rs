@@ -14,8 +14,13 @@ use crate::tui::app::App;
 use crate::tui::queue::{Mode, View, end_of_today_at};
 use crate::tui::theme::Theme;
 
-/// Lines of the detail box under the list.
+/// Lines of the detail box under the list, at least: it grows to what it
+/// says about the selected item (see [`detail_height`]).
 pub const DETAIL_HEIGHT: u16 = 7;
+
+/// Lines the list keeps however much the detail says: its header and two
+/// rows.
+const LIST_MIN: u16 = 3;
 
 /// How many list rows fit in a terminal `height` lines tall: the top line,
 /// the footer, the pane's borders, the header row and the detail box.
@@ -117,11 +122,34 @@ pub const MARKS: &[ListMark] = &[
     MARK_UNMET,
 ];
 
+/// The detail box's height in `area`: all it says about the selected item
+/// (wrapped at the pane's width) and its top border, at least
+/// [`DETAIL_HEIGHT`], at most what leaves the list [`LIST_MIN`] lines.
+fn detail_height(area: Rect, needed: usize) -> u16 {
+    let max = area.height.saturating_sub(LIST_MIN);
+    u16::try_from(needed)
+        .unwrap_or(u16::MAX)
+        .saturating_add(1)
+        .max(DETAIL_HEIGHT)
+        .min(max)
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let [list, detail] =
-        Layout::vertical([Constraint::Min(2), Constraint::Length(DETAIL_HEIGHT)]).areas(area);
+    // The selected item's detail, wrapped at the pane's width: built and
+    // measured once a frame.
+    let detail_text = app.queue.selected_item().map(|item| {
+        let text = Paragraph::new(detail_lines(item, app, &app.theme)).wrap(Wrap { trim: true });
+        let lines = text.line_count(area.width);
+        (text, lines)
+    });
+    let needed = detail_text.as_ref().map_or(0, |(_, n)| *n);
+    let [list, detail] = Layout::vertical([
+        Constraint::Min(2),
+        Constraint::Length(detail_height(area, needed)),
+    ])
+    .areas(area);
     draw_list(frame, list, app);
-    draw_detail(frame, detail, app);
+    draw_detail(frame, detail, app, detail_text);
     let th = &app.theme;
     let lang = app.lang;
     match &app.queue.mode {
@@ -481,7 +509,9 @@ impl Columns {
     }
 }
 
-fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
+/// Draws the detail box; `text` is the selected item's detail and its
+/// height wrapped at the box's width.
+fn draw_detail(frame: &mut Frame, area: Rect, app: &App, text: Option<(Paragraph, usize)>) {
     let th = &app.theme;
     let lang = app.lang;
     let block = Block::default()
@@ -493,12 +523,21 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(item) = app.queue.selected_item() else {
+    let Some((text, lines)) = text else {
         return;
     };
+    let fits = lines <= usize::from(inner.height);
+    if fits || inner.height < 2 {
+        frame.render_widget(text, inner);
+        return;
+    }
+    // More than the window has room for: the last line says so, rather
+    // than the call script vanishing without a word.
+    let [shown, more] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(text, shown);
     frame.render_widget(
-        Paragraph::new(detail_lines(item, app, th)).wrap(Wrap { trim: true }),
-        inner,
+        Paragraph::new(Span::styled(q::DETAIL_MORE.get(lang), th.warning)),
+        more,
     );
 }
 
