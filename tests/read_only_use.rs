@@ -282,6 +282,17 @@ fn a_second_user_who_may_only_read_leaves_nothing_and_never_locks_the_owner_out(
             .all(|p| std::fs::metadata(p).unwrap().uid() != READER),
         "a file of the second user's is left"
     );
+    // Private again (the owner's start made it 0600): the second user is
+    // told so plainly, and still leaves nothing.
+    assert_eq!(mode(&db.path), 0o600);
+    let files = snapshot(dir);
+    reader()
+        .args(["--lang", "en", "queue"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("permission denied"))
+        .stderr(predicate::str::contains("SQLite cannot open").not());
+    assert_eq!(snapshot(dir), files);
 }
 
 /// What an older vakt run by a second user left: an empty -wal and a -shm
@@ -375,5 +386,39 @@ fn a_second_user_reads_what_waits_in_the_log_and_creates_nothing() {
         .stderr(predicate::str::contains(
             "only the file's owner can bring into it",
         ));
+    assert_eq!(snapshot(dir), files);
+}
+
+/// A -wal the owner may not write that holds something is never removed:
+/// it is named, with what to do, and nothing changes.
+#[test]
+fn a_log_with_content_the_owner_cannot_write_is_named_not_removed() {
+    if !is_root() {
+        eprintln!("skipped: running as a second user needs root");
+        return;
+    }
+    let db = TestDb::new();
+    add(&db, "+47 412 77 007");
+    let dir = db.dir.path();
+    for p in walk(dir) {
+        std::os::unix::fs::lchown(&p, Some(OWNER), Some(OWNER)).unwrap();
+    }
+    chmod(dir, 0o777);
+    let [wal, _] = side_files(&db.path);
+    std::fs::write(&wal, b"something").unwrap();
+    chmod(&wal, 0o644);
+    std::os::unix::fs::lchown(&wal, Some(READER), Some(READER)).unwrap();
+    let files = snapshot(dir);
+    for (lang, says) in [
+        ("en", "which lies beside the database"),
+        ("nb", "som ligger ved siden av databasen"),
+    ] {
+        as_user(OWNER, &db.path, dir)
+            .args(["--lang", lang, "queue"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(wal.display().to_string()))
+            .stderr(predicate::str::contains(says));
+    }
     assert_eq!(snapshot(dir), files);
 }

@@ -209,11 +209,17 @@ pub fn read_only_for_me(path: &Path) -> Option<Limit> {
 /// effective user, without opening the file (closing any descriptor of a
 /// file drops the locks SQLite holds on it in this process).
 pub(crate) fn may_write(path: &Path) -> std::io::Result<()> {
+    access(path, libc::W_OK)
+}
+
+/// `faccessat` for the effective user: may it read (`R_OK`) or write
+/// (`W_OK`) `path`?
+fn access(path: &Path, how: libc::c_int) -> std::io::Result<()> {
     use std::os::unix::ffi::OsStrExt;
     let c = std::ffi::CString::new(path.as_os_str().as_bytes())
         .map_err(|_| std::io::Error::from(ErrorKind::InvalidInput))?;
     // SAFETY: a valid NUL-terminated path; faccessat only reads it.
-    let rc = unsafe { libc::faccessat(libc::AT_FDCWD, c.as_ptr(), libc::W_OK, libc::AT_EACCESS) };
+    let rc = unsafe { libc::faccessat(libc::AT_FDCWD, c.as_ptr(), how, libc::AT_EACCESS) };
     if rc == 0 {
         Ok(())
     } else {
@@ -624,6 +630,11 @@ pub(crate) fn connect(path: &Path, write: bool) -> Result<(Connection, Option<Li
 /// created, and a read-only one is read into private memory); without
 /// them, or when they cannot be read, it cannot be read safely now.
 fn connect_reader(path: &Path, limit: Limit) -> Result<(Connection, Option<Limit>)> {
+    // Not even readable: say so, not "SQLite cannot open".
+    access(path, libc::R_OK).map_err(|e| StoreError::Io {
+        path: path.to_path_buf(),
+        kind: e.kind(),
+    })?;
     if wal_is_empty(path) {
         let conn = open_snapshot(path).map_err(|e| io_or(e, path))?;
         conn.query_row("PRAGMA application_id", [], |_| Ok(()))?;
