@@ -635,10 +635,13 @@ fn connect_reader(path: &Path, limit: Limit) -> Result<(Connection, Option<Limit
         path: path.to_path_buf(),
         kind: e.kind(),
     })?;
-    if wal_is_empty(path) {
+    let snapshot = || -> Result<(Connection, Option<Limit>)> {
         let conn = open_snapshot(path).map_err(|e| io_or(e, path))?;
         conn.query_row("PRAGMA application_id", [], |_| Ok(()))?;
-        return Ok((conn, Some(limit)));
+        Ok((conn, Some(limit)))
+    };
+    if wal_is_empty(path) {
+        return snapshot();
     }
     let absent = absent_side_files(path);
     if !absent.is_empty() {
@@ -649,12 +652,51 @@ fn connect_reader(path: &Path, limit: Limit) -> Result<(Connection, Option<Limit
         conn.query_row("PRAGMA application_id", [], |_| Ok(()))?;
         Ok(conn)
     });
+    // The owner may have closed the last connection (removing the -wal and
+    // -shm) between the look and the open, and SQLite then makes a new
+    // -wal: a file of this user's beside another user's database. It is
+    // removed again, and the file read as it is.
+    let made = made_beside_anothers(path, limit);
     match live {
-        Ok(conn) => Ok((conn, Some(limit))),
-        Err(e) => match StoreError::from(e) {
-            StoreError::CannotOpen | StoreError::Sqlite(_) => Err(StoreError::ReaderWaits),
-            other => Err(io_or_store(other, path)),
-        },
+        Ok(conn) if made.is_empty() => Ok((conn, Some(limit))),
+        Ok(conn) => {
+            drop(conn);
+            remove_made(&made);
+            if wal_is_empty(path) {
+                snapshot()
+            } else {
+                Err(StoreError::ReaderWaits)
+            }
+        }
+        Err(e) => {
+            remove_made(&made);
+            match StoreError::from(e) {
+                StoreError::CannotOpen | StoreError::Sqlite(_) => Err(StoreError::ReaderWaits),
+                other => Err(io_or_store(other, path)),
+            }
+        }
+    }
+}
+
+/// The -wal and -shm beside another user's database that belong to this
+/// user: only SQLite, on a reader's open, can have made them.
+fn made_beside_anothers(path: &Path, limit: Limit) -> Vec<PathBuf> {
+    use std::os::unix::fs::MetadataExt;
+    if limit != Limit::NotYours {
+        return vec![];
+    }
+    health::data_files(path)
+        .into_iter()
+        .skip(1)
+        .filter(|p| {
+            std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file() && m.uid() == effective_uid())
+        })
+        .collect()
+}
+
+fn remove_made(files: &[PathBuf]) {
+    for f in files {
+        let _ = std::fs::remove_file(f);
     }
 }
 
