@@ -228,7 +228,14 @@ fn a_second_user_who_may_only_read_leaves_nothing_and_never_locks_the_owner_out(
         .assert()
         .code(2)
         .stderr(predicate::str::contains("is read-only"));
-    reader().args(["backup"]).assert().code(2);
+    reader()
+        .args(["--lang", "en", "backup"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "The database {} is read-only",
+            db.path.display()
+        )));
     assert_eq!(snapshot(dir), files, "a refused write left files behind");
 
     // The app: it shows the queue and says it is read-only, and why.

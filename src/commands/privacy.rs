@@ -240,6 +240,8 @@ pub fn audit(ctx: &Ctx, args: AuditArgs) -> Result<(), AppError> {
 pub fn backup(ctx: &Ctx, path: Option<PathBuf>) -> Result<(), AppError> {
     crate::hangup::catch();
     let mut store = ctx.open_store()?;
+    // Someone who may only read the database makes no copy of it.
+    store.may_copy().map_err(ctx.db_err())?;
     store
         .purge(ctx.config.privacy.retention(), false, SYSTEM_ACTOR, ctx.now)
         .map_err(ctx.db_err())?;

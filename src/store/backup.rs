@@ -459,7 +459,7 @@ impl super::Store {
 
     /// A user who may only read the database makes no copy of it: the copy
     /// would hold every caller's data where the owner cannot erase it.
-    fn may_copy(&self) -> Result<()> {
+    pub fn may_copy(&self) -> Result<()> {
         match self.limit() {
             Some(super::Limit::ReadOnlyFile | super::Limit::NotYours) => Err(StoreError::ReadOnly),
             _ => Ok(()),
