@@ -429,3 +429,28 @@ fn a_log_with_content_the_owner_cannot_write_is_named_not_removed() {
     }
     assert_eq!(snapshot(dir), files);
 }
+
+/// The app on a file its owner made read-only: it shows the queue, says
+/// why nothing can be saved, and changes nothing (no -wal, no backup).
+#[test]
+fn the_app_on_a_read_only_database_says_so_and_changes_nothing() {
+    let db = TestDb::new();
+    add(&db, "+47 412 77 007");
+    chmod(&db.path, 0o400);
+    let files = snapshot(db.dir.path());
+    for (lang, says) in [
+        ("en", "The database is read-only: its owner has taken away"),
+        ("nb", "Databasen kan bare leses: eieren har tatt bort"),
+    ] {
+        let key = db.dir.path().join("test.key").display().to_string();
+        let mut args = vec!["--lang", lang, "--as", "RO"];
+        if cfg!(feature = "encryption") {
+            args.extend(["--key-file", key.as_str()]);
+        }
+        let mut pty = common::pty::Pty::start(&db.path, db.dir.path(), &args, 30, 120);
+        pty.wait_for(&["•07", says]);
+        pty.send(common::pty::ESC);
+        drop(pty);
+        assert_eq!(snapshot(db.dir.path()), files, "{lang}");
+    }
+}
