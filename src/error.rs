@@ -116,7 +116,10 @@ impl AppError {
                     | StoreError::AttemptTime(_)
                     | StoreError::NoDatabase
                     | StoreError::NotAFile(_)
-                    | StoreError::Foreign,
+                    | StoreError::Foreign
+                    | StoreError::ReadOnly
+                    | StoreError::ReaderWaits
+                    | StoreError::LeftBehind(_),
                 ..
             } => 2,
             _ => 1,
@@ -268,6 +271,8 @@ fn store_message(path: &std::path::Path, err: &StoreError, lang: Lang) -> String
             ],
         ),
         StoreError::CannotOpen => o::ERR_CANNOT_OPEN.fill(lang, &[("path", &p)]),
+        StoreError::ReaderWaits => o::ERR_READER_WAITS.fill(lang, &[("path", &p)]),
+        StoreError::LeftBehind(f) => o::ERR_LEFT_BEHIND.fill(lang, &[("path", &f.display())]),
         StoreError::Sqlite(code) => m::ERR_DB_OTHER.fill(lang, &[("path", &p), ("code", code)]),
         StoreError::BadData(what) => m::ERR_DB_BAD_DATA.fill(lang, &[("path", &p), ("what", what)]),
         StoreError::NotFound => q::ERR_NOT_FOUND.fill(lang, &[("id", &"?")]),

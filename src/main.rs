@@ -130,7 +130,10 @@ fn run(cli: Cli, cfg: Config, lang: Lang) -> Result<(), AppError> {
             let start = commands::privacy::open_for_app(&ctx)?;
             let store = start.store;
             let mut notices = start.notices;
-            notices.extend(store.limit().map(|l| commands::limit_notice(l, lang)));
+            // Why nothing can be saved comes first: the status line is short.
+            if let Some(l) = store.limit() {
+                notices.insert(0, commands::limit_notice(l, lang));
+            }
             let theme = Theme::choose(
                 std::env::var("NO_COLOR").ok().as_deref(),
                 cfg.theme.as_deref(),

@@ -36,6 +36,11 @@ impl BackupJob {
 /// on duty should not wait for it. `VACUUM INTO` reads one snapshot, so
 /// writing meanwhile is fine. Sends sentences for the person if it failed
 /// (nothing if it worked).
+///
+/// Only the database's owner, with write access, gets a daily backup: a
+/// copy made by anyone else would be theirs, out of the owner's reach and
+/// of the retention that erases caller data; and a database that cannot be
+/// written is not being changed, so it needs no new copy.
 pub fn background_backup(
     store: &Store,
     now: chrono::DateTime<chrono::Utc>,
@@ -43,6 +48,13 @@ pub fn background_backup(
 ) -> BackupJob {
     let (tx, rx) = std::sync::mpsc::channel();
     let path = store.path().to_path_buf();
+    if !makes_backups(store) {
+        let _ = tx.send(vec![]);
+        return BackupJob {
+            done: rx,
+            interrupt: None,
+        };
+    }
     let today = store
         .calendar()
         .map(|c| c.local_date(now))
@@ -69,6 +81,12 @@ pub fn background_backup(
     }
 }
 
+/// Whether this run writes the daily backup and deletes old ones: only
+/// for the database's owner, who may write it.
+fn makes_backups(store: &Store) -> bool {
+    store.limit().is_none() && crate::store::owned_by_me(store.path())
+}
+
 /// Deletes the backups vakt made that are `backups_kept` days old, and
 /// temporary files left by a copy that was killed. A failure to delete is
 /// not an error here: the next start tries again.
@@ -77,6 +95,9 @@ pub fn prune_backups(
     cfg: &crate::config::Config,
     now: chrono::DateTime<chrono::Utc>,
 ) {
+    if !makes_backups(store) {
+        return;
+    }
     let (today, tz) = match store.calendar() {
         Ok(c) => (c.local_date(now), c.tz),
         Err(_) => {
@@ -97,6 +118,11 @@ pub fn upkeep(
     lang: Lang,
 ) -> Vec<String> {
     let mut notices = vec![];
+    // A database this user may only read is not changed by anyone here
+    // (the start says why); its owner's vakt runs the purge.
+    if store.limit().is_some() {
+        return notices;
+    }
     if let Err(e) = store.purge(cfg.privacy.retention(), false, SYSTEM_ACTOR, now) {
         let why = AppError::db(store.path())(e).message(lang);
         notices.push(p::PURGE_FAILED.fill(lang, &[("why", &why)]));

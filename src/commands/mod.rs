@@ -40,7 +40,11 @@ impl Ctx {
         for n in notices {
             eprintln!("vakt: {n}");
         }
-        Store::open(&self.db_path).map_err(AppError::db(&self.db_path))
+        let store = Store::open(&self.db_path).map_err(AppError::db(&self.db_path))?;
+        if let Some(limit) = store.limit() {
+            eprintln!("vakt: {}", limit_notice(limit, self.lang));
+        }
+        Ok(store)
     }
 
     /// Creates the database if there is none yet (only for a deliberate
@@ -95,6 +99,8 @@ pub fn limit_notice(limit: crate::store::Limit, lang: Lang) -> String {
     match limit {
         crate::store::Limit::DiskFull => o::LIMIT_DISK_FULL,
         crate::store::Limit::ReadOnlyFs => o::LIMIT_READ_ONLY_FS,
+        crate::store::Limit::ReadOnlyFile => o::LIMIT_READ_ONLY_FILE,
+        crate::store::Limit::NotYours => o::LIMIT_NOT_YOURS,
     }
     .get(lang)
     .to_string()

@@ -78,10 +78,18 @@ fn prompt_passphrase(lang: Lang) -> Result<String, AppError> {
 /// Makes the files private (one sentence per fixed file), then checks the
 /// file is intact. A damaged file is never opened for writing.
 pub fn check_files(db: &Path, lang: Lang) -> Result<(Vec<String>, health::Checked), AppError> {
-    let notices = health::fix_permissions(db)
+    use crate::i18n::opening as o;
+    let removed = health::clear_left_behind(db).map_err(AppError::db(db))?;
+    let mut notices: Vec<String> = removed
         .iter()
-        .map(|f| p::PERMS_FIXED.fill(lang, &[("path", &f.display())]))
+        .map(|f| o::LEFT_BEHIND_REMOVED.fill(lang, &[("path", &f.display())]))
         .collect();
+    notices.extend(health::fix_permissions(db).iter().map(|n| match n {
+        health::FileNote::MadePrivate(f) => p::PERMS_FIXED.fill(lang, &[("path", &f.display())]),
+        health::FileNote::CannotMakePrivate(f) => {
+            o::PERMS_NOT_YOURS.fill(lang, &[("path", &f.display())])
+        }
+    }));
     let checked = health::startup_check(db).map_err(AppError::db(db))?;
     Ok((notices, checked))
 }
@@ -232,6 +240,8 @@ pub fn audit(ctx: &Ctx, args: AuditArgs) -> Result<(), AppError> {
 pub fn backup(ctx: &Ctx, path: Option<PathBuf>) -> Result<(), AppError> {
     crate::hangup::catch();
     let mut store = ctx.open_store()?;
+    // Someone who may only read the database makes no copy of it.
+    store.may_copy().map_err(ctx.db_err())?;
     store
         .purge(ctx.config.privacy.retention(), false, SYSTEM_ACTOR, ctx.now)
         .map_err(ctx.db_err())?;

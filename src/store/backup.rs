@@ -442,6 +442,7 @@ impl super::Store {
     /// Writes today's backup unless it exists. Returns the new file, if one
     /// was written. (Old ones go by age: [`prune`].)
     pub fn daily_backup(&self, today: NaiveDate) -> Result<Option<PathBuf>> {
+        self.may_copy()?;
         let dest = backup_dir(self.path()).join(daily_name(today));
         if dest.exists() {
             return Ok(None);
@@ -452,7 +453,17 @@ impl super::Store {
 
     /// Writes a backup to `dest` (replacing it atomically).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        self.may_copy()?;
         write_copy(self.conn(), dest)
+    }
+
+    /// A user who may only read the database makes no copy of it: the copy
+    /// would hold every caller's data where the owner cannot erase it.
+    pub fn may_copy(&self) -> Result<()> {
+        match self.limit() {
+            Some(super::Limit::ReadOnlyFile | super::Limit::NotYours) => Err(StoreError::ReadOnly),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -544,6 +555,11 @@ pub fn restore(
     actor: &str,
     now: DateTime<Utc>,
 ) -> Result<Restored, RestoreError> {
+    // Nothing is copied or created for a user who may not write the
+    // database.
+    if super::read_only_for_me(db).is_some() {
+        return Err(StoreError::ReadOnly.into());
+    }
     check_candidate(from).map_err(RestoreError::Refused)?;
     let dir = backup_dir(db);
     make_private_dir(&dir)?;

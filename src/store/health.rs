@@ -52,64 +52,114 @@ pub fn is_own_backup_name(name: &str) -> bool {
         && (ENDINGS.iter().any(|e| name.ends_with(e)) || name.contains(".db.tmp-"))
 }
 
-/// Makes the files vakt itself creates private to the user: the database,
-/// its -wal and -shm, its own `backups/` folder and its own backup files
-/// there. Nothing else is touched: not a folder, a device or a link, not
-/// another program's file in `backups/`, and nothing at all unless `db` is
-/// a vakt database. A -wal or -shm left read-only by a read-only spell is
-/// made writable again when the database itself is. Returns the paths
-/// fixed. Paths only: no content.
-pub fn fix_permissions(db: &Path) -> Vec<PathBuf> {
-    let loose = |p: &Path, private: u32, want_dir: bool| -> bool {
+/// What the look at vakt's files did, or found it could not do. Paths
+/// only: no content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileNote {
+    /// Other users could read it; now only its owner can.
+    MadePrivate(PathBuf),
+    /// Other users can read it, and it belongs to another user, so this
+    /// user cannot change that.
+    CannotMakePrivate(PathBuf),
+}
+
+/// Makes the files vakt itself creates private to their owner: the
+/// database, its -wal and -shm, its own `backups/` folder and its own
+/// backup files there. It only ever takes permissions away, those of the
+/// group and of others (`0644` becomes `0600`, `0444` becomes `0400`): a
+/// file its owner made read-only stays read-only. Nothing else is touched:
+/// not a folder, a device or a link, not another program's file in
+/// `backups/`, and nothing at all unless `db` is a vakt database. Says
+/// what it changed (checked on the file afterwards) and which files it
+/// could not change because they belong to another user.
+pub fn fix_permissions(db: &Path) -> Vec<FileNote> {
+    let loose = |p: &Path, want_dir: bool| -> bool {
         std::fs::symlink_metadata(p).is_ok_and(|m| {
             let ft = m.file_type();
-            let mode = m.permissions().mode() & 0o777;
             (if want_dir { ft.is_dir() } else { ft.is_file() })
-                && mode & 0o077 != 0
-                && mode != private
+                && m.permissions().mode() & 0o077 != 0
         })
-    };
-    let db_writable = std::fs::symlink_metadata(db)
-        .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o200 != 0);
-    let stuck = |p: &Path| {
-        db_writable
-            && std::fs::symlink_metadata(p)
-                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o200 == 0)
     };
     let dir = backup_dir(db);
     let collect = || {
-        let mut todo: Vec<(PathBuf, u32)> = vec![];
-        for (i, f) in data_files(db).into_iter().enumerate() {
-            if loose(&f, 0o600, false) || (i > 0 && stuck(&f)) {
-                todo.push((f, 0o600));
+        let mut todo: Vec<PathBuf> = vec![];
+        for f in data_files(db) {
+            if loose(&f, false) {
+                todo.push(f);
             }
         }
-        if loose(&dir, 0o700, true) {
-            todo.push((dir.clone(), 0o700));
+        if loose(&dir, true) {
+            todo.push(dir.clone());
         }
         for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let p = e.path();
-            if is_own_backup_name(&e.file_name().to_string_lossy()) && loose(&p, 0o600, false) {
-                todo.push((p, 0o600));
+            if is_own_backup_name(&e.file_name().to_string_lossy()) && loose(&p, false) {
+                todo.push(p);
             }
         }
         todo
     };
     // Only a vakt database's files are vakt's to change. Looking may make
-    // the -wal and -shm (with the database's mode), so look again after;
-    // only what was there before is reported.
+    // the -wal and -shm (with the database's mode, and only for a user who
+    // may write it), so look again after; only what was there before is
+    // reported.
     let before = collect();
     if before.is_empty() || !is_vakt_database(db) {
         return vec![];
     }
-    collect()
+    let mut notes = vec![];
+    for p in collect() {
+        let Ok(meta) = std::fs::symlink_metadata(&p) else {
+            continue;
+        };
+        let want = meta.permissions().mode() & 0o7700;
+        let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(want));
+        let now = std::fs::symlink_metadata(&p).map(|m| m.permissions().mode() & 0o7777);
+        if !before.contains(&p) {
+            continue;
+        }
+        if now.is_ok_and(|m| m == want) {
+            notes.push(FileNote::MadePrivate(p));
+        } else if !super::owned_by_me(&p) {
+            notes.push(FileNote::CannotMakePrivate(p));
+        }
+    }
+    notes
+}
+
+/// Removes a -wal and -shm beside the database that this user may not
+/// write although it may write the database: left by another user's
+/// read-only look, or by a read-only spell, in an older vakt. SQLite
+/// cannot open the database while they are there. They are removed only
+/// when the -wal holds nothing (so neither holds data) and `db` carries
+/// vakt's mark; a -wal with content is named in an error instead. Returns
+/// the paths removed. A user who may only read changes nothing here.
+pub fn clear_left_behind(db: &Path) -> Result<Vec<PathBuf>> {
+    if super::read_only_for_me(db).is_some()
+        || super::header_application_id(db) != Some(super::APPLICATION_ID)
+    {
+        return Ok(vec![]);
+    }
+    let present: Vec<PathBuf> = data_files(db)
         .into_iter()
-        .filter(|(p, mode)| {
-            std::fs::set_permissions(p, std::fs::Permissions::from_mode(*mode)).is_ok()
-        })
-        .filter(|(p, _)| before.iter().any(|(b, _)| b == p))
-        .map(|(p, _)| p)
-        .collect()
+        .skip(1)
+        .filter(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file()))
+        .collect();
+    let stuck = present.iter().find(|p| {
+        super::may_write(p).is_err_and(|e| e.kind() != std::io::ErrorKind::ReadOnlyFilesystem)
+            || std::fs::metadata(p).is_ok_and(|m| m.permissions().mode() & 0o200 == 0)
+    });
+    let Some(stuck) = stuck else {
+        return Ok(vec![]);
+    };
+    let wal = &data_files(db)[1];
+    if std::fs::metadata(wal).is_ok_and(|m| m.len() > 0) {
+        return Err(StoreError::LeftBehind(stuck.clone()));
+    }
+    for p in &present {
+        std::fs::remove_file(p).map_err(|_| StoreError::LeftBehind(p.clone()))?;
+    }
+    Ok(present)
 }
 
 /// Whether `db` is a plain file holding a vakt database (read-only look).
@@ -283,9 +333,48 @@ mod tests {
         drop(super::super::Store::create(&db).unwrap());
         std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
         let fixed = fix_permissions(&db);
-        assert_eq!(fixed, vec![db.clone()]);
+        assert_eq!(fixed, vec![FileNote::MadePrivate(db.clone())]);
         let mode = std::fs::metadata(&db).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         assert!(fix_permissions(&db).is_empty());
+    }
+
+    #[test]
+    fn the_privacy_fix_only_takes_permissions_away() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("p.db");
+        drop(super::super::Store::create(&db).unwrap());
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        for (from, to) in [
+            (0o444, 0o400),
+            (0o644, 0o600),
+            (0o640, 0o600),
+            (0o604, 0o600),
+            (0o666, 0o600),
+            (0o440, 0o400),
+            (0o404, 0o400),
+        ] {
+            std::fs::set_permissions(&db, std::fs::Permissions::from_mode(from)).unwrap();
+            assert_eq!(
+                fix_permissions(&db),
+                vec![FileNote::MadePrivate(db.clone())]
+            );
+            assert_eq!(mode(&db), to, "{from:o}");
+        }
+        // Already private, or read-only and private: nothing to do.
+        for m in [0o600, 0o400, 0o200] {
+            std::fs::set_permissions(&db, std::fs::Permissions::from_mode(m)).unwrap();
+            assert!(fix_permissions(&db).is_empty(), "{m:o}");
+            assert_eq!(mode(&db), m);
+        }
+        let backups = backup_dir(&db);
+        std::fs::create_dir(&backups).unwrap();
+        std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::fs::set_permissions(&backups, std::fs::Permissions::from_mode(0o555)).unwrap();
+        assert_eq!(
+            fix_permissions(&db),
+            vec![FileNote::MadePrivate(backups.clone())]
+        );
+        assert_eq!(mode(&backups), 0o500, "no write bit added to the folder");
     }
 }

@@ -63,6 +63,10 @@ pub enum StoreError {
     NoRoomToRead,
     #[error("SQLite cannot open the file or the files beside it")]
     CannotOpen,
+    #[error("read-only, and the log beside the file needs its owner")]
+    ReaderWaits,
+    #[error("a file beside the database cannot be written: {0:?}")]
+    LeftBehind(PathBuf),
     #[error("no data directory")]
     NoDataDir,
     #[error("database error: {0}")]
@@ -160,14 +164,19 @@ pub enum NotFile {
     BrokenLink,
 }
 
-/// Why a store can read but never write: it was opened from a snapshot of
-/// the file because SQLite could not open it the normal way.
+/// Why a store can read but never write: SQLite could not open it the
+/// normal way (a snapshot of the file), or this user may not write it (a
+/// read-only connection that creates nothing beside the file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {
     /// The disk is full: SQLite cannot make its shared-memory file.
     DiskFull,
     /// The file system is mounted read-only.
     ReadOnlyFs,
+    /// The file's owner has taken away write access (mode `0400`, `0444`).
+    ReadOnlyFile,
+    /// The file belongs to another user, and this user may only read it.
+    NotYours,
 }
 
 impl Limit {
@@ -175,8 +184,63 @@ impl Limit {
         match self {
             Limit::DiskFull => StoreError::DiskFull,
             Limit::ReadOnlyFs => StoreError::ReadOnlyFs,
+            Limit::ReadOnlyFile | Limit::NotYours => StoreError::ReadOnly,
         }
     }
+}
+
+/// Why this user may only read the file at `path`, if so; None when it may
+/// write it (or when there is no file). Asked without opening the file: the
+/// owner's write bit (so a file made read-only stays read-only, for root
+/// too), then the system's answer for this user (`faccessat`).
+pub fn read_only_for_me(path: &Path) -> Option<Limit> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).ok()?;
+    if meta.mode() & 0o200 == 0 {
+        return Some(Limit::ReadOnlyFile);
+    }
+    match may_write(path) {
+        Ok(()) => None,
+        Err(e) if e.kind() == ErrorKind::ReadOnlyFilesystem => None,
+        Err(_) if meta.uid() == effective_uid() => Some(Limit::ReadOnlyFile),
+        Err(_) => Some(Limit::NotYours),
+    }
+}
+
+/// Whether this process may write `path`, as the system answers for its
+/// effective user, without opening the file (closing any descriptor of a
+/// file drops the locks SQLite holds on it in this process).
+pub(crate) fn may_write(path: &Path) -> std::io::Result<()> {
+    access(path, libc::W_OK)
+}
+
+/// `faccessat` for the effective user: may it read (`R_OK`) or write
+/// (`W_OK`) `path`?
+fn access(path: &Path, how: libc::c_int) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes())
+        .map_err(|_| std::io::Error::from(ErrorKind::InvalidInput))?;
+    // SAFETY: a valid NUL-terminated path; faccessat only reads it.
+    let rc = unsafe { libc::faccessat(libc::AT_FDCWD, c.as_ptr(), how, libc::AT_EACCESS) };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// The user this process acts as.
+pub(crate) fn effective_uid() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+/// Whether the user running vakt owns the file at `path`: only the owner's
+/// vakt writes backups beside it, so no copy lands where the owner cannot
+/// erase it.
+pub fn owned_by_me(path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).is_ok_and(|m| m.uid() == effective_uid())
 }
 
 /// Looks at `path` without opening, creating or changing anything.
@@ -220,7 +284,7 @@ pub fn inspect(path: &Path) -> Result<Found> {
 /// The application id in an SQLite header, read straight from the file,
 /// or None when the file does not start with an SQLite header (too short,
 /// encrypted, not SQLite).
-fn header_application_id(path: &Path) -> Option<i32> {
+pub(crate) fn header_application_id(path: &Path) -> Option<i32> {
     use std::io::Read;
     let mut head = [0u8; 100];
     std::fs::File::open(path).ok()?.read_exact(&mut head).ok()?;
@@ -230,10 +294,7 @@ fn header_application_id(path: &Path) -> Option<i32> {
 
 /// Whether the file system holding `path` refuses writing.
 fn on_read_only_fs(path: &Path) -> bool {
-    OpenOptions::new()
-        .write(true)
-        .open(path)
-        .is_err_and(|e| e.kind() == ErrorKind::ReadOnlyFilesystem)
+    may_write(path).is_err_and(|e| e.kind() == ErrorKind::ReadOnlyFilesystem)
 }
 
 /// Whether the disk holding `path` has no room for SQLite's files: tries
@@ -274,6 +335,11 @@ fn absent_side_files(path: &Path) -> Vec<PathBuf> {
 /// nobody can write meanwhile, which is what a full disk or a read-only
 /// mount mean; callers check the first.
 fn open_snapshot(path: &Path) -> rusqlite::Result<Connection> {
+    open_uri(path, "immutable=1")
+}
+
+/// Opens `path` read-only as a URI with `params` (`immutable=1`, ...).
+fn open_uri(path: &Path, params: &str) -> rusqlite::Result<Connection> {
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut uri = String::from("file:");
     for b in abs.as_os_str().as_encoded_bytes() {
@@ -283,7 +349,8 @@ fn open_snapshot(path: &Path) -> rusqlite::Result<Connection> {
             b => uri.push_str(&format!("%{b:02X}")),
         }
     }
-    uri.push_str("?immutable=1");
+    uri.push('?');
+    uri.push_str(params);
     key::open(
         Path::new(&uri),
         OpenFlags::SQLITE_OPEN_READ_ONLY
@@ -351,7 +418,9 @@ impl Store {
         if header_application_id(path).is_some_and(|id| id != 0 && id != APPLICATION_ID) {
             return Err(StoreError::Foreign);
         }
-        check_writable(path)?;
+        if read_only_for_me(path).is_none() {
+            check_writable(path)?;
+        }
         let (conn, limit) = connect(path, true)?;
         let (id, found) = classify(&conn)?;
         if let Some(limit) = limit {
@@ -450,13 +519,7 @@ impl Store {
 }
 
 fn io_or(e: rusqlite::Error, path: &Path) -> StoreError {
-    match StoreError::from(e) {
-        StoreError::Io { kind, .. } => StoreError::Io {
-            path: path.to_path_buf(),
-            kind,
-        },
-        other => other,
-    }
+    io_or_store(StoreError::from(e), path)
 }
 
 /// Whether the file `conn` has open is a vakt database this program can
@@ -523,6 +586,9 @@ pub(crate) fn connect(path: &Path, write: bool) -> Result<(Connection, Option<Li
             Err(StoreError::ReadOnlyFs)
         };
     }
+    if let Some(limit) = read_only_for_me(path) {
+        return connect_reader(path, limit);
+    }
     let absent = absent_side_files(path);
     let flags = if write {
         OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -553,6 +619,96 @@ pub(crate) fn connect(path: &Path, write: bool) -> Result<(Connection, Option<Li
             }
         }
         Err(e) => Err(io_or(e, path)),
+    }
+}
+
+/// A connection for a user who may only read the file, which creates
+/// nothing beside it: such a user's -wal or -shm would belong to them, and
+/// the owner could not open the database any more. When the write-ahead
+/// log is empty or absent, every commit is in the file itself: a snapshot
+/// (`immutable=1`: no locks, no -shm). When it holds commits not yet
+/// copied into the file (someone is working), SQLite reads it through the
+/// -wal and -shm already there (`readonly_shm=1`: the -shm is never
+/// created, and a read-only one is read into private memory); without
+/// them, or when they cannot be read, it cannot be read safely now.
+fn connect_reader(path: &Path, limit: Limit) -> Result<(Connection, Option<Limit>)> {
+    // Not even readable: say so, not "SQLite cannot open".
+    access(path, libc::R_OK).map_err(|e| StoreError::Io {
+        path: path.to_path_buf(),
+        kind: e.kind(),
+    })?;
+    let snapshot = || -> Result<(Connection, Option<Limit>)> {
+        let conn = open_snapshot(path).map_err(|e| io_or(e, path))?;
+        conn.query_row("PRAGMA application_id", [], |_| Ok(()))?;
+        Ok((conn, Some(limit)))
+    };
+    if wal_is_empty(path) {
+        return snapshot();
+    }
+    let absent = absent_side_files(path);
+    if !absent.is_empty() {
+        return Err(StoreError::ReaderWaits);
+    }
+    let live = open_uri(path, "readonly_shm=1").and_then(|conn| {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.query_row("PRAGMA application_id", [], |_| Ok(()))?;
+        Ok(conn)
+    });
+    // The owner may have closed the last connection (removing the -wal and
+    // -shm) between the look and the open, and SQLite then makes a new
+    // -wal: a file of this user's beside another user's database. It is
+    // removed again, and the file read as it is.
+    let made = made_beside_anothers(path, limit);
+    match live {
+        Ok(conn) if made.is_empty() => Ok((conn, Some(limit))),
+        Ok(conn) => {
+            drop(conn);
+            remove_made(&made);
+            if wal_is_empty(path) {
+                snapshot()
+            } else {
+                Err(StoreError::ReaderWaits)
+            }
+        }
+        Err(e) => {
+            remove_made(&made);
+            match StoreError::from(e) {
+                StoreError::CannotOpen | StoreError::Sqlite(_) => Err(StoreError::ReaderWaits),
+                other => Err(io_or_store(other, path)),
+            }
+        }
+    }
+}
+
+/// The -wal and -shm beside another user's database that belong to this
+/// user: only SQLite, on a reader's open, can have made them.
+fn made_beside_anothers(path: &Path, limit: Limit) -> Vec<PathBuf> {
+    use std::os::unix::fs::MetadataExt;
+    if limit != Limit::NotYours {
+        return vec![];
+    }
+    health::data_files(path)
+        .into_iter()
+        .skip(1)
+        .filter(|p| {
+            std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file() && m.uid() == effective_uid())
+        })
+        .collect()
+}
+
+fn remove_made(files: &[PathBuf]) {
+    for f in files {
+        let _ = std::fs::remove_file(f);
+    }
+}
+
+fn io_or_store(e: StoreError, path: &Path) -> StoreError {
+    match e {
+        StoreError::Io { kind, .. } => StoreError::Io {
+            path: path.to_path_buf(),
+            kind,
+        },
+        other => other,
     }
 }
 
@@ -715,8 +871,12 @@ pub(crate) mod tests {
         drop(Store::create(&path).unwrap());
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
         // root ignores file modes; the check is on the mode bits, so it
-        // holds for every user.
-        assert!(matches!(Store::open(&path), Err(StoreError::ReadOnly)));
+        // holds for every user. The file can be read, never written.
+        let mut s = Store::open(&path).unwrap();
+        assert_eq!(s.limit(), Some(Limit::ReadOnlyFile));
+        assert!(matches!(s.write(|_| Ok(())), Err(StoreError::ReadOnly)));
+        assert!(!dir.path().join("ro.db-wal").exists());
+        assert!(!dir.path().join("ro.db-shm").exists());
     }
 
     #[test]
