@@ -348,3 +348,27 @@ fn an_overdue_item_with_a_plan_stays_on_top_and_a_late_plan_says_so() {
     assert_eq!(first["id"], 1, "{q:#}");
     assert_eq!(first["overdue"], true, "{q:#}");
 }
+
+/// "yesterday 10:00" is a time that has passed, and vakt says so, rather
+/// than how to write a time.
+#[test]
+fn a_plan_for_yesterday_says_it_has_passed() {
+    let db = TestDb::new();
+    db.cmd()
+        .args(["voicemail", "add", "--phone", "22 33 44 55"])
+        .assert()
+        .success();
+    for (lang, text, said) in [
+        ("en", "yesterday 10:00", "passed"),
+        ("nb", "i går 10:00", "har vært"),
+    ] {
+        let out = db
+            .cmd()
+            .args(["--lang", lang, "callback", "plan", "1", "--at", text])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{lang}: {err}");
+    }
+}

@@ -184,6 +184,10 @@ pub fn parse_planned(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<DateTime
         ["i", "morgen", t] | ["imorgen", t] | ["tomorrow", t] => {
             (today.succ_opt().ok_or(WhenError::Format)?, clock(t)?)
         }
+        // Read, so that the answer is that it has passed, not how to write it.
+        ["i", "går", t] | ["igår", t] | ["yesterday", t] => {
+            (today.pred_opt().ok_or(WhenError::Format)?, clock(t)?)
+        }
         [d, t] => {
             let time = clock(t)?;
             match crate::calendar::parse_weekday(d) {
