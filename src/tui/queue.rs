@@ -1241,6 +1241,10 @@ impl Component for QueueState {
         self.form().is_some_and(Form::is_dirty)
     }
 
+    fn why_disabled(&self, act: Act) -> Option<crate::i18n::Msg> {
+        (act == Act::Undo).then_some(q::NOTHING_TO_UNDO)
+    }
+
     fn is_enabled(&self, act: Act) -> bool {
         let item = self.selected_item();
         let open_item = item.is_some_and(|i| i.open);

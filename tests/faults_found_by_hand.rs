@@ -1,5 +1,6 @@
-//! A word pasted into the log's search (or typed so fast over a slow link
-//! that it arrives as one burst) searches, as typing it does.
+//! Faults found by using the app by hand, each fixed and kept fixed: a
+//! pasted log search that did not search, a greyed key that opened a form
+//! only to refuse it, keys that did nothing and said nothing.
 
 mod common;
 
@@ -10,6 +11,8 @@ use vakt::i18n::Lang;
 use vakt::store::log::{Marks, NewNote};
 use vakt::tui::render_text;
 
+/// A word pasted into the log's search (or typed so fast over a slow link
+/// that it arrives as one burst) searches, as typing it does.
 #[test]
 fn a_pasted_search_narrows_the_log() {
     let db = TestDb::new();
@@ -65,4 +68,18 @@ fn k_without_a_handover_waiting_does_not_open_the_acknowledgement() {
         "{s}"
     );
     assert!(s.contains("No handover is waiting"), "{s}");
+}
+
+/// `u` with nothing to undo says so (it used to do nothing, silently, also
+/// right after a join, which cannot be undone).
+#[test]
+fn u_with_nothing_to_undo_says_so() {
+    let db = TestDb::new();
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+    let mut app = db.app(Lang::En, now);
+    app.set_on_duty("KH", false);
+    app.resize(120, 30);
+    app.on_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE));
+    let s = render_text(&app, 120, 30);
+    assert!(s.contains("Nothing to undo."), "{s}");
 }
