@@ -224,4 +224,17 @@ fn join_makes_one_item_that_keeps_every_message_attempt_and_no() {
     assert_eq!(joined.safety.may_leave_message, Some(false));
     assert!(joined.summary.contains("sak 22 33 44 87"));
     assert_eq!(app.queue().counts.open, 1);
+    // The command line, asked about the joined item, says where it went.
+    let out = db
+        .cmd()
+        .args(["--lang", "en", "callback", "attempt", &first.to_string()])
+        .args(["--result", "no-answer"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("Item {first} was joined into item {second}")),
+        "{err}"
+    );
 }

@@ -251,6 +251,25 @@ pub fn queue(ctx: &Ctx, args: QueueArgs) -> Result<(), AppError> {
 }
 
 pub fn callback(ctx: &Ctx, cmd: CallbackCmd) -> Result<(), AppError> {
+    match callback_run(ctx, cmd) {
+        // An item joined into another (same number) is not gone: say where.
+        Err(AppError::NotFound(id)) => {
+            let into = ctx
+                .open_store()
+                .ok()
+                .and_then(|s| s.joined_into(id).ok().flatten());
+            Err(match into {
+                Some(into) => AppError::Message(
+                    q::ERR_JOINED_INTO.fill(ctx.lang, &[("id", &id), ("into", &into)]),
+                ),
+                None => AppError::NotFound(id),
+            })
+        }
+        other => other,
+    }
+}
+
+fn callback_run(ctx: &Ctx, cmd: CallbackCmd) -> Result<(), AppError> {
     let mut store = ctx.open_store()?;
     let cal = store.calendar().map_err(ctx.db_err())?;
     let mut snaps = Snapshots::default();

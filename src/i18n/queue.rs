@@ -173,6 +173,7 @@ catalogue! {
     PHONE_KIND_FIXED => "fasttelefonnummer", "landline number";
     PHONE_LENGTHS_OR => "eller", "or";
     ERR_NOT_FOUND => "Finner ikke sak {id}.", "No item {id}.";
+    ERR_JOINED_INTO => "Sak {id} er slått sammen med sak {into} (samme nummer). Bruk {into}.", "Item {id} was joined into item {into} (the same number). Use {into}.";
     ERR_CLOSED => "Saken er allerede lukket.", "The item is already closed.";
     PLAN_AFTER_DEADLINE => "Det er etter fristen ({deadline}): løftet holdes bare om noen prøver før.", "That is after the deadline ({deadline}): the promise is kept only if someone tries before then.";
     ERR_ATTEMPT_BEFORE => "Forsøket kan ikke være før beskjeden kom inn. Sjekk datoen.", "The attempt cannot be before the message came in. Check the date.";

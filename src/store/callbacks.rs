@@ -722,6 +722,22 @@ impl Store {
         get_item(self.conn(), id)
     }
 
+    /// The item an item `id` was joined into (the same number), from the
+    /// audit trail, if it was; the newest join wins.
+    pub fn joined_into(&self, id: i64) -> Result<Option<i64>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT ref_id FROM audit
+                 WHERE action = 'join' AND entity = 'callback'
+                   AND (detail = 'from ' || ?1 OR detail = 'renumbered; item ' || ?1 || ' joined')
+                 ORDER BY id DESC LIMIT 1",
+            )?
+            .query_row(params![id], |r| r.get::<_, Option<i64>>(0))
+            .optional()?
+            .flatten())
+    }
+
     pub fn attempts(&self, id: i64) -> Result<Vec<Attempt>> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT id, at, by, result, note FROM attempts WHERE callback_id = ?1 ORDER BY at, id",
