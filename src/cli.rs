@@ -265,6 +265,12 @@ pub struct VoicemailAdd {
     /// A short summary of the message.
     #[arg(long)]
     pub summary: Option<String>,
+    /// The caller asked to be called back.
+    #[arg(long, conflicts_with = "no_callback")]
+    pub wants_callback: bool,
+    /// The caller said they do not want to be called back.
+    #[arg(long)]
+    pub no_callback: bool,
     /// The caller said: do not leave a message.
     #[arg(long, conflicts_with = "message_ok")]
     pub no_message: bool,

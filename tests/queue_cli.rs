@@ -326,3 +326,37 @@ fn every_queue_command_explains_itself() {
             .stdout(predicate::str::contains("Bruk"));
     }
 }
+
+/// A voicemail typed on the command line does not claim the caller asked
+/// to be called back (the app's form says "not known" too); the flags say
+/// what the caller did say.
+#[test]
+fn the_command_line_does_not_invent_a_wish_for_a_callback() {
+    let db = TestDb::new();
+    let wants = |args: &[&str]| {
+        let mut all = vec!["voicemail", "add", "--json"];
+        all.extend_from_slice(args);
+        let v = run_json(&db, &all);
+        let id = v["id"].as_i64().unwrap();
+        db.store()
+            .callback(id)
+            .unwrap()
+            .unwrap()
+            .safety
+            .wants_callback
+    };
+    assert_eq!(wants(&["--phone", "22 33 44 01"]), None);
+    assert_eq!(
+        wants(&["--phone", "22 33 44 02", "--wants-callback"]),
+        Some(true)
+    );
+    assert_eq!(
+        wants(&["--phone", "22 33 44 03", "--no-callback"]),
+        Some(false)
+    );
+    db.cmd()
+        .args(["voicemail", "add", "--phone", "22 33 44 04"])
+        .args(["--wants-callback", "--no-callback"])
+        .assert()
+        .code(2);
+}

@@ -67,7 +67,12 @@ pub fn voicemail(ctx: &Ctx, cmd: VoicemailCmd) -> Result<(), AppError> {
     let phone = crate::domain::callback::callback_number(args.phone.as_deref().unwrap_or(""))
         .map_err(AppError::Phone)?;
     let safety = Safety {
-        wants_callback: Some(true),
+        // Only what the caller said; the app's form starts at "not known".
+        wants_callback: if args.no_callback {
+            Some(false)
+        } else {
+            args.wants_callback.then_some(true)
+        },
         may_leave_message: if args.no_message {
             Some(false)
         } else if args.message_ok {

@@ -97,6 +97,8 @@ catalogue! {
     ARG_VOICEMAIL_ADD__OLD => "Mottakstiden er virkelig mer enn 60 dager tilbake (ellers avvist som en sannsynlig skrivefeil)", "The receipt really is more than 60 days back (otherwise refused as a likely typo)";
     ARG_VOICEMAIL_ADD__NAME => "Et navn eller kallenavn innringeren oppga", "A name or alias the caller gave";
     ARG_VOICEMAIL_ADD__SUMMARY => "Et kort sammendrag av meldingen", "A short summary of the message";
+    ARG_VOICEMAIL_ADD__WANTS_CALLBACK => "Innringeren ba om å bli ringt opp", "The caller asked to be called back";
+    ARG_VOICEMAIL_ADD__NO_CALLBACK => "Innringeren sa at de ikke vil bli ringt opp", "The caller said they do not want to be called back";
     ARG_VOICEMAIL_ADD__NO_MESSAGE => "Innringeren sa: ikke legg igjen beskjed", "The caller said: do not leave a message";
     ARG_VOICEMAIL_ADD__MESSAGE_OK => "Innringeren sa at vi kan legge igjen beskjed", "The caller said a message may be left";
     ARG_VOICEMAIL_ADD__SAY_WHO_OK => "Innringeren sa at vi kan si hvem vi er", "The caller said we may say who we are";
