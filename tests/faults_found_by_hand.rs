@@ -83,3 +83,39 @@ fn u_with_nothing_to_undo_says_so() {
     let s = render_text(&app, 120, 30);
     assert!(s.contains("Nothing to undo."), "{s}");
 }
+
+/// A form taller than the window keeps the field being typed in on
+/// screen and says that more fields lie above or below (the directory's
+/// new-service form at 80×24 drew its last fields nowhere, and typing went
+/// into a field nobody could see).
+#[test]
+fn a_tall_form_keeps_the_focused_field_on_screen() {
+    let db = TestDb::new();
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+    for lang in [Lang::En, Lang::Nb] {
+        let mut app = db.app(lang, now);
+        app.set_on_duty("KH", false);
+        app.resize(80, 24);
+        for c in ['2', 'n'] {
+            app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        let s = render_text(&app, 80, 24);
+        let more = match lang {
+            Lang::En => "more below",
+            Lang::Nb => "flere under",
+        };
+        assert!(s.contains(more), "{lang:?}\n{s}");
+        // Back-tab from the first field to the last one, and type there.
+        app.on_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+        for c in "kildeQ".chars() {
+            app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        let s = render_text(&app, 80, 24);
+        assert!(s.contains("kildeQ"), "{lang:?}\n{s}");
+        let above = match lang {
+            Lang::En => "more above",
+            Lang::Nb => "flere over",
+        };
+        assert!(s.contains(above), "{lang:?}\n{s}");
+    }
+}

@@ -79,6 +79,8 @@ catalogue! {
     EDIT_DELETE_TO_START => "Slett til starten av linjen", "Delete to the start of the line";
     EDIT_DELETE_TO_END => "Slett til slutten av linjen", "Delete to the end of the line";
     EDIT_UNDO => "Angre siste endring", "Undo the last change";
+    FORM_MORE_ABOVE => "↑ {n} flere over", "↑ {n} more above";
+    FORM_MORE_BELOW => "↓ {n} flere under (Tab)", "↓ {n} more below (Tab)";
     FIELD_KEY_CHOICE => "Bytt valg (i et felt med valg)", "Change the choice (in a field with choices)";
     ERR_TOO_LONG_TEXT => "Teksten er for lang (høyst {max} tegn). Resten er kuttet.", "The text is too long (at most {max} characters). The rest was cut off.";
     READ_FAILED => "Kunne ikke lese databasen: {why}", "Could not read the database: {why}";

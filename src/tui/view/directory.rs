@@ -68,20 +68,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-/// A long form shows the fields around the focused one.
+/// The entry form (taller than most windows: `form::draw` shows the
+/// fields around the focused one and says how many more there are).
 fn draw_form_window(frame: &mut Frame, area: Rect, form: &Form, app: &App) {
-    let n = usize::from(area.height.saturating_sub(4) / 2).max(3);
-    let start = form
-        .focus
-        .saturating_sub(n / 2)
-        .min(form.fields.len().saturating_sub(n));
-    let mut shown = form.clone();
-    shown.fields = form.fields.iter().skip(start).take(n).cloned().collect();
-    shown.focus = form.focus - start;
     super::form::draw(
         frame,
         area,
-        &shown,
+        form,
         d::DIR_FORM_HINT.get(app.lang),
         &app.theme,
         app.lang,

@@ -64,8 +64,36 @@ pub fn draw<F: FieldId>(
     let value_w = inner.width.saturating_sub(LABEL_W as u16 + 2);
     let mut y = inner.y;
     let bottom = inner.y + inner.height.saturating_sub(1);
-    for (i, f) in form.fields.iter().enumerate() {
-        if y >= bottom {
+    // Taller than the window: a window of fields that holds the focused
+    // one, with a line saying how many more lie above and below.
+    let heights: Vec<usize> = form
+        .fields
+        .iter()
+        .map(|f| 1 + notes(f).iter().map(|(l, _)| l.len()).sum::<usize>())
+        .collect();
+    let rows = usize::from(bottom.saturating_sub(inner.y));
+    let (start, end) = field_window(&heights, form.focus, rows);
+    let more = |frame: &mut Frame, text: String, y: u16| {
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, th.muted)),
+            Rect::new(value_x, y, value_w, 1),
+        );
+    };
+    if start > 0 {
+        more(
+            frame,
+            crate::i18n::shell::FORM_MORE_ABOVE.fill(lang, &[("n", &start)]),
+            y,
+        );
+        y += 1;
+    }
+    let last_row = if end < form.fields.len() {
+        bottom.saturating_sub(1)
+    } else {
+        bottom
+    };
+    for (i, f) in form.fields.iter().enumerate().take(end).skip(start) {
+        if y >= last_row {
             break;
         }
         let focused = i == form.focus;
@@ -128,7 +156,7 @@ pub fn draw<F: FieldId>(
         y += 1;
         for (lines, style) in notes(f) {
             for line in lines {
-                if y >= bottom {
+                if y >= last_row {
                     break;
                 }
                 frame.render_widget(
@@ -139,10 +167,41 @@ pub fn draw<F: FieldId>(
             }
         }
     }
+    if end < form.fields.len() {
+        more(
+            frame,
+            crate::i18n::shell::FORM_MORE_BELOW.fill(lang, &[("n", &(form.fields.len() - end))]),
+            last_row,
+        );
+    }
     frame.render_widget(
         Paragraph::new(Span::styled(footer.to_string(), th.muted)),
         Rect::new(inner.x + 1, bottom, inner.width.saturating_sub(1), 1),
     );
+}
+
+/// Which fields to draw, `start..end`, in `rows` lines when the field `i`
+/// is `heights[i]` lines tall: all when they fit; else a run that holds
+/// `focus`, the fields after it first, with a line kept for "more above"
+/// and one for "more below" where there are more.
+fn field_window(heights: &[usize], focus: usize, rows: usize) -> (usize, usize) {
+    let n = heights.len();
+    if heights.iter().sum::<usize>() <= rows || n == 0 {
+        return (0, n);
+    }
+    let focus = focus.min(n - 1);
+    let room = rows.saturating_sub(2).max(1);
+    let (mut start, mut end) = (focus, focus + 1);
+    let mut used = heights[focus];
+    while end < n && used + heights[end] <= room {
+        used += heights[end];
+        end += 1;
+    }
+    while start > 0 && used + heights[start - 1] <= room {
+        start -= 1;
+        used += heights[start];
+    }
+    (start, end)
 }
 
 /// `text` in lines of at most `width` columns, broken between words (a
@@ -294,6 +353,29 @@ mod tests {
             prop_assert!(w.start <= index && index < w.end);
             if w.end - w.start > 1 {
                 prop_assert!(widths[w.start..w.end].iter().sum::<usize>() <= avail);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::field_window;
+
+    #[test]
+    fn the_field_window_holds_the_focus() {
+        let h = [1, 2, 1, 1, 3, 1, 1, 2, 1, 1];
+        assert_eq!(field_window(&h, 4, 30), (0, 10), "all fit");
+        for rows in 3..14 {
+            for focus in 0..h.len() {
+                let (s, e) = field_window(&h, focus, rows);
+                assert!(s <= focus && focus < e, "{rows} {focus}: {s}..{e}");
+                let marks = usize::from(s > 0) + usize::from(e < h.len());
+                let used: usize = h[s..e].iter().sum();
+                assert!(
+                    used + marks <= rows.max(h[focus] + 2),
+                    "{rows} {focus}: {s}..{e}"
+                );
             }
         }
     }
