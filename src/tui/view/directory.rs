@@ -349,8 +349,10 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
             th.warning,
         )));
     }
-    if !s.description.is_empty() {
-        lines.push(Line::from(s.description.clone()));
+    // Each line of a text its own line: a break inside one `Line` is
+    // dropped and runs the sentences together.
+    for part in s.description.lines().filter(|l| !l.trim().is_empty()) {
+        lines.push(Line::from(part.to_string()));
     }
     let (open, _) = open_word(s, app);
     lines.push(Line::from(format!(
@@ -414,7 +416,8 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
     }
     meta.push(crate::i18n::plural::TIMES_REFERRED.count(lang, app.directory.referrals));
     if !s.internal_note.is_empty() {
-        meta.push(d::DETAIL_NOTE.fill(lang, &[("note", &s.internal_note)]));
+        let note: Vec<&str> = s.internal_note.lines().map(str::trim).collect();
+        meta.push(d::DETAIL_NOTE.fill(lang, &[("note", &note.join(" "))]));
     }
     lines.push(Line::from(Span::styled(meta.join(" · "), th.muted)));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
