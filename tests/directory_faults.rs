@@ -58,3 +58,80 @@ fn every_starter_entry_reads_as_separate_sentences_in_the_detail() {
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// What `vakt directory search` printed: (stdout lines, stderr).
+fn cli_search(db: &TestDb, lang: &str, extra: &[&str]) -> (Vec<String>, String) {
+    let mut args = vec!["--lang", lang, "directory", "search"];
+    args.extend_from_slice(extra);
+    let out = db.cmd().args(&args).assert().success().get_output().clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    (
+        stdout.lines().map(str::to_string).collect(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn a_cut_search_says_how_many_were_found_and_how_to_see_more() {
+    let db = TestDb::new();
+    let all = vakt::directory::seed::starter_services().len();
+    assert!(all > 50, "{all}");
+    let (lines, err) = cli_search(&db, "en", &[""]);
+    assert_eq!(lines.len(), 50, "{lines:?}");
+    assert!(
+        err.contains(&format!("50 of {all} shown; --limit N for more")),
+        "{err:?}"
+    );
+    let (_, err) = cli_search(&db, "nb", &[""]);
+    assert!(
+        err.contains(&format!("50 av {all} vist; --limit N for flere")),
+        "{err:?}"
+    );
+    // With room for all: every entry, and no note.
+    let (lines, err) = cli_search(&db, "en", &["", "--limit", "200"]);
+    assert_eq!(lines.len(), all, "{lines:?}");
+    assert!(!err.contains("shown"), "{err:?}");
+    let (lines, err) = cli_search(&db, "en", &["", "--limit", "3"]);
+    assert_eq!(lines.len(), 3);
+    assert!(err.contains(&format!("3 of {all} shown")), "{err:?}");
+    // JSON keeps standard output a clean array; the note goes beside it.
+    let out = db
+        .cmd()
+        .args(["--lang", "en", "directory", "search", "", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 50);
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("50 of {all} shown")));
+    // A limit that is not a count is refused.
+    db.cmd()
+        .args(["directory", "search", "", "--limit", "0"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_app_count_is_true_when_more_match_than_it_shows() {
+    let db = TestDb::new();
+    {
+        let mut store = db.store();
+        let extra: Vec<vakt::directory::Service> = (0..120)
+            .map(|i| vakt::directory::Service {
+                name: format!("Testtjeneste {i:03}"),
+                national: true,
+                ..vakt::directory::Service::default()
+            })
+            .collect();
+        vakt::store::directory::bulk_insert(&mut store, &extra, "TEST", monday_morning()).unwrap();
+    }
+    let app = directory_app(&db, Lang::En);
+    let screen = render_text(&app, 120, 30);
+    let limit = vakt::tui::directory::RESULT_LIMIT;
+    assert_eq!(app.directory().rows.len(), limit);
+    assert!(
+        screen.contains(&format!("{limit}+ found")),
+        "the title must not claim exactly {limit}:\n{screen}"
+    );
+}

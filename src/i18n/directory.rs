@@ -168,6 +168,9 @@ catalogue! {
     ERR_UNKNOWN_CATEGORY => "Ukjent kategori «{category}». Kjente kategorier: {list}", "Unknown category \"{category}\". Known categories: {list}";
     EXPORTED => "{n} tilbud eksportert til {path}.", "{n} services exported to {path}.";
     SEARCH_NONE => "Ingen treff.", "Nothing found.";
+    SEARCH_CUT => "{shown} av {total} vist; --limit N for flere", "{shown} of {total} shown; --limit N for more";
+    SEARCH_CUT_MANY => "{shown} av over {total} vist; --limit N for flere (høyst {total}), eller snevre inn søket", "{shown} of over {total} shown; --limit N for more (at most {total}), or narrow the search";
+    TITLE_COUNT_MORE => "{n}+ treff – skriv mer for å snevre inn", "{n}+ found – type more to narrow";
     EMPTY_NO_FILTER => "Ingen treff. Prøv et kortere ord, et telefonnummer eller et sted.", "Nothing found. Try a shorter word, a phone number or a place.";
     SEARCH_CORRECTED => "Viser treff for «{words}»", "Showing results for \"{words}\"";
     SEARCH_PLACE => "Sted: {place} – lokale først, så nasjonale", "Place: {place} – local first, then national";
@@ -255,6 +258,19 @@ pub fn search_reading(place: Option<&str>, corrected: Option<&str>, lang: Lang) 
         lines.push(SEARCH_CORRECTED.fill(lang, &[("words", &words)]));
     }
     lines
+}
+
+/// The note that a search printed fewer entries than it found, or `None`
+/// when it printed them all. `more`: the search itself stopped at `total`.
+pub fn search_cut(shown: usize, total: usize, more: bool, lang: Lang) -> Option<String> {
+    let args: &[(&str, &dyn std::fmt::Display)] = &[("shown", &shown), ("total", &total)];
+    if more {
+        Some(SEARCH_CUT_MANY.fill(lang, args))
+    } else if shown < total {
+        Some(SEARCH_CUT.fill(lang, args))
+    } else {
+        None
+    }
 }
 
 /// The mark a reported problem leaves on an entry until it is verified

@@ -75,6 +75,9 @@ pub struct SearchResult {
     /// The place named in the query (folded), taken as a filter: services
     /// that serve it first, then the national ones.
     pub place: Option<String>,
+    /// More entries matched than the query's limit (the services are the
+    /// first `limit` of them).
+    pub more: bool,
 }
 
 pub use crate::directory::problem::{ProblemKind, ProblemReport};
@@ -663,17 +666,20 @@ impl Store {
             place: place.clone(),
             ..SearchResult::default()
         };
-        let mut found = search_tiers(conn, q, &tokens, place.as_deref(), limit)?;
+        // One more than asked for tells whether the list was cut.
+        let mut found = search_tiers(conn, q, &tokens, place.as_deref(), limit + 1)?;
         if found.is_empty()
             && !is_phone
             && !tokens.is_empty()
             && let Some(better) = correct_typos(conn, &tokens)?
         {
-            found = search_tiers(conn, q, &better, place.as_deref(), limit)?;
+            found = search_tiers(conn, q, &better, place.as_deref(), limit + 1)?;
             if !found.is_empty() {
                 result.corrected = Some(better.join(" "));
             }
         }
+        result.more = found.len() > limit;
+        found.truncate(limit);
         result.services = found;
         Ok(result)
     }

@@ -102,7 +102,11 @@ fn draw_search(frame: &mut Frame, area: Rect, app: &App) {
         )),
         Rect::new(area.x, area.y, lw.min(area.width), 1),
     );
-    let count = d::TITLE_COUNT.fill(lang, &[("n", &st.rows.len())]);
+    let count = if st.reading.more {
+        d::TITLE_COUNT_MORE.fill(lang, &[("n", &st.rows.len())])
+    } else {
+        d::TITLE_COUNT.fill(lang, &[("n", &st.rows.len())])
+    };
     let filters = st.filter_words(lang);
     let right = if filters.is_empty() {
         count
