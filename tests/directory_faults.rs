@@ -135,3 +135,45 @@ fn the_app_count_is_true_when_more_match_than_it_shows() {
         "the title must not claim exactly {limit}:\n{screen}"
     );
 }
+
+fn search_for(app: &mut App, text: &str) {
+    app.on_key(key(KeyCode::Char('/')));
+    for c in text.chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    app.on_key(key(KeyCode::Esc));
+}
+
+/// The rendered list row that names `name`.
+fn row_of(screen: &str, name: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains(name) && !l.contains("·"))
+        .unwrap_or_else(|| panic!("no row for {name} in\n{screen}"))
+        .to_string()
+}
+
+#[test]
+fn a_reported_problem_shows_on_the_list_row_until_verified() {
+    let db = TestDb::new();
+    let mut app = directory_app(&db, Lang::En);
+    search_for(&mut app, "kirkens");
+    let before = render_text(&app, 120, 30);
+    assert!(!row_of(&before, "Kirkens SOS").contains('⚠'), "{before}");
+    // Report a problem the way the volunteer does: p, then save.
+    app.on_key(key(KeyCode::Char('p')));
+    app.on_key(KeyCode::Enter.into());
+    let after = render_text(&app, 120, 30);
+    assert!(after.contains("⚠ Problem reported"), "detail:\n{after}");
+    let row = row_of(&after, "Kirkens SOS");
+    assert!(row.contains('⚠'), "row without the sign: {row:?}\n{after}");
+    // Other rows are not marked.
+    assert_eq!(after.matches('⚠').count(), 2, "{after}");
+    // Verifying answers the report: the sign goes.
+    app.on_key(key(KeyCode::Char('v')));
+    let verified = render_text(&app, 120, 30);
+    assert!(
+        !row_of(&verified, "Kirkens SOS").contains('⚠'),
+        "{verified}"
+    );
+}

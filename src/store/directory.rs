@@ -588,6 +588,22 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Which of `ids` have a problem reported since they were last
+    /// verified (what [`Store::open_problem`] would answer for each).
+    pub fn open_problem_among(&self, ids: &[i64]) -> Result<std::collections::HashSet<i64>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT 1 FROM service_problems p JOIN services s ON s.id = p.service_id
+             WHERE p.service_id = ?1 AND p.at > coalesce(s.last_verified_at, '') LIMIT 1",
+        )?;
+        let mut out = std::collections::HashSet::new();
+        for &id in ids {
+            if stmt.exists(params![id])? {
+                out.insert(id);
+            }
+        }
+        Ok(out)
+    }
+
     /// The latest problem reported about a service since it was last
     /// verified (a verification answers every report before it): what the
     /// entry shows until someone has checked it.

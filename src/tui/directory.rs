@@ -194,6 +194,8 @@ pub struct DirectoryState {
     /// A problem reported about the selected service since it was last
     /// verified.
     pub problem: Option<ProblemReport>,
+    /// The results with such a problem (marked ⚠ on their row).
+    pub problems: std::collections::HashSet<i64>,
 }
 
 impl Default for DirectoryState {
@@ -211,6 +213,7 @@ impl Default for DirectoryState {
             fault: ReadFault::default(),
             reading: SearchResult::default(),
             problem: None,
+            problems: std::collections::HashSet::new(),
         }
     }
 }
@@ -272,8 +275,13 @@ impl DirectoryState {
             limit: RESULT_LIMIT,
         };
         let select = self.select_after_reload.take();
-        match env.store.search_directory(&q) {
-            Ok(mut found) => {
+        let found = env.store.search_directory(&q).and_then(|found| {
+            let ids: Vec<i64> = found.services.iter().map(|s| s.id).collect();
+            Ok((found, env.store.open_problem_among(&ids)?))
+        });
+        match found {
+            Ok((mut found, problems)) => {
+                self.problems = problems;
                 self.rows = std::mem::take(&mut found.services);
                 self.reading = found;
                 self.fault = ReadFault::default();
@@ -299,6 +307,7 @@ impl DirectoryState {
         self.list.clear();
         self.referrals = 0;
         self.problem = None;
+        self.problems.clear();
     }
 
     fn load_selected(&mut self, env: &mut Env) {

@@ -221,10 +221,20 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         .map(|s| {
             let (open, is_open) = open_word(s, app);
             let f = fresh(s, app);
+            // A problem reported since the last check: the detail's sign,
+            // in the column that says when the entry was checked (a check
+            // answers the report).
+            let problem = st.problems.contains(&s.id);
             let fresh_style = match f {
+                _ if problem => th.danger,
                 Freshness::Fresh { .. } => th.ok,
                 Freshness::Stale { .. } => th.danger,
                 Freshness::Never => th.warning,
+            };
+            let fresh_text = if problem {
+                format!("⚠ {}", d::freshness_short(f, lang))
+            } else {
+                d::freshness_short(f, lang)
             };
             let phone = s
                 .main_phone()
@@ -243,10 +253,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
                     fit(open, 2),
                     if is_open { th.ok } else { th.muted },
                 )),
-                Cell::from(Span::styled(
-                    fit(&d::freshness_short(f, lang), 3),
-                    fresh_style,
-                )),
+                Cell::from(Span::styled(fit(&fresh_text, 3), fresh_style)),
                 Cell::from(fit(&cats, 4)),
             ])
         })
