@@ -177,3 +177,85 @@ fn a_reported_problem_shows_on_the_list_row_until_verified() {
         "{verified}"
     );
 }
+
+/// The line over the list and the names, in order.
+fn place_search(db: &TestDb, lang: &str, text: &str) -> (String, Vec<String>) {
+    let (lines, _) = cli_search(db, lang, &[text, "--limit", "200"]);
+    let head = lines.first().cloned().unwrap_or_default();
+    let names = lines
+        .iter()
+        .skip(1)
+        .map(|l| l.split("  ·  ").next().unwrap_or("").to_string())
+        .collect();
+    (head, names)
+}
+
+fn served_by(db: &TestDb, name: &str) -> (bool, Vec<String>) {
+    let store = db.store();
+    let s = store
+        .all_services()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no {name}"));
+    (s.national, s.areas)
+}
+
+#[test]
+fn a_municipality_gets_its_county_services_before_the_national_ones() {
+    let db = TestDb::new();
+    let (head, names) = place_search(&db, "en", "kautokeino");
+    assert_eq!(
+        head,
+        "Place: kautokeino – no local service found; Finnmark first, then national"
+    );
+    // Every starter entry for Finnmark comes before every national one.
+    let county: Vec<&String> = names.iter().take_while(|n| !served_by(&db, n).0).collect();
+    assert!(county.len() >= 4, "{names:?}");
+    for n in &county {
+        let (_, areas) = served_by(&db, n);
+        assert!(areas.iter().any(|a| a == "Finnmark"), "{n}: {areas:?}");
+    }
+    assert!(county.iter().any(|n| n.contains("Karasjok")), "{county:?}");
+    assert!(
+        names[county.len()..].iter().all(|n| served_by(&db, n).0),
+        "{names:?}"
+    );
+    // By its Sámi name too, and in Norwegian.
+    let (head, sami) = place_search(&db, "nb", "guovdageaidnu");
+    assert_eq!(
+        head,
+        "Sted: guovdageaidnu – ingen lokale tilbud funnet; Finnmark først, så nasjonale"
+    );
+    assert_eq!(sami, names);
+
+    // A service of the municipality itself comes first, then the county's.
+    {
+        let mut store = db.store();
+        let local = vakt::directory::Service {
+            name: "Testsenter Kautokeino-fjellet".into(),
+            areas: vec!["Kautokeino".into()],
+            ..vakt::directory::Service::default()
+        };
+        store.add_service(&local, "TEST", monday_morning()).unwrap();
+    }
+    let (head, names) = place_search(&db, "en", "kautokeino");
+    assert_eq!(
+        head,
+        "Place: kautokeino – local first, then Finnmark, then national"
+    );
+    assert_eq!(names[0], "Testsenter Kautokeino-fjellet");
+    let (_, areas) = served_by(&db, &names[1]);
+    assert!(areas.iter().any(|a| a == "Finnmark"), "{names:?}");
+
+    // Two municipalities of one name (a starter entry serves Herøy in
+    // Nordland): both counties.
+    let (head, _) = place_search(&db, "en", "herøy");
+    assert_eq!(
+        head,
+        "Place: heroy – local first, then Møre og Romsdal, Nordland, then national"
+    );
+    // A county typed is the place itself: no county line.
+    let (head, _) = place_search(&db, "en", "finnmark");
+    assert_eq!(head, "Place: finnmark – local first, then national");
+}

@@ -350,7 +350,7 @@ pub fn run(ctx: &Ctx, cmd: DirectoryCmd, cfg: &Config) -> Result<(), AppError> {
                 return out(d::SEARCH_NONE.get(lang));
             }
             let mut text: String =
-                d::search_reading(result.place.as_deref(), result.corrected.as_deref(), lang)
+                d::search_reading(result.place_reading(), result.corrected.as_deref(), lang)
                     .into_iter()
                     .map(|l| l + "\n")
                     .collect();

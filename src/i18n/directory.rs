@@ -174,6 +174,10 @@ catalogue! {
     EMPTY_NO_FILTER => "Ingen treff. Prøv et kortere ord, et telefonnummer eller et sted.", "Nothing found. Try a shorter word, a phone number or a place.";
     SEARCH_CORRECTED => "Viser treff for «{words}»", "Showing results for \"{words}\"";
     SEARCH_PLACE => "Sted: {place} – lokale først, så nasjonale", "Place: {place} – local first, then national";
+    SEARCH_PLACE_NO_LOCAL => "Sted: {place} – ingen lokale tilbud funnet; nasjonale", "Place: {place} – no local service found; national ones";
+    SEARCH_PLACE_COUNTY => "Sted: {place} – lokale først, så {county}, så nasjonale", "Place: {place} – local first, then {county}, then national";
+    SEARCH_PLACE_COUNTY_FIRST => "Sted: {place} – ingen lokale tilbud funnet; {county} først, så nasjonale", "Place: {place} – no local service found; {county} first, then national";
+    SEARCH_PLACE_NONE_IN_COUNTY => "Sted: {place} – ingen tilbud funnet for stedet eller {county}; nasjonale", "Place: {place} – no service found for the place or {county}; national ones";
     PROBLEM_MARK => "⚠ Feil meldt {date}: {kind}", "⚠ Problem reported {date}: {kind}";
 }
 
@@ -247,12 +251,36 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
     }
 }
 
-/// How a search read the query, one line each (a place taken as a filter,
-/// words corrected), for `vakt directory search` and the pane alike.
-pub fn search_reading(place: Option<&str>, corrected: Option<&str>, lang: Lang) -> Vec<String> {
+/// A place a search took as a filter, and what it found for it.
+#[derive(Debug, Clone, Copy)]
+pub struct PlaceReading<'a> {
+    pub place: &'a str,
+    /// The place's county, when it is a municipality.
+    pub county: Option<&'a str>,
+    /// Services serving the place itself are among the results.
+    pub local_found: bool,
+    /// Services serving the county are among the results.
+    pub county_found: bool,
+}
+
+/// How a search read the query, one line each (a place taken as a filter
+/// and the order of what it found, words corrected), for
+/// `vakt directory search` and the pane alike.
+pub fn search_reading(
+    place: Option<PlaceReading>,
+    corrected: Option<&str>,
+    lang: Lang,
+) -> Vec<String> {
     let mut lines = Vec::new();
-    if let Some(place) = place {
-        lines.push(SEARCH_PLACE.fill(lang, &[("place", &place)]));
+    if let Some(r) = place {
+        let p: (&str, &dyn std::fmt::Display) = ("place", &r.place);
+        lines.push(match (r.county, r.local_found, r.county_found) {
+            (None, true, _) => SEARCH_PLACE.fill(lang, &[p]),
+            (None, false, _) => SEARCH_PLACE_NO_LOCAL.fill(lang, &[p]),
+            (Some(c), true, _) => SEARCH_PLACE_COUNTY.fill(lang, &[p, ("county", &c)]),
+            (Some(c), false, true) => SEARCH_PLACE_COUNTY_FIRST.fill(lang, &[p, ("county", &c)]),
+            (Some(c), false, false) => SEARCH_PLACE_NONE_IN_COUNTY.fill(lang, &[p, ("county", &c)]),
+        });
     }
     if let Some(words) = corrected {
         lines.push(SEARCH_CORRECTED.fill(lang, &[("words", &words)]));

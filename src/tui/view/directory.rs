@@ -152,7 +152,7 @@ fn draw_banner(frame: &mut Frame, area: Rect, app: &App) {
     // How the query was read, so a list narrowed to a place or found
     // through a corrected word never looks like what was typed.
     for line in d::search_reading(
-        app.directory.reading.place.as_deref(),
+        app.directory.reading.place_reading(),
         app.directory.reading.corrected.as_deref(),
         app.lang,
     ) {
