@@ -259,3 +259,87 @@ fn a_municipality_gets_its_county_services_before_the_national_ones() {
     let (head, _) = place_search(&db, "en", "finnmark");
     assert_eq!(head, "Place: finnmark – local first, then national");
 }
+
+#[test]
+fn a_referral_names_the_caller_asks_first_and_can_be_undone() {
+    use chrono::Duration;
+    use vakt::callback::Safety;
+    use vakt::phone::Phone;
+    use vakt::store::callbacks::{NewVoicemail, Snapshots};
+    let db = TestDb::new();
+    let received = monday_morning() - Duration::hours(1);
+    let phone = Phone::parse("+47 22 33 44 55").unwrap();
+    let cb = {
+        let mut store = db.store();
+        let cal = store.calendar().unwrap();
+        store
+            .add_voicemail(
+                &NewVoicemail {
+                    received_at: received,
+                    phone: phone.clone(),
+                    label: String::new(),
+                    summary: String::new(),
+                    safety: Safety::default(),
+                },
+                &cal,
+                &mut Snapshots::default(),
+                "KH",
+                monday_morning(),
+            )
+            .unwrap()
+            .id
+    };
+    let tz = db.store().calendar().unwrap().tz;
+    let when = vakt::timefmt::when_words(received, monday_morning(), tz, Lang::En);
+    let masked = phone.masked();
+    for lang in [Lang::En, Lang::Nb] {
+        let mut app = db.app(lang, monday_morning());
+        app.set_actor("KH");
+        app.on_key(key(KeyCode::Char('2')));
+        search_for(&mut app, "vo linjen");
+        app.on_key(key(KeyCode::Char('r')));
+        let asked = render_text(&app, 120, 30);
+        // The item as the queue shows it, never as an id.
+        assert!(asked.contains(&masked), "{asked}");
+        assert!(!asked.contains(&format!("#{cb}")), "{asked}");
+        assert!(
+            db.store().referrals_for_callback(cb).unwrap().is_empty(),
+            "recorded before the answer"
+        );
+        // No: nothing recorded.
+        app.on_key(key(KeyCode::Char('n')));
+        assert!(db.store().referrals_for_callback(cb).unwrap().is_empty());
+        let screen = render_text(&app, 120, 30);
+        assert!(
+            !screen.contains(&masked) || !screen.contains('?'),
+            "{screen}"
+        );
+    }
+    let mut app = db.app(Lang::En, monday_morning());
+    app.set_actor("KH");
+    app.on_key(key(KeyCode::Char('2')));
+    search_for(&mut app, "vo linjen");
+    app.on_key(key(KeyCode::Char('r')));
+    let asked = render_text(&app, 120, 30);
+    assert!(
+        asked.contains(&when),
+        "received {when:?} not shown:\n{asked}"
+    );
+    app.on_key(key(KeyCode::Char('y')));
+    let done = render_text(&app, 120, 30);
+    assert_eq!(db.store().referrals_for_callback(cb).unwrap().len(), 1);
+    assert!(done.contains(&masked), "{done}");
+    assert!(done.contains("u undoes"), "{done}");
+    // u takes it back, once.
+    app.on_key(key(KeyCode::Char('u')));
+    assert!(db.store().referrals_for_callback(cb).unwrap().is_empty());
+    assert!(render_text(&app, 120, 30).contains("Referral undone"));
+    // A second u has nothing to take back (the key is off, as in the
+    // queue), and a new referral is asked for again.
+    assert!(!app.is_enabled(vakt::tui::keymap::Action::Dir(
+        vakt::tui::directory::Act::Undo
+    )));
+    app.on_key(key(KeyCode::Char('r')));
+    app.on_key(key(KeyCode::Esc));
+    assert!(db.store().referrals_for_callback(cb).unwrap().is_empty());
+}

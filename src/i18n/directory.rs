@@ -63,7 +63,13 @@ catalogue! {
     DIR_COPIED => "Nummeret er kopiert: {number}", "The number has been copied: {number}";
     DIR_NO_NUMBER => "Dette tilbudet har ikke noe telefonnummer.", "This service has no phone number.";
     VERIFIED => "Merket som verifisert i dag ✓", "Marked as verified today ✓";
-    REFERRED => "Henvisning registrert på sak #{id}: {service} ✓", "Referral recorded on item #{id}: {service} ✓";
+    REFERRED => "Henvisning registrert for {number} (mottatt {received}): {service} ✓ – u angrer", "Referral recorded for {number} (received {received}): {service} ✓ – u undoes";
+    REFER_ASK_TITLE => "Registrere henvisningen?", "Record the referral?";
+    REFER_ASK => "Innringeren {number}, mottatt {received}\nHenvise til «{service}»? Sjekk at det er saken du mener.", "The caller {number}, received {received}\nRefer to \"{service}\"? Check it is the item you mean.";
+    CALLER_NO_NUMBER => "uten nummer", "no number";
+    REFER_UNDONE => "Henvisningen er angret ✓", "Referral undone ✓";
+    DIR_NOTHING_TO_UNDO => "Ingenting å angre.", "Nothing to undo.";
+    DIR_KEY_UNDO => "Angre henvisning", "Undo referral";
     NO_CALLBACK => "Ingen åpen tilbakeringing er valgt. Velg saken i køen (1) først, og kom tilbake hit.", "No open callback is selected. Select it in the queue (1) first, then come back here.";
     NOT_REFERABLE => "Dette tilbudet er merket «ikke henvis» eller deaktivert.", "This service is marked \"do not refer\" or deactivated.";
     CALLBACK_GONE => "Tilbakeringingen er lukket eller finnes ikke lenger.", "The callback is closed or no longer exists.";

@@ -580,6 +580,19 @@ impl Store {
         })
     }
 
+    /// Takes back a referral just recorded (the volunteer's undo): it is
+    /// deleted, and the audit log says so. `NotFound` if it is gone.
+    pub fn undo_referral(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute("DELETE FROM referrals WHERE id = ?1", params![id])?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            audit::record(tx, now, actor, "undo", "referral", Some(id), None)?;
+            Ok(())
+        })
+    }
+
     /// Services referred to a callback, oldest first: (service id, when).
     pub fn referrals_for_callback(&self, callback_id: i64) -> Result<Vec<(i64, DateTime<Utc>)>> {
         Ok(self

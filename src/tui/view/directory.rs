@@ -57,6 +57,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             &app.theme,
             lang,
         ),
+        Mode::ReferAsk {
+            service, caller, ..
+        } => super::draw_confirm(
+            frame,
+            area,
+            app,
+            d::REFER_ASK_TITLE.get(lang),
+            &d::REFER_ASK.fill(
+                lang,
+                &[
+                    ("service", &service.name),
+                    ("number", &caller.number),
+                    ("received", &caller.received),
+                ],
+            ),
+        ),
         Mode::Problem { form, .. } | Mode::Filter { form } => super::form::draw(
             frame,
             area,
