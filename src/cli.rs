@@ -405,6 +405,10 @@ pub enum DirectoryCmd {
         /// Answer "open" for this time instead of now, e.g. "2027-05-17 10:00".
         #[arg(long, value_name = "WHEN")]
         at: Option<String>,
+        /// Show at most N entries (1–1000).
+        #[arg(long, value_name = "N", default_value_t = 50,
+              value_parser = clap::value_parser!(u16).range(1..=1000))]
+        limit: u16,
     },
 }
 

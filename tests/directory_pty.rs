@@ -112,6 +112,9 @@ fn search_copy_refer() {
         std::thread::sleep(Duration::from_millis(50));
     }
     w.write_all(b"r").unwrap();
+    // Asked first, with the caller as the queue shows them.
+    wait_for(&parser, &["Record the referral?", "•• •• •• 55"]);
+    w.write_all(b"y").unwrap();
     wait_for(&parser, &["Referral recorded"]);
     w.write_all(b"q").unwrap();
     let start = Instant::now();

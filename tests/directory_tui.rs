@@ -150,7 +150,10 @@ fn refer_needs_a_selected_callback_and_records_only_the_link() {
     typed(&mut app, "vo linjen");
     app.on_key(key(KeyCode::Esc));
     app.on_key(key(KeyCode::Char('r')));
-    assert!(render_text(&app, 120, 30).contains(&format!("Referral recorded on item #{cb}: ")));
+    // Asked first (with the caller as the queue shows it), then saved.
+    assert!(render_text(&app, 120, 30).contains("Record the referral?"));
+    app.on_key(key(KeyCode::Char('y')));
+    assert!(render_text(&app, 120, 30).contains("Referral recorded for "));
     let refs = db.store().referrals_for_callback(cb).unwrap();
     assert_eq!(refs.len(), 1);
 }

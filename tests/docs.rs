@@ -379,6 +379,7 @@ fn scope_title(scope: Scope, lang: Lang) -> &'static str {
         ),
         Scope::LogConfirm => ("Spørsmål i vaktloggen", "Questions in the log"),
         Scope::CallbackConfirm => ("Spørsmål i tilbakeringingene", "Questions in the callbacks"),
+        Scope::DirectoryConfirm => ("Spørsmål i hjelpetilbud", "Questions in the directory"),
         Scope::Stats => ("Statistikk (4)", "Statistics (4)"),
     };
     match lang {
@@ -401,6 +402,7 @@ const SCOPE_ORDER: &[Scope] = &[
     Scope::CallbackConfirm,
     Scope::Directory,
     Scope::DirectorySearch,
+    Scope::DirectoryConfirm,
     Scope::Log,
     Scope::LogEditor,
     Scope::LogSearch,

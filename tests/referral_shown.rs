@@ -1,5 +1,6 @@
-//! A referral made from the directory says which item it went to, and the
-//! item's detail in the queue shows the services referred and when.
+//! A referral made from the directory says which item it went to (as the
+//! queue shows it), and the item's detail in the queue shows the services
+//! referred and when.
 
 mod common;
 
@@ -48,11 +49,17 @@ fn the_referral_names_its_item_and_the_detail_shows_it() {
     key(&mut app, KeyCode::Esc);
     let service = app.directory().selected_service().unwrap().name.clone();
     key(&mut app, KeyCode::Char('r'));
+    key(&mut app, KeyCode::Char('y'));
+    // The item as the queue shows it (the app shows no item numbers).
+    let masked = Phone::parse("+47 22 33 44 55").unwrap().masked();
     let s = render_text(&app, 120, 30);
     assert!(
-        s.contains(&format!("Referral recorded on item #{cb}: {service} ✓")),
+        s.contains(&format!(
+            "Referral recorded for {masked} (received today 09:42): {service} ✓"
+        )),
         "{s}"
     );
+    assert!(!s.contains(&format!("#{cb}")), "{s}");
     key(&mut app, KeyCode::Char('1'));
     let s = render_text(&app, 120, 30);
     assert!(

@@ -191,6 +191,9 @@ pub fn export_text(services: &[Service], format: Format) -> Result<String, AppEr
     }
 }
 
+/// The most entries one search gives (the store's own cap).
+const SEARCH_MAX: usize = 1000;
+
 pub fn run(ctx: &Ctx, cmd: DirectoryCmd, cfg: &Config) -> Result<(), AppError> {
     let lang = ctx.lang;
     match cmd {
@@ -266,6 +269,7 @@ pub fn run(ctx: &Ctx, cmd: DirectoryCmd, cfg: &Config) -> Result<(), AppError> {
             municipality,
             open_now,
             at,
+            limit: shown,
         } => {
             let store = ctx.open_store()?;
             let tz = store.calendar().map_err(ctx.db_err())?.tz;
@@ -304,10 +308,20 @@ pub fn run(ctx: &Ctx, cmd: DirectoryCmd, cfg: &Config) -> Result<(), AppError> {
                     .filter(|m| !fold::fold(m).is_empty()),
                 open_at: open_now.then_some((when, tz)),
                 include_closed: false,
-                limit: 50,
+                // As many as a search gives, to count them truly; the
+                // first `--limit` are printed.
+                limit: SEARCH_MAX,
             };
             let result = store.search_directory(&q).map_err(ctx.db_err())?;
-            let hits = &result.services;
+            let shown = usize::from(shown);
+            let hits = &result.services[..result.services.len().min(shown)];
+            // Said on standard error: standard output stays the list (one
+            // line or one JSON element per entry) for scripts and `wc -l`,
+            // and a person at the terminal still reads it.
+            if let Some(note) = d::search_cut(hits.len(), result.services.len(), result.more, lang)
+            {
+                eprintln!("vakt: {note}");
+            }
             let stale_days = cfg.directory.stale_days;
             if json {
                 let arr: Vec<Value> = hits
@@ -336,7 +350,7 @@ pub fn run(ctx: &Ctx, cmd: DirectoryCmd, cfg: &Config) -> Result<(), AppError> {
                 return out(d::SEARCH_NONE.get(lang));
             }
             let mut text: String =
-                d::search_reading(result.place.as_deref(), result.corrected.as_deref(), lang)
+                d::search_reading(result.place_reading(), result.corrected.as_deref(), lang)
                     .into_iter()
                     .map(|l| l + "\n")
                     .collect();

@@ -170,7 +170,9 @@ pub fn regional_services() -> Vec<Service> {
         };
         let mut desc = description(&row.kind).to_string();
         if phones.is_empty() {
-            desc.push('\n');
+            // One paragraph: a line break inside a text is not shown as a
+            // break everywhere the text is shown.
+            desc.push(' ');
             desc.push_str(&where_to_find(&row.kind, &row.web));
         }
         let date = if row.source_date.trim().is_empty() {

@@ -173,6 +173,7 @@ catalogue! {
     ARG_DIRECTORY_SEARCH__MUNICIPALITY => "Bare tjenester for denne kommunen eller regionen", "Only services serving this municipality or region";
     ARG_DIRECTORY_SEARCH__OPEN_NOW => "Bare tjenester som er åpne nå", "Only services open now";
     ARG_DIRECTORY_SEARCH__AT => "Svar på «åpen» for dette tidspunktet i stedet for nå, for eksempel \"2027-05-17 10:00\"", "Answer \"open\" for this time instead of now, e.g. \"2027-05-17 10:00\"";
+    ARG_DIRECTORY_SEARCH__LIMIT => "Vis høyst N oppføringer (1–1000)", "Show at most N entries (1–1000)";
     ABOUT_PURGE => "Slett innringerdata som er over slettefristen (antallene går til revisjonsloggen)", "Erase caller data past the retention period (counts go to the audit log)";
     ARG_PURGE__DRY_RUN => "Bare tell det som ville blitt slettet; endre ingenting", "Only count what would be erased; change nothing";
     ARG_PURGE__OLDER_THAN => "Slett saker avsluttet (og notater skrevet) for mer enn DAYS dager siden, i stedet for de innstilte periodene; 0 betyr alle avsluttede saker", "Erase items closed (and notes written) more than DAYS days ago, instead of the configured periods; 0 means every closed item";

@@ -63,7 +63,13 @@ catalogue! {
     DIR_COPIED => "Nummeret er kopiert: {number}", "The number has been copied: {number}";
     DIR_NO_NUMBER => "Dette tilbudet har ikke noe telefonnummer.", "This service has no phone number.";
     VERIFIED => "Merket som verifisert i dag ✓", "Marked as verified today ✓";
-    REFERRED => "Henvisning registrert på sak #{id}: {service} ✓", "Referral recorded on item #{id}: {service} ✓";
+    REFERRED => "Henvisning registrert for {number} (mottatt {received}): {service} ✓ – u angrer", "Referral recorded for {number} (received {received}): {service} ✓ – u undoes";
+    REFER_ASK_TITLE => "Registrere henvisningen?", "Record the referral?";
+    REFER_ASK => "Innringeren {number}, mottatt {received}\nHenvise til «{service}»? Sjekk at det er saken du mener.", "The caller {number}, received {received}\nRefer to \"{service}\"? Check it is the item you mean.";
+    CALLER_NO_NUMBER => "uten nummer", "no number";
+    REFER_UNDONE => "Henvisningen er angret ✓", "Referral undone ✓";
+    DIR_NOTHING_TO_UNDO => "Ingenting å angre.", "Nothing to undo.";
+    DIR_KEY_UNDO => "Angre henvisning", "Undo referral";
     NO_CALLBACK => "Ingen åpen tilbakeringing er valgt. Velg saken i køen (1) først, og kom tilbake hit.", "No open callback is selected. Select it in the queue (1) first, then come back here.";
     NOT_REFERABLE => "Dette tilbudet er merket «ikke henvis» eller deaktivert.", "This service is marked \"do not refer\" or deactivated.";
     CALLBACK_GONE => "Tilbakeringingen er lukket eller finnes ikke lenger.", "The callback is closed or no longer exists.";
@@ -168,9 +174,16 @@ catalogue! {
     ERR_UNKNOWN_CATEGORY => "Ukjent kategori «{category}». Kjente kategorier: {list}", "Unknown category \"{category}\". Known categories: {list}";
     EXPORTED => "{n} tilbud eksportert til {path}.", "{n} services exported to {path}.";
     SEARCH_NONE => "Ingen treff.", "Nothing found.";
+    SEARCH_CUT => "{shown} av {total} vist; --limit N for flere", "{shown} of {total} shown; --limit N for more";
+    SEARCH_CUT_MANY => "{shown} av over {total} vist; --limit N for flere (høyst {total}), eller snevre inn søket", "{shown} of over {total} shown; --limit N for more (at most {total}), or narrow the search";
+    TITLE_COUNT_MORE => "{n}+ treff – skriv mer for å snevre inn", "{n}+ found – type more to narrow";
     EMPTY_NO_FILTER => "Ingen treff. Prøv et kortere ord, et telefonnummer eller et sted.", "Nothing found. Try a shorter word, a phone number or a place.";
     SEARCH_CORRECTED => "Viser treff for «{words}»", "Showing results for \"{words}\"";
     SEARCH_PLACE => "Sted: {place} – lokale først, så nasjonale", "Place: {place} – local first, then national";
+    SEARCH_PLACE_NO_LOCAL => "Sted: {place} – ingen lokale tilbud funnet; nasjonale", "Place: {place} – no local service found; national ones";
+    SEARCH_PLACE_COUNTY => "Sted: {place} – lokale først, så {county}, så nasjonale", "Place: {place} – local first, then {county}, then national";
+    SEARCH_PLACE_COUNTY_FIRST => "Sted: {place} – ingen lokale tilbud funnet; {county} først, så nasjonale", "Place: {place} – no local service found; {county} first, then national";
+    SEARCH_PLACE_NONE_IN_COUNTY => "Sted: {place} – ingen tilbud funnet for stedet eller {county}; nasjonale", "Place: {place} – no service found for the place or {county}; national ones";
     PROBLEM_MARK => "⚠ Feil meldt {date}: {kind}", "⚠ Problem reported {date}: {kind}";
 }
 
@@ -244,17 +257,54 @@ pub fn note_text(n: &Note, lang: Lang) -> String {
     }
 }
 
-/// How a search read the query, one line each (a place taken as a filter,
-/// words corrected), for `vakt directory search` and the pane alike.
-pub fn search_reading(place: Option<&str>, corrected: Option<&str>, lang: Lang) -> Vec<String> {
+/// A place a search took as a filter, and what it found for it.
+#[derive(Debug, Clone, Copy)]
+pub struct PlaceReading<'a> {
+    pub place: &'a str,
+    /// The place's county, when it is a municipality.
+    pub county: Option<&'a str>,
+    /// Services serving the place itself are among the results.
+    pub local_found: bool,
+    /// Services serving the county are among the results.
+    pub county_found: bool,
+}
+
+/// How a search read the query, one line each (a place taken as a filter
+/// and the order of what it found, words corrected), for
+/// `vakt directory search` and the pane alike.
+pub fn search_reading(
+    place: Option<PlaceReading>,
+    corrected: Option<&str>,
+    lang: Lang,
+) -> Vec<String> {
     let mut lines = Vec::new();
-    if let Some(place) = place {
-        lines.push(SEARCH_PLACE.fill(lang, &[("place", &place)]));
+    if let Some(r) = place {
+        let p: (&str, &dyn std::fmt::Display) = ("place", &r.place);
+        lines.push(match (r.county, r.local_found, r.county_found) {
+            (None, true, _) => SEARCH_PLACE.fill(lang, &[p]),
+            (None, false, _) => SEARCH_PLACE_NO_LOCAL.fill(lang, &[p]),
+            (Some(c), true, _) => SEARCH_PLACE_COUNTY.fill(lang, &[p, ("county", &c)]),
+            (Some(c), false, true) => SEARCH_PLACE_COUNTY_FIRST.fill(lang, &[p, ("county", &c)]),
+            (Some(c), false, false) => SEARCH_PLACE_NONE_IN_COUNTY.fill(lang, &[p, ("county", &c)]),
+        });
     }
     if let Some(words) = corrected {
         lines.push(SEARCH_CORRECTED.fill(lang, &[("words", &words)]));
     }
     lines
+}
+
+/// The note that a search printed fewer entries than it found, or `None`
+/// when it printed them all. `more`: the search itself stopped at `total`.
+pub fn search_cut(shown: usize, total: usize, more: bool, lang: Lang) -> Option<String> {
+    let args: &[(&str, &dyn std::fmt::Display)] = &[("shown", &shown), ("total", &total)];
+    if more {
+        Some(SEARCH_CUT_MANY.fill(lang, args))
+    } else if shown < total {
+        Some(SEARCH_CUT.fill(lang, args))
+    } else {
+        None
+    }
 }
 
 /// The mark a reported problem leaves on an entry until it is verified

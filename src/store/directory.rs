@@ -23,8 +23,9 @@
 //!   digits in the index (`116 117`, `22 40 00 40`, `+47 22 40…`).
 //! * Words that name a place some entry serves (`tromso`, `mo i rana`) are
 //!   taken out of the text and become a place filter: the services that
-//!   serve the place, ranked first, then the national ones, each group by
-//!   the tiers above.
+//!   serve the place, ranked first, then (for a municipality) those that
+//!   name its county among their areas, then the national ones, each
+//!   group by the tiers above.
 //! * Neighbouring words are also tried written together (`krise senter`
 //!   finds Krisesenter) in the index tiers.
 //! * Only when all that finds nothing, each word the index has no word for
@@ -73,8 +74,35 @@ pub struct SearchResult {
     /// where the entry writes it apart).
     pub corrected: Option<String>,
     /// The place named in the query (folded), taken as a filter: services
-    /// that serve it first, then the national ones.
+    /// that serve it first, then those of its county, then the national
+    /// ones.
     pub place: Option<String>,
+    /// The county of the place when it is a municipality ("Finnmark";
+    /// "Møre og Romsdal, Nordland" for a name two municipalities share).
+    pub county: Option<String>,
+    /// Services serving the place itself are among the results.
+    pub local_found: bool,
+    /// Services serving its county (not the place itself) are among the
+    /// results.
+    pub county_found: bool,
+    /// More entries matched than the query's limit (the services are the
+    /// first `limit` of them).
+    pub more: bool,
+}
+
+impl SearchResult {
+    /// The place taken as a filter and what was found for it, for the
+    /// line over the list.
+    pub fn place_reading(&self) -> Option<crate::i18n::directory::PlaceReading<'_>> {
+        self.place
+            .as_deref()
+            .map(|place| crate::i18n::directory::PlaceReading {
+                place,
+                county: self.county.as_deref(),
+                local_found: self.local_found,
+                county_found: self.county_found,
+            })
+    }
 }
 
 pub use crate::directory::problem::{ProblemKind, ProblemReport};
@@ -552,6 +580,19 @@ impl Store {
         })
     }
 
+    /// Takes back a referral just recorded (the volunteer's undo): it is
+    /// deleted, and the audit log says so. `NotFound` if it is gone.
+    pub fn undo_referral(&mut self, id: i64, actor: &str, now: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute("DELETE FROM referrals WHERE id = ?1", params![id])?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            audit::record(tx, now, actor, "undo", "referral", Some(id), None)?;
+            Ok(())
+        })
+    }
+
     /// Services referred to a callback, oldest first: (service id, when).
     pub fn referrals_for_callback(&self, callback_id: i64) -> Result<Vec<(i64, DateTime<Utc>)>> {
         Ok(self
@@ -583,6 +624,22 @@ impl Store {
             )?
             .query_map(params![ts(since)], problem_row)?
             .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Which of `ids` have a problem reported since they were last
+    /// verified (what [`Store::open_problem`] would answer for each).
+    pub fn open_problem_among(&self, ids: &[i64]) -> Result<std::collections::HashSet<i64>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT 1 FROM service_problems p JOIN services s ON s.id = p.service_id
+             WHERE p.service_id = ?1 AND p.at > coalesce(s.last_verified_at, '') LIMIT 1",
+        )?;
+        let mut out = std::collections::HashSet::new();
+        for &id in ids {
+            if stmt.exists(params![id])? {
+                out.insert(id);
+            }
+        }
+        Ok(out)
     }
 
     /// The latest problem reported about a service since it was last
@@ -659,22 +716,38 @@ impl Store {
             None => take_place(conn, &mut tokens)?,
         };
         let is_phone = phone.is_some();
+        // A municipality's county: a set of area names, from the list of
+        // municipalities (no look-up per row).
+        let counties = place
+            .as_deref()
+            .map(crate::directory::places::counties_of)
+            .unwrap_or_default();
         let mut result = SearchResult {
             place: place.clone(),
+            county: (!counties.is_empty()).then(|| counties.join(", ")),
             ..SearchResult::default()
         };
-        let mut found = search_tiers(conn, q, &tokens, place.as_deref(), limit)?;
+        let counties: Vec<String> = counties.iter().map(|c| fold::fold(c)).collect();
+        let place = place.map(|p| (p, counties));
+        // One more than asked for tells whether the list was cut.
+        let mut found = search_tiers(conn, q, &tokens, place.as_ref(), limit + 1)?;
         if found.is_empty()
             && !is_phone
             && !tokens.is_empty()
             && let Some(better) = correct_typos(conn, &tokens)?
         {
-            found = search_tiers(conn, q, &better, place.as_deref(), limit)?;
+            found = search_tiers(conn, q, &better, place.as_ref(), limit + 1)?;
             if !found.is_empty() {
                 result.corrected = Some(better.join(" "));
             }
         }
-        result.services = found;
+        result.more = found.len() > limit;
+        found.truncate(limit);
+        if result.place.is_some() {
+            result.local_found = found.iter().any(|(g, _)| *g == Group::Local);
+            result.county_found = found.iter().any(|(g, _)| *g == Group::County);
+        }
+        result.services = found.into_iter().map(|(_, s)| s).collect();
         Ok(result)
     }
 
@@ -790,6 +863,20 @@ fn take_place(conn: &Connection, tokens: &mut Vec<String>) -> Result<Option<Stri
     Ok(None)
 }
 
+/// Whether under a thousand entries name one of `areas` (folded) among
+/// their areas; counted no further.
+fn few_in_areas(conn: &Connection, areas: &[String]) -> Result<bool> {
+    const FEW: usize = 1000;
+    let marks = vec!["?"; areas.len()].join(", ");
+    let sql = format!(
+        "SELECT count(*) FROM (SELECT 1 FROM service_areas WHERE area IN ({marks}) LIMIT {FEW})"
+    );
+    let n: i64 = conn
+        .prepare_cached(&sql)?
+        .query_row(rusqlite::params_from_iter(areas), |r| r.get(0))?;
+    Ok(usize::try_from(n).unwrap_or(FEW) < FEW)
+}
+
 /// Whether few entries (under a thousand by their areas, and under a
 /// thousand by a name with the place) serve `place`; counted no further.
 fn few_serve(conn: &Connection, place: &str) -> Result<bool> {
@@ -896,16 +983,29 @@ fn nearest_term(conn: &Connection, token: &str) -> Result<Option<String>> {
     Ok(best.map(|(_, _, t)| t))
 }
 
-/// The ranked tiers for `tokens` under the query's filters. With a place,
-/// the services that name it among their areas come first, then the
-/// national ones (each group ranked by tier, status and name).
+/// Which group of a place search a result came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    /// Serves the place itself (or no place was named).
+    Local,
+    /// Serves the place's county.
+    County,
+    /// National, or (with no place) the rest.
+    Other,
+}
+
+/// The ranked tiers for `tokens` under the query's filters, each with its
+/// group. With a place (and, for a municipality, its counties, folded),
+/// the services that serve the place come first, then those that name one
+/// of its counties among their areas, then the national ones (each group
+/// ranked by tier, status and name).
 fn search_tiers(
     conn: &Connection,
     q: &SearchQuery,
     tokens: &[String],
-    place: Option<&str>,
+    place: Option<&(String, Vec<String>)>,
     limit: usize,
-) -> Result<Vec<Service>> {
+) -> Result<Vec<(Group, Service)>> {
     let filtered = q.open_at.is_some();
     // When a filter is applied after reading, read more candidates.
     let cand = if filtered {
@@ -939,40 +1039,81 @@ fn search_tiers(
     const LOCAL_ROW: &str =
         "(EXISTS (SELECT 1 FROM service_areas p WHERE p.area = :place AND p.service_id = s.id)
         OR (' ' || s.search_name || ' ') LIKE :place_like)";
-    let groups: Vec<String> = match place {
+    // Serving the county: one of its names is among the entry's areas
+    // (the place's own list, not the index), read as a set or row by row
+    // by the same measure.
+    let county_in = place
+        .map(|(_, c)| {
+            (0..c.len())
+                .map(|i| format!(":county{i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    let groups: Vec<(Group, String)> = match place {
         // Nothing typed: the national lines first (they serve every
         // caller, and most have a number), then the local services.
         None if tokens.is_empty() => vec![
-            format!("{filters} AND s.national = 1"),
-            format!("{filters} AND s.national = 0"),
+            (Group::Local, format!("{filters} AND s.national = 1")),
+            (Group::Other, format!("{filters} AND s.national = 0")),
         ],
-        None => vec![filters],
-        Some(p) => {
+        None => vec![(Group::Local, filters)],
+        Some((p, counties)) => {
             let local = if few_serve(conn, p)? {
                 LOCAL_SET
             } else {
                 LOCAL_ROW
             };
-            vec![
-                format!("{filters} AND {local}"),
-                format!("{filters} AND s.national = 1 AND NOT {local}"),
-            ]
+            if counties.is_empty() {
+                vec![
+                    (Group::Local, format!("{filters} AND {local}")),
+                    (
+                        Group::Other,
+                        format!("{filters} AND s.national = 1 AND NOT {local}"),
+                    ),
+                ]
+            } else {
+                let county = if few_in_areas(conn, counties)? {
+                    format!(
+                        "s.id IN (SELECT service_id FROM service_areas WHERE area IN ({county_in}))"
+                    )
+                } else {
+                    format!(
+                        "EXISTS (SELECT 1 FROM service_areas c WHERE c.area IN ({county_in}) AND c.service_id = s.id)"
+                    )
+                };
+                vec![
+                    (Group::Local, format!("{filters} AND {local}")),
+                    (
+                        Group::County,
+                        format!("{filters} AND s.national = 0 AND {county} AND NOT {local}"),
+                    ),
+                    (
+                        Group::Other,
+                        format!("{filters} AND s.national = 1 AND NOT {local} AND NOT {county}"),
+                    ),
+                ]
+            }
         }
     };
+    let counties: &[String] = place.map(|(_, c)| c.as_slice()).unwrap_or_default();
+    let county_names: Vec<String> = (0..counties.len()).map(|i| format!(":county{i}")).collect();
     let area = q.municipality.map(fold::fold).unwrap_or_default();
     let cat = q.category.unwrap_or("");
     // A phrase in the name column (the place is folded: letters, digits
     // and single spaces only).
+    let place = place.map(|(p, _)| p.as_str());
     let place_m = place
         .map(|p| format!("name : \"{}\"", p.replace('"', "")))
         .unwrap_or_default();
     let place_like = place.map(|p| format!("% {p} %")).unwrap_or_default();
     let place = place.unwrap_or("");
-    let mut found: Vec<(u8, Service)> = Vec::new();
+    let mut found: Vec<(u8, Group, Service)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let run = |found: &mut Vec<(u8, Service)>,
+    let run = |found: &mut Vec<(u8, Group, Service)>,
                seen: &mut std::collections::HashSet<i64>,
                tier: u8,
+               group: Group,
                sql: String,
                extra: &[(&str, &dyn rusqlite::ToSql)],
                want: usize|
@@ -1002,16 +1143,22 @@ fn search_tiers(
         {
             named.push((":place", &place));
         }
+        for (name, county) in county_names.iter().zip(counties) {
+            if sql.contains(name.as_str()) {
+                named.push((name.as_str(), county));
+            }
+        }
         let rows = stmt.query_map(named.as_slice(), from_row)?;
         for r in rows {
             let s = r??;
             if seen.insert(s.id) {
-                found.push((tier, s));
+                found.push((tier, group, s));
             }
         }
         Ok(())
     };
-    for (g, filters) in groups.iter().enumerate() {
+    for (g, (group, filters)) in groups.iter().enumerate() {
+        let group = *group;
         let base = (g as u8) * 3;
         let need = cand.saturating_sub(found.len());
         if need == 0 {
@@ -1022,6 +1169,7 @@ fn search_tiers(
                 &mut found,
                 &mut seen,
                 base,
+                group,
                 format!(
                     "SELECT {} FROM services s WHERE 1 {filters} ORDER BY s.search_name, s.id LIMIT :lim",
                     cols("s")
@@ -1038,6 +1186,7 @@ fn search_tiers(
             &mut found,
             &mut seen,
             base,
+            group,
             format!(
                 "SELECT {} FROM services s WHERE s.search_name >= :lo AND s.search_name < :hi {filters}
                  ORDER BY s.search_name, s.id LIMIT :lim",
@@ -1067,6 +1216,7 @@ fn search_tiers(
                     &mut found,
                     &mut seen,
                     base + tier,
+                    group,
                     format!(
                         "SELECT {} FROM services_fts f JOIN services s ON s.id = f.rowid
                          WHERE services_fts MATCH :m {filters} LIMIT :lim",
@@ -1079,11 +1229,11 @@ fn search_tiers(
         }
     }
     if let Some((now, tz)) = q.open_at {
-        found.retain(|(_, s)| s.hours.open_at(now, tz) == Some(true));
+        found.retain(|(_, _, s)| s.hours.open_at(now, tz) == Some(true));
     }
-    found.sort_by_cached_key(|(tier, s)| (*tier, status_rank(s.status), s.search_name(), s.id));
+    found.sort_by_cached_key(|(tier, _, s)| (*tier, status_rank(s.status), s.search_name(), s.id));
     found.truncate(limit);
-    Ok(found.into_iter().map(|(_, s)| s).collect())
+    Ok(found.into_iter().map(|(_, g, s)| (g, s)).collect())
 }
 
 fn cols(alias: &str) -> String {

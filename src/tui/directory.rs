@@ -35,6 +35,10 @@ pub enum Act {
     Edit,
     Deactivate,
     Filter,
+    /// Take back the referral just recorded.
+    Undo,
+    /// Yes or no to the question on screen.
+    Answer(bool),
     /// Save, cancel, next or previous field in the form.
     Form(FormAct),
 }
@@ -108,6 +112,27 @@ pub const BINDINGS: &[Binding] = &[
         false,
     ),
     b(
+        Scope::Directory,
+        &[ch('u', "u")],
+        a(Act::Undo),
+        d::DIR_KEY_UNDO,
+        false,
+    ),
+    b(
+        Scope::DirectoryConfirm,
+        super::keymap::YES_KEYS,
+        a(Act::Answer(true)),
+        shell::KEY_YES,
+        true,
+    ),
+    b(
+        Scope::DirectoryConfirm,
+        super::keymap::NO_KEYS,
+        a(Act::Answer(false)),
+        shell::KEY_NO,
+        true,
+    ),
+    b(
         Scope::DirectorySearch,
         &[k(KeyCode::Esc, "Esc"), k(KeyCode::Enter, "Enter")],
         a(Act::LeaveSearch),
@@ -171,6 +196,20 @@ pub enum Mode {
     Filter {
         form: Form,
     },
+    /// Asking before a referral is recorded: the service, the callback
+    /// and how the queue shows the callback (masked number, received).
+    ReferAsk {
+        service: Box<Service>,
+        callback: i64,
+        caller: Caller,
+    },
+}
+
+/// A callback as the queue shows it: the masked number and when it came.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    pub number: String,
+    pub received: String,
 }
 
 pub struct DirectoryState {
@@ -194,6 +233,10 @@ pub struct DirectoryState {
     /// A problem reported about the selected service since it was last
     /// verified.
     pub problem: Option<ProblemReport>,
+    /// The results with such a problem (marked ⚠ on their row).
+    pub problems: std::collections::HashSet<i64>,
+    /// The referral just recorded, which `u` takes back.
+    undo: Option<i64>,
 }
 
 impl Default for DirectoryState {
@@ -211,6 +254,8 @@ impl Default for DirectoryState {
             fault: ReadFault::default(),
             reading: SearchResult::default(),
             problem: None,
+            problems: std::collections::HashSet::new(),
+            undo: None,
         }
     }
 }
@@ -226,7 +271,7 @@ impl DirectoryState {
 
     pub fn form(&self) -> Option<&Form> {
         match &self.mode {
-            Mode::List | Mode::Search => None,
+            Mode::List | Mode::Search | Mode::ReferAsk { .. } => None,
             Mode::Form { form, .. }
             | Mode::Deactivate { form, .. }
             | Mode::Problem { form, .. }
@@ -236,7 +281,7 @@ impl DirectoryState {
 
     fn form_mut(&mut self) -> Option<&mut Form> {
         match &mut self.mode {
-            Mode::List | Mode::Search => None,
+            Mode::List | Mode::Search | Mode::ReferAsk { .. } => None,
             Mode::Form { form, .. }
             | Mode::Deactivate { form, .. }
             | Mode::Problem { form, .. }
@@ -272,8 +317,13 @@ impl DirectoryState {
             limit: RESULT_LIMIT,
         };
         let select = self.select_after_reload.take();
-        match env.store.search_directory(&q) {
-            Ok(mut found) => {
+        let found = env.store.search_directory(&q).and_then(|found| {
+            let ids: Vec<i64> = found.services.iter().map(|s| s.id).collect();
+            Ok((found, env.store.open_problem_among(&ids)?))
+        });
+        match found {
+            Ok((mut found, problems)) => {
+                self.problems = problems;
                 self.rows = std::mem::take(&mut found.services);
                 self.reading = found;
                 self.fault = ReadFault::default();
@@ -299,6 +349,7 @@ impl DirectoryState {
         self.list.clear();
         self.referrals = 0;
         self.problem = None;
+        self.problems.clear();
     }
 
     fn load_selected(&mut self, env: &mut Env) {
@@ -404,6 +455,11 @@ impl DirectoryState {
                     ),
                 }
             }
+            Mode::ReferAsk {
+                service,
+                callback,
+                caller,
+            } => (self.refer(&service, callback, &caller, env), None),
             Mode::Filter { form } => {
                 self.category = form.choice("category").checked_sub(1);
                 self.municipality = form.text("municipality").trim().to_string();
@@ -418,6 +474,29 @@ impl DirectoryState {
             None => self.reload(env),
         }
         effect
+    }
+
+    /// Records the referral the volunteer said yes to; `u` takes it back.
+    fn refer(&mut self, s: &Service, cb: i64, caller: &Caller, env: &mut Env) -> Effect {
+        let lang = env.lang;
+        match env.store.refer(s.id, Some(cb), None, env.actor, env.now) {
+            Ok(id) => {
+                self.undo = Some(id);
+                self.select_after_reload = Some(s.id);
+                Effect::Saved(d::REFERRED.fill(
+                    lang,
+                    &[
+                        ("number", &caller.number),
+                        ("received", &caller.received),
+                        ("service", &s.name),
+                    ],
+                ))
+            }
+            Err(StoreError::Closed | StoreError::NotFound) => {
+                Effect::Error(d::CALLBACK_GONE.get(lang).into())
+            }
+            Err(e) => Effect::Error(store_error(&e, env)),
+        }
     }
 
     fn text_edit_effect(&self, edit: Edit, lang: Lang) -> Effect {
@@ -444,6 +523,7 @@ impl Component for DirectoryState {
         match self.mode {
             Mode::List => Scope::Directory,
             Mode::Search => Scope::DirectorySearch,
+            Mode::ReferAsk { .. } => Scope::DirectoryConfirm,
             _ => Scope::Form,
         }
     }
@@ -462,6 +542,7 @@ impl Component for DirectoryState {
         match act {
             Act::Copy => s.is_some_and(|s| s.main_phone().is_some()),
             Act::Refer => s.is_some_and(|s| s.status == Status::Active),
+            Act::Undo => self.undo.is_some(),
             Act::Verify | Act::Problem | Act::Edit => s.is_some(),
             Act::Deactivate => s.is_some_and(|s| s.status != Status::Closed),
             _ => true,
@@ -502,13 +583,55 @@ impl Component for DirectoryState {
                 let Some(cb) = env.selected_callback else {
                     return Effect::Error(d::NO_CALLBACK.get(lang).into());
                 };
-                match env.store.refer(s.id, Some(cb), None, env.actor, env.now) {
-                    Ok(_) => {
-                        self.load_selected(env);
-                        Effect::Saved(d::REFERRED.fill(lang, &[("id", &cb), ("service", &s.name)]))
+                // The item as the queue shows it (the app shows no item
+                // numbers), so the volunteer can check it is the caller
+                // meant before anything is recorded.
+                let item = match env.store.callback(cb) {
+                    Ok(Some(item)) if item.open => item,
+                    Ok(_) => return Effect::Error(d::CALLBACK_GONE.get(lang).into()),
+                    Err(e) => return Effect::Error(store_error(&e, env)),
+                };
+                let caller = Caller {
+                    number: item
+                        .phone
+                        .as_ref()
+                        .map(|p| p.masked())
+                        .unwrap_or_else(|| d::CALLER_NO_NUMBER.get(lang).into()),
+                    received: crate::timefmt::when_words(
+                        item.received_at,
+                        env.now,
+                        env.calendar.tz,
+                        lang,
+                    ),
+                };
+                self.mode = Mode::ReferAsk {
+                    service: Box::new(s),
+                    callback: cb,
+                    caller,
+                };
+                Effect::None
+            }
+            Act::Answer(true) => match self.mode {
+                Mode::ReferAsk { .. } => self.save(env),
+                _ => Effect::None,
+            },
+            Act::Answer(false) => {
+                if matches!(self.mode, Mode::ReferAsk { .. }) {
+                    self.mode = Mode::List;
+                }
+                Effect::None
+            }
+            Act::Undo => {
+                let Some(id) = self.undo.take() else {
+                    return Effect::Error(d::DIR_NOTHING_TO_UNDO.get(lang).into());
+                };
+                match env.store.undo_referral(id, env.actor, env.now) {
+                    Ok(()) => {
+                        self.reload(env);
+                        Effect::Saved(d::REFER_UNDONE.get(lang).into())
                     }
-                    Err(StoreError::Closed | StoreError::NotFound) => {
-                        Effect::Error(d::CALLBACK_GONE.get(lang).into())
+                    Err(StoreError::NotFound) => {
+                        Effect::Error(d::DIR_NOTHING_TO_UNDO.get(lang).into())
                     }
                     Err(e) => Effect::Error(store_error(&e, env)),
                 }

@@ -82,6 +82,8 @@ pub enum Scope {
     LogConfirm,
     /// A yes/no question in the queue pane.
     CallbackConfirm,
+    /// A yes/no question in the directory pane.
+    DirectoryConfirm,
     /// Saying who is on duty.
     Who,
     /// The first-start welcome.

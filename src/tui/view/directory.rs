@@ -57,6 +57,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             &app.theme,
             lang,
         ),
+        Mode::ReferAsk {
+            service, caller, ..
+        } => super::draw_confirm(
+            frame,
+            area,
+            app,
+            d::REFER_ASK_TITLE.get(lang),
+            &d::REFER_ASK.fill(
+                lang,
+                &[
+                    ("service", &service.name),
+                    ("number", &caller.number),
+                    ("received", &caller.received),
+                ],
+            ),
+        ),
         Mode::Problem { form, .. } | Mode::Filter { form } => super::form::draw(
             frame,
             area,
@@ -95,7 +111,11 @@ fn draw_search(frame: &mut Frame, area: Rect, app: &App) {
         )),
         Rect::new(area.x, area.y, lw.min(area.width), 1),
     );
-    let count = d::TITLE_COUNT.fill(lang, &[("n", &st.rows.len())]);
+    let count = if st.reading.more {
+        d::TITLE_COUNT_MORE.fill(lang, &[("n", &st.rows.len())])
+    } else {
+        d::TITLE_COUNT.fill(lang, &[("n", &st.rows.len())])
+    };
     let filters = st.filter_words(lang);
     let right = if filters.is_empty() {
         count
@@ -141,7 +161,7 @@ fn draw_banner(frame: &mut Frame, area: Rect, app: &App) {
     // How the query was read, so a list narrowed to a place or found
     // through a corrected word never looks like what was typed.
     for line in d::search_reading(
-        app.directory.reading.place.as_deref(),
+        app.directory.reading.place_reading(),
         app.directory.reading.corrected.as_deref(),
         app.lang,
     ) {
@@ -210,10 +230,20 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         .map(|s| {
             let (open, is_open) = open_word(s, app);
             let f = fresh(s, app);
+            // A problem reported since the last check: the detail's sign,
+            // in the column that says when the entry was checked (a check
+            // answers the report).
+            let problem = st.problems.contains(&s.id);
             let fresh_style = match f {
+                _ if problem => th.danger,
                 Freshness::Fresh { .. } => th.ok,
                 Freshness::Stale { .. } => th.danger,
                 Freshness::Never => th.warning,
+            };
+            let fresh_text = if problem {
+                format!("⚠ {}", d::freshness_short(f, lang))
+            } else {
+                d::freshness_short(f, lang)
             };
             let phone = s
                 .main_phone()
@@ -232,10 +262,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
                     fit(open, 2),
                     if is_open { th.ok } else { th.muted },
                 )),
-                Cell::from(Span::styled(
-                    fit(&d::freshness_short(f, lang), 3),
-                    fresh_style,
-                )),
+                Cell::from(Span::styled(fit(&fresh_text, 3), fresh_style)),
                 Cell::from(fit(&cats, 4)),
             ])
         })
@@ -342,8 +369,10 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
             th.warning,
         )));
     }
-    if !s.description.is_empty() {
-        lines.push(Line::from(s.description.clone()));
+    // Each line of a text its own line: a break inside one `Line` is
+    // dropped and runs the sentences together.
+    for part in s.description.lines().filter(|l| !l.trim().is_empty()) {
+        lines.push(Line::from(part.to_string()));
     }
     let (open, _) = open_word(s, app);
     lines.push(Line::from(format!(
@@ -407,7 +436,8 @@ fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
     }
     meta.push(crate::i18n::plural::TIMES_REFERRED.count(lang, app.directory.referrals));
     if !s.internal_note.is_empty() {
-        meta.push(d::DETAIL_NOTE.fill(lang, &[("note", &s.internal_note)]));
+        let note: Vec<&str> = s.internal_note.lines().map(str::trim).collect();
+        meta.push(d::DETAIL_NOTE.fill(lang, &[("note", &note.join(" "))]));
     }
     lines.push(Line::from(Span::styled(meta.join(" · "), th.muted)));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
