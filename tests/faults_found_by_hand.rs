@@ -119,3 +119,45 @@ fn a_tall_form_keeps_the_focused_field_on_screen() {
         assert!(s.contains(above), "{lang:?}\n{s}");
     }
 }
+
+/// Messages name items by number ("Undone: attempt on item #1", the
+/// review's "item #1", a note "Linked to item #1"): the detail of the
+/// selected item shows its number, so the volunteer can check which one.
+#[test]
+fn the_detail_shows_the_items_number() {
+    use vakt::callback::Safety;
+    use vakt::phone::Phone;
+    use vakt::store::callbacks::{NewVoicemail, Snapshots};
+    let db = TestDb::new();
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+    let mut s = db.store();
+    let cal = s.calendar().unwrap();
+    let id = s
+        .add_voicemail(
+            &NewVoicemail {
+                received_at: now - chrono::Duration::hours(1),
+                phone: Phone::parse("22 33 44 55").unwrap(),
+                label: String::new(),
+                summary: String::new(),
+                safety: Safety::default(),
+            },
+            &cal,
+            &mut Snapshots::default(),
+            "KH",
+            now,
+        )
+        .unwrap()
+        .id;
+    drop(s);
+    for lang in [Lang::En, Lang::Nb] {
+        let mut app = db.app(lang, now);
+        app.set_on_duty("KH", false);
+        app.resize(120, 30);
+        let screen = render_text(&app, 120, 30);
+        let line = screen
+            .lines()
+            .find(|l| l.contains("+47 22 33 44 55"))
+            .unwrap_or_else(|| panic!("{screen}"));
+        assert!(line.contains(&format!("#{id}")), "{lang:?}: {line}");
+    }
+}

@@ -545,7 +545,8 @@ fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'a>> {
     let lang = app.lang;
     let tz = app.calendar.tz;
     let s = &item.safety;
-    let mut first: Vec<Span> = Vec::new();
+    // The item's number first: messages and the review name items by it.
+    let mut first: Vec<Span> = vec![Span::styled(format!("#{} ", item.id), th.muted)];
     if item.kind == Kind::Voicemail {
         let number = item
             .phone
