@@ -48,6 +48,9 @@ fn check_queue(t: &Intake) {
     // The generic one had no attachment: no recording listed for it.
     assert_eq!(a["recordings"].as_array().unwrap().len(), 1);
     assert_eq!(a["deadline"], "2026-11-24T15:00:00+01:00");
+    // An e-mail says nothing of what the caller wants: not known, as in
+    // the app's form, never "asked to be called back".
+    assert_eq!(a["wants_callback"], Value::Null, "{a:#}");
 
     let f = by_phone(&q, "+47 412 34 512");
     assert_eq!(f["received"], "2026-11-23T14:15:40+01:00");

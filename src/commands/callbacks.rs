@@ -182,6 +182,7 @@ fn item_json(
         "messages": item.message_count,
         "phone": phone,
         "overdue": item.is_overdue(now),
+        "wants_callback": s.wants_callback,
         "may_leave_message": s.may_leave_message,
         "may_say_who_we_are": s.may_say_who_we_are,
         // Recordings the switchboard e-mailed (kept in the mailbox, not here).

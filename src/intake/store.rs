@@ -153,10 +153,9 @@ fn take_one(
             let Some(deadline) = deadline else {
                 return Ok(Taken::Failed("no_working_day"));
             };
-            let safety = Safety {
-                wants_callback: Some(true),
-                ..Safety::default()
-            };
+            // An e-mail says nothing of what the caller wants: not known,
+            // as the app's form starts.
+            let safety = Safety::default();
             // The same checks as a typed voicemail. A transcription that
             // breaks the summary's rule is left out, not the voicemail.
             let transcription = v.transcription.as_deref().unwrap_or("");
