@@ -849,9 +849,7 @@ fn take_place(conn: &Connection, tokens: &mut Vec<String>) -> Result<Option<Stri
             let is_place = served.exists(params![name])?
                 || match place_name(&name) {
                     PlaceName::Place => true,
-                    PlaceName::AlsoWord => {
-                        named.exists(params![format!("name : \"{}\"", name.replace('"', ""))])?
-                    }
+                    PlaceName::AlsoWord => named.exists(params![name_phrase(&name)])?,
                     PlaceName::Unknown => false,
                 };
             if is_place {
@@ -877,6 +875,12 @@ fn few_in_areas(conn: &Connection, areas: &[String]) -> Result<bool> {
     Ok(usize::try_from(n).unwrap_or(FEW) < FEW)
 }
 
+/// The index query for `place` as a phrase in the name column (a place
+/// is folded: letters, digits and single spaces).
+fn name_phrase(place: &str) -> String {
+    format!("name : \"{}\"", place.replace('"', ""))
+}
+
 /// Whether few entries (under a thousand by their areas, and under a
 /// thousand by a name with the place) serve `place`; counted no further.
 fn few_serve(conn: &Connection, place: &str) -> Result<bool> {
@@ -887,7 +891,7 @@ fn few_serve(conn: &Connection, place: &str) -> Result<bool> {
                   + (SELECT count(*) FROM (SELECT 1 FROM services_fts WHERE services_fts MATCH ?2 LIMIT ?3))",
         )?
         .query_row(
-            params![place, format!("name : \"{}\"", place.replace('"', "")), FEW],
+            params![place, name_phrase(place), FEW],
             |r| r.get(0),
         )?;
     Ok(n < FEW)
@@ -1103,9 +1107,7 @@ fn search_tiers(
     // A phrase in the name column (the place is folded: letters, digits
     // and single spaces only).
     let place = place.map(|(p, _)| p.as_str());
-    let place_m = place
-        .map(|p| format!("name : \"{}\"", p.replace('"', "")))
-        .unwrap_or_default();
+    let place_m = place.map(name_phrase).unwrap_or_default();
     let place_like = place.map(|p| format!("% {p} %")).unwrap_or_default();
     let place = place.unwrap_or("");
     let mut found: Vec<(u8, Group, Service)> = Vec::new();
