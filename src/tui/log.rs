@@ -386,6 +386,17 @@ impl LogState {
             .step(&mut Notes::of(self.filter, self.search.as_deref(), env), mv)
     }
 
+    /// The search box's text changed (typed or pasted): search again from
+    /// the top.
+    fn search_changed(&mut self, env: &mut Env) {
+        if let Mode::Search(field) = &self.mode {
+            let q = field.text().trim().to_string();
+            self.search = (!q.is_empty()).then_some(q);
+            self.list.reset();
+            self.fetch(env);
+        }
+    }
+
     /// The handover waiting to be acknowledged, if any (the banner sends
     /// the next person here); else this person's shift so far; else today.
     fn open_review(&mut self, env: &mut Env) -> Effect {
@@ -819,19 +830,6 @@ impl Component for LogState {
 
     fn reload(&mut self, env: &mut Env) {
         self.fetch(env);
-    }
-}
-
-impl LogState {
-    /// The search box's text changed (typed or pasted): search again from
-    /// the top.
-    fn search_changed(&mut self, env: &mut Env) {
-        if let Mode::Search(field) = &self.mode {
-            let q = field.text().trim().to_string();
-            self.search = (!q.is_empty()).then_some(q);
-            self.list.reset();
-            self.fetch(env);
-        }
     }
 }
 

@@ -181,6 +181,10 @@ pub fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
     };
     let ew = super::width(emergency) as u16 + 1;
     let [l, r] = Layout::horizontal([Constraint::Min(1), Constraint::Length(ew)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(emergency, th.emergency)).right_aligned(),
+        r,
+    );
     let room = usize::from(l.width);
     let mut spans = vec![Span::raw(" ")];
     if let Some(flash) = &app.flash {
@@ -209,10 +213,6 @@ pub fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
                     width,
                     ..over
                 },
-            );
-            frame.render_widget(
-                Paragraph::new(Span::styled(emergency, th.emergency)).right_aligned(),
-                r,
             );
             return;
         }
@@ -249,8 +249,4 @@ pub fn draw_footer(frame: &mut Frame, area: Rect, app: &App) {
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), l);
-    frame.render_widget(
-        Paragraph::new(Span::styled(emergency, th.emergency)).right_aligned(),
-        r,
-    );
 }
