@@ -729,11 +729,13 @@ impl Store {
             .conn()
             .prepare_cached(
                 "SELECT ref_id FROM audit
-                 WHERE action = 'join' AND entity = 'callback'
-                   AND (detail = 'from ' || ?1 OR detail = 'renumbered; item ' || ?1 || ' joined')
+                 WHERE action = 'join' AND entity = 'callback' AND detail IN (?1, ?2)
                  ORDER BY id DESC LIMIT 1",
             )?
-            .query_row(params![id], |r| r.get::<_, Option<i64>>(0))
+            .query_row(
+                params![join_detail(id), super::renumber::join_detail(id)],
+                |r| r.get::<_, Option<i64>>(0),
+            )
             .optional()?
             .flatten())
     }
@@ -1221,7 +1223,7 @@ fn join_items(
     }
     tx.execute("DELETE FROM callbacks WHERE id = ?1", params![from.id])?;
     bump_version(tx, into)?;
-    let detail = format!("from {}", from.id);
+    let detail = join_detail(from.id);
     audit::record(
         tx,
         now,
@@ -1232,6 +1234,12 @@ fn join_items(
         Some(&detail),
     )?;
     Ok(())
+}
+
+/// The audit detail of a join of item `from` into another (what
+/// [`Store::joined_into`] looks for).
+fn join_detail(from: i64) -> String {
+    format!("from {from}")
 }
 
 /// Recomputes the deadlines of open items after the calendar changed, in

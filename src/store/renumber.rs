@@ -117,6 +117,12 @@ fn open_items_with(tx: &Transaction, phone: &str) -> Result<Vec<Open>> {
         .collect::<rusqlite::Result<_>>()?)
 }
 
+/// The audit detail of an item joined when its number was renumbered
+/// (what `Store::joined_into` looks for).
+pub(super) fn join_detail(from: i64) -> String {
+    format!("renumbered; item {from} joined")
+}
+
 /// The earlier of two optional instants (as stored text, which sorts).
 fn min_some<T: Ord>(a: Option<T>, b: Option<T>) -> Option<T> {
     match (a, b) {
@@ -157,7 +163,7 @@ fn join_open_items(tx: &Transaction, changed: &[String], now: DateTime<Utc>) -> 
                 "join",
                 "callback",
                 Some(keep.id),
-                Some(&format!("renumbered; item {} joined", other.id)),
+                Some(&join_detail(other.id)),
             )?;
         }
         let attempts = u32::try_from(keep.attempt_count.max(0)).unwrap_or(u32::MAX);
