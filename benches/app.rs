@@ -177,7 +177,7 @@ fn benches(c: &mut Criterion) {
             total
         })
     });
-    while app.pane() != vakt::tui::app::Pane::Callbacks {
+    while app.pane() != vakt::tui::app::Pane::Queue {
         press(&mut app, &mut term, KeyCode::Tab);
     }
 

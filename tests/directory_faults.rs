@@ -336,7 +336,7 @@ fn a_referral_names_the_caller_asks_first_and_can_be_undone() {
     assert!(render_text(&app, 120, 30).contains("Referral undone"));
     // A second u has nothing to take back (the key is off, as in the
     // queue), and a new referral is asked for again.
-    assert!(!app.is_enabled(vakt::tui::keymap::Action::Dir(
+    assert!(!app.is_enabled(vakt::tui::keymap::Action::Directory(
         vakt::tui::directory::Act::Undo
     )));
     app.on_key(key(KeyCode::Char('r')));

@@ -362,8 +362,8 @@ fn scope_title(scope: Scope, lang: Lang) -> &'static str {
         ),
         Scope::Who => ("«Hvem har vakt?»", "\"Who is on duty?\""),
         Scope::Welcome => ("Velkomsten (ny database)", "The welcome (new database)"),
-        Scope::Callbacks => ("Tilbakeringinger (1)", "Callbacks (1)"),
-        Scope::ClosedCallbacks => (
+        Scope::Queue => ("Tilbakeringinger (1)", "Callbacks (1)"),
+        Scope::QueueClosed => (
             "Lukket i dag (d i tilbakeringinger)",
             "Closed today (d in the callbacks)",
         ),
@@ -397,8 +397,8 @@ const SCOPE_ORDER: &[Scope] = &[
     Scope::Form,
     Scope::Who,
     Scope::Welcome,
-    Scope::Callbacks,
-    Scope::ClosedCallbacks,
+    Scope::Queue,
+    Scope::QueueClosed,
     Scope::CallbackConfirm,
     Scope::Directory,
     Scope::DirectorySearch,

@@ -96,7 +96,7 @@ fn a_paste_into_the_queue_list_changes_nothing_and_says_so() {
     app.on_paste("hello\nq");
     assert!(screen(&app).contains(NOT_HERE), "{}", screen(&app));
     assert!(!app.has_quit());
-    assert_eq!(app.pane(), Pane::Callbacks);
+    assert_eq!(app.pane(), Pane::Queue);
     assert!(matches!(app.queue().mode, vakt::tui::queue::Mode::List));
     assert!(!db.store().on_hold(id).unwrap());
     assert_eq!(audit_actions(&db), before);
@@ -111,7 +111,7 @@ fn keys_arriving_together_in_a_list_are_not_commands() {
     assert!(screen(&app).contains(NOT_HERE));
     assert!(!db.store().on_hold(id).unwrap(), "h put the item on hold");
     burst(&mut app, &mut d, "2/q");
-    assert_eq!(app.pane(), Pane::Callbacks);
+    assert_eq!(app.pane(), Pane::Queue);
     assert!(!app.has_quit());
     // The tail of a long paste that arrives in a read of its own belongs
     // to the burst before it.

@@ -49,7 +49,7 @@ fn english_screen() {
 fn tab_and_number_keys_switch_panes() {
     let db = TestDb::new();
     let mut app = db.app(Lang::Nb, monday_morning());
-    assert_eq!(app.pane(), Pane::Callbacks);
+    assert_eq!(app.pane(), Pane::Queue);
     app.on_key(key(KeyCode::Tab));
     assert_eq!(app.pane(), Pane::Directory);
     assert!(render_text(&app, 100, 30).contains("▶2 Hjelpetilbud"));
@@ -58,7 +58,7 @@ fn tab_and_number_keys_switch_panes() {
     app.on_key(key(KeyCode::Tab));
     assert_eq!(app.pane(), Pane::Stats);
     app.on_key(key(KeyCode::Tab));
-    assert_eq!(app.pane(), Pane::Callbacks);
+    assert_eq!(app.pane(), Pane::Queue);
     app.on_key(key(KeyCode::BackTab));
     assert_eq!(app.pane(), Pane::Stats);
     app.on_key(key(KeyCode::BackTab));
@@ -68,7 +68,7 @@ fn tab_and_number_keys_switch_panes() {
     app.on_key(key(KeyCode::Char('2')));
     assert_eq!(app.pane(), Pane::Directory);
     app.on_key(key(KeyCode::Char('1')));
-    assert_eq!(app.pane(), Pane::Callbacks);
+    assert_eq!(app.pane(), Pane::Queue);
 }
 
 #[test]
@@ -93,7 +93,7 @@ fn help_overlay_lists_keys_from_the_table_and_esc_closes_it() {
     assert!(screen.contains("Hide"), "{screen}");
     // Keys of the pane below do nothing while help is open.
     app.on_key(key(KeyCode::Tab));
-    assert_eq!(app.pane(), Pane::Callbacks);
+    assert_eq!(app.pane(), Pane::Queue);
     app.on_key(key(KeyCode::Esc));
     assert_eq!(app.popup(), None);
     assert!(!app.has_quit());

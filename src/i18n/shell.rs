@@ -4,7 +4,7 @@ use super::catalogue;
 
 catalogue! {
     APP_NAME => "vakt", "vakt";
-    PANE_CALLBACKS => "Tilbakeringinger", "Callbacks";
+    PANE_QUEUE => "Tilbakeringinger", "Callbacks";
     PANE_DIRECTORY => "Hjelpetilbud", "Directory";
     PANE_LOG => "Vaktlogg", "Shift log";
     PANE_STATS => "Statistikk", "Statistics";
@@ -29,7 +29,7 @@ catalogue! {
     KEY_HELP => "Hjelp", "Help";
     KEY_NEXT_PANE => "Neste rute", "Next pane";
     KEY_PREV_PANE => "Forrige rute", "Previous pane";
-    KEY_PANE_CALLBACKS => "Tilbakeringinger", "Callbacks";
+    KEY_PANE_QUEUE => "Tilbakeringinger", "Callbacks";
     KEY_PANE_DIRECTORY => "Hjelpetilbud", "Directory";
     KEY_PANE_LOG => "Vaktlogg", "Shift log";
     KEY_PANE_STATS => "Statistikk", "Statistics";

@@ -31,14 +31,14 @@ use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
-    Callbacks,
+    Queue,
     Directory,
     Log,
     Stats,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Callbacks, Pane::Directory, Pane::Log, Pane::Stats];
+    pub const ALL: [Pane; 4] = [Pane::Queue, Pane::Directory, Pane::Log, Pane::Stats];
 
     fn index(self) -> usize {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
@@ -199,7 +199,7 @@ impl App {
             calendar,
             now,
             on_duty: None,
-            pane: Pane::Callbacks,
+            pane: Pane::Queue,
             popups: PopupStack::default(),
             privacy: false,
             flash: None,
@@ -228,7 +228,7 @@ impl App {
     /// which state belongs to which pane (a new pane is one line in each).
     fn pane_ref(&self, pane: Pane) -> &dyn AnyPane {
         match pane {
-            Pane::Callbacks => &self.queue,
+            Pane::Queue => &self.queue,
             Pane::Directory => &self.directory,
             Pane::Log => &self.log,
             Pane::Stats => &self.stats,
@@ -239,7 +239,7 @@ impl App {
     fn active(&mut self) -> (&mut dyn AnyPane, Env<'_>) {
         let selected_callback = self.queue.selected_item().filter(|i| i.open).map(|i| i.id);
         let pane: &mut dyn AnyPane = match self.pane {
-            Pane::Callbacks => &mut self.queue,
+            Pane::Queue => &mut self.queue,
             Pane::Directory => &mut self.directory,
             Pane::Log => &mut self.log,
             Pane::Stats => &mut self.stats,
@@ -530,7 +530,7 @@ impl App {
             (_, Action::PrevPane) => {
                 self.goto(Pane::ALL[(self.pane.index() + Pane::ALL.len() - 1) % Pane::ALL.len()])
             }
-            (_, Action::GoCallbacks) => self.goto(Pane::Callbacks),
+            (_, Action::GoQueue) => self.goto(Pane::Queue),
             (_, Action::GoDirectory) => self.goto(Pane::Directory),
             (_, Action::GoLog) => self.goto(Pane::Log),
             (_, Action::GoStats) => self.goto(Pane::Stats),

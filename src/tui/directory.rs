@@ -44,7 +44,7 @@ pub enum Act {
 }
 
 const fn a(act: Act) -> Action {
-    Action::Dir(act)
+    Action::Directory(act)
 }
 
 pub const BINDINGS: &[Binding] = &[
@@ -513,7 +513,7 @@ impl Component for DirectoryState {
 
     fn act(action: Action) -> Option<Act> {
         match action {
-            Action::Dir(a) => Some(a),
+            Action::Directory(a) => Some(a),
             Action::Form(f) => Some(Act::Form(f)),
             _ => None,
         }

@@ -14,7 +14,7 @@ pub enum Action {
     Back,
     NextPane,
     PrevPane,
-    GoCallbacks,
+    GoQueue,
     GoDirectory,
     GoLog,
     GoStats,
@@ -38,7 +38,7 @@ pub enum Action {
     /// An action of the callback queue pane.
     Queue(crate::tui::queue::Act),
     /// An action of the directory pane.
-    Dir(crate::tui::directory::Act),
+    Directory(crate::tui::directory::Act),
     /// An action of the shift log pane.
     Log(crate::tui::log::Act),
     /// An action of the statistics pane.
@@ -60,10 +60,10 @@ pub enum Scope {
     /// opening hours.
     Form,
     /// The queue list.
-    Callbacks,
+    Queue,
     /// The list of items closed today (nothing there takes an attempt or
     /// closes).
-    ClosedCallbacks,
+    QueueClosed,
     /// The directory list.
     Directory,
     /// Typing in the directory search box.
@@ -268,8 +268,8 @@ pub const GLOBAL: &[Binding] = &[
     b(
         Global,
         &[ch('1', "1")],
-        Action::GoCallbacks,
-        s::KEY_PANE_CALLBACKS,
+        Action::GoQueue,
+        s::KEY_PANE_QUEUE,
         false,
     ),
     b(
@@ -454,7 +454,7 @@ pub fn touches_caller_data(action: Action) -> bool {
     match action {
         Action::Queue(a) => a.touches_caller_data(),
         // Records a referral on the selected callback.
-        Action::Dir(crate::tui::directory::Act::Refer) => true,
+        Action::Directory(crate::tui::directory::Act::Refer) => true,
         _ => false,
     }
 }
@@ -522,8 +522,8 @@ mod tests {
     #[test]
     fn footers_show_four_to_six_keys() {
         for scopes in [
-            &[Scope::Callbacks, Scope::Global][..],
-            &[Scope::ClosedCallbacks, Scope::Global][..],
+            &[Scope::Queue, Scope::Global][..],
+            &[Scope::QueueClosed, Scope::Global][..],
             &[Scope::Directory, Scope::Global][..],
             &[Scope::Log, Scope::Global][..],
             &[Scope::Stats, Scope::Global][..],

@@ -76,63 +76,57 @@ const fn a(act: Act) -> Action {
 
 pub const BINDINGS: &[Binding] = &[
     b(
-        Scope::Callbacks,
+        Scope::Queue,
         &[k(KeyCode::Enter, "Enter")],
         a(Act::Attempt),
         q::KEY_CALL,
         true,
     ),
+    b(Scope::Queue, &[ch('n', "n")], a(Act::New), q::KEY_NEW, true),
     b(
-        Scope::Callbacks,
-        &[ch('n', "n")],
-        a(Act::New),
-        q::KEY_NEW,
-        true,
-    ),
-    b(
-        Scope::Callbacks,
+        Scope::Queue,
         &[ch('c', "c")],
         a(Act::Close),
         q::KEY_CLOSE,
         true,
     ),
     b(
-        Scope::Callbacks,
+        Scope::Queue,
         &[ch('e', "e")],
         a(Act::Edit),
         q::KEY_EDIT,
         false,
     ),
     b(
-        Scope::Callbacks,
+        Scope::Queue,
         &[ch('y', "y")],
         a(Act::Copy),
         q::KEY_COPY,
         false,
     ),
     b(
-        Scope::Callbacks,
+        Scope::Queue,
         &[ch('u', "u")],
         a(Act::Undo),
         q::KEY_UNDO,
         false,
     ),
     b(
-        Scope::Callbacks,
+        Scope::Queue,
         &[ch('d', "d")],
         a(Act::ToggleClosed),
         q::KEY_CLOSED_TODAY,
         false,
     ),
     b(
-        Scope::Callbacks,
+        Scope::Queue,
         &[ch('h', "h")],
         a(Act::Hold),
         q::KEY_HOLD,
         false,
     ),
     b(
-        Scope::Callbacks,
+        Scope::Queue,
         &[ch('p', "p")],
         a(Act::Plan),
         q::KEY_PLAN,
@@ -142,35 +136,35 @@ pub const BINDINGS: &[Binding] = &[
     // attempt, no closing, no edit, no plan), so the footer, the help and
     // the keys themselves agree.
     b(
-        Scope::ClosedCallbacks,
+        Scope::QueueClosed,
         &[ch('d', "d")],
         a(Act::ToggleClosed),
         q::KEY_OPEN_ITEMS,
         true,
     ),
     b(
-        Scope::ClosedCallbacks,
+        Scope::QueueClosed,
         &[ch('y', "y")],
         a(Act::Copy),
         q::KEY_COPY,
         true,
     ),
     b(
-        Scope::ClosedCallbacks,
+        Scope::QueueClosed,
         &[ch('n', "n")],
         a(Act::New),
         q::KEY_NEW,
         false,
     ),
     b(
-        Scope::ClosedCallbacks,
+        Scope::QueueClosed,
         &[ch('u', "u")],
         a(Act::Undo),
         q::KEY_UNDO,
         false,
     ),
     b(
-        Scope::ClosedCallbacks,
+        Scope::QueueClosed,
         &[ch('h', "h")],
         a(Act::Hold),
         q::KEY_HOLD,
@@ -1215,8 +1209,8 @@ impl Component for QueueState {
 
     fn scope(&self) -> Scope {
         match self.mode {
-            Mode::List if self.view == View::ClosedToday => Scope::ClosedCallbacks,
-            Mode::List => Scope::Callbacks,
+            Mode::List if self.view == View::ClosedToday => Scope::QueueClosed,
+            Mode::List => Scope::Queue,
             Mode::Attempt {
                 asking: Some(_), ..
             }

@@ -75,7 +75,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     lines.push(Line::from(""));
     // The signs of the queue list, from the one table the list takes
     // them from.
-    if app.pane == Pane::Callbacks {
+    if app.pane == Pane::Queue {
         lines.push(Line::from(Span::styled(
             crate::i18n::queue::LEGEND_TITLE.get(lang),
             th.title,

@@ -115,7 +115,7 @@ pub fn body_height(app: &App, height: u16) -> u16 {
 
 pub fn pane_title(pane: Pane) -> crate::i18n::Msg {
     match pane {
-        Pane::Callbacks => s::PANE_CALLBACKS,
+        Pane::Queue => s::PANE_QUEUE,
         Pane::Directory => s::PANE_DIRECTORY,
         Pane::Log => s::PANE_LOG,
         Pane::Stats => s::PANE_STATS,
@@ -128,7 +128,7 @@ fn draw_pane(frame: &mut Frame, area: Rect, app: &App) {
         format!(" {} ", pane_title(app.pane).get(app.lang)),
         th.title,
     )];
-    if app.pane == Pane::Callbacks && !app.privacy && !app.queue.fault.is_set() {
+    if app.pane == Pane::Queue && !app.privacy && !app.queue.fault.is_set() {
         title.push(Span::styled(format!("─ {} ", queue::title(app)), th.title));
     }
     let block = Block::default()
@@ -145,7 +145,7 @@ fn draw_pane(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     match app.pane {
-        Pane::Callbacks => queue::draw(frame, inner, app),
+        Pane::Queue => queue::draw(frame, inner, app),
         Pane::Directory => directory::draw(frame, inner, app),
         Pane::Log => log::draw(frame, inner, app),
         Pane::Stats => stats::draw(frame, inner, app),
