@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::input::{Edit, Field};
 use super::keymap::{Action, Binding, Scope, b, ctrl, k};
-use crate::i18n::{Lang, Msg, shell as s};
+use crate::i18n::{Lang, Msg, queue as q, shell as s};
 
 /// What the keys of every form do: the same four in each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -93,6 +93,27 @@ pub fn tri_value(i: usize) -> Option<bool> {
     }
 }
 
+/// The values a choice field offers, in the order shown, each with its
+/// label: a form reads back the value, never an index, so a reordered list
+/// or a mistyped number cannot pick the wrong one.
+pub trait Choice: Copy + PartialEq + 'static {
+    /// Every value, in the order offered; the first is the default.
+    const ALL: &'static [Self];
+    fn label(self) -> Msg;
+}
+
+/// Unknown / yes / no, as the three-way choice offers it.
+impl Choice for Option<bool> {
+    const ALL: &'static [Self] = &[None, Some(true), Some(false)];
+    fn label(self) -> Msg {
+        match self {
+            None => q::TRI_UNKNOWN,
+            Some(true) => q::TRI_YES,
+            Some(false) => q::TRI_NO,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Input {
     Text(Box<Field>),
@@ -143,6 +164,13 @@ impl<F: FieldId> FormField<F> {
             error: None,
             info: None,
         }
+    }
+
+    /// A choice among the values of `C`, `current` chosen.
+    pub fn pick<C: Choice>(id: F, label: Msg, current: C) -> FormField<F> {
+        let index = C::ALL.iter().position(|c| *c == current).unwrap_or(0);
+        let options = C::ALL.iter().map(|c| c.label()).collect();
+        FormField::choice(id, label, options, index)
     }
 
     pub fn with_hint(mut self, hint: String) -> FormField<F> {
@@ -224,6 +252,13 @@ impl<F: FieldId> Form<F> {
         }
     }
 
+    /// The value chosen in a choice field built with [`FormField::pick`]
+    /// (the first of `C` if there is no such field).
+    pub fn picked<C: Choice>(&self, id: F) -> C {
+        let i = self.choice(id).min(C::ALL.len().saturating_sub(1));
+        C::ALL[i]
+    }
+
     pub fn set_error(&mut self, id: F, error: Option<String>) {
         if let Some(f) = self.field_mut(id) {
             f.error = error;
@@ -299,6 +334,16 @@ mod tests {
             assert_eq!(tri_value(tri_index(v)), v);
         }
         assert_eq!(tri_value(7), None);
+    }
+
+    #[test]
+    fn a_pick_reads_back_the_value_not_the_index() {
+        for v in <Option<bool> as Choice>::ALL {
+            let mut f = Form::new(s::KEY_SAVE, vec![FormField::pick("t", s::KEY_SAVE, *v)]);
+            assert_eq!(f.picked::<Option<bool>>("t"), *v);
+            f.key(KeyEvent::from(KeyCode::Right));
+            assert_ne!(f.picked::<Option<bool>>("t"), *v);
+        }
     }
 
     #[test]
