@@ -360,3 +360,74 @@ fn the_command_line_does_not_invent_a_wish_for_a_callback() {
         .assert()
         .code(2);
 }
+
+/// A queue row holding a value this version cannot read (here a received
+/// time that is not an instant) is an error that says what it was, never
+/// an empty or shortened queue, and the file is left as it was.
+#[test]
+fn an_unreadable_stored_value_is_named_not_an_empty_queue() {
+    let db = TestDb::new();
+    for (phone, outcome) in [
+        ("+47 22 33 44 55", None),
+        ("+47 22 33 44 56", Some("purple")),
+    ] {
+        let v = run_json(
+            &db,
+            &[
+                "voicemail",
+                "add",
+                "--phone",
+                phone,
+                "--received",
+                "2026-04-01 10:00",
+                "--old",
+                "--json",
+            ],
+        );
+        let id = v["id"].as_i64().unwrap();
+        let c = rusqlite::Connection::open(&db.path).unwrap();
+        match outcome {
+            None => c
+                .execute(
+                    "UPDATE callbacks SET received_at = 'last tuesday' WHERE id = ?1",
+                    [id],
+                )
+                .unwrap(),
+            // As a newer version might write it: a key this one does not know.
+            Some(o) => c
+                .execute_batch("PRAGMA ignore_check_constraints = ON")
+                .and_then(|()| {
+                    c.execute(
+                        "UPDATE callbacks SET outcome = ?2 WHERE id = ?1",
+                        rusqlite::params![id, o],
+                    )
+                })
+                .unwrap(),
+        };
+        let before = std::fs::read(&db.path).unwrap();
+        let out = db
+            .cmd()
+            .args(["--lang", "en", "queue"])
+            .assert()
+            .failure()
+            .get_output()
+            .clone();
+        let err = String::from_utf8_lossy(&out.stderr);
+        let what = if outcome.is_none() {
+            "timestamp"
+        } else {
+            "outcome"
+        };
+        assert!(err.contains(what), "{err}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(!stdout.contains("No open callbacks"), "{stdout}");
+        assert_eq!(std::fs::read(&db.path).unwrap(), before);
+        // Put the row right so the next round starts from a readable queue.
+        c.execute(
+            "UPDATE callbacks SET received_at = '2026-04-01T08:00:00Z', outcome = NULL \
+             WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    }
+}

@@ -7,7 +7,8 @@
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, OptionalExtension, Row as SqlRow, Transaction, params};
 
-use super::{Result, Store, StoreError, audit, parse_ts, ts};
+use super::stamp::{opt_stamp, stamp, stored_key};
+use super::{Result, Store, StoreError, audit, ts};
 use crate::calendar::CalendarSettings;
 use crate::callback::{self, AttemptResult, Kind, Outcome, Safety};
 use crate::phone::Phone;
@@ -169,122 +170,64 @@ fn queue_sql(tail: &str) -> String {
     format!("SELECT {ITEM_COLUMNS} FROM callbacks WHERE status = 'open' {tail}")
 }
 
-fn opt_ts(s: Option<String>) -> Result<Option<DateTime<Utc>>> {
-    s.map(|s| parse_ts(&s)).transpose()
-}
-
 fn bool_opt(v: Option<i64>) -> Option<bool> {
     v.map(|v| v != 0)
 }
 
-/// The raw columns, converted after the SQLite row is released.
-struct RawItem {
-    id: i64,
-    kind: String,
-    received_at: String,
-    deadline_at: String,
-    next_attempt_at: Option<String>,
-    sort_at: String,
-    phone: Option<String>,
-    label: String,
-    summary: String,
-    wants: Option<i64>,
-    msg: Option<i64>,
-    who: Option<i64>,
-    safe_times: String,
-    note: String,
-    status: String,
-    outcome: Option<String>,
-    closed_at: Option<String>,
-    message_count: i64,
-    attempt_count: i64,
-    last_attempt_at: Option<String>,
-    version: i64,
-    on_hold: i64,
-    first_attempt_at: Option<String>,
-    planned_at: Option<String>,
-}
-
-fn raw(r: &SqlRow) -> rusqlite::Result<RawItem> {
-    Ok(RawItem {
+/// One row of [`ITEM_COLUMNS`], read straight into an item; a value this
+/// program cannot read (a kind, an outcome, an instant) is `BadData`.
+fn item(r: &SqlRow) -> rusqlite::Result<Item> {
+    let status: String = r.get(14)?;
+    Ok(Item {
         id: r.get(0)?,
-        kind: r.get(1)?,
-        received_at: r.get(2)?,
-        deadline_at: r.get(3)?,
-        next_attempt_at: r.get(4)?,
+        kind: stored_key(r, 1, "kind", Kind::from_key)?,
+        received_at: stamp(r, 2)?,
+        deadline_at: stamp(r, 3)?,
+        next_attempt_at: opt_stamp(r, 4)?,
         sort_at: r.get(5)?,
-        phone: r.get(6)?,
+        phone: r
+            .get::<_, Option<String>>(6)?
+            .as_deref()
+            .and_then(Phone::from_normalised),
         label: r.get(7)?,
         summary: r.get(8)?,
-        wants: r.get(9)?,
-        msg: r.get(10)?,
-        who: r.get(11)?,
-        safe_times: r.get(12)?,
-        note: r.get(13)?,
-        status: r.get(14)?,
-        outcome: r.get(15)?,
-        closed_at: r.get(16)?,
-        message_count: r.get(17)?,
-        attempt_count: r.get(18)?,
-        last_attempt_at: r.get(19)?,
+        safety: Safety {
+            wants_callback: bool_opt(r.get(9)?),
+            may_leave_message: bool_opt(r.get(10)?),
+            may_say_who_we_are: bool_opt(r.get(11)?),
+            safe_times: r.get(12)?,
+            note: r.get(13)?,
+        },
+        open: status == "open",
+        outcome: match r.get::<_, Option<String>>(15)? {
+            Some(_) => Some(stored_key(r, 15, "outcome", Outcome::from_key)?),
+            None => None,
+        },
+        closed_at: opt_stamp(r, 16)?,
+        message_count: r.get::<_, i64>(17)?.max(0) as u32,
+        attempt_count: r.get::<_, i64>(18)?.max(0) as u32,
+        last_attempt_at: opt_stamp(r, 19)?,
         version: r.get(20)?,
-        on_hold: r.get(21)?,
-        first_attempt_at: r.get(22)?,
-        planned_at: r.get(23)?,
+        on_hold: r.get::<_, i64>(21)? != 0,
+        first_attempt_at: opt_stamp(r, 22)?,
+        planned_at: opt_stamp(r, 23)?,
     })
-}
-
-impl RawItem {
-    fn into_item(self) -> Result<Item> {
-        Ok(Item {
-            id: self.id,
-            kind: Kind::from_key(&self.kind).ok_or(StoreError::BadData("kind"))?,
-            received_at: parse_ts(&self.received_at)?,
-            deadline_at: parse_ts(&self.deadline_at)?,
-            next_attempt_at: opt_ts(self.next_attempt_at)?,
-            sort_at: self.sort_at,
-            phone: self.phone.as_deref().and_then(Phone::from_normalised),
-            label: self.label,
-            summary: self.summary,
-            safety: Safety {
-                wants_callback: bool_opt(self.wants),
-                may_leave_message: bool_opt(self.msg),
-                may_say_who_we_are: bool_opt(self.who),
-                safe_times: self.safe_times,
-                note: self.note,
-            },
-            open: self.status == "open",
-            outcome: match self.outcome {
-                Some(o) => Some(Outcome::from_key(&o).ok_or(StoreError::BadData("outcome"))?),
-                None => None,
-            },
-            closed_at: opt_ts(self.closed_at)?,
-            message_count: self.message_count.max(0) as u32,
-            attempt_count: self.attempt_count.max(0) as u32,
-            last_attempt_at: opt_ts(self.last_attempt_at)?,
-            version: self.version,
-            on_hold: self.on_hold != 0,
-            first_attempt_at: opt_ts(self.first_attempt_at)?,
-            planned_at: opt_ts(self.planned_at)?,
-        })
-    }
 }
 
 fn collect(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<Item>> {
     let mut stmt = conn.prepare_cached(sql)?;
-    let raws = stmt
-        .query_map(p, raw)?
+    let items = stmt
+        .query_map(p, item)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    raws.into_iter().map(RawItem::into_item).collect()
+    Ok(items)
 }
 
 fn get_item(conn: &Connection, id: i64) -> Result<Option<Item>> {
     let sql = format!("SELECT {ITEM_COLUMNS} FROM callbacks WHERE id = ?1");
-    let raw = conn
+    Ok(conn
         .prepare_cached(&sql)?
-        .query_row(params![id], raw)
-        .optional()?;
-    raw.map(RawItem::into_item).transpose()
+        .query_row(params![id], item)
+        .optional()?)
 }
 
 fn tri(v: Option<bool>) -> Option<i64> {
@@ -746,27 +689,16 @@ impl Store {
         )?;
         let rows = stmt
             .query_map(params![id], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                ))
+                Ok(Attempt {
+                    id: r.get(0)?,
+                    at: stamp(r, 1)?,
+                    by: r.get(2)?,
+                    result: stored_key(r, 3, "result", AttemptResult::from_key)?,
+                    note: r.get(4)?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(|(id, at, by, result, note)| {
-                Ok(Attempt {
-                    id,
-                    at: parse_ts(&at)?,
-                    by,
-                    result: AttemptResult::from_key(&result)
-                        .ok_or(StoreError::BadData("result"))?,
-                    note,
-                })
-            })
-            .collect()
+        Ok(rows)
     }
 
     /// Up to `limit` open items in queue order, starting at `from`
@@ -873,22 +805,20 @@ impl Store {
 
     /// The services referred to on an item, oldest first, with their names.
     pub fn referrals_of(&self, callback_id: i64) -> Result<Vec<Referral>> {
-        let rows: Vec<(String, String)> = self
+        let rows = self
             .conn()
             .prepare_cached(
                 "SELECT s.name, r.at FROM referrals r JOIN services s ON s.id = r.service_id
                  WHERE r.callback_id = ?1 ORDER BY r.at, r.id",
             )?
-            .query_map(params![callback_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        rows.into_iter()
-            .map(|(service, at)| {
+            .query_map(params![callback_id], |r| {
                 Ok(Referral {
-                    service,
-                    at: parse_ts(&at)?,
+                    service: r.get(0)?,
+                    at: stamp(r, 1)?,
                 })
-            })
-            .collect()
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     /// Open, overdue and due-today counts, from the partial indexes.
@@ -1245,7 +1175,14 @@ fn join_detail(from: i64) -> String {
 /// Recomputes the deadlines of open items after the calendar changed, in
 /// the same transaction as the change.
 pub(super) fn recompute_open_deadlines(tx: &Transaction, cal: &CalendarSettings) -> Result<()> {
-    type Row = (i64, String, String, i64, Option<String>, Option<String>);
+    type Row = (
+        i64,
+        Kind,
+        DateTime<Utc>,
+        i64,
+        Option<DateTime<Utc>>,
+        Option<DateTime<Utc>>,
+    );
     let rows: Vec<Row> = tx
         .prepare(
             "SELECT id, kind, received_at, attempt_count, next_attempt_at, planned_at
@@ -1254,29 +1191,23 @@ pub(super) fn recompute_open_deadlines(tx: &Transaction, cal: &CalendarSettings)
         .query_map([], |r| {
             Ok((
                 r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
+                stored_key(r, 1, "kind", Kind::from_key)?,
+                stamp(r, 2)?,
                 r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
+                opt_stamp(r, 4)?,
+                opt_stamp(r, 5)?,
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut update =
         tx.prepare("UPDATE callbacks SET deadline_at = ?2, sort_at = ?3 WHERE id = ?1")?;
     for (id, kind, received, attempts, next, planned) in rows {
-        let kind = Kind::from_key(&kind).ok_or(StoreError::BadData("kind"))?;
-        let Ok(dl) = cal.deadline(kind.calendar_kind(), parse_ts(&received)?) else {
+        let Ok(dl) = cal.deadline(kind.calendar_kind(), received) else {
             // No working day within reach: keep the old deadline rather
             // than lose the item from the queue.
             continue;
         };
-        let sort = callback::order_key(
-            dl.at,
-            attempts.max(0) as u32,
-            opt_ts(next)?,
-            opt_ts(planned)?,
-        );
+        let sort = callback::order_key(dl.at, attempts.max(0) as u32, next, planned);
         update.execute(params![id, ts(dl.at), ts(sort)])?;
     }
     Ok(())
