@@ -7,11 +7,14 @@
 //!   way in, made visible on the way out).
 //! - [`name`]: the name of the person on duty (`--as`, "who is on duty").
 //! - [`callback`]: a new voicemail or complaint, its details, an attempt.
+//! - [`item`]: a callback item as it is kept, with its attempts and
+//!   referrals.
 //! - [`note`]: a shift-log note.
 //! - [`promise`]: when the callback promise is kept, and when an item is
 //!   overdue.
 
 pub mod callback;
+pub mod item;
 pub mod name;
 pub mod note;
 pub mod promise;

@@ -13,8 +13,10 @@ use crate::calendar::CalendarSettings;
 use crate::callback::{self, AttemptResult, Kind, Outcome, Safety};
 use crate::phone::Phone;
 
-// Built and checked in the domain layer; the store takes them as they are.
+// Built and checked in the domain layer; the store takes them as they are
+// and gives back the items it keeps.
 pub use crate::domain::callback::{NewComplaint, NewVoicemail};
+pub use crate::domain::item::{Attempt, Item, Referral};
 
 /// The result of adding a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,43 +28,7 @@ pub struct Added {
     pub undo: Undo,
 }
 
-/// One callback item as the queue and detail view need it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Item {
-    pub id: i64,
-    pub kind: Kind,
-    pub received_at: DateTime<Utc>,
-    pub deadline_at: DateTime<Utc>,
-    pub next_attempt_at: Option<DateTime<Utc>>,
-    pub sort_at: String,
-    /// Normalised number; `None` for complaints and after a retention purge.
-    pub phone: Option<Phone>,
-    pub label: String,
-    pub summary: String,
-    pub safety: Safety,
-    pub open: bool,
-    pub outcome: Option<Outcome>,
-    pub closed_at: Option<DateTime<Utc>>,
-    pub message_count: u32,
-    pub attempt_count: u32,
-    pub last_attempt_at: Option<DateTime<Utc>>,
-    pub version: i64,
-    /// Kept whole by the retention purge until released.
-    pub on_hold: bool,
-    /// When someone first tried to call back (whether the promise was kept).
-    pub first_attempt_at: Option<DateTime<Utc>>,
-    /// A callback time the person on duty planned (inside the caller's
-    /// safe window and the opening hours); used up by the next attempt.
-    pub planned_at: Option<DateTime<Utc>>,
-}
-
 impl Item {
-    /// Whether the promise on this item is broken and it is still open:
-    /// the one definition (see [`crate::domain::promise`]).
-    pub fn is_overdue(&self, now: DateTime<Utc>) -> bool {
-        crate::domain::promise::overdue(self.open, self.deadline_at, self.first_attempt_at, now)
-    }
-
     /// The position of this item in the queue order: its order key
     /// ([`callback::order_key`]), then the time it was received, then id.
     pub fn key(&self) -> QueueKey {
@@ -91,22 +57,6 @@ pub struct QueueKey {
     /// Breaks ties on `sort_at`: the item received first comes first.
     pub received_at: String,
     pub id: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attempt {
-    pub id: i64,
-    pub at: DateTime<Utc>,
-    pub by: String,
-    pub result: AttemptResult,
-    pub note: String,
-}
-
-/// A service given to the caller of an item, and when.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Referral {
-    pub service: String,
-    pub at: DateTime<Utc>,
 }
 
 /// Figures for the pane title.
@@ -890,35 +840,10 @@ pub(crate) fn voicemail_in(
         .optional()?;
     if let Some(id) = existing {
         let before = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
-        let received = before.received_at.min(v.received_at);
-        let dl = before.deadline_at.min(deadline);
-        let safety = before.safety.merge(&v.safety);
-        let sort = callback::order_key(
-            dl,
-            before.attempt_count,
-            before.next_attempt_at,
-            before.planned_at,
-        );
-        tx.execute(
-            "UPDATE callbacks SET received_at = ?2, deadline_at = ?3, sort_at = ?4,
-                 caller_label = ?5, summary = ?6, wants_callback = ?7,
-                 may_leave_message = ?8, may_say_who = ?9, safe_times = ?10,
-                 safety_note = ?11, message_count = message_count + 1
-             WHERE id = ?1",
-            params![
-                id,
-                ts(received),
-                ts(dl),
-                ts(sort),
-                callback::join_text(&before.label, &v.label),
-                callback::join_text(&before.summary, &v.summary),
-                tri(safety.wants_callback),
-                tri(safety.may_leave_message),
-                tri(safety.may_say_who_we_are),
-                safety.safe_times,
-                safety.note,
-            ],
-        )?;
+        let mut joined = before.clone();
+        joined.absorb(&Item::incoming(v, deadline));
+        write_joined(tx, &joined)?;
+        let dl = joined.deadline_at;
         let version_after = bump_version(tx, id)?;
         let message_id = insert_message(tx, v.received_at, Some(id), false, actor, now)?;
         audit::record(tx, now, actor, "join", "callback", Some(id), None)?;
@@ -1104,47 +1029,9 @@ fn join_items(
     if !target.open || !same || target.kind != Kind::Voicemail {
         return Err(StoreError::Changed);
     }
-    let received = target.received_at.min(from.received_at);
-    let deadline = target.deadline_at.min(from.deadline_at);
-    let safety = target.safety.merge(&from.safety);
-    let attempts = target.attempt_count + from.attempt_count;
-    let next = target.next_attempt_at.or(from.next_attempt_at);
-    let planned = target.planned_at.or(from.planned_at);
-    let first = match (target.first_attempt_at, from.first_attempt_at) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
-    let last = target.last_attempt_at.max(from.last_attempt_at);
-    let sort = callback::order_key(deadline, attempts, next, planned);
-    tx.execute(
-        "UPDATE callbacks SET received_at = ?2, deadline_at = ?3, sort_at = ?4,
-             caller_label = ?5, summary = ?6, wants_callback = ?7,
-             may_leave_message = ?8, may_say_who = ?9, safe_times = ?10,
-             safety_note = ?11, message_count = ?12, attempt_count = ?13,
-             next_attempt_at = ?14, first_attempt_at = ?15, last_attempt_at = ?16,
-             on_hold = max(on_hold, ?17), planned_at = ?18
-         WHERE id = ?1",
-        params![
-            into,
-            ts(received),
-            ts(deadline),
-            ts(sort),
-            callback::join_text(&target.label, &from.label),
-            callback::join_text(&target.summary, &from.summary),
-            tri(safety.wants_callback),
-            tri(safety.may_leave_message),
-            tri(safety.may_say_who_we_are),
-            safety.safe_times,
-            safety.note,
-            target.message_count + from.message_count,
-            attempts,
-            next.map(ts),
-            first.map(ts),
-            last.map(ts),
-            i64::from(from.on_hold),
-            planned.map(ts),
-        ],
-    )?;
+    let mut joined = target;
+    joined.absorb(from);
+    write_joined(tx, &joined)?;
     for table in ["messages", "attempts", "referrals"] {
         tx.execute(
             &format!("UPDATE {table} SET callback_id = ?2 WHERE callback_id = ?1"),
@@ -1162,6 +1049,41 @@ fn join_items(
         "callback",
         Some(into),
         Some(&detail),
+    )?;
+    Ok(())
+}
+
+/// Writes what [`Item::absorb`] made of an open item: the one UPDATE of
+/// a join, whether a message or another item came in.
+fn write_joined(tx: &Transaction, j: &Item) -> Result<()> {
+    tx.execute(
+        "UPDATE callbacks SET received_at = ?2, deadline_at = ?3, sort_at = ?4,
+             caller_label = ?5, summary = ?6, wants_callback = ?7,
+             may_leave_message = ?8, may_say_who = ?9, safe_times = ?10,
+             safety_note = ?11, message_count = ?12, attempt_count = ?13,
+             next_attempt_at = ?14, first_attempt_at = ?15, last_attempt_at = ?16,
+             on_hold = ?17, planned_at = ?18
+         WHERE id = ?1",
+        params![
+            j.id,
+            ts(j.received_at),
+            ts(j.deadline_at),
+            ts(j.order_key()),
+            j.label,
+            j.summary,
+            tri(j.safety.wants_callback),
+            tri(j.safety.may_leave_message),
+            tri(j.safety.may_say_who_we_are),
+            j.safety.safe_times,
+            j.safety.note,
+            j.message_count,
+            j.attempt_count,
+            j.next_attempt_at.map(ts),
+            j.first_attempt_at.map(ts),
+            j.last_attempt_at.map(ts),
+            i64::from(j.on_hold),
+            j.planned_at.map(ts),
+        ],
     )?;
     Ok(())
 }
