@@ -326,35 +326,6 @@ pub fn urgency(
     }
 }
 
-/// What the "due" column says for an open item, in the list and in
-/// `vakt queue`: overdue by how long, the next planned attempt once
-/// someone has tried in time, or the deadline.
-pub fn due_words(
-    item: &crate::store::callbacks::Item,
-    now: DateTime<Utc>,
-    tz: chrono_tz::Tz,
-    lang: crate::i18n::Lang,
-) -> String {
-    use crate::timefmt;
-    if item.is_overdue(now) {
-        return timefmt::deadline_words(item.deadline_at, now, tz, lang);
-    }
-    if let Some(planned) = item.planned_at.filter(|_| item.open) {
-        return crate::i18n::queue::PLANNED_CELL.fill(
-            lang,
-            &[("when", &timefmt::when_words(planned, now, tz, lang))],
-        );
-    }
-    match (item.attempt_count, item.next_attempt_at) {
-        (n, Some(next)) if n > 0 && next <= now => {
-            crate::i18n::queue::RETRY_NOW.get(lang).to_string()
-        }
-        (n, Some(next)) if n > 0 => crate::i18n::queue::NEXT_TRY
-            .fill(lang, &[("when", &timefmt::when_words(next, now, tz, lang))]),
-        _ => timefmt::when_words(item.deadline_at, now, tz, lang),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

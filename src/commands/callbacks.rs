@@ -242,7 +242,7 @@ pub fn queue(ctx: &Ctx, args: QueueArgs) -> Result<(), AppError> {
             .map(|p| if args.reveal { p.display() } else { p.masked() })
             .unwrap_or_else(|| "–".into());
         let due = if i.open {
-            crate::callback::due_words(i, ctx.now, cal.tz, ctx.lang)
+            q::due_words(i.due(ctx.now), ctx.now, cal.tz, ctx.lang)
         } else {
             i.outcome
                 .map(|o| q::outcome_name(o, ctx.lang).to_string())

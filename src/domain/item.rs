@@ -47,6 +47,23 @@ impl Item {
     }
 }
 
+/// What the "due" column says of an open item, before it is put in words
+/// ([`crate::i18n::queue::due_words`]): the one rule for the app's list
+/// and `vakt queue`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// Nobody tried by the deadline: the promise is broken.
+    Overdue(DateTime<Utc>),
+    /// A time the person on duty planned, which keeps the promise.
+    Planned(DateTime<Utc>),
+    /// Tried before, and the next attempt is now.
+    RetryNow,
+    /// Tried before, and the next attempt is planned for then.
+    NextTry(DateTime<Utc>),
+    /// The deadline.
+    Deadline(DateTime<Utc>),
+}
+
 impl Item {
     /// A voicemail as the item it would be on its own, before it is kept
     /// (id 0): what joins an open item from the same number.
@@ -99,6 +116,32 @@ impl Item {
         };
         self.last_attempt_at = self.last_attempt_at.max(other.last_attempt_at);
         self.on_hold |= other.on_hold;
+    }
+
+    /// What is due on this open item at `now`: a broken promise first, then
+    /// a plan (unless it lies after the deadline of an item nobody has
+    /// tried: then the deadline is what counts), then a retry, then the
+    /// deadline.
+    pub fn due(&self, now: DateTime<Utc>) -> Due {
+        if self.is_overdue(now) {
+            return Due::Overdue(self.deadline_at);
+        }
+        let plan_stands = |p: &DateTime<Utc>| {
+            self.open
+                && !crate::domain::callback::plan_breaks_promise(
+                    *p,
+                    self.deadline_at,
+                    self.attempt_count,
+                )
+        };
+        if let Some(planned) = self.planned_at.filter(plan_stands) {
+            return Due::Planned(planned);
+        }
+        match (self.attempt_count, self.next_attempt_at) {
+            (n, Some(next)) if n > 0 && next <= now => Due::RetryNow,
+            (n, Some(next)) if n > 0 => Due::NextTry(next),
+            _ => Due::Deadline(self.deadline_at),
+        }
     }
 
     /// Where the item stands in the queue: [`callback::order_key`] of its
@@ -175,6 +218,31 @@ mod tests {
         // A "no" from either message stands.
         assert_eq!(a.safety.may_leave_message, Some(false));
         assert!(a.label.contains('A') && a.label.contains('B'));
+    }
+
+    #[test]
+    fn what_is_due_comes_in_order_of_what_matters() {
+        let now = at(12);
+        // Not tried, deadline passed: overdue, whatever is planned.
+        let mut a = item(8, 10);
+        a.planned_at = Some(at(13));
+        assert_eq!(a.due(now), Due::Overdue(at(10)));
+        // A plan before the deadline stands; one after it does not.
+        let mut b = item(8, 15);
+        b.planned_at = Some(at(14));
+        assert_eq!(b.due(now), Due::Planned(at(14)));
+        b.planned_at = Some(at(16));
+        assert_eq!(b.due(now), Due::Deadline(at(15)));
+        // Tried in time: the next attempt, now or later.
+        let mut c = item(8, 10);
+        c.attempt_count = 1;
+        c.first_attempt_at = Some(at(9));
+        c.next_attempt_at = Some(at(11));
+        assert_eq!(c.due(now), Due::RetryNow);
+        c.next_attempt_at = Some(at(13));
+        assert_eq!(c.due(now), Due::NextTry(at(13)));
+        c.next_attempt_at = None;
+        assert_eq!(c.due(now), Due::Deadline(at(10)));
     }
 
     #[test]

@@ -267,6 +267,27 @@ pub fn wish_words(w: crate::domain::callback::MessageWish, lang: Lang) -> &'stat
     }
 }
 
+/// What is due on an open item, in words ("overdue by 2 h", "planned
+/// Thu 13:00", "try again now", "next try 14:00", "tomorrow 15:00"), for
+/// `vakt queue`; the list's cell adds its compact form for a next try.
+pub fn due_words(
+    due: crate::domain::item::Due,
+    now: chrono::DateTime<chrono::Utc>,
+    tz: chrono_tz::Tz,
+    lang: Lang,
+) -> String {
+    use crate::domain::item::Due;
+    use crate::timefmt::{deadline_words, when_words};
+    match due {
+        Due::Overdue(deadline) => deadline_words(deadline, now, tz, lang),
+        Due::Planned(at) => PLANNED_CELL.fill(lang, &[("when", &when_words(at, now, tz, lang))]),
+        Due::RetryNow => RETRY_NOW.get(lang).to_string(),
+        Due::NextTry(at) => NEXT_TRY.fill(lang, &[("when", &when_words(at, now, tz, lang))]),
+        // Not overdue (tried in time), so never "overdue by".
+        Due::Deadline(at) => when_words(at, now, tz, lang),
+    }
+}
+
 pub fn outcome_name(o: Outcome, lang: Lang) -> &'static str {
     let m: Msg = match o {
         Outcome::Reached => OUTCOME_REACHED,
