@@ -12,7 +12,7 @@ use crate::stats::text::{headline, missed_line, period_line};
 use crate::stats::{Bucket, Figures, Period, PeriodKind, Promise};
 
 #[derive(Debug, Args)]
-#[command(after_long_help = STATS_HELP)]
+#[command(after_long_help = crate::i18n::cli::STATS_HELP)]
 pub struct StatsArgs {
     /// First day of the period, YYYY-MM-DD (default: 1 January of the "to" year).
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -27,37 +27,6 @@ pub struct StatsArgs {
     #[arg(long)]
     pub csv: bool,
 }
-
-/// Shown by `vakt stats --help`.
-pub const STATS_HELP: &str = "\
-Without --from and --to the period is this year so far. Dates are local dates in the
-configured time zone; an item belongs to the day it was received. No caller data
-(numbers, names, summaries, notes) is ever printed.
-
-Definitions:
-  A voicemail's promise is kept when its FIRST attempt came at or before the deadline
-  (closing time of the next working day). Missed: first attempt after the deadline, or
-  none and the deadline has passed. Pending (not yet due, no attempt) and not owed
-  (closed before the deadline without an attempt) are counted but left out of the share.
-  A complaint is answered at its first attempt or when it was closed, whichever came
-  first; kept when that is within the deadline (21 days, at closing time).
-  Time to first attempt counts only time inside opening hours; median and 90th
-  percentile by the nearest-rank method.
-
-CSV columns:
-  metric  the figure's name (below)
-  period  the whole period as FROM..TO, an ISO week (2026-W14) or a month (2026-04)
-  value   a whole number; empty when there is nothing to measure yet
-Metrics per period, week and month:
-  voicemail_kept, voicemail_missed, voicemail_pending, voicemail_not_owed,
-  voicemail_kept_percent, complaint_kept, complaint_missed, complaint_pending,
-  complaint_not_owed, complaint_kept_percent
-Metrics for the whole period only:
-  first_attempt_count, first_attempt_median_minutes, first_attempt_p90_minutes,
-  messages, withheld, reached, not_reached, not_needed, open,
-  messages_mon .. messages_sun (by local weekday), messages_h00 .. messages_h23
-  (by local hour)
-The list of missed items and the weekday x hour table are in --json.";
 
 fn parse_date(s: &str) -> Result<NaiveDate, AppError> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| AppError::Invalid(st::ERR_DATE))

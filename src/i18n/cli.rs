@@ -154,7 +154,7 @@ catalogue! {
     ARG_DEMO__NO_OPEN => "Bare lag databasen; ikke åpne appen", "Only create the database; do not open the app";
     ARG_DEMO__SEED => "Frø for de tilfeldige dataene (samme frø gir samme data)", "Seed for the random data (the same seed gives the same data)";
     ABOUT_STATS => "Holdes løftene? Tall for en periode, til årsrapporten", "Are the promises kept? Figures for a period, for the annual report";
-    AFTER_LONG_HELP_STATS => "Uten --from og --to er perioden hittil i år. Datoer er lokale datoer i den\ninnstilte tidssonen; en sak hører til dagen den ble mottatt. Ingen innringerdata\n(numre, navn, sammendrag, notater) skrives noen gang ut.\n\nDefinisjoner:\n  Løftet for en talemelding er holdt når FØRSTE forsøk kom innen fristen\n  (stengetid neste arbeidsdag). Ikke holdt: første forsøk etter fristen, eller\n  ingen og fristen er passert. Venter (ikke forfalt, ikke forsøkt) og ikke skyldig\n  (avsluttet før fristen uten forsøk) telles, men holdes utenfor andelen.\n  En klage er besvart ved første forsøk eller da den ble avsluttet, det som kom\n  først; holdt når det er innen fristen (21 dager, ved stengetid).\n  Tid til første forsøk teller bare tid innenfor åpningstiden; median og 90-\n  persentil etter nærmeste-rang-metoden.\n\nCSV-kolonner:\n  metric  tallets navn (nedenfor)\n  period  hele perioden som FRA..TIL, en ISO-uke (2026-W14) eller en måned (2026-04)\n  value   et heltall; tomt når det ikke er noe å måle ennå\nTall per periode, uke og måned:\n  voicemail_kept, voicemail_missed, voicemail_pending, voicemail_not_owed,\n  voicemail_kept_percent, complaint_kept, complaint_missed, complaint_pending,\n  complaint_not_owed, complaint_kept_percent\nTall bare for hele perioden:\n  first_attempt_count, first_attempt_median_minutes, first_attempt_p90_minutes,\n  messages, withheld, reached, not_reached, not_needed, open,\n  messages_mon .. messages_sun (etter lokal ukedag), messages_h00 .. messages_h23\n  (etter lokal time)\nListen over saker som ikke ble fulgt opp i tide, og tabellen ukedag x time, er i --json.", crate::commands::stats::STATS_HELP;
+    AFTER_LONG_HELP_STATS => "Uten --from og --to er perioden hittil i år. Datoer er lokale datoer i den\ninnstilte tidssonen; en sak hører til dagen den ble mottatt. Ingen innringerdata\n(numre, navn, sammendrag, notater) skrives noen gang ut.\n\nDefinisjoner:\n  Løftet for en talemelding er holdt når FØRSTE forsøk kom innen fristen\n  (stengetid neste arbeidsdag). Ikke holdt: første forsøk etter fristen, eller\n  ingen og fristen er passert. Venter (ikke forfalt, ikke forsøkt) og ikke skyldig\n  (avsluttet før fristen uten forsøk) telles, men holdes utenfor andelen.\n  En klage er besvart ved første forsøk eller da den ble avsluttet, det som kom\n  først; holdt når det er innen fristen (21 dager, ved stengetid).\n  Tid til første forsøk teller bare tid innenfor åpningstiden; median og 90-\n  persentil etter nærmeste-rang-metoden.\n\nCSV-kolonner:\n  metric  tallets navn (nedenfor)\n  period  hele perioden som FRA..TIL, en ISO-uke (2026-W14) eller en måned (2026-04)\n  value   et heltall; tomt når det ikke er noe å måle ennå\nTall per periode, uke og måned:\n  voicemail_kept, voicemail_missed, voicemail_pending, voicemail_not_owed,\n  voicemail_kept_percent, complaint_kept, complaint_missed, complaint_pending,\n  complaint_not_owed, complaint_kept_percent\nTall bare for hele perioden:\n  first_attempt_count, first_attempt_median_minutes, first_attempt_p90_minutes,\n  messages, withheld, reached, not_reached, not_needed, open,\n  messages_mon .. messages_sun (etter lokal ukedag), messages_h00 .. messages_h23\n  (etter lokal time)\nListen over saker som ikke ble fulgt opp i tide, og tabellen ukedag x time, er i --json.", STATS_HELP;
     ARG_STATS__FROM => "Første dag i perioden, ÅÅÅÅ-MM-DD (standard: 1. januar i \"til\"-året)", "First day of the period, YYYY-MM-DD (default: 1 January of the \"to\" year)";
     ARG_STATS__TO => "Siste dag i perioden, ÅÅÅÅ-MM-DD, tatt med (standard: i dag)", "Last day of the period, YYYY-MM-DD, included (default: today)";
     ARG_STATS__JSON => "Skriv JSON (alle tall, med listen over saker som ikke ble fulgt opp i tide)", "Print JSON (all figures, including the list of missed items)";
@@ -192,3 +192,35 @@ catalogue! {
     ARG_COMPLETIONS__SHELL => "bash, zsh, fish, elvish eller powershell", "bash, zsh, fish, elvish or powershell";
     ABOUT_MAN => "Skriv manualsiden (roff), for eksempel `vakt man | man -l -`", "Print the manual page (roff), e.g. `vakt man | man -l -`";
 }
+
+/// Shown by `vakt stats --help` in English (the Norwegian is in the
+/// catalogue above).
+pub const STATS_HELP: &str = "\
+Without --from and --to the period is this year so far. Dates are local dates in the
+configured time zone; an item belongs to the day it was received. No caller data
+(numbers, names, summaries, notes) is ever printed.
+
+Definitions:
+  A voicemail's promise is kept when its FIRST attempt came at or before the deadline
+  (closing time of the next working day). Missed: first attempt after the deadline, or
+  none and the deadline has passed. Pending (not yet due, no attempt) and not owed
+  (closed before the deadline without an attempt) are counted but left out of the share.
+  A complaint is answered at its first attempt or when it was closed, whichever came
+  first; kept when that is within the deadline (21 days, at closing time).
+  Time to first attempt counts only time inside opening hours; median and 90th
+  percentile by the nearest-rank method.
+
+CSV columns:
+  metric  the figure's name (below)
+  period  the whole period as FROM..TO, an ISO week (2026-W14) or a month (2026-04)
+  value   a whole number; empty when there is nothing to measure yet
+Metrics per period, week and month:
+  voicemail_kept, voicemail_missed, voicemail_pending, voicemail_not_owed,
+  voicemail_kept_percent, complaint_kept, complaint_missed, complaint_pending,
+  complaint_not_owed, complaint_kept_percent
+Metrics for the whole period only:
+  first_attempt_count, first_attempt_median_minutes, first_attempt_p90_minutes,
+  messages, withheld, reached, not_reached, not_needed, open,
+  messages_mon .. messages_sun (by local weekday), messages_h00 .. messages_h23
+  (by local hour)
+The list of missed items and the weekday x hour table are in --json.";
