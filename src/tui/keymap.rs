@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::i18n::{Lang, Msg, shell as s};
+use crate::tui::panes::Pane;
 
 /// Everything a key can ask the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14,10 +15,8 @@ pub enum Action {
     Back,
     NextPane,
     PrevPane,
-    GoQueue,
-    GoDirectory,
-    GoLog,
-    GoStats,
+    /// Show this pane (its number key).
+    Go(crate::tui::panes::Pane),
     TogglePrivacy,
     Up,
     Down,
@@ -268,28 +267,28 @@ pub const GLOBAL: &[Binding] = &[
     b(
         Global,
         &[ch('1', "1")],
-        Action::GoQueue,
+        Action::Go(Pane::Queue),
         s::KEY_PANE_QUEUE,
         false,
     ),
     b(
         Global,
         &[ch('2', "2")],
-        Action::GoDirectory,
+        Action::Go(Pane::Directory),
         s::KEY_PANE_DIRECTORY,
         false,
     ),
     b(
         Global,
         &[ch('3', "3")],
-        Action::GoLog,
+        Action::Go(Pane::Log),
         s::KEY_PANE_LOG,
         false,
     ),
     b(
         Global,
         &[ch('4', "4")],
-        Action::GoStats,
+        Action::Go(Pane::Stats),
         s::KEY_PANE_STATS,
         false,
     ),

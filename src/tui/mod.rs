@@ -17,6 +17,7 @@ pub mod input;
 pub mod keymap;
 pub mod log;
 pub mod pager;
+pub mod panes;
 pub mod paste;
 pub mod popup;
 pub mod queue;

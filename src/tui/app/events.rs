@@ -14,15 +14,11 @@ impl App {
         self.size = (width, height);
         // Help open: kept within its text at the new height.
         self.scroll_help(Action::Back);
-        let (queue, log) = (
-            crate::tui::view::queue::list_rows(height),
-            crate::tui::view::log::list_rows(height),
-        );
-        let dir = crate::tui::view::directory::list_rows(height);
-        self.directory.list.set_page(dir);
-        if (queue, log) != (self.queue.page(), self.log.page()) {
-            self.queue.set_page(queue);
-            self.log.set_page(log);
+        let mut read_again = false;
+        for pane in Pane::ALL {
+            read_again |= (pane.spec().fit)(self, height);
+        }
+        if read_again {
             self.refresh_pane();
         }
     }

@@ -59,7 +59,7 @@ impl App {
 
     /// Whether the pane on screen is covered because caller data is hidden.
     pub fn pane_hidden(&self) -> bool {
-        self.privacy && self.pane != Pane::Directory
+        self.privacy && self.pane.spec().shows_caller_data
     }
 
     /// Whether `action` must wait while caller data is hidden: it reads or
@@ -215,10 +215,7 @@ impl App {
             (_, Action::PrevPane) => {
                 self.goto(Pane::ALL[(self.pane.index() + Pane::ALL.len() - 1) % Pane::ALL.len()])
             }
-            (_, Action::GoQueue) => self.goto(Pane::Queue),
-            (_, Action::GoDirectory) => self.goto(Pane::Directory),
-            (_, Action::GoLog) => self.goto(Pane::Log),
-            (_, Action::GoStats) => self.goto(Pane::Stats),
+            (_, Action::Go(pane)) => self.goto(pane),
             (
                 _,
                 a @ (Action::Up

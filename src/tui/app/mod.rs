@@ -28,25 +28,10 @@ use crate::i18n::Lang;
 use crate::store::Store;
 use crate::tui::component::AnyPane;
 use crate::tui::fault::ReadFault;
+pub use crate::tui::panes::Pane;
 use crate::tui::popup::PopupStack;
 use crate::tui::theme::Theme;
 use crate::tui::{directory::DirectoryState, log::LogState, queue::QueueState, stats::StatsState};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Queue,
-    Directory,
-    Log,
-    Stats,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Queue, Pane::Directory, Pane::Log, Pane::Stats];
-
-    fn index(self) -> usize {
-        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
-    }
-}
 
 /// A short message in the footer after an action ("Lagret ✓").
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,7 +15,7 @@ mod form;
 pub mod help;
 pub mod log;
 pub mod queue;
-mod stats;
+pub mod stats;
 mod status;
 mod welcome;
 mod who;
@@ -114,12 +114,7 @@ pub fn body_height(app: &App, height: u16) -> u16 {
 }
 
 pub fn pane_title(pane: Pane) -> crate::i18n::Msg {
-    match pane {
-        Pane::Queue => s::PANE_QUEUE,
-        Pane::Directory => s::PANE_DIRECTORY,
-        Pane::Log => s::PANE_LOG,
-        Pane::Stats => s::PANE_STATS,
-    }
+    pane.name()
 }
 
 fn draw_pane(frame: &mut Frame, area: Rect, app: &App) {
@@ -128,8 +123,11 @@ fn draw_pane(frame: &mut Frame, area: Rect, app: &App) {
         format!(" {} ", pane_title(app.pane).get(app.lang)),
         th.title,
     )];
-    if app.pane == Pane::Queue && !app.privacy && !app.queue.fault.is_set() {
-        title.push(Span::styled(format!("─ {} ", queue::title(app)), th.title));
+    let spec = app.pane.spec();
+    if !app.privacy
+        && let Some(sub) = spec.subtitle.and_then(|f| f(app))
+    {
+        title.push(Span::styled(format!("─ {sub} "), th.title));
     }
     let block = Block::default()
         .borders(Borders::ALL)
@@ -137,19 +135,14 @@ fn draw_pane(frame: &mut Frame, area: Rect, app: &App) {
         .title(Line::from(title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if app.privacy && app.pane != Pane::Directory {
+    if app.privacy && spec.shows_caller_data {
         frame.render_widget(
             Paragraph::new(s::PRIVACY_SCREEN.get(app.lang)).style(th.muted),
             inner,
         );
         return;
     }
-    match app.pane {
-        Pane::Queue => queue::draw(frame, inner, app),
-        Pane::Directory => directory::draw(frame, inner, app),
-        Pane::Log => log::draw(frame, inner, app),
-        Pane::Stats => stats::draw(frame, inner, app),
-    }
+    (spec.draw)(frame, inner, app);
 }
 
 /// What a list shows when it has no rows: the read that failed, if one
