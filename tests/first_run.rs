@@ -292,3 +292,51 @@ fn opening_hours_replace_the_placeholder_and_errors_fit_and_clear() {
         assert!(s.contains("✓"), "{s}");
     }
 }
+
+/// The week's opening hours from the welcome are saved together or not at
+/// all: a write that fails on one day (here Friday, refused by the file)
+/// leaves every day as it was, and the person is told it was not saved.
+#[test]
+fn opening_hours_are_saved_as_one_week_or_not_at_all() {
+    let db = TestDb::new();
+    let mut app = db.app(Lang::En, monday_morning());
+    app.show_welcome_if_new();
+    let before = db.store().calendar().unwrap().weekly;
+    key(&mut app, KeyCode::Char('e'));
+    // Monday and Friday close at 14:00.
+    for field in [0, 4] {
+        for _ in 0..5 {
+            key(&mut app, KeyCode::Backspace);
+        }
+        for c in "14:00".chars() {
+            key(&mut app, KeyCode::Char(c));
+        }
+        let steps = if field == 0 { 4 } else { 0 };
+        for _ in 0..steps {
+            key(&mut app, KeyCode::Tab);
+        }
+    }
+    let c = rusqlite::Connection::open(&db.path).unwrap();
+    for ev in ["INSERT", "UPDATE"] {
+        c.execute_batch(&format!(
+            "CREATE TRIGGER refuse_friday_{ev} BEFORE {ev} ON opening_hours
+             WHEN NEW.weekday = 4 BEGIN SELECT RAISE(ABORT, 'refused'); END;"
+        ))
+        .unwrap();
+    }
+    key(&mut app, KeyCode::Enter);
+    let s = render_text(&app, 120, 30);
+    assert!(!s.contains("hours are saved"), "{s}");
+    assert_eq!(db.store().calendar().unwrap().weekly, before, "{s}");
+    // Once the file takes it again, the same form saves the whole week.
+    for ev in ["INSERT", "UPDATE"] {
+        c.execute_batch(&format!("DROP TRIGGER refuse_friday_{ev}"))
+            .unwrap();
+    }
+    key(&mut app, KeyCode::Enter);
+    let s = render_text(&app, 120, 30);
+    assert!(s.contains("The opening hours are saved"), "{s}");
+    let week = db.store().calendar().unwrap().weekly;
+    let two = chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap();
+    assert_eq!((week[0].unwrap().close, week[4].unwrap().close), (two, two));
+}

@@ -83,6 +83,7 @@ fn load(c: &rusqlite::Connection) -> Result<CalendarSettings> {
 }
 
 impl Store {
+    /// Sets one weekday's opening hours (`None`: closed).
     pub fn set_hours(
         &mut self,
         weekday: Weekday,
@@ -90,28 +91,41 @@ impl Store {
         actor: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        self.set_week(&[(weekday, hours)], actor, now)
+    }
+
+    /// Sets the opening hours of several weekdays in one transaction:
+    /// all of them are saved, or none.
+    pub fn set_week(
+        &mut self,
+        days: &[(Weekday, Option<Hours>)],
+        actor: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         self.write(|tx| {
-            let (o, c) = match hours {
-                Some(h) => (
-                    Some(h.open.format(TIME).to_string()),
-                    Some(h.close.format(TIME).to_string()),
-                ),
-                None => (None, None),
-            };
-            tx.execute(
-                "INSERT INTO opening_hours(weekday, open, close) VALUES (?1, ?2, ?3)
-                 ON CONFLICT(weekday) DO UPDATE SET open = excluded.open, close = excluded.close",
-                params![weekday.num_days_from_monday(), o, c],
-            )?;
-            audit::record(
-                tx,
-                now,
-                actor,
-                "set_hours",
-                "calendar",
-                Some(i64::from(weekday.num_days_from_monday())),
-                None,
-            )?;
+            for (weekday, hours) in days {
+                let (o, c) = match hours {
+                    Some(h) => (
+                        Some(h.open.format(TIME).to_string()),
+                        Some(h.close.format(TIME).to_string()),
+                    ),
+                    None => (None, None),
+                };
+                tx.execute(
+                    "INSERT INTO opening_hours(weekday, open, close) VALUES (?1, ?2, ?3)
+                     ON CONFLICT(weekday) DO UPDATE SET open = excluded.open, close = excluded.close",
+                    params![weekday.num_days_from_monday(), o, c],
+                )?;
+                audit::record(
+                    tx,
+                    now,
+                    actor,
+                    "set_hours",
+                    "calendar",
+                    Some(i64::from(weekday.num_days_from_monday())),
+                    None,
+                )?;
+            }
             on_calendar_changed(tx)
         })
     }

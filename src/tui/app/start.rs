@@ -70,18 +70,21 @@ impl App {
                     return;
                 };
                 let actor = self.on_duty.clone().unwrap_or_else(|| UNKNOWN_ACTOR.into());
-                for (wd, h) in crate::tui::welcome::WEEKDAYS.iter().zip(hours) {
-                    if let Err(e) = self.store.set_hours(*wd, h, &actor, self.now) {
-                        self.flash = Some(Flash {
-                            text: crate::error::AppError::Db {
-                                path: self.store.path().to_path_buf(),
-                                err: e,
-                            }
-                            .message(self.lang),
-                            error: true,
-                        });
-                        return;
-                    }
+                let week: Vec<_> = crate::tui::welcome::WEEKDAYS
+                    .iter()
+                    .copied()
+                    .zip(hours)
+                    .collect();
+                if let Err(e) = self.store.set_week(&week, &actor, self.now) {
+                    self.flash = Some(Flash {
+                        text: crate::error::AppError::Db {
+                            path: self.store.path().to_path_buf(),
+                            err: e,
+                        }
+                        .message(self.lang),
+                        error: true,
+                    });
+                    return;
                 }
                 w.form = None;
                 self.flash = Some(Flash {
