@@ -59,6 +59,19 @@ pub const BINDINGS: &[Binding] = &[
 /// [`crate::tui::input::BINDINGS`].
 pub const FIELD_KEYS: &[(&str, Msg)] = &[("Space / ← / →", s::FIELD_KEY_CHOICE)];
 
+/// What a form key asks of whoever holds the form (see [`Form::step`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormStep {
+    /// Save: the holder reads, checks and writes the form.
+    Save,
+    /// Close the form: nothing was typed, or Esc came twice.
+    Close,
+    /// Esc on typed text: say this, and keep the form open.
+    AskAgain(String),
+    /// The focus moved to another field.
+    Moved,
+}
+
 /// "Esc twice": the first Esc on typed text asks again (the sentence to
 /// show), the second (or the first on nothing typed) discards.
 pub fn discard_asks(dirty: bool, armed: &mut bool, lang: Lang) -> Option<String> {
@@ -303,6 +316,26 @@ impl<F: FieldId> Form<F> {
         }
     }
 
+    /// The one handling of the four form keys: moves the focus, or says
+    /// whether to save, close or ask again before discarding.
+    pub fn step(&mut self, act: FormAct, lang: Lang) -> FormStep {
+        match act {
+            FormAct::Save => FormStep::Save,
+            FormAct::Cancel => match self.cancel(lang) {
+                Some(again) => FormStep::AskAgain(again),
+                None => FormStep::Close,
+            },
+            FormAct::NextField => {
+                self.next();
+                FormStep::Moved
+            }
+            FormAct::PrevField => {
+                self.prev();
+                FormStep::Moved
+            }
+        }
+    }
+
     /// Esc on this form: the sentence asking to press it again, or `None`
     /// when the form may close (see [`discard_asks`]).
     pub fn cancel(&mut self, lang: Lang) -> Option<String> {
@@ -360,6 +393,29 @@ mod tests {
         // Typing again asks again.
         f.key(KeyEvent::from(KeyCode::Char('b')));
         assert!(f.cancel(Lang::En).is_some());
+    }
+
+    #[test]
+    fn a_form_key_steps_once_for_every_holder() {
+        let mut f = Form::new(
+            s::KEY_SAVE,
+            vec![
+                FormField::text("a", s::KEY_SAVE, Field::single(5)),
+                FormField::text("b", s::KEY_SAVE, Field::single(5)),
+            ],
+        );
+        assert_eq!(f.step(FormAct::NextField, Lang::En), FormStep::Moved);
+        assert_eq!(f.focused_id(), Some("b"));
+        assert_eq!(f.step(FormAct::PrevField, Lang::En), FormStep::Moved);
+        assert_eq!(f.focused_id(), Some("a"));
+        assert_eq!(f.step(FormAct::Save, Lang::En), FormStep::Save);
+        assert_eq!(f.step(FormAct::Cancel, Lang::En), FormStep::Close);
+        f.key(KeyEvent::from(KeyCode::Char('x')));
+        assert!(matches!(
+            f.step(FormAct::Cancel, Lang::En),
+            FormStep::AskAgain(_)
+        ));
+        assert_eq!(f.step(FormAct::Cancel, Lang::En), FormStep::Close);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! database (and its opening-hours form), and "who is on duty?".
 
 use super::{App, Flash, UNKNOWN_ACTOR};
-use crate::tui::form::FormAct;
+use crate::tui::form::{FormAct, FormStep};
 use crate::tui::popup::{Popup, PopupKind};
 
 impl App {
@@ -40,60 +40,60 @@ impl App {
                 self.popups.remove(PopupKind::Welcome);
             }
             Act::EditHours => w.form = Some(Welcome::hours_form(&self.calendar, self.lang)),
-            Act::Form(FormAct::Cancel) => {
-                if let Some(f) = &mut w.form
-                    && let Some(again) = f.cancel(self.lang)
-                {
-                    self.flash = Some(Flash {
-                        text: again,
-                        error: true,
-                    });
-                    return;
-                }
-                w.form = None;
-            }
-            Act::Form(FormAct::NextField) => {
-                if let Some(f) = &mut w.form {
-                    f.next();
-                }
-            }
-            Act::Form(FormAct::PrevField) => {
-                if let Some(f) = &mut w.form {
-                    f.prev();
-                }
-            }
-            Act::Form(FormAct::Save) => {
+            Act::Form(FormAct::Save) => self.save_hours(),
+            Act::Form(f) => {
                 let Some(form) = &mut w.form else {
                     return;
                 };
-                let Some(hours) = Welcome::read_form(form, self.lang) else {
-                    return;
-                };
-                let actor = self.on_duty.clone().unwrap_or_else(|| UNKNOWN_ACTOR.into());
-                let week: Vec<_> = crate::tui::welcome::WEEKDAYS
-                    .iter()
-                    .copied()
-                    .zip(hours)
-                    .collect();
-                if let Err(e) = self.store.set_week(&week, &actor, self.now) {
-                    self.flash = Some(Flash {
-                        text: crate::error::AppError::Db {
-                            path: self.store.path().to_path_buf(),
-                            err: e,
-                        }
-                        .message(self.lang),
-                        error: true,
-                    });
-                    return;
+                match form.step(f, self.lang) {
+                    FormStep::AskAgain(again) => {
+                        self.flash = Some(Flash {
+                            text: again,
+                            error: true,
+                        })
+                    }
+                    FormStep::Close => w.form = None,
+                    FormStep::Moved | FormStep::Save => {}
                 }
-                w.form = None;
-                self.flash = Some(Flash {
-                    text: crate::i18n::shell::HOURS_SAVED.get(self.lang).to_string(),
-                    error: false,
-                });
-                self.reload();
             }
         }
+    }
+
+    /// Saves the welcome's opening-hours form: the whole week, or nothing.
+    fn save_hours(&mut self) {
+        use crate::tui::welcome::Welcome;
+        let Some(Popup::Welcome(w)) = self.popups.top_mut() else {
+            return;
+        };
+        let Some(form) = &mut w.form else {
+            return;
+        };
+        let Some(hours) = Welcome::read_form(form, self.lang) else {
+            return;
+        };
+        let actor = self.on_duty.clone().unwrap_or_else(|| UNKNOWN_ACTOR.into());
+        let week: Vec<_> = crate::tui::welcome::WEEKDAYS
+            .iter()
+            .copied()
+            .zip(hours)
+            .collect();
+        if let Err(e) = self.store.set_week(&week, &actor, self.now) {
+            self.flash = Some(Flash {
+                text: crate::error::AppError::Db {
+                    path: self.store.path().to_path_buf(),
+                    err: e,
+                }
+                .message(self.lang),
+                error: true,
+            });
+            return;
+        }
+        w.form = None;
+        self.flash = Some(Flash {
+            text: crate::i18n::shell::HOURS_SAVED.get(self.lang).to_string(),
+            error: false,
+        });
+        self.reload();
     }
 
     /// Opens the "who is on duty?" question, prefilled with `name` (only
