@@ -78,14 +78,7 @@ impl App {
             .zip(hours)
             .collect();
         if let Err(e) = self.store.set_week(&week, &actor, self.now) {
-            self.flash = Some(Flash {
-                text: crate::error::AppError::Db {
-                    path: self.store.path().to_path_buf(),
-                    err: e,
-                }
-                .message(self.lang),
-                error: true,
-            });
+            self.say_db_error(e);
             return;
         }
         w.form = None;
@@ -96,6 +89,24 @@ impl App {
         self.reload();
     }
 
+    /// A failed read or write of the database, in the person's language
+    /// (which file, and what went wrong; never caller data).
+    fn db_message(&self, err: crate::store::StoreError) -> String {
+        crate::error::AppError::Db {
+            path: self.store.path().to_path_buf(),
+            err,
+        }
+        .message(self.lang)
+    }
+
+    /// Says a failed read or write in the footer.
+    fn say_db_error(&mut self, err: crate::store::StoreError) {
+        self.flash = Some(Flash {
+            text: self.db_message(err),
+            error: true,
+        });
+    }
+
     /// Opens the "who is on duty?" question, prefilled with `name` (only
     /// ever the current person's own), with the names recently on duty
     /// to pick from.
@@ -103,13 +114,7 @@ impl App {
         let recent = self
             .store
             .recent_duty_names(crate::tui::who::RECENT)
-            .map_err(|err| {
-                crate::error::AppError::Db {
-                    path: self.store.path().to_path_buf(),
-                    err,
-                }
-                .message(self.lang)
-            });
+            .map_err(|err| self.db_message(err));
         self.popups
             .push(Popup::Who(Box::new(crate::tui::who::Who::new(
                 name.as_deref(),
@@ -153,16 +158,7 @@ impl App {
                     error: false,
                 })
             }
-            Err(e) => {
-                self.flash = Some(Flash {
-                    text: crate::error::AppError::Db {
-                        path: self.store.path().to_path_buf(),
-                        err: e,
-                    }
-                    .message(self.lang),
-                    error: true,
-                })
-            }
+            Err(e) => self.say_db_error(e),
         }
         self.on_duty = Some(name);
         self.reload();
