@@ -6,6 +6,8 @@
 //! by the shared pager (`pager.rs`); the entry form is built and read in
 //! `service_form.rs`.
 
+mod service_form;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::app::{Effect, Env};
@@ -15,12 +17,12 @@ use super::form::{Form, FormAct, FormField};
 use super::input::{Edit, Field};
 use super::keymap::{Action, Binding, Scope, b, ch, k};
 use super::pager::{Move, Pager, Source};
-use super::service_form::{NO_YES, read_form, service_form};
 use crate::directory::problem::{ProblemKind, ProblemReport};
 use crate::directory::{self, DEFAULT_CATEGORIES, Service, Status};
 use crate::i18n::{Lang, directory as d, shell};
 use crate::store::StoreError;
 use crate::store::directory::{SearchQuery, SearchResult};
+use service_form::{NO_YES, read_form, service_form};
 
 /// Actions of the directory pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -5,14 +5,14 @@
 
 use chrono::NaiveDate;
 
-use super::form::{Form, FormField, tri_index, tri_value};
-use super::input::Field;
 use crate::directory::ages::{BadAges, ages_text, parse_ages};
 use crate::directory::{
     self, Hours, PhoneKind, PhoneLine, Service, Status, category_key, split_list, valid_email,
 };
 use crate::i18n::{Lang, Msg, directory as d, queue as q};
 use crate::phone::Phone;
+use crate::tui::form::{Form, FormField, tri_index, tri_value};
+use crate::tui::input::Field;
 
 const TRI: [Msg; 3] = [d::DIR_TRI_UNKNOWN, d::DIR_TRI_YES, d::DIR_TRI_NO];
 pub(super) const NO_YES: [Msg; 2] = [d::DIR_TRI_NO, d::DIR_TRI_YES];
