@@ -60,27 +60,25 @@ impl DirectoryState {
         self.problems.clear();
     }
 
+    /// Reads what the detail shows about the selected service: an open
+    /// problem report and how often it has been given out.
     pub(super) fn load_selected(&mut self, env: &mut Env) {
-        self.problem = match self.selected_service().map(|s| s.id) {
-            Some(id) => match env.store.open_problem(id) {
-                Ok(p) => p,
-                Err(e) => {
-                    self.read_failed(&e, env);
-                    return;
-                }
-            },
-            None => None,
+        let Some(id) = self.selected_service().map(|s| s.id) else {
+            self.problem = None;
+            self.referrals = 0;
+            return;
         };
-        self.referrals = match self.selected_service().map(|s| s.id) {
-            Some(id) => match env.store.referral_count(id) {
-                Ok(n) => n,
-                Err(e) => {
-                    self.read_failed(&e, env);
-                    return;
-                }
-            },
-            None => 0,
-        };
+        let read = env
+            .store
+            .open_problem(id)
+            .and_then(|p| Ok((p, env.store.referral_count(id)?)));
+        match read {
+            Ok((problem, referrals)) => {
+                self.problem = problem;
+                self.referrals = referrals;
+            }
+            Err(e) => self.read_failed(&e, env),
+        }
     }
 }
 
