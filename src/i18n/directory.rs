@@ -110,9 +110,6 @@ catalogue! {
     F_STATUS => "Status", "Status";
     F_NOTE => "Internt notat", "Internal note";
     F_SOURCE => "Kilde", "Source";
-    DIR_TRI_UNKNOWN => "ukjent", "unknown";
-    DIR_TRI_YES => "ja", "yes";
-    DIR_TRI_NO => "nei", "no";
     ST_ACTIVE => "aktiv", "active";
     ST_DO_NOT_REFER => "ikke henvis", "do not refer";
     ST_CLOSED => "deaktivert", "deactivated";

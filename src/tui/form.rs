@@ -127,6 +127,14 @@ impl Choice for Option<bool> {
     }
 }
 
+/// No / yes, as a two-way choice offers it.
+impl Choice for bool {
+    const ALL: &'static [Self] = &[false, true];
+    fn label(self) -> Msg {
+        if self { q::TRI_YES } else { q::TRI_NO }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Input {
     Text(Box<Field>),
@@ -354,6 +362,42 @@ impl<F: FieldId> Form<F> {
             Some(Input::Text(t)) => t.paste(text),
             _ => Edit::Unchanged,
         }
+    }
+}
+
+/// Whichever form a pane has open, whatever its field ids: what the
+/// form keys, typing and pasting do to it.
+pub trait AnyForm {
+    fn next(&mut self);
+    fn prev(&mut self);
+    fn key(&mut self, ev: KeyEvent) -> Edit;
+    fn paste(&mut self, text: &str) -> Edit;
+    fn cancel(&mut self, lang: Lang) -> Option<String>;
+    fn is_dirty(&self) -> bool;
+    fn focused_max_chars(&self) -> Option<usize>;
+}
+
+impl<F: FieldId> AnyForm for Form<F> {
+    fn next(&mut self) {
+        Form::next(self)
+    }
+    fn prev(&mut self) {
+        Form::prev(self)
+    }
+    fn key(&mut self, ev: KeyEvent) -> Edit {
+        Form::key(self, ev)
+    }
+    fn paste(&mut self, text: &str) -> Edit {
+        Form::paste(self, text)
+    }
+    fn cancel(&mut self, lang: Lang) -> Option<String> {
+        Form::cancel(self, lang)
+    }
+    fn is_dirty(&self) -> bool {
+        Form::is_dirty(self)
+    }
+    fn focused_max_chars(&self) -> Option<usize> {
+        Form::focused_max_chars(self)
     }
 }
 

@@ -22,7 +22,6 @@ pub mod paste;
 pub mod popup;
 pub mod queue;
 mod queue_forms;
-mod service_form;
 pub mod stats;
 pub mod terminal;
 pub mod theme;

@@ -50,12 +50,10 @@ pub const WEEKDAYS: [Weekday; 7] = [
     Weekday::Sun,
 ];
 
-const FIELD_IDS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
 #[derive(Debug, Clone)]
 pub struct Welcome {
-    /// The opening-hours form, while it is open.
-    pub form: Option<Form>,
+    /// The opening-hours form, while it is open: a field per weekday.
+    pub form: Option<Form<Weekday>>,
     /// `vakt demo` as this person can run it (`cargo run --release -- demo`
     /// after following the README).
     pub demo_command: String,
@@ -89,19 +87,18 @@ impl Welcome {
 
     /// The opening-hours form: a day's hours as text, a closed day empty
     /// with "closed" as its placeholder (so typing replaces it).
-    pub fn hours_form(cal: &CalendarSettings, lang: crate::i18n::Lang) -> Form {
+    pub fn hours_form(cal: &CalendarSettings, lang: crate::i18n::Lang) -> Form<Weekday> {
         let closed = crate::i18n::calendar::SHOW_CLOSED_WEEKDAY.get(lang);
         let fields = WEEKDAYS
             .iter()
-            .zip(FIELD_IDS)
-            .map(|(wd, id)| {
+            .map(|wd| {
                 let label: Msg = t::WEEKDAYS[wd.num_days_from_monday() as usize];
                 let field = Field::single(20).with_placeholder(closed);
                 let field = match cal.weekly[wd.num_days_from_monday() as usize] {
                     Some(h) => field.with_text(&hours_text(Some(h), closed)),
                     None => field,
                 };
-                FormField::text(id, label, field)
+                FormField::text(*wd, label, field)
             })
             .collect();
         Form::new(s::HOURS_TITLE, fields)
@@ -111,13 +108,13 @@ impl Welcome {
     /// with each field (`None` where the field is right). An empty field
     /// is closed.
     fn check(
-        form: &Form,
+        form: &Form<Weekday>,
         lang: crate::i18n::Lang,
     ) -> Result<[Option<calendar::Hours>; 7], Vec<Option<String>>> {
         let mut out = [None; 7];
         let mut errors: Vec<Option<String>> = vec![None; 7];
-        for (i, id) in FIELD_IDS.iter().enumerate() {
-            let text = form.text(id);
+        for (i, wd) in WEEKDAYS.into_iter().enumerate() {
+            let text = form.text(wd);
             if text.trim().is_empty() {
                 continue;
             }
@@ -141,19 +138,19 @@ impl Welcome {
     /// Reads the form: the hours per weekday, or marks the fields that are
     /// wrong, moves to the first, and returns `None`.
     pub fn read_form(
-        form: &mut Form,
+        form: &mut Form<Weekday>,
         lang: crate::i18n::Lang,
     ) -> Option<[Option<calendar::Hours>; 7]> {
         match Welcome::check(form, lang) {
             Ok(hours) => {
-                for id in FIELD_IDS {
-                    form.set_error(id, None);
+                for wd in WEEKDAYS {
+                    form.set_error(wd, None);
                 }
                 Some(hours)
             }
             Err(errors) => {
-                for (id, e) in FIELD_IDS.iter().zip(errors) {
-                    form.set_error(id, e);
+                for (wd, e) in WEEKDAYS.into_iter().zip(errors) {
+                    form.set_error(wd, e);
                 }
                 if let Some(bad) = form.first_error() {
                     form.focus_on(bad);
@@ -165,14 +162,14 @@ impl Welcome {
 
     /// After an edit: an error shown goes as soon as its field is right
     /// (a new one waits for Enter, so typing is not interrupted).
-    pub fn recheck(form: &mut Form, lang: crate::i18n::Lang) {
+    pub fn recheck(form: &mut Form<Weekday>, lang: crate::i18n::Lang) {
         let now = match Welcome::check(form, lang) {
             Ok(_) => vec![None; 7],
             Err(errors) => errors,
         };
-        for (id, e) in FIELD_IDS.iter().zip(now) {
+        for (wd, e) in WEEKDAYS.into_iter().zip(now) {
             if e.is_none() {
-                form.set_error(id, None);
+                form.set_error(wd, None);
             }
         }
     }

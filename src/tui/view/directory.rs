@@ -11,7 +11,7 @@ use crate::directory::{Freshness, Hours, Service, Status, freshness, hours};
 use crate::i18n::{Lang, directory as d, time as tm};
 use crate::tui::app::App;
 use crate::tui::directory::Mode;
-use crate::tui::form::Form;
+use crate::tui::form::{FieldId, Form};
 
 /// Lines of the detail box under the list.
 pub const DETAIL_HEIGHT: u16 = 8;
@@ -73,20 +73,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 ],
             ),
         ),
-        Mode::Problem { form, .. } | Mode::Filter { form } => super::form::draw(
-            frame,
-            area,
-            form,
-            d::DIR_FORM_HINT.get(lang),
-            &app.theme,
-            lang,
-        ),
+        Mode::Problem { form, .. } => draw_form_window(frame, area, form, app),
+        Mode::Filter { form } => draw_form_window(frame, area, form, app),
     }
 }
 
-/// The entry form (taller than most windows: `form::draw` shows the
+/// A form of the pane with its hint: the entry, problem or filter form
+/// (the entry form is taller than most windows: `form::draw` shows the
 /// fields around the focused one and says how many more there are).
-fn draw_form_window(frame: &mut Frame, area: Rect, form: &Form, app: &App) {
+fn draw_form_window<F: FieldId>(frame: &mut Frame, area: Rect, form: &Form<F>, app: &App) {
     super::form::draw(
         frame,
         area,
