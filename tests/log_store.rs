@@ -238,3 +238,61 @@ fn open_escalations_written_before_their_table_existed_are_found() {
     let open: Vec<i64> = s.open_escalations().unwrap().iter().map(|n| n.id).collect();
     assert_eq!(open, vec![ids[0], ids[3]]);
 }
+
+/// An instant the program cannot read, in a note, a shift or a handover,
+/// is an error that names it: never a note left out, an empty log or a
+/// made-up time.
+#[test]
+fn an_unreadable_time_in_the_log_is_an_error_not_an_answer() {
+    let db = TestDb::new();
+    let mut s = db.store();
+    let t0 = monday_morning();
+    let good = s.add_note(&note("Lesbart notat"), "KH", t0).unwrap();
+    let shift = s.start_shift("KH", t0).unwrap();
+    s.end_shift("KH", t0 + Duration::hours(5)).unwrap();
+    s.conn()
+        .execute(
+            "INSERT INTO notes(at, author, body) VALUES ('2026-11-22 kveld', 'KH', 'Uleselig tid')",
+            [],
+        )
+        .unwrap();
+    let bad = s.conn().last_insert_rowid();
+    let bad_time = |r: Result<_, StoreError>| matches!(r, Err(StoreError::BadData("timestamp")));
+    assert!(bad_time(s.note(bad).map(|_| ())));
+    assert_eq!(s.note(good).unwrap().unwrap().body, "Lesbart notat");
+    assert!(bad_time(
+        s.notes_before(None, NoteFilter::All, None, 10).map(|_| ())
+    ));
+    assert!(bad_time(
+        s.notes_before(None, NoteFilter::All, Some("tid"), 10)
+            .map(|_| ())
+    ));
+    s.toggle_pin(bad, "KH", t0).unwrap();
+    assert!(bad_time(
+        s.notes_before_in(None, NoteFilter::All, Some(true), None, 10)
+            .map(|_| ())
+    ));
+    // Shifts: when one started, and when one ended.
+    s.conn()
+        .execute(
+            "INSERT INTO shifts(person, started_at) VALUES ('AB', 'i morgen')",
+            [],
+        )
+        .unwrap();
+    assert!(bad_time(s.open_shift("AB").map(|_| ())));
+    assert!(bad_time(s.start_shift("AB", t0).map(|_| ())));
+    assert!(bad_time(s.end_shift("AB", t0).map(|_| ())));
+    s.conn()
+        .execute(
+            "UPDATE shifts SET ended_at = 'snart' WHERE id = ?1",
+            [shift.id],
+        )
+        .unwrap();
+    assert!(bad_time(s.shift(shift.id).map(|_| ())));
+    // Handovers: when one was given.
+    s.conn()
+        .execute("UPDATE handovers SET given_at = 'i går'", [])
+        .unwrap();
+    assert!(bad_time(s.pending_handover().map(|_| ())));
+    assert!(bad_time(s.pending_handovers().map(|_| ())));
+}

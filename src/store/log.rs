@@ -7,7 +7,8 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 
-use super::{Result, Store, StoreError, audit, parse_ts, ts};
+use super::stamp::{opt_stamp, stamp};
+use super::{Result, Store, StoreError, audit, ts};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shift {
@@ -100,57 +101,26 @@ const NOTE_COLUMNS: &str = "n.id, n.at, n.author, n.body, n.callback_id, n.for_h
 const NOTE_FROM: &str = "notes n LEFT JOIN note_pins p ON p.note_id = n.id \
      LEFT JOIN escalation_releases r ON r.note_id = n.id";
 
-type RawNote = (
-    i64,
-    String,
-    String,
-    String,
-    Option<i64>,
-    bool,
-    bool,
-    Option<i64>,
-    bool,
-    bool,
-    bool,
-    Option<String>,
-);
-
-fn raw_note(r: &rusqlite::Row) -> rusqlite::Result<RawNote> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-        r.get(6)?,
-        r.get(7)?,
-        r.get(8)?,
-        r.get(9)?,
-        r.get(10)?,
-        r.get(11)?,
-    ))
-}
-
-fn to_note(r: RawNote) -> Result<Note> {
-    let (id, at, author, body, cb, handover, escalation, amends, purged, pinned, released, by) = r;
+/// A note, as [`NOTE_COLUMNS`] select it.
+fn note_row(r: &rusqlite::Row) -> rusqlite::Result<Note> {
+    let amended_by: Option<String> = r.get(11)?;
     Ok(Note {
-        id,
-        at: parse_ts(&at)?,
-        author,
-        body,
-        callback_id: cb,
-        for_handover: handover,
-        escalation,
-        pinned,
-        amends,
-        amended_by: by
+        id: r.get(0)?,
+        at: stamp(r, 1)?,
+        author: r.get(2)?,
+        body: r.get(3)?,
+        callback_id: r.get(4)?,
+        for_handover: r.get(5)?,
+        escalation: r.get(6)?,
+        amends: r.get(7)?,
+        purged: r.get(8)?,
+        pinned: r.get(9)?,
+        released: r.get(10)?,
+        amended_by: amended_by
             .unwrap_or_default()
             .split(',')
             .filter_map(|s| s.parse().ok())
             .collect(),
-        released,
-        purged,
     })
 }
 
@@ -212,16 +182,17 @@ fn where_sql(f: NoteFilter, pinned: Option<bool>) -> String {
     }
 }
 
-fn to_shift(r: &rusqlite::Row) -> rusqlite::Result<(i64, String, String, Option<String>)> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-}
+/// The open shift of the person `?1` (the newest, should there be two).
+const OPEN_SHIFT: &str = "SELECT id, person, started_at, ended_at FROM shifts
+     WHERE person = ?1 AND ended_at IS NULL ORDER BY id DESC LIMIT 1";
 
-fn shift_from(raw: (i64, String, String, Option<String>)) -> Result<Shift> {
+/// A shift, as `SELECT id, person, started_at, ended_at` reads it.
+fn shift_row(r: &rusqlite::Row) -> rusqlite::Result<Shift> {
     Ok(Shift {
-        id: raw.0,
-        person: raw.1,
-        started_at: parse_ts(&raw.2)?,
-        ended_at: raw.3.map(|s| parse_ts(&s)).transpose()?,
+        id: r.get(0)?,
+        person: r.get(1)?,
+        started_at: stamp(r, 2)?,
+        ended_at: opt_stamp(r, 3)?,
     })
 }
 
@@ -230,15 +201,10 @@ impl Store {
     pub fn start_shift(&mut self, person: &str, now: DateTime<Utc>) -> Result<Shift> {
         self.write(|tx| {
             let open = tx
-                .query_row(
-                    "SELECT id, person, started_at, ended_at FROM shifts
-                     WHERE person = ?1 AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
-                    params![person],
-                    to_shift,
-                )
+                .query_row(OPEN_SHIFT, params![person], shift_row)
                 .optional()?;
-            if let Some(raw) = open {
-                return shift_from(raw);
+            if let Some(shift) = open {
+                return Ok(shift);
             }
             tx.execute(
                 "INSERT INTO shifts(person, started_at) VALUES (?1, ?2)",
@@ -269,40 +235,29 @@ impl Store {
 
     /// The open shift of `person`, if any.
     pub fn open_shift(&self, person: &str) -> Result<Option<Shift>> {
-        self.conn()
-            .prepare_cached(
-                "SELECT id, person, started_at, ended_at FROM shifts
-                 WHERE person = ?1 AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
-            )?
-            .query_row(params![person], to_shift)
-            .optional()?
-            .map(shift_from)
-            .transpose()
+        Ok(self
+            .conn()
+            .prepare_cached(OPEN_SHIFT)?
+            .query_row(params![person], shift_row)
+            .optional()?)
     }
 
     pub fn shift(&self, id: i64) -> Result<Option<Shift>> {
-        self.conn()
+        Ok(self
+            .conn()
             .prepare_cached("SELECT id, person, started_at, ended_at FROM shifts WHERE id = ?1")?
-            .query_row(params![id], to_shift)
-            .optional()?
-            .map(shift_from)
-            .transpose()
+            .query_row(params![id], shift_row)
+            .optional()?)
     }
 
     /// Ends `person`'s open shift and records a handover waiting for the
     /// next person's acknowledgement. Returns the handover id.
     pub fn end_shift(&mut self, person: &str, now: DateTime<Utc>) -> Result<(Shift, i64)> {
         self.write(|tx| {
-            let raw = tx
-                .query_row(
-                    "SELECT id, person, started_at, ended_at FROM shifts
-                     WHERE person = ?1 AND ended_at IS NULL ORDER BY id DESC LIMIT 1",
-                    params![person],
-                    to_shift,
-                )
+            let mut shift = tx
+                .query_row(OPEN_SHIFT, params![person], shift_row)
                 .optional()?
                 .ok_or(StoreError::NotFound)?;
-            let mut shift = shift_from(raw)?;
             tx.execute(
                 "UPDATE shifts SET ended_at = ?2 WHERE id = ?1",
                 params![shift.id, ts(now)],
@@ -413,12 +368,11 @@ impl Store {
 
     pub fn note(&self, id: i64) -> Result<Option<Note>> {
         let sql = format!("SELECT {NOTE_COLUMNS} FROM {NOTE_FROM} WHERE n.id = ?1");
-        self.conn()
+        Ok(self
+            .conn()
             .prepare_cached(&sql)?
-            .query_row(params![id], raw_note)
-            .optional()?
-            .map(to_note)
-            .transpose()
+            .query_row(params![id], note_row)
+            .optional()?)
     }
 
     /// Up to `limit` notes older than `before` (or the newest), newest
@@ -468,12 +422,7 @@ impl Store {
             Some(k) => (k.at.clone(), k.id),
             None => ("9999".to_string(), 0),
         };
-        let raws = self
-            .conn()
-            .prepare_cached(&sql)?
-            .query_map(params![at, id, limit as i64], raw_note)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        raws.into_iter().map(to_note).collect()
+        self.read_notes(&sql, params![at, id, limit as i64])
     }
 
     /// Up to `limit` notes at or after `from`, oldest first (for moving up
@@ -513,12 +462,7 @@ impl Store {
              ORDER BY n.at, n.id LIMIT ?3",
             where_sql(filter, pinned)
         );
-        let raws = self
-            .conn()
-            .prepare_cached(&sql)?
-            .query_map(params![from.at, from.id, limit as i64], raw_note)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        raws.into_iter().map(to_note).collect()
+        self.read_notes(&sql, params![from.at, from.id, limit as i64])
     }
 
     /// Pinned notes from `key` in `dir` (see [`Store::notes_matching`]),
@@ -542,19 +486,17 @@ impl Store {
         } else {
             "?4 IS NULL"
         };
-        let raws = self
-            .conn()
-            .prepare_cached(&format!(
+        self.read_notes(
+            &format!(
                 "SELECT {NOTE_COLUMNS}
                  FROM note_pins pin CROSS JOIN {NOTE_FROM}
                  WHERE n.id = pin.note_id AND (n.at, n.id) {past} (?1, ?2) AND {}
                    AND {contains}
                  ORDER BY n.at {order}, n.id {order} LIMIT ?3",
                 filter_sql(filter)
-            ))?
-            .query_map(params![key.0, key.1, limit as i64, text], raw_note)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        raws.into_iter().map(to_note).collect()
+            ),
+            params![key.0, key.1, limit as i64, text],
+        )
     }
 
     /// Up to `limit` notes containing `text` (literally, letters in either
@@ -600,30 +542,25 @@ impl Store {
             Direction::Older => (String::new(), 0),
             Direction::Newer => ("9999".into(), 0),
         });
-        let mut raws = self
-            .conn()
-            .prepare_cached(&format!(
+        let mut notes = self.read_notes(
+            &format!(
                 "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
                  WHERE (n.at, n.id) {past} (?1, ?2) AND {within} AND {}
                    AND vakt_contains(n.body, ?3)
                  ORDER BY n.at {order}, n.id {order} LIMIT ?6",
                 where_sql(filter, pinned)
-            ))?
-            .query_map(
-                params![key.0, key.1, text, edge_at, edge_id, limit as i64],
-                raw_note,
-            )?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        if raws.len() < limit && edge.is_some() && searches_whole_log(text) {
+            ),
+            params![key.0, key.1, text, edge_at, edge_id, limit as i64],
+        )?;
+        if notes.len() < limit && edge.is_some() && searches_whole_log(text) {
             // Beyond the window: only notes the index says may match are
             // read, then checked with the same match.
             let beyond = match dir {
                 Direction::Older => "(n.at, n.id) < (?3, ?4)",
                 Direction::Newer => "(n.at, n.id) > (?3, ?4)",
             };
-            let more = self
-                .conn()
-                .prepare_cached(&format!(
+            let more = self.read_notes(
+                &format!(
                     "SELECT {NOTE_COLUMNS}
                      FROM (SELECT rowid AS id FROM notes_fts WHERE notes_fts MATCH ?1) m
                      CROSS JOIN {NOTE_FROM}
@@ -631,21 +568,28 @@ impl Store {
                        AND vakt_contains(n.body, ?2)
                      ORDER BY n.at {order}, n.id {order} LIMIT ?5",
                     where_sql(filter, pinned)
-                ))?
-                .query_map(
-                    params![
-                        trigram_query(text),
-                        text,
-                        edge_at,
-                        edge_id,
-                        (limit - raws.len()) as i64
-                    ],
-                    raw_note,
-                )?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            raws.extend(more);
+                ),
+                params![
+                    trigram_query(text),
+                    text,
+                    edge_at,
+                    edge_id,
+                    (limit - notes.len()) as i64
+                ],
+            )?;
+            notes.extend(more);
         }
-        raws.into_iter().map(to_note).collect()
+        Ok(notes)
+    }
+
+    /// The notes `sql` selects ([`NOTE_COLUMNS`] from [`NOTE_FROM`]), in
+    /// its order.
+    fn read_notes(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<Note>> {
+        Ok(self
+            .conn()
+            .prepare_cached(sql)?
+            .query_map(params, note_row)?
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// Notes marked for handover written in `[from, to)`, oldest first.
@@ -654,12 +598,7 @@ impl Store {
             "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
              WHERE n.for_handover = 1 AND n.at >= ?1 AND n.at < ?2 ORDER BY n.at, n.id"
         );
-        let raws = self
-            .conn()
-            .prepare_cached(&sql)?
-            .query_map(params![ts(from), ts(to)], raw_note)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        raws.into_iter().map(to_note).collect()
+        self.read_notes(&sql, params![ts(from), ts(to)])
     }
 
     /// Escalations not yet released, oldest first.
@@ -668,12 +607,7 @@ impl Store {
             "SELECT {NOTE_COLUMNS} FROM {NOTE_FROM}
              WHERE n.id IN (SELECT note_id FROM open_escalations) ORDER BY n.at, n.id"
         );
-        let raws = self
-            .conn()
-            .prepare_cached(&sql)?
-            .query_map([], raw_note)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        raws.into_iter().map(to_note).collect()
+        self.read_notes(&sql, [])
     }
 
     /// The oldest handover nobody has acknowledged yet.
@@ -683,39 +617,37 @@ impl Store {
 
     /// The latest handover given at or before `until`.
     pub fn latest_handover(&self, until: DateTime<Utc>) -> Result<Option<Handover>> {
-        self.conn()
+        Ok(self
+            .conn()
             .prepare_cached(
                 "SELECT id, shift_id, given_at, given_by, acknowledged_at, acknowledged_by
                  FROM handovers WHERE given_at <= ?1 ORDER BY given_at DESC LIMIT 1",
             )?
-            .query_row(params![ts(until)], raw_handover)
-            .optional()?
-            .map(to_handover)
-            .transpose()
+            .query_row(params![ts(until)], handover_row)
+            .optional()?)
     }
 
     /// Every handover nobody has acknowledged yet, oldest first.
     pub fn pending_handovers(&self) -> Result<Vec<Handover>> {
-        self.conn()
+        Ok(self
+            .conn()
             .prepare_cached(
                 "SELECT id, shift_id, given_at, given_by, acknowledged_at, acknowledged_by
                  FROM handovers WHERE acknowledged_at IS NULL ORDER BY given_at, id",
             )?
-            .query_map([], raw_handover)?
-            .map(|r| to_handover(r?))
-            .collect()
+            .query_map([], handover_row)?
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     fn handover_where(&self, clause: &str) -> Result<Option<Handover>> {
         let sql = format!(
             "SELECT id, shift_id, given_at, given_by, acknowledged_at, acknowledged_by FROM handovers WHERE {clause}"
         );
-        self.conn()
+        Ok(self
+            .conn()
             .prepare_cached(&sql)?
-            .query_row([], raw_handover)
-            .optional()?
-            .map(to_handover)
-            .transpose()
+            .query_row([], handover_row)
+            .optional()?)
     }
 
     /// The receiver confirms they have read every handover waiting.
@@ -795,34 +727,16 @@ pub struct Activity {
     pub referrals: u64,
 }
 
-type RawHandover = (
-    i64,
-    Option<i64>,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-);
-
-fn raw_handover(r: &rusqlite::Row) -> rusqlite::Result<RawHandover> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-    ))
-}
-
-fn to_handover(r: RawHandover) -> Result<Handover> {
+/// A handover, as `SELECT id, shift_id, given_at, given_by,
+/// acknowledged_at, acknowledged_by` reads it.
+fn handover_row(r: &rusqlite::Row) -> rusqlite::Result<Handover> {
     Ok(Handover {
-        id: r.0,
-        shift_id: r.1,
-        given_at: parse_ts(&r.2)?,
-        given_by: r.3,
-        acknowledged_at: r.4.map(|s| parse_ts(&s)).transpose()?,
-        acknowledged_by: r.5,
+        id: r.get(0)?,
+        shift_id: r.get(1)?,
+        given_at: stamp(r, 2)?,
+        given_by: r.get(3)?,
+        acknowledged_at: opt_stamp(r, 4)?,
+        acknowledged_by: r.get(5)?,
     })
 }
 

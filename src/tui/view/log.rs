@@ -176,7 +176,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     let mut selected_line = None;
     let mut last_day = None;
     let selected = st.list.selected_index();
-    // Pinned notes come first (see `tui::log::Notes`), under their own
+    // Pinned notes come first (see `tui::log::notes`), under their own
     // heading; the days start again under them.
     let mut in_pinned = false;
     for (i, n) in st.rows().iter().enumerate() {
