@@ -20,7 +20,6 @@ pub mod pager;
 pub mod paste;
 pub mod popup;
 pub mod queue;
-mod queue_forms;
 mod service_form;
 pub mod stats;
 pub mod terminal;

@@ -2,7 +2,7 @@
 //! the new/edit form; recording attempts; closing; undo.
 //!
 //! Paging is the shared pager's (`pager.rs`); this file only says where
-//! the rows come from. The forms are built and read in `queue_forms.rs`;
+//! the rows come from. The forms are built and read in `forms.rs`;
 //! saving them stays here, next to the store calls and their messages.
 
 use chrono::{DateTime, Duration, Utc};
@@ -14,7 +14,6 @@ use super::form::{Form, FormAct};
 use super::input::Edit;
 use super::keymap::{Action, Binding, Scope, b, ch, k};
 use super::pager::{Move, Pager, Source};
-use super::queue_forms as forms;
 use crate::callback::{AttemptResult, Kind, Outcome, Safety};
 use crate::domain::callback::{Details, MessageWish, attempt_note, message_against_wish};
 use crate::domain::text::TextField;
@@ -27,6 +26,8 @@ use crate::store::callbacks::{
 };
 use crate::timefmt;
 use crate::when;
+
+mod forms;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// Actions of the queue pane.

@@ -1,18 +1,18 @@
 //! The queue's forms: building the new-item, edit, attempt, plan and close
 //! forms, and reading what they hold. Saving stays with the pane
-//! (`queue.rs`), which owns the store and the messages.
+//! (`mod.rs`), which owns the store and the messages.
 
 use chrono_tz::Tz;
 
-use super::form::{Form, FormField, tri_index, tri_value};
-use super::input::Field;
-use super::queue::{
+use super::{
     MAX_ATTEMPT_NOTE, MAX_LABEL, MAX_NOTE, MAX_PHONE, MAX_SAFE_TIMES, MAX_SUMMARY, MAX_TIME,
     outcome_msg, result_msg,
 };
 use crate::callback::{AttemptResult, Kind, Outcome, Safety};
 use crate::i18n::{Lang, Msg, queue as q};
 use crate::store::callbacks::Item;
+use crate::tui::form::{Form, FormField, tri_index, tri_value};
+use crate::tui::input::Field;
 
 const KIND_OPTIONS: [Msg; 3] = [q::KIND_VOICEMAIL, q::KIND_COMPLAINT, q::KIND_WITHHELD];
 const TRI_OPTIONS: [Msg; 3] = [q::TRI_UNKNOWN, q::TRI_YES, q::TRI_NO];
