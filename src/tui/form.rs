@@ -324,6 +324,44 @@ impl<F: FieldId> Form<F> {
     }
 }
 
+/// A form whatever its field ids: what a pane does with the one open
+/// (keys, pastes, Esc, moving on) without knowing which form it is.
+pub trait AnyForm {
+    fn key(&mut self, ev: KeyEvent) -> Edit;
+    fn paste(&mut self, text: &str) -> Edit;
+    fn is_dirty(&self) -> bool;
+    fn cancel(&mut self, lang: Lang) -> Option<String>;
+    fn focused_max_chars(&self) -> Option<usize>;
+    /// The next field, or the previous.
+    fn step(&mut self, forward: bool);
+    /// The fields' labels, in order.
+    fn labels(&self) -> Vec<Msg>;
+}
+
+impl<F: FieldId> AnyForm for Form<F> {
+    fn key(&mut self, ev: KeyEvent) -> Edit {
+        Form::key(self, ev)
+    }
+    fn paste(&mut self, text: &str) -> Edit {
+        Form::paste(self, text)
+    }
+    fn is_dirty(&self) -> bool {
+        Form::is_dirty(self)
+    }
+    fn cancel(&mut self, lang: Lang) -> Option<String> {
+        Form::cancel(self, lang)
+    }
+    fn focused_max_chars(&self) -> Option<usize> {
+        Form::focused_max_chars(self)
+    }
+    fn step(&mut self, forward: bool) {
+        if forward { self.next() } else { self.prev() }
+    }
+    fn labels(&self) -> Vec<Msg> {
+        self.fields.iter().map(|f| f.label).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
