@@ -4,7 +4,7 @@
 
 use chrono::Duration;
 
-use super::forms::{self, AttemptEntry, AttemptField, CloseField, PlanField};
+use super::forms::{self, AttemptEntry, AttemptField, CloseField, NotRead, PlanField};
 use super::save::not_read;
 use super::{Mode, QueueState, store_error};
 use crate::callback::{Outcome, Safety};
@@ -102,10 +102,7 @@ impl QueueState {
                     Some(q::attempt_time_error(e, lang).to_string()),
                 );
                 form.focus_on(AttemptField::At);
-                (
-                    Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
-                    asked(form, None),
-                )
+                (not_read(NotRead::Marked, lang), asked(form, None))
             }
             Err(e) => (Effect::Error(store_error(&e, env)), asked(form, None)),
         }
@@ -121,6 +118,7 @@ impl QueueState {
         env: &mut Env,
     ) -> (Effect, Option<Mode>) {
         let lang = env.lang;
+        let back = |form| Some(Mode::Plan { form, id });
         let text = form.text(PlanField::At);
         let item = env.store.callback(id);
         let at = if text.trim().is_empty() {
@@ -129,21 +127,13 @@ impl QueueState {
             let safety = match &item {
                 Ok(Some(item)) => item.safety.clone(),
                 Ok(None) => Safety::default(),
-                Err(e) => {
-                    return (
-                        Effect::Error(store_error(e, env)),
-                        Some(Mode::Plan { form, id }),
-                    );
-                }
+                Err(e) => return (Effect::Error(store_error(e, env)), back(form)),
             };
             match crate::domain::callback::plan_callback(&text, env.calendar, &safety, env.now) {
                 Ok(at) => Some(at),
                 Err(e) => {
                     form.set_error(PlanField::At, Some(q::plan_error(&e, lang)));
-                    return (
-                        Effect::Error(q::ERR_FIX_FIELDS.get(lang).to_string()),
-                        Some(Mode::Plan { form, id }),
-                    );
+                    return (not_read(NotRead::Marked, lang), back(form));
                 }
             }
         };
@@ -170,10 +160,7 @@ impl QueueState {
                 };
                 (Effect::Saved(msg), None)
             }
-            Err(e) => (
-                Effect::Error(store_error(&e, env)),
-                Some(Mode::Plan { form, id }),
-            ),
+            Err(e) => (Effect::Error(store_error(&e, env)), back(form)),
         }
     }
 
