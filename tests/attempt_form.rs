@@ -57,7 +57,7 @@ fn every_queue_form_label_is_whole() {
                 .queue()
                 .form()
                 .unwrap_or_else(|| panic!("{open:?} opens no form"));
-            let labels: Vec<&str> = form.fields.iter().map(|f| f.label.get(lang)).collect();
+            let labels: Vec<&str> = form.labels().iter().map(|l| l.get(lang)).collect();
             let s = render_text(&app, 80, 24);
             for label in labels {
                 assert!(

@@ -13,7 +13,7 @@ use vakt::i18n::Lang;
 use vakt::phone::Phone;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::App;
-use vakt::tui::queue::Mode;
+use vakt::tui::queue::{ItemField, Mode};
 use vakt::tui::render_text;
 
 fn key(app: &mut App, code: KeyCode) {
@@ -84,10 +84,13 @@ fn retype_number(app: &mut App, number: &str) {
         panic!("edit form");
     };
     assert!(
-        form.fields.iter().any(|f| f.id == "phone"),
+        form.fields.iter().any(|f| f.id == ItemField::Phone),
         "the number can be edited"
     );
-    while app.queue().form().unwrap().focused_id() != Some("phone") {
+    while !matches!(
+        &app.queue().mode,
+        Mode::Form { form, .. } if form.focused_id() == Some(ItemField::Phone)
+    ) {
         key(app, KeyCode::Tab);
     }
     for _ in 0..20 {

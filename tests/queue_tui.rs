@@ -12,7 +12,7 @@ use vakt::phone::Phone;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::App;
 use vakt::tui::popup::PopupKind;
-use vakt::tui::queue::{Mode, View};
+use vakt::tui::queue::{ItemField, Mode, View};
 use vakt::tui::render_text;
 
 fn key(app: &mut App, code: KeyCode) {
@@ -306,7 +306,7 @@ fn a_huge_paste_is_cut_to_the_field_limit() {
         Mode::Form { form, .. } => form,
         _ => panic!("form closed"),
     };
-    assert_eq!(form.text("summary").chars().count(), 500);
+    assert_eq!(form.text(ItemField::Summary).chars().count(), 500);
 }
 
 #[test]

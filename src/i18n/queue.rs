@@ -193,15 +193,19 @@ catalogue! {
     CLI_QUEUE_EMPTY => "Ingen åpne saker.", "No open items.";
 }
 
-pub fn result_name(r: AttemptResult, lang: Lang) -> &'static str {
-    let m: Msg = match r {
+/// What an attempt's result is called.
+pub fn result_msg(r: AttemptResult) -> Msg {
+    match r {
         AttemptResult::Reached => RESULT_REACHED,
         AttemptResult::NoAnswer => RESULT_NO_ANSWER,
         AttemptResult::Busy => RESULT_BUSY,
         AttemptResult::LeftMessage => RESULT_LEFT_MESSAGE,
         AttemptResult::WrongNumber => RESULT_WRONG_NUMBER,
-    };
-    m.get(lang)
+    }
+}
+
+pub fn result_name(r: AttemptResult, lang: Lang) -> &'static str {
+    result_msg(r).get(lang)
 }
 
 /// Why a planned callback time cannot be used, in a sentence.
@@ -288,14 +292,18 @@ pub fn due_words(
     }
 }
 
-pub fn outcome_name(o: Outcome, lang: Lang) -> &'static str {
-    let m: Msg = match o {
+/// What a closed item's outcome is called.
+pub fn outcome_msg(o: Outcome) -> Msg {
+    match o {
         Outcome::Reached => OUTCOME_REACHED,
         Outcome::GaveUp => OUTCOME_GAVE_UP,
         Outcome::NotInUse => OUTCOME_NOT_IN_USE,
         Outcome::NotNeeded => OUTCOME_NOT_NEEDED,
-    };
-    m.get(lang)
+    }
+}
+
+pub fn outcome_name(o: Outcome, lang: Lang) -> &'static str {
+    outcome_msg(o).get(lang)
 }
 
 pub fn tri_name(v: Option<bool>, lang: Lang) -> &'static str {

@@ -87,25 +87,6 @@ pub fn too_long(edit: Edit, max: usize, lang: Lang) -> Option<String> {
     (edit == Edit::Truncated).then(|| s::ERR_TOO_LONG_TEXT.fill(lang, &[("max", &max)]))
 }
 
-/// A yes/no/unknown answer as the index of a three-way choice
-/// (unknown, yes, no).
-pub fn tri_index(v: Option<bool>) -> usize {
-    match v {
-        None => 0,
-        Some(true) => 1,
-        Some(false) => 2,
-    }
-}
-
-/// The answer a three-way choice stands for; see [`tri_index`].
-pub fn tri_value(i: usize) -> Option<bool> {
-    match i {
-        1 => Some(true),
-        2 => Some(false),
-        _ => None,
-    }
-}
-
 /// The values a choice field offers, in the order shown, each with its
 /// label: a form reads back the value, never an index, so a reordered list
 /// or a mistyped number cannot pick the wrong one.
@@ -366,7 +347,7 @@ impl<F: FieldId> Form<F> {
 }
 
 /// Whichever form a pane has open, whatever its field ids: what the
-/// form keys, typing and pasting do to it.
+/// form keys, typing and pasting do to it, without knowing which form it is.
 pub trait AnyForm {
     fn next(&mut self);
     fn prev(&mut self);
@@ -375,6 +356,8 @@ pub trait AnyForm {
     fn cancel(&mut self, lang: Lang) -> Option<String>;
     fn is_dirty(&self) -> bool;
     fn focused_max_chars(&self) -> Option<usize>;
+    /// The fields' labels, in order.
+    fn labels(&self) -> Vec<Msg>;
 }
 
 impl<F: FieldId> AnyForm for Form<F> {
@@ -399,19 +382,14 @@ impl<F: FieldId> AnyForm for Form<F> {
     fn focused_max_chars(&self) -> Option<usize> {
         Form::focused_max_chars(self)
     }
+    fn labels(&self) -> Vec<Msg> {
+        self.fields.iter().map(|f| f.label).collect()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tri_round_trips() {
-        for v in [None, Some(true), Some(false)] {
-            assert_eq!(tri_value(tri_index(v)), v);
-        }
-        assert_eq!(tri_value(7), None);
-    }
 
     #[test]
     fn a_pick_reads_back_the_value_not_the_index() {

@@ -21,7 +21,6 @@ pub mod panes;
 pub mod paste;
 pub mod popup;
 pub mod queue;
-mod queue_forms;
 pub mod stats;
 pub mod terminal;
 pub mod theme;
