@@ -87,6 +87,22 @@ impl TestDb {
             .stdout
             .clone()
     }
+
+    /// Adds a voicemail from `phone` with `summary` through the real
+    /// binary (`vakt voicemail add --json`) and returns its id.
+    pub fn add_voicemail(&self, phone: &str, summary: &str) -> i64 {
+        let out = self.output(&[
+            "voicemail",
+            "add",
+            "--phone",
+            phone,
+            "--summary",
+            summary,
+            "--json",
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        v["id"].as_i64().unwrap()
+    }
 }
 
 /// Makes a database at `db` with the real binary (`vakt init`).
