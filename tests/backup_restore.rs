@@ -10,19 +10,6 @@ use chrono::{Duration, Utc};
 use common::TestDb;
 use vakt::store::log::{Marks, NewNote};
 
-fn close(db: &TestDb, id: i64) {
-    db.cmd()
-        .args([
-            "callback",
-            "close",
-            &id.to_string(),
-            "--outcome",
-            "not-needed",
-        ])
-        .assert()
-        .success();
-}
-
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
@@ -75,7 +62,7 @@ fn restoring_an_old_backup_purges_it_before_it_becomes_live() {
     let recent = db.add_voicemail("+47 412 88 103", "Planted recent summary");
     db.add_voicemail("+47 412 88 104", "Planted open summary");
     for id in [expired, held, recent] {
-        close(&db, id);
+        db.close_not_needed(id);
     }
     db.cmd()
         .args(["hold", &held.to_string()])
@@ -182,7 +169,7 @@ fn erasing_again_touches_only_the_same_item() {
     let a = TestDb::new();
     drop(a.store());
     let id = a.add_voicemail("+47 412 88 201", "Planted erased in A");
-    close(&a, id);
+    a.close_not_needed(id);
     a.output(&["purge", "--older-than", "0"]);
     let erased = Erased::read(a.store().conn()).unwrap();
     assert_eq!(erased.callbacks.len(), 1);
@@ -191,7 +178,7 @@ fn erasing_again_touches_only_the_same_item() {
     drop(b.store());
     let same_id = b.add_voicemail("+47 412 88 202", "Planted other item in B");
     assert_eq!(same_id, id);
-    close(&b, same_id);
+    b.close_not_needed(same_id);
     let mut store = b.store();
     store
         .conn()

@@ -163,13 +163,7 @@ mod with_sqlcipher {
         // TestDb makes an encrypted file in this build; the binary gets the key.
         let db = TestDb::new();
         let id = db.add_voicemail("+47 919 11 224", "QQXerased");
-        db.output(&[
-            "callback",
-            "close",
-            &id.to_string(),
-            "--outcome",
-            "not-needed",
-        ]);
+        db.close_not_needed(id);
         db.output(&["purge", "--older-than", "0"]);
         let s = db.store();
         let summary: String = s

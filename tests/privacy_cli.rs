@@ -9,19 +9,6 @@ use common::TestDb;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn close(db: &TestDb, id: i64) {
-    db.cmd()
-        .args([
-            "callback",
-            "close",
-            &id.to_string(),
-            "--outcome",
-            "not-needed",
-        ])
-        .assert()
-        .success();
-}
-
 /// Every summary in the file, read directly (the CLI never prints them).
 fn summaries(db: &TestDb) -> String {
     let c = rusqlite::Connection::open(&db.path).unwrap();
@@ -46,8 +33,8 @@ fn purge_dry_run_then_real_with_counts_in_the_audit_log() {
     let a = db.add_voicemail("+47 412 77 001", "Planted summary A");
     let b = db.add_voicemail("+47 412 77 002", "Planted summary B");
     let held = db.add_voicemail("+47 412 77 003", "Held summary");
-    close(&db, a);
-    close(&db, held);
+    db.close_not_needed(a);
+    db.close_not_needed(held);
     db.cmd()
         .args(["hold", &held.to_string()])
         .assert()

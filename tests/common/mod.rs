@@ -103,6 +103,17 @@ impl TestDb {
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         v["id"].as_i64().unwrap()
     }
+
+    /// Closes item `id` through the real binary as no longer needed.
+    pub fn close_not_needed(&self, id: i64) {
+        self.output(&[
+            "callback",
+            "close",
+            &id.to_string(),
+            "--outcome",
+            "not-needed",
+        ]);
+    }
 }
 
 /// Makes a database at `db` with the real binary (`vakt init`).

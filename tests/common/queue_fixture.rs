@@ -44,13 +44,15 @@ pub fn voicemail(phone: &str, at: DateTime<Utc>) -> NewVoicemail {
     }
 }
 
-/// Adds `v` as `TEST` at `now` (default calendar, no undo kept); its id.
+/// Adds `v` as `TEST` at `now` with the default calendar; its id.
 pub fn store_voicemail(store: &mut Store, v: &NewVoicemail, now: DateTime<Utc>) -> i64 {
     store_voicemail_by(store, v, "TEST", now).id
 }
 
-/// Adds `v` as `actor` at `now` (default calendar, no undo kept), and
-/// gives back all the store says (id, deadline, undo).
+/// Adds `v` as `actor` at `now` with the default calendar, and gives back
+/// all the store says (id, deadline, undo). What a joined item was before
+/// is not kept (a fresh [`Snapshots`]): a test that undoes a join calls
+/// `Store::add_voicemail` with its own.
 pub fn store_voicemail_by(
     store: &mut Store,
     v: &NewVoicemail,
