@@ -6,13 +6,11 @@
 mod common;
 
 use chrono::Duration;
+use common::queue_fixture::{store_voicemail_by, voicemail};
 use common::{TestDb, monday_morning};
 use predicates::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use vakt::callback::Safety;
 use vakt::i18n::Lang;
-use vakt::phone::Phone;
-use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::render_text;
 
 fn stats_share(db: &TestDb) -> String {
@@ -80,25 +78,9 @@ fn the_command_line_refuses_an_attempt_before_the_message() {
 #[test]
 fn the_app_marks_the_time_field_and_keeps_the_form() {
     let db = TestDb::new();
-    let mut store = db.store();
-    let cal = store.calendar().unwrap();
     let now = monday_morning();
-    store
-        .add_voicemail(
-            &NewVoicemail {
-                received_at: now - Duration::hours(1),
-                phone: Phone::parse("+47 22 33 44 55").unwrap(),
-                label: String::new(),
-                summary: String::new(),
-                safety: Safety::default(),
-            },
-            &cal,
-            &mut Snapshots::default(),
-            "KH",
-            now,
-        )
-        .unwrap();
-    drop(store);
+    let v = voicemail("+47 22 33 44 55", now - Duration::hours(1));
+    store_voicemail_by(&mut db.store(), &v, "KH", now);
     let mut app = db.app(Lang::En, now);
     app.set_on_duty("KH", false);
     app.resize(120, 36);

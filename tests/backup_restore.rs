@@ -8,35 +8,7 @@ mod common;
 
 use chrono::{Duration, Utc};
 use common::TestDb;
-use serde_json::Value;
 use vakt::store::log::{Marks, NewNote};
-
-fn add(db: &TestDb, phone: &str, summary: &str) -> i64 {
-    let out = db.output(&[
-        "voicemail",
-        "add",
-        "--phone",
-        phone,
-        "--summary",
-        summary,
-        "--json",
-    ]);
-    let v: Value = serde_json::from_slice(&out).unwrap();
-    v["id"].as_i64().unwrap()
-}
-
-fn close(db: &TestDb, id: i64) {
-    db.cmd()
-        .args([
-            "callback",
-            "close",
-            &id.to_string(),
-            "--outcome",
-            "not-needed",
-        ])
-        .assert()
-        .success();
-}
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
@@ -85,12 +57,12 @@ fn restoring_an_old_backup_purges_it_before_it_becomes_live() {
     let elsewhere = tempfile::tempdir().unwrap();
     let outside = elsewhere.path().join("old.db");
     drop(db.store());
-    let expired = add(&db, "+47 412 88 101", "Planted expired summary");
-    let held = add(&db, "+47 412 88 102", "Planted held summary");
-    let recent = add(&db, "+47 412 88 103", "Planted recent summary");
-    add(&db, "+47 412 88 104", "Planted open summary");
+    let expired = db.add_voicemail("+47 412 88 101", "Planted expired summary");
+    let held = db.add_voicemail("+47 412 88 102", "Planted held summary");
+    let recent = db.add_voicemail("+47 412 88 103", "Planted recent summary");
+    db.add_voicemail("+47 412 88 104", "Planted open summary");
     for id in [expired, held, recent] {
-        close(&db, id);
+        db.close_not_needed(id);
     }
     db.cmd()
         .args(["hold", &held.to_string()])
@@ -196,17 +168,17 @@ fn erasing_again_touches_only_the_same_item() {
     use vakt::store::privacy::Erased;
     let a = TestDb::new();
     drop(a.store());
-    let id = add(&a, "+47 412 88 201", "Planted erased in A");
-    close(&a, id);
+    let id = a.add_voicemail("+47 412 88 201", "Planted erased in A");
+    a.close_not_needed(id);
     a.output(&["purge", "--older-than", "0"]);
     let erased = Erased::read(a.store().conn()).unwrap();
     assert_eq!(erased.callbacks.len(), 1);
 
     let b = TestDb::new();
     drop(b.store());
-    let same_id = add(&b, "+47 412 88 202", "Planted other item in B");
+    let same_id = b.add_voicemail("+47 412 88 202", "Planted other item in B");
     assert_eq!(same_id, id);
-    close(&b, same_id);
+    b.close_not_needed(same_id);
     let mut store = b.store();
     store
         .conn()

@@ -7,10 +7,10 @@ mod common;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use common::TestDb;
+use common::queue_fixture::{store_voicemail_by, voicemail};
 use vakt::calendar::CalendarSettings;
 use vakt::callback::{AttemptResult, Safety};
 use vakt::i18n::Lang;
-use vakt::phone::Phone;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::App;
 use vakt::tui::render_text;
@@ -46,24 +46,16 @@ fn seed(db: &TestDb) {
         ("22 33 44 30", oslo(23, 8, 2), "", None, ""),
     ];
     for (phone, at, summary, msg, times) in items {
-        s.add_voicemail(
-            &NewVoicemail {
-                received_at: at,
-                phone: Phone::parse(phone).unwrap(),
-                label: String::new(),
-                summary: summary.into(),
-                safety: Safety {
-                    may_leave_message: msg,
-                    safe_times: times.into(),
-                    ..Safety::default()
-                },
+        let v = NewVoicemail {
+            summary: summary.into(),
+            safety: Safety {
+                may_leave_message: msg,
+                safe_times: times.into(),
+                ..Safety::default()
             },
-            &cal,
-            &mut snaps,
-            "KH",
-            oslo(23, 9, 5),
-        )
-        .unwrap();
+            ..voicemail(phone, at)
+        };
+        store_voicemail_by(&mut s, &v, "KH", oslo(23, 9, 5));
     }
     s.record_attempt(
         3,
@@ -205,26 +197,16 @@ fn the_masked_number_is_never_cut() {
         let db = TestDb::new();
         seed(&db);
         let masked = {
-            let mut s = db.store();
-            let p = Phone::parse("+44 20 7946 0958").unwrap();
-            s.add_voicemail(
-                &NewVoicemail {
-                    received_at: oslo(23, 10, 0),
-                    phone: p.clone(),
-                    label: String::new(),
-                    summary: "Ringer fra utlandet".into(),
-                    safety: Safety {
-                        safe_times: "etter kl. 12 på hverdager, ikke i helgene".into(),
-                        ..Safety::default()
-                    },
+            let v = NewVoicemail {
+                summary: "Ringer fra utlandet".into(),
+                safety: Safety {
+                    safe_times: "etter kl. 12 på hverdager, ikke i helgene".into(),
+                    ..Safety::default()
                 },
-                &CalendarSettings::default(),
-                &mut Snapshots::default(),
-                "KH",
-                oslo(23, 10, 0),
-            )
-            .unwrap();
-            p.masked()
+                ..voicemail("+44 20 7946 0958", oslo(23, 10, 0))
+            };
+            store_voicemail_by(&mut db.store(), &v, "KH", oslo(23, 10, 0));
+            v.phone.masked()
         };
         for (w, h) in [(80, 24), (120, 36)] {
             let app = app(&db, lang, w, h);
@@ -244,24 +226,15 @@ fn a_caller_who_wants_no_callback_is_marked_in_the_list() {
     for lang in [Lang::En, Lang::Nb] {
         let db = TestDb::new();
         seed(&db);
-        db.store()
-            .add_voicemail(
-                &NewVoicemail {
-                    received_at: oslo(23, 10, 0),
-                    phone: Phone::parse("22 33 44 99").unwrap(),
-                    label: String::new(),
-                    summary: "Ville bare fortelle".into(),
-                    safety: Safety {
-                        wants_callback: Some(false),
-                        ..Safety::default()
-                    },
-                },
-                &CalendarSettings::default(),
-                &mut Snapshots::default(),
-                "KH",
-                oslo(23, 10, 0),
-            )
-            .unwrap();
+        let v = NewVoicemail {
+            summary: "Ville bare fortelle".into(),
+            safety: Safety {
+                wants_callback: Some(false),
+                ..Safety::default()
+            },
+            ..voicemail("22 33 44 99", oslo(23, 10, 0))
+        };
+        store_voicemail_by(&mut db.store(), &v, "KH", oslo(23, 10, 0));
         let app = app(&db, lang, 120, 36);
         let s = render_text(&app, 120, 36);
         let sign = vakt::tui::view::queue::MARK_NO_CALLBACK.sign.get(lang);

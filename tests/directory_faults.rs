@@ -263,35 +263,14 @@ fn a_municipality_gets_its_county_services_before_the_national_ones() {
 #[test]
 fn a_referral_names_the_caller_asks_first_and_can_be_undone() {
     use chrono::Duration;
-    use vakt::callback::Safety;
-    use vakt::phone::Phone;
-    use vakt::store::callbacks::{NewVoicemail, Snapshots};
+    use common::queue_fixture::{store_voicemail_by, voicemail};
     let db = TestDb::new();
     let received = monday_morning() - Duration::hours(1);
-    let phone = Phone::parse("+47 22 33 44 55").unwrap();
-    let cb = {
-        let mut store = db.store();
-        let cal = store.calendar().unwrap();
-        store
-            .add_voicemail(
-                &NewVoicemail {
-                    received_at: received,
-                    phone: phone.clone(),
-                    label: String::new(),
-                    summary: String::new(),
-                    safety: Safety::default(),
-                },
-                &cal,
-                &mut Snapshots::default(),
-                "KH",
-                monday_morning(),
-            )
-            .unwrap()
-            .id
-    };
+    let v = voicemail("+47 22 33 44 55", received);
+    let cb = store_voicemail_by(&mut db.store(), &v, "KH", monday_morning()).id;
     let tz = db.store().calendar().unwrap().tz;
     let when = vakt::timefmt::when_words(received, monday_morning(), tz, Lang::En);
-    let masked = phone.masked();
+    let masked = v.phone.masked();
     for lang in [Lang::En, Lang::Nb] {
         let mut app = db.app(lang, monday_morning());
         app.set_actor("KH");

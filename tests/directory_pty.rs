@@ -1,15 +1,15 @@
 //! End to end in a pseudo-terminal: search → copy → refer, with a
 //! synthetic open callback entered through the library first.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use common::queue_fixture::{store_voicemail_by, voicemail};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use vakt::callback::Safety;
-use vakt::phone::Phone;
 use vakt::store::Store;
-use vakt::store::callbacks::{NewVoicemail, Snapshots};
 
 fn wait_for(parser: &Arc<Mutex<vt100::Parser>>, needles: &[&str]) -> String {
     let start = Instant::now();
@@ -30,25 +30,9 @@ fn search_copy_refer() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("pty.db");
     let cb = {
-        let mut store = Store::create(&db).unwrap();
-        let cal = store.calendar().unwrap();
         let now = chrono::Utc::now();
-        store
-            .add_voicemail(
-                &NewVoicemail {
-                    received_at: now - chrono::Duration::minutes(5),
-                    phone: Phone::parse("+47 22 33 44 55").unwrap(),
-                    label: String::new(),
-                    summary: String::new(),
-                    safety: Safety::default(),
-                },
-                &cal,
-                &mut Snapshots::default(),
-                "PT",
-                now,
-            )
-            .unwrap()
-            .id
+        let v = voicemail("+47 22 33 44 55", now - chrono::Duration::minutes(5));
+        store_voicemail_by(&mut Store::create(&db).unwrap(), &v, "PT", now).id
     };
     let pty = native_pty_system();
     let pair = pty

@@ -5,12 +5,11 @@
 mod common;
 
 use chrono::{Duration, TimeZone, Utc};
+use common::queue_fixture::{store_voicemail_by, voicemail};
 use common::{TestDb, monday_morning};
-use vakt::callback::Safety;
 use vakt::directory::{Hours, PhoneKind, PhoneLine, Service, Skip, Status, hsds};
 use vakt::phone::Phone;
 use vakt::store::Store;
-use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::store::directory::{ProblemKind, SearchQuery};
 
 fn svc(name: &str, description: &str) -> Service {
@@ -212,23 +211,8 @@ fn verify_deactivate_problems_and_referrals() {
 
     // A referral needs an open callback; the caller's number is not copied.
     assert!(store.refer(id, None, None, "KH", now).is_err());
-    let cal = store.calendar().unwrap();
-    let cb = store
-        .add_voicemail(
-            &NewVoicemail {
-                received_at: now - Duration::hours(1),
-                phone: Phone::parse("+47 22 33 44 55").unwrap(),
-                label: String::new(),
-                summary: String::new(),
-                safety: Safety::default(),
-            },
-            &cal,
-            &mut Snapshots::default(),
-            "KH",
-            now,
-        )
-        .unwrap()
-        .id;
+    let v = voicemail("+47 22 33 44 55", now - Duration::hours(1));
+    let cb = store_voicemail_by(&mut store, &v, "KH", now).id;
     store.refer(id, Some(cb), None, "KH", now).unwrap();
     assert_eq!(store.referrals_for_callback(cb).unwrap(), vec![(id, now)]);
     assert_eq!(store.referral_count(id).unwrap(), 1);

@@ -4,13 +4,11 @@
 mod common;
 
 use chrono::Duration;
+use common::queue_fixture::{store_voicemail_by, voicemail};
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use vakt::callback::Safety;
 use vakt::config::Config;
 use vakt::i18n::Lang;
-use vakt::phone::Phone;
-use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::app::Pane;
 use vakt::tui::theme::Theme;
 use vakt::tui::{App, render_text};
@@ -126,24 +124,8 @@ fn refer_needs_a_selected_callback_and_records_only_the_link() {
     assert!(screen.contains("No open callback is selected"), "{screen}");
 
     // With an open callback selected in the queue, the referral is saved.
-    let mut store = db.store();
-    let cal = store.calendar().unwrap();
-    let cb = store
-        .add_voicemail(
-            &NewVoicemail {
-                received_at: monday_morning() - Duration::hours(1),
-                phone: Phone::parse("+47 22 33 44 55").unwrap(),
-                label: String::new(),
-                summary: String::new(),
-                safety: Safety::default(),
-            },
-            &cal,
-            &mut Snapshots::default(),
-            "KH",
-            monday_morning(),
-        )
-        .unwrap()
-        .id;
+    let v = voicemail("+47 22 33 44 55", monday_morning() - Duration::hours(1));
+    let cb = store_voicemail_by(&mut db.store(), &v, "KH", monday_morning()).id;
     let mut app = db.app(Lang::En, monday_morning());
     app.on_key(key(KeyCode::Char('2')));
     app.on_key(key(KeyCode::Char('/')));

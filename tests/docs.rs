@@ -17,13 +17,13 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use common::queue_fixture::{store_voicemail_by, voicemail};
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use vakt::calendar::CalendarSettings;
 use vakt::callback::{AttemptResult, Safety};
 use vakt::config::Config;
 use vakt::i18n::Lang;
-use vakt::phone::Phone;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::store::log::{Marks, NewNote};
 use vakt::tui::keymap::{self, Scope};
@@ -150,24 +150,17 @@ fn seed(db: &TestDb) {
         ),
     ];
     for (phone, at, label, summary, msg, times) in items {
-        s.add_voicemail(
-            &NewVoicemail {
-                received_at: at,
-                phone: Phone::parse(phone).unwrap(),
-                label: label.into(),
-                summary: summary.into(),
-                safety: Safety {
-                    may_leave_message: msg,
-                    safe_times: times.into(),
-                    ..Safety::default()
-                },
+        let v = NewVoicemail {
+            label: label.into(),
+            summary: summary.into(),
+            safety: Safety {
+                may_leave_message: msg,
+                safe_times: times.into(),
+                ..Safety::default()
             },
-            &cal,
-            &mut snaps,
-            "KH",
-            oslo(23, 9, 5),
-        )
-        .unwrap();
+            ..voicemail(phone, at)
+        };
+        store_voicemail_by(&mut s, &v, "KH", oslo(23, 9, 5));
     }
     s.record_attempt(
         3,

@@ -11,14 +11,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration as StdDuration, Instant};
 
 use chrono::Duration;
+use common::queue_fixture::{store_voicemail, voicemail};
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use vakt::calendar::CalendarSettings;
-use vakt::callback::Safety;
 use vakt::i18n::Lang;
-use vakt::phone::Phone;
 use vakt::store::Store;
-use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::store::log::{Marks, NewNote};
 use vakt::tui::App;
 use vakt::tui::queue::Mode;
@@ -180,16 +177,6 @@ fn two_processes_writing_at_once_never_see_database_is_locked() {
     assert_eq!(n, 300);
 }
 
-fn voicemail(phone: &str) -> NewVoicemail {
-    NewVoicemail {
-        received_at: monday_morning(),
-        phone: Phone::parse(phone).unwrap(),
-        label: String::new(),
-        summary: String::new(),
-        safety: Safety::default(),
-    }
-}
-
 #[test]
 fn another_terminals_change_shows_on_the_next_poll() {
     let db = TestDb::new();
@@ -198,30 +185,16 @@ fn another_terminals_change_shows_on_the_next_poll() {
     assert_eq!(app.queue().counts.open, 0);
     let mut other = db.store();
     let started = Instant::now();
-    other
-        .add_voicemail(
-            &voicemail("+47 412 55 001"),
-            &CalendarSettings::default(),
-            &mut Snapshots::default(),
-            "TEST",
-            monday_morning(),
-        )
-        .unwrap();
+    let v = voicemail("+47 412 55 001", monday_morning());
+    store_voicemail(&mut other, &v, monday_morning());
     // The run loop calls poll_db once a second.
     let fx = app.poll_db();
     assert_eq!(app.queue().counts.open, 1);
     assert!(fx.redraw);
     assert!(started.elapsed() < StdDuration::from_secs(1));
     // And the other way round.
-    app.store_mut()
-        .add_voicemail(
-            &voicemail("+47 412 55 002"),
-            &CalendarSettings::default(),
-            &mut Snapshots::default(),
-            "TEST",
-            monday_morning(),
-        )
-        .unwrap();
+    let v = voicemail("+47 412 55 002", monday_morning());
+    store_voicemail(app.store_mut(), &v, monday_morning());
     let n: i64 = other
         .conn()
         .query_row(
@@ -374,15 +347,8 @@ fn a_new_day_while_open_makes_a_backup_and_purges() {
 #[test]
 fn copying_a_number_in_the_app_is_audited_without_the_number() {
     let db = TestDb::new();
-    db.store()
-        .add_voicemail(
-            &voicemail("+47 412 55 009"),
-            &CalendarSettings::default(),
-            &mut Snapshots::default(),
-            "TEST",
-            monday_morning(),
-        )
-        .unwrap();
+    let v = voicemail("+47 412 55 009", monday_morning());
+    store_voicemail(&mut db.store(), &v, monday_morning());
     let mut app = db.app(Lang::Nb, monday_morning());
     app.set_actor("KH");
     app.resize(120, 30);

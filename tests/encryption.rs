@@ -162,25 +162,8 @@ mod with_sqlcipher {
     fn purge_on_an_encrypted_file_erases_the_text_inside_it() {
         // TestDb makes an encrypted file in this build; the binary gets the key.
         let db = TestDb::new();
-        let out = db.output(&[
-            "voicemail",
-            "add",
-            "--phone",
-            "+47 919 11 224",
-            "--summary",
-            "QQXerased",
-            "--json",
-        ]);
-        let id = serde_json::from_slice::<serde_json::Value>(&out).unwrap()["id"]
-            .as_i64()
-            .unwrap();
-        db.output(&[
-            "callback",
-            "close",
-            &id.to_string(),
-            "--outcome",
-            "not-needed",
-        ]);
+        let id = db.add_voicemail("+47 919 11 224", "QQXerased");
+        db.close_not_needed(id);
         db.output(&["purge", "--older-than", "0"]);
         let s = db.store();
         let summary: String = s

@@ -125,30 +125,11 @@ fn a_tall_form_keeps_the_focused_field_on_screen() {
 /// selected item shows its number, so the volunteer can check which one.
 #[test]
 fn the_detail_shows_the_items_number() {
-    use vakt::callback::Safety;
-    use vakt::phone::Phone;
-    use vakt::store::callbacks::{NewVoicemail, Snapshots};
+    use common::queue_fixture::{store_voicemail_by, voicemail};
     let db = TestDb::new();
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
-    let mut s = db.store();
-    let cal = s.calendar().unwrap();
-    let id = s
-        .add_voicemail(
-            &NewVoicemail {
-                received_at: now - chrono::Duration::hours(1),
-                phone: Phone::parse("22 33 44 55").unwrap(),
-                label: String::new(),
-                summary: String::new(),
-                safety: Safety::default(),
-            },
-            &cal,
-            &mut Snapshots::default(),
-            "KH",
-            now,
-        )
-        .unwrap()
-        .id;
-    drop(s);
+    let v = voicemail("22 33 44 55", now - chrono::Duration::hours(1));
+    let id = store_voicemail_by(&mut db.store(), &v, "KH", now).id;
     for lang in [Lang::En, Lang::Nb] {
         let mut app = db.app(lang, now);
         app.set_on_duty("KH", false);

@@ -5,31 +5,16 @@
 mod common;
 
 use chrono::Duration;
+use common::queue_fixture::add;
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use vakt::calendar::CalendarSettings;
 use vakt::callback::Safety;
 use vakt::i18n::Lang;
-use vakt::phone::Phone;
-use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::render_text;
 
 fn seed(db: &TestDb) {
-    db.store()
-        .add_voicemail(
-            &NewVoicemail {
-                received_at: monday_morning() - Duration::hours(1),
-                phone: Phone::parse("22 33 44 87").unwrap(),
-                label: String::new(),
-                summary: "Spørsmål om kurs".into(),
-                safety: Safety::default(),
-            },
-            &CalendarSettings::default(),
-            &mut Snapshots::default(),
-            "TEST",
-            monday_morning(),
-        )
-        .unwrap();
+    let at = monday_morning() - Duration::hours(1);
+    add(db, "22 33 44 87", at, "Spørsmål om kurs", Safety::default());
 }
 
 fn kept(db: &TestDb) -> bool {

@@ -4,11 +4,11 @@ mod common;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use common::TestDb;
+use common::queue_fixture::{store_voicemail_by, voicemail};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use vakt::calendar::CalendarSettings;
-use vakt::callback::{AttemptResult, Safety};
+use vakt::callback::AttemptResult;
 use vakt::i18n::Lang;
-use vakt::phone::Phone;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::store::log::{Marks, NewNote};
 use vakt::tui::App;
@@ -48,41 +48,18 @@ fn known_day(db: &TestDb) {
     let mut snaps = Snapshots::default();
     s.start_shift("KH", oslo(23, 9, 0)).unwrap();
     let vm = |phone: &str, at, summary: &str| NewVoicemail {
-        received_at: at,
-        phone: Phone::parse(phone).unwrap(),
-        label: String::new(),
         summary: summary.into(),
-        safety: Safety::default(),
+        ..voicemail(phone, at)
     };
     // Due Friday 20th: overdue.
-    s.add_voicemail(
-        &vm("22 33 44 01", oslo(19, 12, 0), "Ønsker samtale"),
-        &cal,
-        &mut snaps,
-        "KH",
-        oslo(23, 9, 5),
-    )
-    .unwrap();
+    let v = vm("22 33 44 01", oslo(19, 12, 0), "Ønsker samtale");
+    store_voicemail_by(&mut s, &v, "KH", oslo(23, 9, 5));
     // Received Saturday: due today 15:00, still open at the end of the day.
-    s.add_voicemail(
-        &vm("22 33 44 02", oslo(21, 10, 0), "Spør om gruppe"),
-        &cal,
-        &mut snaps,
-        "KH",
-        oslo(23, 9, 10),
-    )
-    .unwrap();
+    let v = vm("22 33 44 02", oslo(21, 10, 0), "Spør om gruppe");
+    store_voicemail_by(&mut s, &v, "KH", oslo(23, 9, 10));
     // Received today, reached.
-    let id = s
-        .add_voicemail(
-            &vm("22 33 44 03", oslo(23, 8, 30), "Ringte om kurs"),
-            &cal,
-            &mut snaps,
-            "KH",
-            oslo(23, 9, 15),
-        )
-        .unwrap()
-        .id;
+    let v = vm("22 33 44 03", oslo(23, 8, 30), "Ringte om kurs");
+    let id = store_voicemail_by(&mut s, &v, "KH", oslo(23, 9, 15)).id;
     s.record_attempt(
         id,
         oslo(23, 10, 0),

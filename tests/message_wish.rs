@@ -5,13 +5,11 @@
 mod common;
 
 use chrono::Duration;
+use common::queue_fixture::add;
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use vakt::calendar::CalendarSettings;
 use vakt::callback::Safety;
 use vakt::i18n::Lang;
-use vakt::phone::Phone;
-use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::App;
 use vakt::tui::queue::Mode;
 use vakt::tui::render_text;
@@ -21,24 +19,17 @@ fn key(app: &mut App, code: KeyCode) {
 }
 
 fn seed(db: &TestDb, msg: Option<bool>) {
-    db.store()
-        .add_voicemail(
-            &NewVoicemail {
-                received_at: monday_morning() - Duration::hours(1),
-                phone: Phone::parse("22 33 44 87").unwrap(),
-                label: String::new(),
-                summary: String::new(),
-                safety: Safety {
-                    may_leave_message: msg,
-                    ..Safety::default()
-                },
-            },
-            &CalendarSettings::default(),
-            &mut Snapshots::default(),
-            "TEST",
-            monday_morning(),
-        )
-        .unwrap();
+    let safety = Safety {
+        may_leave_message: msg,
+        ..Safety::default()
+    };
+    add(
+        db,
+        "22 33 44 87",
+        monday_morning() - Duration::hours(1),
+        "",
+        safety,
+    );
 }
 
 fn attempts(db: &TestDb) -> i64 {

@@ -8,12 +8,12 @@ use std::collections::BTreeSet;
 
 use chrono::{Duration, Utc};
 use common::TestDb;
+use common::queue_fixture::{store_voicemail, voicemail};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::Value;
 use vakt::calendar::CalendarSettings;
-use vakt::callback::{AttemptResult, Safety};
+use vakt::callback::AttemptResult;
 use vakt::i18n::Lang;
-use vakt::phone::Phone;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::render_text;
 
@@ -56,24 +56,14 @@ fn seed(db: &TestDb) -> BTreeSet<i64> {
     ];
     let mut overdue = BTreeSet::new();
     for (phone, at, attempt, late) in items {
-        let added = s
-            .add_voicemail(
-                &NewVoicemail {
-                    received_at: at,
-                    phone: Phone::parse(phone).unwrap(),
-                    label: String::new(),
-                    summary: "Syntetisk".into(),
-                    safety: Safety::default(),
-                },
-                &cal,
-                &mut snaps,
-                "TEST",
-                at,
-            )
-            .unwrap();
+        let v = NewVoicemail {
+            summary: "Syntetisk".into(),
+            ..voicemail(phone, at)
+        };
+        let id = store_voicemail(&mut s, &v, at);
         if let Some(t) = attempt {
             s.record_attempt(
-                added.id,
+                id,
                 t,
                 AttemptResult::NoAnswer,
                 "",
@@ -86,7 +76,7 @@ fn seed(db: &TestDb) -> BTreeSet<i64> {
             .unwrap();
         }
         if late {
-            overdue.insert(added.id);
+            overdue.insert(id);
         }
     }
     overdue

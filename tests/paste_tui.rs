@@ -6,13 +6,11 @@ mod common;
 
 use std::time::Instant;
 
+use common::queue_fixture::add;
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use vakt::calendar::CalendarSettings;
 use vakt::callback::Safety;
 use vakt::i18n::Lang;
-use vakt::phone::Phone;
-use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::App;
 use vakt::tui::app::Pane;
 use vakt::tui::paste::Dispatcher;
@@ -54,24 +52,13 @@ fn screen(app: &App) -> String {
 }
 
 fn app_with_item(db: &TestDb) -> (App, i64) {
-    let id = {
-        let mut s = db.store();
-        s.add_voicemail(
-            &NewVoicemail {
-                received_at: monday_morning(),
-                phone: Phone::parse("22 33 44 55").unwrap(),
-                label: String::new(),
-                summary: "Ringte om kurs".into(),
-                safety: Safety::default(),
-            },
-            &CalendarSettings::default(),
-            &mut Snapshots::default(),
-            "TEST",
-            monday_morning(),
-        )
-        .unwrap()
-        .id
-    };
+    let id = add(
+        db,
+        "22 33 44 55",
+        monday_morning(),
+        "Ringte om kurs",
+        Safety::default(),
+    );
     let mut app = db.app(Lang::En, monday_morning());
     app.set_actor("KH");
     app.resize(120, 30);

@@ -7,13 +7,11 @@
 mod common;
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, Timelike, Utc, Weekday};
+use common::queue_fixture::add;
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use vakt::calendar::CalendarSettings;
 use vakt::callback::Safety;
 use vakt::i18n::Lang;
-use vakt::phone::Phone;
-use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::App;
 use vakt::tui::queue::Mode;
 use vakt::tui::render_text;
@@ -28,32 +26,15 @@ fn typ(app: &mut App, text: &str) {
     }
 }
 
-fn add(db: &TestDb, phone: &str, summary: &str, safe: &str, hours_ago: i64) -> i64 {
-    db.store()
-        .add_voicemail(
-            &NewVoicemail {
-                received_at: monday_morning() - Duration::hours(hours_ago),
-                phone: Phone::parse(phone).unwrap(),
-                label: String::new(),
-                summary: summary.into(),
-                safety: Safety {
-                    safe_times: safe.into(),
-                    ..Safety::default()
-                },
-            },
-            &CalendarSettings::default(),
-            &mut Snapshots::default(),
-            "TEST",
-            monday_morning(),
-        )
-        .unwrap()
-        .id
-}
-
 /// Two items due tomorrow 15:00; "Torsdagssak" (safe after 12) is first.
 fn seed(db: &TestDb) -> i64 {
-    let id = add(db, "22 33 44 11", "Torsdagssak", "etter kl. 12", 3);
-    add(db, "22 33 44 22", "Annen sak", "", 2);
+    let ago = |hours| monday_morning() - Duration::hours(hours);
+    let after_12 = Safety {
+        safe_times: "etter kl. 12".into(),
+        ..Safety::default()
+    };
+    let id = add(db, "22 33 44 11", ago(3), "Torsdagssak", after_12);
+    add(db, "22 33 44 22", ago(2), "Annen sak", Safety::default());
     id
 }
 

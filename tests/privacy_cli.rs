@@ -9,33 +9,6 @@ use common::TestDb;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn add(db: &TestDb, phone: &str, summary: &str) -> i64 {
-    let out = db.output(&[
-        "voicemail",
-        "add",
-        "--phone",
-        phone,
-        "--summary",
-        summary,
-        "--json",
-    ]);
-    let v: Value = serde_json::from_slice(&out).unwrap();
-    v["id"].as_i64().unwrap()
-}
-
-fn close(db: &TestDb, id: i64) {
-    db.cmd()
-        .args([
-            "callback",
-            "close",
-            &id.to_string(),
-            "--outcome",
-            "not-needed",
-        ])
-        .assert()
-        .success();
-}
-
 /// Every summary in the file, read directly (the CLI never prints them).
 fn summaries(db: &TestDb) -> String {
     let c = rusqlite::Connection::open(&db.path).unwrap();
@@ -57,11 +30,11 @@ fn mode(p: &std::path::Path) -> u32 {
 #[test]
 fn purge_dry_run_then_real_with_counts_in_the_audit_log() {
     let db = TestDb::new();
-    let a = add(&db, "+47 412 77 001", "Planted summary A");
-    let b = add(&db, "+47 412 77 002", "Planted summary B");
-    let held = add(&db, "+47 412 77 003", "Held summary");
-    close(&db, a);
-    close(&db, held);
+    let a = db.add_voicemail("+47 412 77 001", "Planted summary A");
+    let b = db.add_voicemail("+47 412 77 002", "Planted summary B");
+    let held = db.add_voicemail("+47 412 77 003", "Held summary");
+    db.close_not_needed(a);
+    db.close_not_needed(held);
     db.cmd()
         .args(["hold", &held.to_string()])
         .assert()
@@ -137,7 +110,7 @@ fn purge_dry_run_then_real_with_counts_in_the_audit_log() {
 #[test]
 fn backup_and_restore_round_trip_keeping_the_replaced_copy() {
     let db = TestDb::new();
-    add(&db, "+47 412 77 010", "Before backup");
+    db.add_voicemail("+47 412 77 010", "Before backup");
     let dest = db.dir.path().join("manual.db");
     db.cmd()
         .args(["--lang", "en", "backup", dest.to_str().unwrap()])
@@ -153,7 +126,7 @@ fn backup_and_restore_round_trip_keeping_the_replaced_copy() {
     assert_eq!(daily.len(), 1);
     assert_eq!(mode(&daily[0].path()), 0o600);
 
-    add(&db, "+47 412 77 011", "After backup");
+    db.add_voicemail("+47 412 77 011", "After backup");
     db.cmd()
         .args(["--lang", "en", "restore", dest.to_str().unwrap()])
         .assert()
@@ -184,7 +157,7 @@ fn backup_and_restore_round_trip_keeping_the_replaced_copy() {
 #[test]
 fn restore_refuses_corrupt_foreign_and_missing_files() {
     let db = TestDb::new();
-    add(&db, "+47 412 77 020", "Keep me");
+    db.add_voicemail("+47 412 77 020", "Keep me");
     let before = std::fs::read(&db.path).unwrap();
     let junk = db.dir.path().join("junk.db");
     std::fs::write(&junk, b"hello, this is not a database at all".repeat(200)).unwrap();
@@ -235,7 +208,7 @@ fn restore_refuses_corrupt_foreign_and_missing_files() {
 #[test]
 fn loose_permissions_are_reported_on_stderr_and_fixed() {
     let db = TestDb::new();
-    add(&db, "+47 412 77 030", "x");
+    db.add_voicemail("+47 412 77 030", "x");
     std::fs::set_permissions(&db.path, std::fs::Permissions::from_mode(0o644)).unwrap();
     db.cmd()
         .args(["--lang", "en", "queue"])
@@ -254,11 +227,7 @@ fn loose_permissions_are_reported_on_stderr_and_fixed() {
 fn damaged_file_names_the_newest_good_backup_and_is_not_written() {
     let db = TestDb::new();
     for i in 0..30 {
-        add(
-            &db,
-            &format!("+47 412 78 {i:03}"),
-            &"summary text ".repeat(20),
-        );
+        db.add_voicemail(&format!("+47 412 78 {i:03}"), &"summary text ".repeat(20));
     }
     db.cmd().args(["backup"]).assert().success();
     let mut bytes = std::fs::read(&db.path).unwrap();
@@ -327,7 +296,7 @@ fn random_bytes_are_reported_as_probably_encrypted() {
 #[test]
 fn read_only_file_and_newer_schema_are_refused_with_a_message() {
     let db = TestDb::new();
-    add(&db, "+47 412 77 040", "x");
+    db.add_voicemail("+47 412 77 040", "x");
     std::fs::set_permissions(&db.path, std::fs::Permissions::from_mode(0o400)).unwrap();
     db.cmd()
         .args([
@@ -384,7 +353,7 @@ fn missing_folder_is_created_privately() {
 #[test]
 fn exports_and_reveals_are_audited() {
     let db = TestDb::new();
-    add(&db, "+47 412 77 050", "x");
+    db.add_voicemail("+47 412 77 050", "x");
     db.cmd().args(["queue", "--json"]).assert().success();
     db.cmd().args(["queue", "--reveal"]).assert().success();
     db.cmd()

@@ -6,9 +6,9 @@ mod common;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use common::TestDb;
+use common::queue_fixture::{store_voicemail, voicemail};
 use vakt::calendar::CalendarSettings;
 use vakt::callback::{AttemptResult, Outcome, Safety};
-use vakt::phone::Phone;
 use vakt::store::Store;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::store::log::{Marks, NewNote};
@@ -27,28 +27,20 @@ const KEEP: Retention = Retention {
     note_days: 365,
 };
 
+/// A voicemail whose every text is `text` and what it is.
 fn add(s: &mut Store, phone: &str, text: &str, at: DateTime<Utc>) -> i64 {
-    let cal = CalendarSettings::default();
-    s.add_voicemail(
-        &NewVoicemail {
-            received_at: at,
-            phone: Phone::parse(phone).unwrap(),
-            label: format!("{text}-label"),
-            summary: format!("{text}-summary"),
-            safety: Safety {
-                may_leave_message: Some(false),
-                safe_times: format!("{text}-times"),
-                note: format!("{text}-safety"),
-                ..Safety::default()
-            },
+    let v = NewVoicemail {
+        label: format!("{text}-label"),
+        summary: format!("{text}-summary"),
+        safety: Safety {
+            may_leave_message: Some(false),
+            safe_times: format!("{text}-times"),
+            note: format!("{text}-safety"),
+            ..Safety::default()
         },
-        &cal,
-        &mut Snapshots::default(),
-        "TEST",
-        at,
-    )
-    .unwrap()
-    .id
+        ..voicemail(phone, at)
+    };
+    store_voicemail(s, &v, at)
 }
 
 fn attempt_and_close(s: &mut Store, id: i64, text: &str, at: DateTime<Utc>) {

@@ -2,29 +2,19 @@
 
 mod common;
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, Utc};
+use common::queue_fixture::{oslo, voicemail};
 use common::{TestDb, monday_morning};
 use vakt::calendar::CalendarSettings;
 use vakt::callback::{AttemptResult, Outcome, Safety};
-use vakt::phone::Phone;
 use vakt::store::StoreError;
 use vakt::store::callbacks::{NewComplaint, NewVoicemail, Snapshots};
 
 fn vm(phone: &str, at: DateTime<Utc>) -> NewVoicemail {
     NewVoicemail {
-        received_at: at,
-        phone: Phone::parse(phone).unwrap(),
-        label: String::new(),
         summary: "Ønsker en prat".into(),
-        safety: Safety::default(),
+        ..voicemail(phone, at)
     }
-}
-
-fn oslo(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-    chrono_tz::Europe::Oslo
-        .with_ymd_and_hms(y, m, d, h, min, 0)
-        .unwrap()
-        .with_timezone(&Utc)
 }
 
 #[test]

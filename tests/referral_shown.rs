@@ -5,12 +5,10 @@
 mod common;
 
 use chrono::Duration;
+use common::queue_fixture::{store_voicemail_by, voicemail};
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use vakt::callback::Safety;
 use vakt::i18n::Lang;
-use vakt::phone::Phone;
-use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::{App, render_text};
 
 fn key(app: &mut App, code: KeyCode) {
@@ -20,24 +18,8 @@ fn key(app: &mut App, code: KeyCode) {
 #[test]
 fn the_referral_names_its_item_and_the_detail_shows_it() {
     let db = TestDb::new();
-    let mut store = db.store();
-    let cal = store.calendar().unwrap();
-    let cb = store
-        .add_voicemail(
-            &NewVoicemail {
-                received_at: monday_morning() - Duration::hours(1),
-                phone: Phone::parse("+47 22 33 44 55").unwrap(),
-                label: String::new(),
-                summary: String::new(),
-                safety: Safety::default(),
-            },
-            &cal,
-            &mut Snapshots::default(),
-            "KH",
-            monday_morning(),
-        )
-        .unwrap()
-        .id;
+    let v = voicemail("+47 22 33 44 55", monday_morning() - Duration::hours(1));
+    let cb = store_voicemail_by(&mut db.store(), &v, "KH", monday_morning()).id;
     let mut app = db.app(Lang::En, monday_morning());
     app.set_on_duty("KH", false);
     app.resize(120, 30);
@@ -51,7 +33,7 @@ fn the_referral_names_its_item_and_the_detail_shows_it() {
     key(&mut app, KeyCode::Char('r'));
     key(&mut app, KeyCode::Char('y'));
     // The item as the queue shows it (the app shows no item numbers).
-    let masked = Phone::parse("+47 22 33 44 55").unwrap().masked();
+    let masked = v.phone.masked();
     let s = render_text(&app, 120, 30);
     assert!(
         s.contains(&format!(

@@ -5,11 +5,9 @@ mod common;
 
 use chrono::Utc;
 use common::TestDb;
+use common::queue_fixture::{store_voicemail_by, voicemail};
 use serde_json::Value;
-use vakt::calendar::CalendarSettings;
-use vakt::callback::Safety;
-use vakt::phone::Phone;
-use vakt::store::callbacks::{NewVoicemail, Snapshots};
+use vakt::store::callbacks::NewVoicemail;
 use vakt::store::directory::ProblemKind;
 use vakt::store::directory::SearchQuery;
 
@@ -30,22 +28,12 @@ fn referrals_are_counted_by_service_and_category_and_problems_reach_the_handover
     let db = TestDb::new();
     let now = Utc::now();
     let mut s = db.store();
-    let id = s
-        .add_voicemail(
-            &NewVoicemail {
-                received_at: now,
-                phone: Phone::parse("22 33 44 55").unwrap(),
-                label: "Kari".into(),
-                summary: "Synthetic".into(),
-                safety: Safety::default(),
-            },
-            &CalendarSettings::default(),
-            &mut Snapshots::default(),
-            "KH",
-            now,
-        )
-        .unwrap()
-        .id;
+    let v = NewVoicemail {
+        label: "Kari".into(),
+        summary: "Synthetic".into(),
+        ..voicemail("22 33 44 55", now)
+    };
+    let id = store_voicemail_by(&mut s, &v, "KH", now).id;
     let find = |s: &vakt::store::Store, text: &str| {
         s.search_services(&SearchQuery {
             text,

@@ -7,10 +7,10 @@ mod common;
 
 use chrono::{Duration, Utc};
 use common::TestDb;
+use common::queue_fixture::{store_voicemail_by, voicemail};
 use serde_json::Value;
 use vakt::calendar::CalendarSettings;
 use vakt::callback::{AttemptResult, Safety};
-use vakt::phone::Phone;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::store::directory::SearchQuery;
 
@@ -29,22 +29,12 @@ fn the_review_shows_safety_attempts_next_attempt_and_referrals() {
         ..Safety::default()
     };
     // Past its deadline, one failed attempt (in time): the retry is due.
-    let tried = s
-        .add_voicemail(
-            &NewVoicemail {
-                received_at: long_ago,
-                phone: Phone::parse("22 33 44 11").unwrap(),
-                label: String::new(),
-                summary: "Syntetisk A".into(),
-                safety: careful.clone(),
-            },
-            &cal,
-            &mut snaps,
-            "KH",
-            long_ago,
-        )
-        .unwrap()
-        .id;
+    let v = NewVoicemail {
+        summary: "Syntetisk A".into(),
+        safety: careful.clone(),
+        ..voicemail("22 33 44 11", long_ago)
+    };
+    let tried = store_voicemail_by(&mut s, &v, "KH", long_ago).id;
     let t = long_ago + Duration::minutes(1);
     s.record_attempt(
         tried,
@@ -59,22 +49,12 @@ fn the_review_shows_safety_attempts_next_attempt_and_referrals() {
     )
     .unwrap();
     // Due later, never tried, with a referral.
-    let later = s
-        .add_voicemail(
-            &NewVoicemail {
-                received_at: now,
-                phone: Phone::parse("22 33 44 12").unwrap(),
-                label: String::new(),
-                summary: "Syntetisk B".into(),
-                safety: careful,
-            },
-            &cal,
-            &mut snaps,
-            "KH",
-            now,
-        )
-        .unwrap()
-        .id;
+    let v = NewVoicemail {
+        summary: "Syntetisk B".into(),
+        safety: careful,
+        ..voicemail("22 33 44 12", now)
+    };
+    let later = store_voicemail_by(&mut s, &v, "KH", now).id;
     let sos = s
         .search_services(&SearchQuery {
             text: "kirkens sos",

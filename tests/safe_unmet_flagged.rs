@@ -6,33 +6,19 @@
 mod common;
 
 use chrono::Duration;
-use common::{TestDb, monday_morning};
-use vakt::calendar::CalendarSettings;
+use common::{TestDb, monday_morning, queue_fixture};
 use vakt::callback::Safety;
 use vakt::i18n::Lang;
-use vakt::phone::Phone;
-use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::render_text;
 
+/// An item received an hour ago, safe to call at `safe`.
 fn add(db: &TestDb, phone: &str, summary: &str, safe: &str) {
-    db.store()
-        .add_voicemail(
-            &NewVoicemail {
-                received_at: monday_morning() - Duration::hours(1),
-                phone: Phone::parse(phone).unwrap(),
-                label: String::new(),
-                summary: summary.into(),
-                safety: Safety {
-                    safe_times: safe.into(),
-                    ..Safety::default()
-                },
-            },
-            &CalendarSettings::default(),
-            &mut Snapshots::default(),
-            "TEST",
-            monday_morning(),
-        )
-        .unwrap();
+    let safety = Safety {
+        safe_times: safe.into(),
+        ..Safety::default()
+    };
+    let at = monday_morning() - Duration::hours(1);
+    queue_fixture::add(db, phone, at, summary, safety);
 }
 
 fn seed(db: &TestDb) {

@@ -5,12 +5,11 @@
 mod common;
 
 use chrono::{DateTime, Duration, Utc};
+use common::queue_fixture::{store_voicemail, voicemail};
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use vakt::calendar::CalendarSettings;
-use vakt::callback::{Outcome, Safety};
+use vakt::callback::Outcome;
 use vakt::i18n::Lang;
-use vakt::phone::Phone;
 use vakt::store::Store;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::{App, render_text};
@@ -21,23 +20,13 @@ fn number(i: usize) -> String {
     format!("22 33 {:02} {:02}", 40 + i / 100, i % 100)
 }
 
+/// Item `i`: its own number, "Sak i".
 fn add(store: &mut Store, i: usize, received: DateTime<Utc>) -> i64 {
-    store
-        .add_voicemail(
-            &NewVoicemail {
-                received_at: received,
-                phone: Phone::parse(&number(i)).unwrap(),
-                label: String::new(),
-                summary: format!("Sak {i}"),
-                safety: Safety::default(),
-            },
-            &CalendarSettings::default(),
-            &mut Snapshots::default(),
-            "TEST",
-            monday_morning(),
-        )
-        .unwrap()
-        .id
+    let v = NewVoicemail {
+        summary: format!("Sak {i}"),
+        ..voicemail(&number(i), received)
+    };
+    store_voicemail(store, &v, monday_morning())
 }
 
 /// `ITEMS` open items, item `i` received `ITEMS - i` half-days ago, so the

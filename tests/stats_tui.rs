@@ -208,31 +208,14 @@ fn changing_period_while_computing_keeps_only_the_last() {
 /// names cut off the bottom of the box).
 #[test]
 fn the_most_referred_services_are_named_whole() {
-    use vakt::callback::Safety;
-    use vakt::phone::Phone;
-    use vakt::store::callbacks::{NewVoicemail, Snapshots};
+    use common::queue_fixture::{store_voicemail_by, voicemail};
     use vakt::store::directory::SearchQuery;
     let db = TestDb::new();
     let mut store = db.store();
     seed(&mut store);
-    let cal = store.calendar().unwrap();
     let at = now() - chrono::Duration::hours(1);
-    let cb = store
-        .add_voicemail(
-            &NewVoicemail {
-                received_at: at,
-                phone: Phone::parse("+47 22 33 44 99").unwrap(),
-                label: String::new(),
-                summary: String::new(),
-                safety: Safety::default(),
-            },
-            &cal,
-            &mut Snapshots::default(),
-            "KH",
-            at,
-        )
-        .unwrap()
-        .id;
+    let v = voicemail("+47 22 33 44 99", at);
+    let cb = store_voicemail_by(&mut store, &v, "KH", at).id;
     let mut referred = Vec::new();
     for q in ["mental helse", "kirkens", "alarmtelefonen"] {
         let s = store

@@ -8,32 +8,16 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use common::pty::{ENTER, Pty, TAB};
+use common::queue_fixture::{store_voicemail, voicemail};
 use portable_pty::CommandBuilder;
-use vakt::calendar::CalendarSettings;
-use vakt::callback::Safety;
-use vakt::phone::Phone;
 use vakt::store::Store;
-use vakt::store::callbacks::{NewVoicemail, Snapshots};
 
 /// A database that already holds one item, so no session opens with the
 /// first-start welcome.
 fn shared_db(dir: &Path) -> PathBuf {
     let db = dir.join("vakt.db");
     let mut s = Store::create(&db).unwrap();
-    s.add_voicemail(
-        &NewVoicemail {
-            received_at: Utc::now(),
-            phone: Phone::parse("22 00 00 01").unwrap(),
-            label: String::new(),
-            summary: String::new(),
-            safety: Safety::default(),
-        },
-        &CalendarSettings::default(),
-        &mut Snapshots::default(),
-        "TEST",
-        Utc::now(),
-    )
-    .unwrap();
+    store_voicemail(&mut s, &voicemail("22 00 00 01", Utc::now()), Utc::now());
     db
 }
 

@@ -87,6 +87,33 @@ impl TestDb {
             .stdout
             .clone()
     }
+
+    /// Adds a voicemail from `phone` with `summary` through the real
+    /// binary (`vakt voicemail add --json`) and returns its id.
+    pub fn add_voicemail(&self, phone: &str, summary: &str) -> i64 {
+        let out = self.output(&[
+            "voicemail",
+            "add",
+            "--phone",
+            phone,
+            "--summary",
+            summary,
+            "--json",
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        v["id"].as_i64().unwrap()
+    }
+
+    /// Closes item `id` through the real binary as no longer needed.
+    pub fn close_not_needed(&self, id: i64) {
+        self.output(&[
+            "callback",
+            "close",
+            &id.to_string(),
+            "--outcome",
+            "not-needed",
+        ]);
+    }
 }
 
 /// Makes a database at `db` with the real binary (`vakt init`).

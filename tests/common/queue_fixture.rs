@@ -7,7 +7,8 @@ use vakt::calendar::CalendarSettings;
 use vakt::callback::Safety;
 use vakt::i18n::Lang;
 use vakt::phone::Phone;
-use vakt::store::callbacks::{NewVoicemail, Snapshots};
+use vakt::store::Store;
+use vakt::store::callbacks::{Added, NewVoicemail, Snapshots};
 use vakt::tui::App;
 
 use super::{TestDb, monday_morning};
@@ -30,23 +31,52 @@ pub fn app_at(db: &TestDb, lang: Lang, w: u16, h: u16) -> App {
     app
 }
 
-pub fn add(db: &TestDb, phone: &str, at: DateTime<Utc>, summary: &str, safety: Safety) -> i64 {
-    db.store()
+/// A voicemail from `phone` received `at`, with no name, no summary and no
+/// safety instructions. Give it the rest with struct update syntax:
+/// `NewVoicemail { summary: "..".into(), ..voicemail(phone, at) }`.
+pub fn voicemail(phone: &str, at: DateTime<Utc>) -> NewVoicemail {
+    NewVoicemail {
+        received_at: at,
+        phone: Phone::parse(phone).unwrap(),
+        label: String::new(),
+        summary: String::new(),
+        safety: Safety::default(),
+    }
+}
+
+/// Adds `v` as `TEST` at `now` with the default calendar; its id.
+pub fn store_voicemail(store: &mut Store, v: &NewVoicemail, now: DateTime<Utc>) -> i64 {
+    store_voicemail_by(store, v, "TEST", now).id
+}
+
+/// Adds `v` as `actor` at `now` with the default calendar, and gives back
+/// all the store says (id, deadline, undo). What a joined item was before
+/// is not kept (a fresh [`Snapshots`]): a test that undoes a join calls
+/// `Store::add_voicemail` with its own.
+pub fn store_voicemail_by(
+    store: &mut Store,
+    v: &NewVoicemail,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Added {
+    store
         .add_voicemail(
-            &NewVoicemail {
-                received_at: at,
-                phone: Phone::parse(phone).unwrap(),
-                label: String::new(),
-                summary: summary.into(),
-                safety,
-            },
+            v,
             &CalendarSettings::default(),
             &mut Snapshots::default(),
-            "TEST",
-            monday_morning(),
+            actor,
+            now,
         )
         .unwrap()
-        .id
+}
+
+pub fn add(db: &TestDb, phone: &str, at: DateTime<Utc>, summary: &str, safety: Safety) -> i64 {
+    let v = NewVoicemail {
+        summary: summary.into(),
+        safety,
+        ..voicemail(phone, at)
+    };
+    store_voicemail(&mut db.store(), &v, monday_morning())
 }
 
 /// One item with everything the detail box can say about a caller's

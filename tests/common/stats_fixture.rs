@@ -23,10 +23,11 @@
 use chrono::{DateTime, TimeZone, Utc};
 
 use vakt::calendar::CalendarSettings;
-use vakt::callback::{AttemptResult, Outcome, Safety};
-use vakt::phone::Phone;
+use vakt::callback::{AttemptResult, Outcome};
 use vakt::store::Store;
 use vakt::store::callbacks::{NewComplaint, NewVoicemail, Snapshots};
+
+use super::queue_fixture::{store_voicemail, voicemail};
 
 pub fn oslo(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
     chrono_tz::Europe::Oslo
@@ -56,16 +57,11 @@ impl Seed<'_> {
     fn voicemail(&mut self, at: DateTime<Utc>) -> i64 {
         self.phone += 1;
         let v = NewVoicemail {
-            received_at: at,
-            phone: Phone::parse(&format!("22 33 44 {:02}", self.phone)).unwrap(),
             label: "Kari".into(),
             summary: "Hemmelig sammendrag".into(),
-            safety: Safety::default(),
+            ..voicemail(&format!("22 33 44 {:02}", self.phone), at)
         };
-        self.s
-            .add_voicemail(&v, &self.cal, &mut self.snaps, "TEST", at)
-            .unwrap()
-            .id
+        store_voicemail(self.s, &v, at)
     }
 
     fn complaint(&mut self, at: DateTime<Utc>) -> i64 {
