@@ -287,45 +287,6 @@ pub fn order_key(
     }
 }
 
-/// How urgent an open item is right now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Urgency {
-    /// Not tried and the deadline has passed: a broken promise.
-    Overdue,
-    /// Tried before, and the planned next attempt is now.
-    RetryNow,
-    /// Due before the end of today.
-    DueToday,
-    Later,
-}
-
-/// How urgent an open item is: overdue as [`crate::domain::promise`]
-/// says first, then a retry that is due, then by deadline or next attempt.
-pub fn urgency(
-    now: DateTime<Utc>,
-    end_of_today: DateTime<Utc>,
-    deadline: DateTime<Utc>,
-    attempts: u32,
-    first_attempt: Option<DateTime<Utc>>,
-    next_attempt: Option<DateTime<Utc>>,
-) -> Urgency {
-    if crate::domain::promise::overdue(true, deadline, first_attempt, now) {
-        Urgency::Overdue
-    } else if attempts == 0 {
-        if deadline <= end_of_today {
-            Urgency::DueToday
-        } else {
-            Urgency::Later
-        }
-    } else {
-        match next_attempt {
-            Some(n) if n <= now => Urgency::RetryNow,
-            Some(n) if n <= end_of_today => Urgency::DueToday,
-            _ => Urgency::Later,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,7 +375,7 @@ mod tests {
     }
 
     #[test]
-    fn sort_key_and_urgency() {
+    fn sort_key_and_order_key() {
         let deadline = t(14, 0);
         assert_eq!(sort_key(deadline, 0, Some(t(10, 0))), deadline);
         assert_eq!(sort_key(deadline, 1, Some(t(10, 0))), t(10, 0));
@@ -427,33 +388,5 @@ mod tests {
         assert_eq!(order_key(deadline, 0, None, Some(late)), deadline);
         assert_eq!(order_key(deadline, 1, Some(t(10, 0)), Some(late)), late);
         assert_eq!(order_key(deadline, 1, Some(t(10, 0)), None), t(10, 0));
-        let eod = t(23, 0);
-        assert_eq!(
-            urgency(t(15, 0), eod, deadline, 0, None, None),
-            Urgency::Overdue
-        );
-        assert_eq!(
-            urgency(t(9, 0), eod, deadline, 0, None, None),
-            Urgency::DueToday
-        );
-        assert_eq!(
-            urgency(t(9, 0), eod, deadline + Duration::days(1), 0, None, None),
-            Urgency::Later
-        );
-        // Tried in time: a retry, not overdue.
-        assert_eq!(
-            urgency(t(15, 0), eod, deadline, 1, Some(t(10, 0)), Some(t(12, 0))),
-            Urgency::RetryNow
-        );
-        // First tried after the deadline: still overdue.
-        assert_eq!(
-            urgency(t(16, 0), eod, deadline, 1, Some(t(15, 0)), Some(t(17, 0))),
-            Urgency::Overdue
-        );
-        assert_eq!(
-            urgency(t(9, 0), eod, deadline, 1, Some(t(8, 0)), Some(t(12, 0))),
-            Urgency::DueToday
-        );
-        assert!(Urgency::Overdue < Urgency::RetryNow);
     }
 }

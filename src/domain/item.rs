@@ -243,6 +243,10 @@ mod tests {
         assert_eq!(c.due(now), Due::NextTry(at(13)));
         c.next_attempt_at = None;
         assert_eq!(c.due(now), Due::Deadline(at(10)));
+        // First tried after the deadline: still a broken promise.
+        c.first_attempt_at = Some(at(11));
+        c.next_attempt_at = Some(at(13));
+        assert_eq!(c.due(now), Due::Overdue(at(10)));
     }
 
     #[test]

@@ -9,9 +9,9 @@ use ratatui::widgets::{Cell, Row, Table};
 
 use super::columns::Columns;
 use super::marks::{MARK_CLOSED, MARK_JOINED, MARK_NEXT_TRY, MARK_NO_NUMBER, safety_marks};
-use crate::callback::{self, Kind, Urgency};
+use crate::callback::Kind;
+use crate::domain::item::{Due, Item};
 use crate::i18n::{Lang, queue as q};
-use crate::store::callbacks::Item;
 use crate::timefmt;
 use crate::tui::app::App;
 use crate::tui::queue::{View, end_of_today_at};
@@ -34,63 +34,27 @@ fn due_cell(item: &Item, app: &App) -> ([String; 2], Style) {
         );
     }
     let eod = end_of_today_at(&app.calendar, now);
-    // A time the person on duty planned, unless the promise is broken or
-    // the plan lies after the deadline (then the deadline is what counts).
-    let plan_shown = |p: &chrono::DateTime<chrono::Utc>| {
-        !item.is_overdue(now)
-            && !crate::domain::callback::plan_breaks_promise(
-                *p,
-                item.deadline_at,
-                item.attempt_count,
-            )
+    // What is due is the one rule `vakt queue` shows too; the list adds
+    // how urgent it looks and a compact form for a next try.
+    let due = item.due(now);
+    let text = q::due_words(due, now, tz, lang);
+    let style = match due {
+        Due::Overdue(_) => th.danger,
+        Due::RetryNow => th.warning,
+        Due::Planned(at) if at < eod => th.warning,
+        Due::NextTry(at) if at <= eod => th.warning,
+        Due::Deadline(at) if item.attempt_count == 0 && at <= eod => th.warning,
+        _ => th.base,
     };
-    if let Some(planned) = item.planned_at.filter(plan_shown) {
-        let style = if planned < eod { th.warning } else { th.base };
-        return (
-            same(q::PLANNED_CELL.fill(
-                lang,
-                &[("when", &timefmt::when_words(planned, now, tz, lang))],
-            )),
-            style,
-        );
-    }
-    match callback::urgency(
-        now,
-        eod,
-        item.deadline_at,
-        item.attempt_count,
-        item.first_attempt_at,
-        item.next_attempt_at,
-    ) {
-        Urgency::Overdue => (
-            same(timefmt::deadline_words(item.deadline_at, now, tz, lang)),
-            th.danger,
+    let short = match due {
+        Due::NextTry(at) => format!(
+            "{} {}",
+            MARK_NEXT_TRY.sign.get(lang),
+            timefmt::when_words(at, now, tz, lang)
         ),
-        Urgency::RetryNow => (same(q::RETRY_NOW.get(lang).to_string()), th.warning),
-        urgency => {
-            let style = if urgency == Urgency::DueToday {
-                th.warning
-            } else {
-                th.base
-            };
-            match (item.attempt_count, item.next_attempt_at) {
-                (n, Some(next)) if n > 0 => {
-                    let when = timefmt::when_words(next, now, tz, lang);
-                    (
-                        [
-                            q::NEXT_TRY.fill(lang, &[("when", &when)]),
-                            format!("{} {when}", MARK_NEXT_TRY.sign.get(lang)),
-                        ],
-                        style,
-                    )
-                }
-                _ => (
-                    same(timefmt::deadline_words(item.deadline_at, now, tz, lang)),
-                    style,
-                ),
-            }
-        }
-    }
+        _ => text.clone(),
+    };
+    ([text, short], style)
 }
 
 fn summary_text(item: &Item, lang: Lang) -> String {
