@@ -90,6 +90,11 @@ impl Pty {
         loop {
             let t = self.text();
             if needles.iter().all(|n| t.contains(n)) {
+                // A person answers what appears on screen no sooner than
+                // this: keys sent at once after the screen changed could
+                // still be taken as the tail of the typing before it
+                // (see `paste::BURST_TAIL`), which no one can type.
+                std::thread::sleep(vakt::tui::paste::BURST_TAIL * 2);
                 return t;
             }
             if start.elapsed() > Duration::from_secs(20) {
