@@ -358,6 +358,8 @@ pub trait AnyForm {
     fn focused_max_chars(&self) -> Option<usize>;
     /// The fields' labels, in order.
     fn labels(&self) -> Vec<Msg>;
+    /// A form key: see [`Form::step`].
+    fn step(&mut self, act: FormAct, lang: Lang) -> FormStep;
 }
 
 impl<F: FieldId> AnyForm for Form<F> {
@@ -384,6 +386,9 @@ impl<F: FieldId> AnyForm for Form<F> {
     }
     fn labels(&self) -> Vec<Msg> {
         self.fields.iter().map(|f| f.label).collect()
+    }
+    fn step(&mut self, act: FormAct, lang: Lang) -> FormStep {
+        Form::step(self, act, lang)
     }
 }
 

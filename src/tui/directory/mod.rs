@@ -20,7 +20,7 @@ use ratatui::crossterm::event::KeyEvent;
 use super::app::{Effect, Env};
 use super::component::Component;
 use super::fault::ReadFault;
-use super::form::{AnyForm, Form, FormAct};
+use super::form::{AnyForm, Form, FormAct, FormStep};
 use super::input::{Edit, Field};
 use super::keymap::{Action, Scope};
 use super::pager::{Move, Pager};
@@ -303,28 +303,19 @@ impl Component for DirectoryState {
                 Effect::None
             }
             Act::Form(FormAct::Save) => self.save(env),
-            Act::Form(FormAct::Cancel) => {
-                // Only the forms that edit something ask before discarding.
-                if self.has_unsaved_input()
-                    && let Some(again) = self.form_mut().and_then(|f| f.cancel(lang))
-                {
-                    return Effect::Error(again);
-                }
+            // Only the forms that edit something ask before discarding.
+            Act::Form(FormAct::Cancel) if !self.has_unsaved_input() => {
                 self.mode = Mode::List;
                 Effect::None
             }
-            Act::Form(FormAct::NextField) => {
-                if let Some(f) = self.form_mut() {
-                    f.next();
+            Act::Form(f) => match self.form_mut().map(|form| form.step(f, lang)) {
+                Some(FormStep::AskAgain(again)) => Effect::Error(again),
+                Some(FormStep::Close) => {
+                    self.mode = Mode::List;
+                    Effect::None
                 }
-                Effect::None
-            }
-            Act::Form(FormAct::PrevField) => {
-                if let Some(f) = self.form_mut() {
-                    f.prev();
-                }
-                Effect::None
-            }
+                _ => Effect::None,
+            },
         }
     }
 
