@@ -319,6 +319,17 @@ pub fn parse_clock(s: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(hour.parse().ok()?, minute, 0)
 }
 
+/// The days of the week, Monday first, as the opening hours list them.
+pub const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
 /// Parse a weekday name in English or Norwegian Bokmål, full or abbreviated,
 /// any case, with an optional trailing full stop ("man.", "Tuesday", "LØR").
 pub fn parse_weekday(s: &str) -> Option<Weekday> {

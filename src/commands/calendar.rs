@@ -190,15 +190,7 @@ const WEEKDAY_KEYS: [&str; 7] = [
 ];
 
 fn show(lang: Lang, s: &CalendarSettings, json: bool) -> Result<(), AppError> {
-    const DAYS: [Weekday; 7] = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ];
+    const DAYS: [Weekday; 7] = calendar::WEEK;
     if json {
         let hours: serde_json::Map<String, serde_json::Value> = DAYS
             .iter()

@@ -40,15 +40,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
 ];
 
-pub const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
+use crate::calendar::WEEK;
 
 #[derive(Debug, Clone)]
 pub struct Welcome {
@@ -89,7 +81,7 @@ impl Welcome {
     /// with "closed" as its placeholder (so typing replaces it).
     pub fn hours_form(cal: &CalendarSettings, lang: crate::i18n::Lang) -> Form<Weekday> {
         let closed = crate::i18n::calendar::SHOW_CLOSED_WEEKDAY.get(lang);
-        let fields = WEEKDAYS
+        let fields = WEEK
             .iter()
             .map(|wd| {
                 let label: Msg = t::WEEKDAYS[wd.num_days_from_monday() as usize];
@@ -113,7 +105,7 @@ impl Welcome {
     ) -> Result<[Option<calendar::Hours>; 7], Vec<Option<String>>> {
         let mut out = [None; 7];
         let mut errors: Vec<Option<String>> = vec![None; 7];
-        for (i, wd) in WEEKDAYS.into_iter().enumerate() {
+        for (i, wd) in WEEK.into_iter().enumerate() {
             let text = form.text(wd);
             if text.trim().is_empty() {
                 continue;
@@ -143,13 +135,13 @@ impl Welcome {
     ) -> Option<[Option<calendar::Hours>; 7]> {
         match Welcome::check(form, lang) {
             Ok(hours) => {
-                for wd in WEEKDAYS {
+                for wd in WEEK {
                     form.set_error(wd, None);
                 }
                 Some(hours)
             }
             Err(errors) => {
-                for (wd, e) in WEEKDAYS.into_iter().zip(errors) {
+                for (wd, e) in WEEK.into_iter().zip(errors) {
                     form.set_error(wd, e);
                 }
                 if let Some(bad) = form.first_error() {
@@ -167,7 +159,7 @@ impl Welcome {
             Ok(_) => vec![None; 7],
             Err(errors) => errors,
         };
-        for (wd, e) in WEEKDAYS.into_iter().zip(now) {
+        for (wd, e) in WEEK.into_iter().zip(now) {
             if e.is_none() {
                 form.set_error(wd, None);
             }

@@ -72,11 +72,7 @@ impl App {
             return;
         };
         let actor = self.on_duty.clone().unwrap_or_else(|| UNKNOWN_ACTOR.into());
-        let week: Vec<_> = crate::tui::welcome::WEEKDAYS
-            .iter()
-            .copied()
-            .zip(hours)
-            .collect();
+        let week: Vec<_> = crate::calendar::WEEK.iter().copied().zip(hours).collect();
         if let Err(e) = self.store.set_week(&week, &actor, self.now) {
             self.say_db_error(e);
             return;

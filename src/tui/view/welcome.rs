@@ -6,9 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::centered;
+use crate::calendar::WEEK;
 use crate::i18n::{calendar as c, shell as s, time as t};
 use crate::tui::app::App;
-use crate::tui::welcome::{WEEKDAYS, Welcome, hours_text};
+use crate::tui::welcome::{Welcome, hours_text};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, w: &Welcome) {
     let th = &app.theme;
@@ -28,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, w: &Welcome) {
         ));
     let mut lines = vec![Line::from(s::WELCOME_INTRO.get(lang)), Line::from("")];
     let closed = c::SHOW_CLOSED_WEEKDAY.get(lang);
-    for wd in WEEKDAYS {
+    for wd in WEEK {
         let i = wd.num_days_from_monday() as usize;
         lines.push(Line::from(format!(
             "  {:<9} {}",
