@@ -9,7 +9,8 @@
 //! - [`callback`]: a new voicemail or complaint, its details, an attempt.
 //! - [`item`]: a callback item as it is kept, with its attempts and
 //!   referrals.
-//! - [`note`]: a shift-log note.
+//! - [`note`]: a shift-log note's text.
+//! - [`shift_log`]: shifts, notes and handovers as they are kept.
 //! - [`promise`]: when the callback promise is kept, and when an item is
 //!   overdue.
 
@@ -19,4 +20,5 @@ pub mod name;
 pub mod note;
 pub mod promise;
 pub mod safe_time;
+pub mod shift_log;
 pub mod text;

@@ -10,49 +10,8 @@ use rusqlite::{OptionalExtension, params};
 use super::stamp::{opt_stamp, stamp};
 use super::{Result, Store, StoreError, audit, ts};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shift {
-    pub id: i64,
-    pub person: String,
-    pub started_at: DateTime<Utc>,
-    pub ended_at: Option<DateTime<Utc>>,
-}
-
-/// Marks chosen when a note is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Marks {
-    /// The next shift must read it.
-    pub handover: bool,
-    /// A serious concern; kept until released.
-    pub escalation: bool,
-    pub pinned: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewNote {
-    pub body: String,
-    pub callback_id: Option<i64>,
-    pub marks: Marks,
-    /// The note this one corrects.
-    pub amends: Option<i64>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Note {
-    pub id: i64,
-    pub at: DateTime<Utc>,
-    pub author: String,
-    pub body: String,
-    pub callback_id: Option<i64>,
-    pub for_handover: bool,
-    pub escalation: bool,
-    pub pinned: bool,
-    pub amends: Option<i64>,
-    /// Ids of later notes that correct this one.
-    pub amended_by: Vec<i64>,
-    pub released: bool,
-    pub purged: bool,
-}
+// The shift log's entities are domain types; the store reads and writes them.
+pub use crate::domain::shift_log::{Handover, Marks, NewNote, Note, Shift};
 
 impl Note {
     /// The position in the log's order (newest first).
@@ -61,10 +20,6 @@ impl Note {
             at: ts(self.at),
             id: self.id,
         }
-    }
-
-    pub fn open_escalation(&self) -> bool {
-        self.escalation && !self.released
     }
 }
 
@@ -82,16 +37,6 @@ pub enum NoteFilter {
     Handover,
     Escalation,
     Pinned,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Handover {
-    pub id: i64,
-    pub shift_id: Option<i64>,
-    pub given_at: DateTime<Utc>,
-    pub given_by: String,
-    pub acknowledged_at: Option<DateTime<Utc>>,
-    pub acknowledged_by: Option<String>,
 }
 
 const NOTE_COLUMNS: &str = "n.id, n.at, n.author, n.body, n.callback_id, n.for_handover, n.escalation, \
