@@ -8,8 +8,7 @@ use rusqlite::params;
 
 use crate::calendar::ItemKind;
 use crate::callback::{self, DEFAULT_RETRY_GAP};
-use crate::directory::{Hours, PhoneKind, PhoneLine, Service};
-use crate::phone::Phone;
+use crate::directory::{Hours, PhoneLine, Service};
 use crate::store::{Result, Store, ts};
 
 /// How much to generate.
@@ -498,15 +497,7 @@ pub fn synthetic_services(n: usize) -> Vec<Service> {
                 name,
                 description,
                 categories: vec![cats[(next() % cats.len() as u64) as usize].to_string()],
-                phones: Phone::parse(&number)
-                    .ok()
-                    .map(|number| PhoneLine {
-                        number,
-                        kind: PhoneKind::Voice,
-                        note: String::new(),
-                    })
-                    .into_iter()
-                    .collect(),
+                phones: PhoneLine::voice(&number).into_iter().collect(),
                 areas: vec![place.to_string()],
                 hours: if i % 3 == 0 {
                     Hours::Always

@@ -118,6 +118,17 @@ pub struct PhoneLine {
     pub note: String,
 }
 
+impl PhoneLine {
+    /// A voice line from a number as written, when it reads as one.
+    pub fn voice(number: &str) -> Option<PhoneLine> {
+        Phone::parse(number).ok().map(|number| PhoneLine {
+            number,
+            kind: PhoneKind::Voice,
+            note: String::new(),
+        })
+    }
+}
+
 /// The default categories (key, bokmål, English). The list in the database
 /// starts with these and can grow (an import may bring new ones).
 pub const DEFAULT_CATEGORIES: &[(&str, &str, &str)] = &[

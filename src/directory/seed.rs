@@ -3,8 +3,7 @@
 //! Every entry is imported as *not verified*, with where it was seen, so
 //! the first screen says "verify before use" until a person has.
 
-use super::{Hours, PhoneKind, PhoneLine, Service, ids};
-use crate::phone::Phone;
+use super::{Hours, PhoneLine, Service, ids};
 
 struct Seed {
     name: &'static str,
@@ -327,15 +326,7 @@ fn national_services() -> Vec<Service> {
             alternate_name: s.alias.into(),
             description: s.description.into(),
             categories: s.categories.iter().map(|c| (*c).to_string()).collect(),
-            phones: Phone::parse(s.phone)
-                .ok()
-                .map(|number| PhoneLine {
-                    number,
-                    kind: PhoneKind::Voice,
-                    note: String::new(),
-                })
-                .into_iter()
-                .collect(),
+            phones: PhoneLine::voice(s.phone).into_iter().collect(),
             hours: Hours::parse(s.hours),
             web: s.web.into(),
             chat: s.chat.into(),

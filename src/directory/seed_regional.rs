@@ -15,7 +15,7 @@
 //! its own table), and a combined "krise- og incestsenter" listed under
 //! both kinds becomes one entry with both categories.
 
-use super::{Hours, PhoneKind, PhoneLine, Service, fold, ids};
+use super::{Hours, PhoneLine, Service, fold, ids};
 use crate::phone::Phone;
 
 const DATA: &str = include_str!("data/norway-services.csv");
@@ -156,15 +156,7 @@ pub fn regional_services() -> Vec<Service> {
         seen.push(key);
         let trusted = phone_is_trusted(&row.phone, &row.phone_note, &row.source_date);
         let phones: Vec<PhoneLine> = if trusted {
-            Phone::parse(&row.phone)
-                .ok()
-                .map(|number| PhoneLine {
-                    number,
-                    kind: PhoneKind::Voice,
-                    note: String::new(),
-                })
-                .into_iter()
-                .collect()
+            PhoneLine::voice(&row.phone).into_iter().collect()
         } else {
             Vec::new()
         };
