@@ -606,6 +606,40 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The services referred to on each of `callback_ids` that has any,
+    /// oldest first, with their names (what [`Store::referrals_of`] says
+    /// for each), read with one statement.
+    pub fn referrals_of_each(
+        &self,
+        callback_ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, Vec<crate::domain::item::Referral>>> {
+        let mut out: std::collections::HashMap<i64, Vec<crate::domain::item::Referral>> =
+            std::collections::HashMap::new();
+        if callback_ids.is_empty() {
+            return Ok(out);
+        }
+        let list = serde_json::to_string(callback_ids).map_err(|_| StoreError::BadData("ids"))?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT r.callback_id, s.name, r.at FROM referrals r JOIN services s ON s.id = r.service_id
+             WHERE r.callback_id IN (SELECT value FROM json_each(?1))
+             ORDER BY r.callback_id, r.at, r.id",
+        )?;
+        let rows = stmt.query_map(params![list], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                crate::domain::item::Referral {
+                    service: r.get(1)?,
+                    at: stamp(r, 2)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (id, referral) = row?;
+            out.entry(id).or_default().push(referral);
+        }
+        Ok(out)
+    }
+
     /// How many times a service has been given out.
     pub fn referral_count(&self, service_id: i64) -> Result<u64> {
         let n: i64 = self
