@@ -599,3 +599,54 @@ fn reading_many_at_once_answers_as_one_at_a_time() {
     assert_eq!(first, ["Alfa", "Charlie"]);
     assert!(store.referrals_of_each(&[]).unwrap().is_empty());
 }
+
+/// The count of times a service was given out is kept as referrals are
+/// made and taken back, and a file from before the count is counted when
+/// it is opened.
+#[test]
+fn the_referral_count_follows_referrals_and_older_files_are_counted() {
+    let db = TestDb::new();
+    let mut store = db.store();
+    let now = monday_morning();
+    let cal = store.calendar().unwrap();
+    let id = store.add_service(&svc("Alfa", ""), "KH", now).unwrap();
+    let other = store.add_service(&svc("Bravo", ""), "KH", now).unwrap();
+    let cb = store
+        .add_voicemail(
+            &NewVoicemail {
+                received_at: now - Duration::hours(1),
+                phone: Phone::parse("+47 22 33 44 58").unwrap(),
+                label: String::new(),
+                summary: String::new(),
+                safety: Safety::default(),
+            },
+            &cal,
+            &mut Snapshots::default(),
+            "KH",
+            now,
+        )
+        .unwrap()
+        .id;
+    assert_eq!(store.referral_count(id).unwrap(), 0);
+    let first = store.refer(id, Some(cb), None, "KH", now).unwrap();
+    store.refer(id, Some(cb), None, "KH", now).unwrap();
+    store.refer(other, Some(cb), None, "KH", now).unwrap();
+    assert_eq!(store.referral_count(id).unwrap(), 2);
+    store.undo_referral(first, "KH", now).unwrap();
+    assert_eq!(store.referral_count(id).unwrap(), 1);
+    assert_eq!(store.referral_count(other).unwrap(), 1);
+
+    // The file as it was before the count (schema version 13).
+    store
+        .conn()
+        .execute_batch(
+            "DROP TRIGGER referral_counted; DROP TRIGGER referral_uncounted;
+             DROP TRIGGER referral_moved; DROP TABLE service_referral_counts;
+             PRAGMA user_version = 13;",
+        )
+        .unwrap();
+    drop(store);
+    let store = db.store();
+    assert_eq!(store.referral_count(id).unwrap(), 1);
+    assert_eq!(store.referral_count(other).unwrap(), 1);
+}
