@@ -193,13 +193,10 @@ pub fn gather(
         })
         .cloned()
         .collect();
-    let mut referrals = std::collections::HashMap::new();
-    for i in &open {
-        let r = store.referrals_of(i.id)?;
-        if !r.is_empty() {
-            referrals.insert(i.id, r);
-        }
-    }
+    // One read for the whole list (one per item took a third of the
+    // review's time on a large file).
+    let ids: Vec<i64> = open.iter().map(|i| i.id).collect();
+    let referrals = store.referrals_of_each(&ids)?;
     let safe_unmet = open
         .iter()
         .filter_map(|i| crate::callback::safe_time_unmet(cal, &i.safety, now).map(|u| (i.id, u)))

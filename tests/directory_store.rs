@@ -507,3 +507,110 @@ fn a_place_served_by_many_or_by_few_reads_the_same() {
         assert!(!names.contains(&"Tilbud i Harstad"), "{place}");
     }
 }
+
+/// A page of results, or the items of a handover, read with one statement
+/// answers what reading them one at a time answers.
+#[test]
+fn reading_many_at_once_answers_as_one_at_a_time() {
+    let db = TestDb::new();
+    let mut store = db.store();
+    let now = monday_morning();
+    let ids: Vec<i64> = ["Alfa", "Bravo", "Charlie"]
+        .iter()
+        .map(|n| store.add_service(&svc(n, ""), "KH", now).unwrap())
+        .collect();
+    let (a, b, c) = (ids[0], ids[1], ids[2]);
+    // A problem on Alfa; one on Bravo, answered by a check after it.
+    store
+        .report_problem(a, ProblemKind::WrongNumber, "", "KH", now)
+        .unwrap();
+    store
+        .report_problem(b, ProblemKind::Closed, "", "KH", now)
+        .unwrap();
+    store
+        .verify_service(b, "KH", now + Duration::minutes(1))
+        .unwrap();
+    let among = store.open_problem_among(&[a, b, c, 999_999]).unwrap();
+    assert_eq!(among, [a].into_iter().collect());
+    for id in [a, b, c] {
+        assert_eq!(
+            among.contains(&id),
+            store.open_problem(id).unwrap().is_some()
+        );
+    }
+    assert!(store.open_problem_among(&[]).unwrap().is_empty());
+
+    // Three callbacks: two services given to the first (the later one
+    // first in time order), one to the second, none to the third.
+    let cbs: Vec<i64> = ["+47 22 33 44 55", "+47 22 33 44 56", "+47 22 33 44 57"]
+        .iter()
+        .map(|p| {
+            store_voicemail_by(
+                &mut store,
+                &voicemail(p, now - Duration::hours(1)),
+                "KH",
+                now,
+            )
+            .id
+        })
+        .collect();
+    store
+        .refer(c, Some(cbs[0]), None, "KH", now + Duration::minutes(5))
+        .unwrap();
+    store
+        .refer(a, Some(cbs[0]), None, "KH", now + Duration::minutes(2))
+        .unwrap();
+    store
+        .refer(c, Some(cbs[1]), None, "KH", now + Duration::minutes(3))
+        .unwrap();
+    let each = store.referrals_of_each(&cbs).unwrap();
+    assert_eq!(each.len(), 2, "only callbacks with referrals: {each:?}");
+    for cb in &cbs {
+        let one = store.referrals_of(*cb).unwrap();
+        assert_eq!(each.get(cb).cloned().unwrap_or_default(), one);
+    }
+    let first: Vec<&str> = each[&cbs[0]].iter().map(|r| r.service.as_str()).collect();
+    assert_eq!(first, ["Alfa", "Charlie"]);
+    assert!(store.referrals_of_each(&[]).unwrap().is_empty());
+}
+
+/// The count of times a service was given out is kept as referrals are
+/// made and taken back, and a file from before the count is counted when
+/// it is opened.
+#[test]
+fn the_referral_count_follows_referrals_and_older_files_are_counted() {
+    let db = TestDb::new();
+    let mut store = db.store();
+    let now = monday_morning();
+    let id = store.add_service(&svc("Alfa", ""), "KH", now).unwrap();
+    let other = store.add_service(&svc("Bravo", ""), "KH", now).unwrap();
+    let cb = store_voicemail_by(
+        &mut store,
+        &voicemail("+47 22 33 44 58", now - Duration::hours(1)),
+        "KH",
+        now,
+    )
+    .id;
+    assert_eq!(store.referral_count(id).unwrap(), 0);
+    let first = store.refer(id, Some(cb), None, "KH", now).unwrap();
+    store.refer(id, Some(cb), None, "KH", now).unwrap();
+    store.refer(other, Some(cb), None, "KH", now).unwrap();
+    assert_eq!(store.referral_count(id).unwrap(), 2);
+    store.undo_referral(first, "KH", now).unwrap();
+    assert_eq!(store.referral_count(id).unwrap(), 1);
+    assert_eq!(store.referral_count(other).unwrap(), 1);
+
+    // The file as it was before the count (schema version 13).
+    store
+        .conn()
+        .execute_batch(
+            "DROP TRIGGER referral_counted; DROP TRIGGER referral_uncounted;
+             DROP TRIGGER referral_moved; DROP TABLE service_referral_counts;
+             PRAGMA user_version = 13;",
+        )
+        .unwrap();
+    drop(store);
+    let store = db.store();
+    assert_eq!(store.referral_count(id).unwrap(), 1);
+    assert_eq!(store.referral_count(other).unwrap(), 1);
+}

@@ -13,7 +13,9 @@
 //!
 //! Each tier is read with a LIMIT and the next tier only runs if the page
 //! is not full yet, so a one-letter query costs about as much as a long
-//! one. Within a tier, active entries come before "do not refer", then by
+//! one. The tiers read only what ranks an entry (id, name, status, and
+//! hours when only open services are wanted); the entries kept are read
+//! in full at the end, with one statement. Within a tier, active entries come before "do not refer", then by
 //! name. Search terms are never logged or audited.
 //!
 //! How a query is read before that:
@@ -604,11 +606,49 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?)
     }
 
-    /// How many times a service has been given out.
+    /// The services referred to on each of `callback_ids` that has any,
+    /// oldest first, with their names (what [`Store::referrals_of`] says
+    /// for each), read with one statement.
+    pub fn referrals_of_each(
+        &self,
+        callback_ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, Vec<crate::domain::item::Referral>>> {
+        let mut out: std::collections::HashMap<i64, Vec<crate::domain::item::Referral>> =
+            std::collections::HashMap::new();
+        if callback_ids.is_empty() {
+            return Ok(out);
+        }
+        let list = serde_json::to_string(callback_ids).map_err(|_| StoreError::BadData("ids"))?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT r.callback_id, s.name, r.at FROM referrals r JOIN services s ON s.id = r.service_id
+             WHERE r.callback_id IN (SELECT value FROM json_each(?1))
+             ORDER BY r.callback_id, r.at, r.id",
+        )?;
+        let rows = stmt.query_map(params![list], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                crate::domain::item::Referral {
+                    service: r.get(1)?,
+                    at: stamp(r, 2)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (id, referral) = row?;
+            out.entry(id).or_default().push(referral);
+        }
+        Ok(out)
+    }
+
+    /// How many times a service has been given out (a count kept by
+    /// triggers, migration 14: counting the referrals each time read the
+    /// whole of a much-used service's range of the index).
     pub fn referral_count(&self, service_id: i64) -> Result<u64> {
         let n: i64 = self
             .conn()
-            .prepare_cached("SELECT count(*) FROM referrals WHERE service_id = ?1")?
+            .prepare_cached(
+                "SELECT coalesce((SELECT n FROM service_referral_counts WHERE service_id = ?1), 0)",
+            )?
             .query_row(params![service_id], |r| r.get(0))?;
         Ok(n as u64)
     }
@@ -629,17 +669,21 @@ impl Store {
     /// Which of `ids` have a problem reported since they were last
     /// verified (what [`Store::open_problem`] would answer for each).
     pub fn open_problem_among(&self, ids: &[i64]) -> Result<std::collections::HashSet<i64>> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT 1 FROM service_problems p JOIN services s ON s.id = p.service_id
-             WHERE p.service_id = ?1 AND p.at > coalesce(s.last_verified_at, '') LIMIT 1",
-        )?;
-        let mut out = std::collections::HashSet::new();
-        for &id in ids {
-            if stmt.exists(params![id])? {
-                out.insert(id);
-            }
+        if ids.is_empty() {
+            return Ok(std::collections::HashSet::new());
         }
-        Ok(out)
+        // One statement for the whole list; the problems (few) are read
+        // first, an entry only when it has one.
+        let list = serde_json::to_string(ids).map_err(|_| StoreError::BadData("ids"))?;
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT DISTINCT p.service_id FROM service_problems p CROSS JOIN services s
+                 WHERE p.service_id IN (SELECT value FROM json_each(?1)) AND s.id = p.service_id
+                   AND p.at > coalesce(s.last_verified_at, '')",
+            )?
+            .query_map(params![list], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// The latest problem reported about a service since it was last
@@ -1110,20 +1154,26 @@ fn search_tiers(
     let place_m = place.map(name_phrase).unwrap_or_default();
     let place_like = place.map(|p| format!("% {p} %")).unwrap_or_default();
     let place = place.unwrap_or("");
-    let mut found: Vec<(u8, Group, Service)> = Vec::new();
+    let mut found: Vec<Hit> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let run = |found: &mut Vec<(u8, Group, Service)>,
+    // A tier reads only what ranks an entry (`HIT`), not the entry.
+    // `bound` is the statement's LIMIT, the same number on every call
+    // (SQLite prepares a statement again whenever the value of a LIMIT
+    // parameter changes); only the first `want` rows are stepped through,
+    // and SQLite makes rows as they are stepped.
+    let run = |found: &mut Vec<Hit>,
                seen: &mut std::collections::HashSet<i64>,
                tier: u8,
                group: Group,
                sql: String,
                extra: &[(&str, &dyn rusqlite::ToSql)],
+               bound: usize,
                want: usize|
      -> Result<()> {
         let mut stmt = conn.prepare_cached(&sql)?;
         let mut named: Vec<(&str, &dyn rusqlite::ToSql)> = extra.to_vec();
-        let want_i = want as i64;
-        named.push((":lim", &want_i));
+        let bound = bound as i64;
+        named.push((":lim", &bound));
         if q.category.is_some() {
             named.push((":cat", &cat));
         }
@@ -1150,11 +1200,14 @@ fn search_tiers(
                 named.push((name.as_str(), county));
             }
         }
-        let rows = stmt.query_map(named.as_slice(), from_row)?;
-        for r in rows {
-            let s = r??;
-            if seen.insert(s.id) {
-                found.push((tier, group, s));
+        let mut rows = stmt.query(named.as_slice())?;
+        for _ in 0..want {
+            let Some(r) = rows.next()? else {
+                break;
+            };
+            let hit = Hit::read(r, tier, group, filtered)?;
+            if seen.insert(hit.id) {
+                found.push(hit);
             }
         }
         Ok(())
@@ -1173,10 +1226,10 @@ fn search_tiers(
                 base,
                 group,
                 format!(
-                    "SELECT {} FROM services s WHERE 1 {filters} ORDER BY s.search_name, s.id LIMIT :lim",
-                    cols("s")
+                    "SELECT {HIT} FROM services s WHERE 1 {filters} ORDER BY s.search_name, s.id LIMIT :lim"
                 ),
                 &[],
+                cand,
                 need,
             )?;
             continue;
@@ -1190,11 +1243,11 @@ fn search_tiers(
             base,
             group,
             format!(
-                "SELECT {} FROM services s WHERE s.search_name >= :lo AND s.search_name < :hi {filters}
-                 ORDER BY s.search_name, s.id LIMIT :lim",
-                cols("s")
+                "SELECT {HIT} FROM services s WHERE s.search_name >= :lo AND s.search_name < :hi {filters}
+                 ORDER BY s.search_name, s.id LIMIT :lim"
             ),
             &[(":lo", &prefix), (":hi", &upper)],
+            cand,
             need,
         )?;
         // The index is not asked for little words ("og", "i"): nearly
@@ -1213,6 +1266,7 @@ fn search_tiers(
         for (tier, column) in [(1u8, Some("name")), (2, None)] {
             if found.len() < goal && !hopeless {
                 let m = fold::fts_query_compounds(&tokens, column);
+                // Rows already found may come again: read as many more.
                 let want = goal + found.len();
                 run(
                     &mut found,
@@ -1220,30 +1274,94 @@ fn search_tiers(
                     base + tier,
                     group,
                     format!(
-                        "SELECT {} FROM services_fts f JOIN services s ON s.id = f.rowid
-                         WHERE services_fts MATCH :m {filters} LIMIT :lim",
-                        cols("s")
+                        "SELECT {HIT} FROM services_fts f JOIN services s ON s.id = f.rowid
+                         WHERE services_fts MATCH :m {filters} LIMIT :lim"
                     ),
                     &[(":m", &m)],
+                    2 * cand,
                     want,
                 )?;
             }
         }
     }
     if let Some((now, tz)) = q.open_at {
-        found.retain(|(_, _, s)| s.hours.open_at(now, tz) == Some(true));
+        found.retain(|h| h.hours.as_ref().and_then(|h| h.open_at(now, tz)) == Some(true));
     }
-    found.sort_by_cached_key(|(tier, _, s)| (*tier, status_rank(s.status), s.search_name(), s.id));
+    found.sort_by(|a, b| {
+        (a.tier, status_rank(a.status), &a.name, a.id).cmp(&(
+            b.tier,
+            status_rank(b.status),
+            &b.name,
+            b.id,
+        ))
+    });
     found.truncate(limit);
-    Ok(found.into_iter().map(|(_, g, s)| (g, s)).collect())
+    // Only what is kept is read in full.
+    let ids: Vec<i64> = found.iter().map(|h| h.id).collect();
+    let mut full = services_by_id(conn, &ids)?;
+    found
+        .into_iter()
+        .map(|h| {
+            full.remove(&h.id)
+                .map(|s| (h.group, s))
+                .ok_or(StoreError::NotFound)
+        })
+        .collect()
 }
 
-fn cols(alias: &str) -> String {
-    COLUMNS
-        .split(", ")
-        .map(|c| format!("{alias}.{}", c.trim()))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// What a search tier reads of each entry to rank it (the whole entry
+/// is read only for those kept).
+const HIT: &str = "s.id, s.name, s.status, s.hours";
+
+/// One entry a tier found, with what ranks it.
+struct Hit {
+    tier: u8,
+    group: Group,
+    id: i64,
+    /// The folded name, as [`Service::search_name`] folds it.
+    name: String,
+    status: Status,
+    /// Read only when the search keeps what is open at an instant.
+    hours: Option<Hours>,
+}
+
+impl Hit {
+    fn read(r: &Row, tier: u8, group: Group, with_hours: bool) -> Result<Hit> {
+        let status: String = r.get(2)?;
+        Ok(Hit {
+            tier,
+            group,
+            id: r.get(0)?,
+            name: fold::fold(&r.get::<_, String>(1)?),
+            status: Status::from_key(&status).ok_or(StoreError::BadData("status"))?,
+            hours: if with_hours {
+                Some(Hours::parse(&r.get::<_, String>(3)?))
+            } else {
+                None
+            },
+        })
+    }
+}
+
+/// The entries with these ids, by id, read with one statement.
+fn services_by_id(
+    conn: &Connection,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, Service>> {
+    if ids.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    let list = serde_json::to_string(ids).map_err(|_| StoreError::BadData("ids"))?;
+    let sql =
+        format!("SELECT {COLUMNS} FROM services WHERE id IN (SELECT value FROM json_each(?1))");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![list], from_row)?;
+    let mut out = std::collections::HashMap::with_capacity(ids.len());
+    for r in rows {
+        let s = r??;
+        out.insert(s.id, s);
+    }
+    Ok(out)
 }
 
 /// Fast bulk loading for benchmarks and tests: many entries in one

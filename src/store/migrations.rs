@@ -103,6 +103,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("sql/0013_queue_ties_by_received.sql"),
         rust: None,
     },
+    Migration {
+        why: "How many times each service has been given out, kept by triggers: the \
+              directory shows it for the selected entry on every keystroke.",
+        sql: include_str!("sql/0014_referral_counts.sql"),
+        rust: None,
+    },
 ];
 
 /// The schema version this program writes.
