@@ -7,8 +7,8 @@ use chrono::{DateTime, Duration, NaiveTime, Utc};
 use rusqlite::params;
 
 use crate::calendar::ItemKind;
-use crate::callback::{self, DEFAULT_RETRY_GAP};
 use crate::directory::{Hours, PhoneLine, Service};
+use crate::domain::promise::{self as callback, DEFAULT_RETRY_GAP};
 use crate::store::{Result, Store, ts};
 
 /// How much to generate.

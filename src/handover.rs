@@ -89,7 +89,7 @@ pub struct Review {
     pub referrals: std::collections::HashMap<i64, Vec<Referral>>,
     /// Listed open items whose safe time cannot be planned for: the words
     /// could not be read, or the line's hours never meet them (by item id).
-    pub safe_unmet: std::collections::HashMap<i64, crate::callback::SafeTimeUnmet>,
+    pub safe_unmet: std::collections::HashMap<i64, crate::domain::promise::SafeTimeUnmet>,
     pub escalations: Vec<Note>,
     /// Open items in queue order (at most [`MAX_LISTED`]).
     pub open: Vec<Item>,
@@ -199,7 +199,9 @@ pub fn gather(
     let referrals = store.referrals_of_each(&ids)?;
     let safe_unmet = open
         .iter()
-        .filter_map(|i| crate::callback::safe_time_unmet(cal, &i.safety, now).map(|u| (i.id, u)))
+        .filter_map(|i| {
+            crate::domain::promise::safe_time_unmet(cal, &i.safety, now).map(|u| (i.id, u))
+        })
         .collect();
     Ok(Review {
         now,

@@ -6,7 +6,6 @@
 //! commands in `commands`.
 
 pub mod calendar;
-pub mod callback;
 pub mod cli;
 pub mod cli_parse;
 pub mod commands;

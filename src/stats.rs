@@ -32,7 +32,7 @@ pub mod text;
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 
 use crate::calendar::CalendarSettings;
-use crate::callback::{Kind, Outcome};
+use crate::domain::promise::{Kind, Outcome};
 
 /// One callback item, as statistics need it (no caller data).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use common::TestDb;
 use common::queue_fixture::{store_voicemail_by, voicemail};
 use vakt::calendar::CalendarSettings;
-use vakt::callback::{AttemptResult, Safety};
+use vakt::domain::promise::{AttemptResult, Safety};
 use vakt::i18n::Lang;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::App;

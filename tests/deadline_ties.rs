@@ -6,7 +6,7 @@ mod common;
 use common::TestDb;
 use common::queue_fixture::*;
 use ratatui::crossterm::event::KeyCode;
-use vakt::callback::Safety;
+use vakt::domain::promise::Safety;
 use vakt::i18n::Lang;
 use vakt::tui::render_text;
 

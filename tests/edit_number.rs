@@ -8,7 +8,7 @@ use chrono::Duration;
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use vakt::calendar::CalendarSettings;
-use vakt::callback::{AttemptResult, Safety};
+use vakt::domain::promise::{AttemptResult, Safety};
 use vakt::i18n::Lang;
 use vakt::phone::Phone;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};

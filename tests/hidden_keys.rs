@@ -8,7 +8,7 @@ use chrono::Duration;
 use common::queue_fixture::add;
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use vakt::callback::Safety;
+use vakt::domain::promise::Safety;
 use vakt::i18n::Lang;
 use vakt::tui::App;
 use vakt::tui::queue::Mode;

@@ -7,7 +7,7 @@ use common::TestDb;
 use common::queue_fixture::{store_voicemail_by, voicemail};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use vakt::calendar::CalendarSettings;
-use vakt::callback::AttemptResult;
+use vakt::domain::promise::AttemptResult;
 use vakt::i18n::Lang;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::store::log::{Marks, NewNote};

@@ -12,7 +12,7 @@ use common::queue_fixture::{store_voicemail, voicemail};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::Value;
 use vakt::calendar::CalendarSettings;
-use vakt::callback::AttemptResult;
+use vakt::domain::promise::AttemptResult;
 use vakt::i18n::Lang;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::tui::render_text;

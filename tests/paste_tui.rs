@@ -9,7 +9,7 @@ use std::time::Instant;
 use common::queue_fixture::add;
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use vakt::callback::Safety;
+use vakt::domain::promise::Safety;
 use vakt::i18n::Lang;
 use vakt::tui::App;
 use vakt::tui::app::Pane;

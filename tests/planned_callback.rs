@@ -10,7 +10,7 @@ use chrono::{DateTime, Datelike, Duration, FixedOffset, Timelike, Utc, Weekday};
 use common::queue_fixture::add;
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use vakt::callback::Safety;
+use vakt::domain::promise::Safety;
 use vakt::i18n::Lang;
 use vakt::tui::App;
 use vakt::tui::queue::Mode;

@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use common::TestDb;
 use common::queue_fixture::{store_voicemail, voicemail};
 use vakt::calendar::CalendarSettings;
-use vakt::callback::{AttemptResult, Outcome, Safety};
+use vakt::domain::promise::{AttemptResult, Outcome, Safety};
 use vakt::store::Store;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::store::log::{Marks, NewNote};

@@ -8,7 +8,7 @@ mod common;
 use common::TestDb;
 use common::queue_fixture::{app_at, key};
 use ratatui::crossterm::event::KeyCode;
-use vakt::callback::Kind;
+use vakt::domain::promise::Kind;
 use vakt::i18n::Lang;
 use vakt::tui::App;
 use vakt::tui::queue::{ItemField, Mode, NewKind};

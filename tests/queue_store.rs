@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use common::queue_fixture::{oslo, voicemail};
 use common::{TestDb, monday_morning};
 use vakt::calendar::CalendarSettings;
-use vakt::callback::{AttemptResult, Outcome, Safety};
+use vakt::domain::promise::{AttemptResult, Outcome, Safety};
 use vakt::store::StoreError;
 use vakt::store::callbacks::{NewComplaint, NewVoicemail, Snapshots};
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use vakt::calendar::CalendarSettings;
-use vakt::callback::{Outcome, Safety};
+use vakt::domain::promise::{Outcome, Safety};
 use vakt::i18n::Lang;
 use vakt::phone::Phone;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};

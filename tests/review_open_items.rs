@@ -10,7 +10,7 @@ use common::TestDb;
 use common::queue_fixture::{store_voicemail_by, voicemail};
 use serde_json::Value;
 use vakt::calendar::CalendarSettings;
-use vakt::callback::{AttemptResult, Safety};
+use vakt::domain::promise::{AttemptResult, Safety};
 use vakt::store::callbacks::{NewVoicemail, Snapshots};
 use vakt::store::directory::SearchQuery;
 

@@ -7,7 +7,7 @@ mod common;
 
 use chrono::Duration;
 use common::{TestDb, monday_morning, queue_fixture};
-use vakt::callback::Safety;
+use vakt::domain::promise::Safety;
 use vakt::i18n::Lang;
 use vakt::tui::render_text;
 

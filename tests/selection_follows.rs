@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use common::queue_fixture::{store_voicemail, voicemail};
 use common::{TestDb, monday_morning};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use vakt::callback::Outcome;
+use vakt::domain::promise::Outcome;
 use vakt::i18n::Lang;
 use vakt::store::Store;
 use vakt::store::callbacks::{NewVoicemail, Snapshots};

@@ -6,7 +6,7 @@ mod common;
 use chrono::NaiveDate;
 use common::TestDb;
 use common::stats_fixture::{now, oslo, seed};
-use vakt::callback::Kind;
+use vakt::domain::promise::Kind;
 use vakt::stats::{Figures, Period, PeriodKind, Promise};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {

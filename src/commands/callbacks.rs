@@ -4,9 +4,9 @@ use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use serde_json::{Value, json};
 
 use super::{Ctx, out, out_json};
-use crate::callback::{AttemptResult, Outcome, Safety};
 use crate::cli::{CallbackCmd, ComplaintCmd, QueueArgs, VoicemailCmd};
 use crate::domain::callback as rules;
+use crate::domain::promise::{AttemptResult, Outcome, Safety};
 use crate::domain::text::TextError;
 use crate::error::AppError;
 use crate::i18n::queue as q;
@@ -173,7 +173,7 @@ fn item_json(
         // The safe time cannot be planned for: "never_open" or "unread".
         "safe_time_unmet": item
             .open
-            .then(|| crate::callback::safe_time_unmet(cal, &item.safety, now))
+            .then(|| crate::domain::promise::safe_time_unmet(cal, &item.safety, now))
             .flatten()
             .map(|u| u.key()),
         "status": if item.open { "open" } else { "closed" },
@@ -323,8 +323,8 @@ fn callback_run(ctx: &Ctx, cmd: CallbackCmd) -> Result<(), AppError> {
             // must arrange the call rather than leave a retry to be tried.
             if !closed
                 && let Ok(Some(item)) = store.callback(id)
-                && crate::callback::safe_time_unmet(&cal, &item.safety, ctx.now)
-                    == Some(crate::callback::SafeTimeUnmet::NeverOpen)
+                && crate::domain::promise::safe_time_unmet(&cal, &item.safety, ctx.now)
+                    == Some(crate::domain::promise::SafeTimeUnmet::NeverOpen)
             {
                 text = format!("{text}\n{}", q::CLI_NO_SAFE_TIME.get(ctx.lang));
             }

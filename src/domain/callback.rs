@@ -13,7 +13,7 @@ use chrono_tz::Tz;
 use super::safe_time;
 use super::text::{self, TextError, TextField};
 use crate::calendar::CalendarSettings;
-use crate::callback::{AttemptResult, Kind, Safety};
+use crate::domain::promise::{AttemptResult, Kind, Safety};
 use crate::phone::{Phone, PhoneError};
 use crate::when::{self, WhenError};
 

@@ -5,8 +5,8 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::callback::{self, AttemptResult, Kind, Outcome, Safety};
 use crate::domain::callback::NewVoicemail;
+use crate::domain::promise::{self as callback, AttemptResult, Kind, Outcome, Safety};
 use crate::phone::Phone;
 
 /// One callback item as the queue and detail view need it.

@@ -1,6 +1,6 @@
 //! When it is safe to call a caller back, read from their own words.
 //!
-//! The words are kept as said ([`crate::callback::Safety::safe_times`]);
+//! The words are kept as said ([`crate::domain::promise::Safety::safe_times`]);
 //! this module reads the common shapes into windows of the week, so the next
 //! attempt can be planned inside one and a wish the line's hours can never
 //! meet is said plainly. Norwegian and English:

@@ -1,7 +1,7 @@
 //! The callback queue: pane, forms, and `vakt voicemail|complaint|queue|callback`.
 
 use super::{Lang, Msg, catalogue};
-use crate::callback::{AttemptResult, Outcome};
+use crate::domain::promise::{AttemptResult, Outcome};
 
 catalogue! {
     TITLE_COUNTS => "{open} åpne · {overdue} forfalt · {today} i dag", "{open} open · {overdue} overdue · {today} due today";
@@ -256,10 +256,10 @@ pub fn planned_words(at: chrono::DateTime<chrono::Utc>, tz: chrono_tz::Tz, lang:
 }
 
 /// Why a safe time cannot be planned for, in a sentence.
-pub fn safe_unmet_words(u: crate::callback::SafeTimeUnmet, lang: Lang) -> &'static str {
+pub fn safe_unmet_words(u: crate::domain::promise::SafeTimeUnmet, lang: Lang) -> &'static str {
     match u {
-        crate::callback::SafeTimeUnmet::Unread => SAFE_TIME_UNREAD.get(lang),
-        crate::callback::SafeTimeUnmet::NeverOpen => SAFE_TIME_NEVER_OPEN.get(lang),
+        crate::domain::promise::SafeTimeUnmet::Unread => SAFE_TIME_UNREAD.get(lang),
+        crate::domain::promise::SafeTimeUnmet::NeverOpen => SAFE_TIME_NEVER_OPEN.get(lang),
     }
 }
 
@@ -446,7 +446,7 @@ fn lengths_text(lengths: &[usize], lang: Lang) -> String {
 
 /// The safety instructions as words, the careful reading of each choice
 /// (as the queue's detail shows them): for the handover review.
-pub fn safety_words(s: &crate::callback::Safety, lang: Lang) -> Vec<String> {
+pub fn safety_words(s: &crate::domain::promise::Safety, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     if s.wants_callback == Some(false) {
         out.push(DETAIL_WANTS_NO.get(lang).to_string());

@@ -47,7 +47,7 @@ catalogue! {
 }
 
 use super::{Lang, time as t};
-use crate::callback::Kind;
+use crate::domain::promise::Kind;
 use crate::stats::PeriodKind;
 
 /// The name of a period in the user's language.

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::read::{Caller, Reason, Voicemail};
 use crate::calendar::CalendarSettings;
-use crate::callback::Safety;
+use crate::domain::promise::Safety;
 use crate::store::callbacks::{
     NewVoicemail, Snapshots, voicemail_deadline, voicemail_in, withheld_in,
 };

@@ -114,8 +114,10 @@ pub fn missed_line(m: &crate::stats::Missed, tz: chrono_tz::Tz, lang: Lang) -> S
     let abs = |t| crate::timefmt::absolute(t, tz);
     let answer = match (m.answered_at, m.kind) {
         (None, _) => st::NOT_ATTEMPTED.get(lang).to_string(),
-        (Some(a), crate::callback::Kind::Voicemail) => st::FIRST_AT.fill(lang, &[("at", &abs(a))]),
-        (Some(a), crate::callback::Kind::Complaint) => {
+        (Some(a), crate::domain::promise::Kind::Voicemail) => {
+            st::FIRST_AT.fill(lang, &[("at", &abs(a))])
+        }
+        (Some(a), crate::domain::promise::Kind::Complaint) => {
             st::ANSWERED_AT.fill(lang, &[("at", &abs(a))])
         }
     };

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Row as SqlRow, Transaction, params
 use super::stamp::{opt_stamp, stamp, stored_key};
 use super::{Result, Store, StoreError, audit, ts};
 use crate::calendar::CalendarSettings;
-use crate::callback::{self, AttemptResult, Kind, Outcome, Safety};
+use crate::domain::promise::{self as callback, AttemptResult, Kind, Outcome, Safety};
 use crate::phone::Phone;
 
 // Built and checked in the domain layer; the store takes them as they are

@@ -25,7 +25,7 @@ use rusqlite::{Transaction, params};
 
 use super::stamp::{opt_stamp, stamp};
 use super::{Result, StoreError, audit, ts};
-use crate::callback::{self, Safety};
+use crate::domain::promise::{self as callback, Safety};
 use crate::phone::Phone;
 
 /// Who the audit trail names for the migration's joins.

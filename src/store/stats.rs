@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use super::stamp::{opt_stamp, stamp, stored_key};
 use super::{Result, Store, StoreError, ts};
-use crate::callback::{Kind, Outcome};
+use crate::domain::promise::{Kind, Outcome};
 use crate::stats::{ItemRow, MessageRow};
 
 impl Store {

@@ -4,7 +4,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use vakt::calendar::CalendarSettings;
-use vakt::callback::Safety;
+use vakt::domain::promise::Safety;
 use vakt::i18n::Lang;
 use vakt::phone::Phone;
 use vakt::store::Store;

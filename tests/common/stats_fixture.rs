@@ -23,7 +23,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 
 use vakt::calendar::CalendarSettings;
-use vakt::callback::{AttemptResult, Outcome};
+use vakt::domain::promise::{AttemptResult, Outcome};
 use vakt::store::Store;
 use vakt::store::callbacks::{NewComplaint, NewVoicemail, Snapshots};
 

@@ -7,8 +7,8 @@ use chrono::Duration;
 use super::forms::{self, AttemptEntry, AttemptField, CloseField, NotRead, PlanField};
 use super::save::not_read;
 use super::{Mode, QueueState, store_error};
-use crate::callback::{Outcome, Safety};
 use crate::domain::callback::message_against_wish;
+use crate::domain::promise::{Outcome, Safety};
 use crate::i18n::queue as q;
 use crate::store::StoreError;
 use crate::timefmt;
@@ -65,13 +65,15 @@ impl QueueState {
                     // No time to propose when none is safe: a normal
                     // retry would be an unsafe one.
                     let never_safe = item.as_ref().is_some_and(|i| {
-                        crate::callback::safe_time_unmet(env.calendar, &i.safety, env.now)
-                            == Some(crate::callback::SafeTimeUnmet::NeverOpen)
+                        crate::domain::promise::safe_time_unmet(env.calendar, &i.safety, env.now)
+                            == Some(crate::domain::promise::SafeTimeUnmet::NeverOpen)
                     });
                     let next = item
                         .as_ref()
                         .and_then(|i| i.next_attempt_at)
-                        .unwrap_or_else(|| crate::callback::next_attempt(env.calendar, at, gap));
+                        .unwrap_or_else(|| {
+                            crate::domain::promise::next_attempt(env.calendar, at, gap)
+                        });
                     let mut m = if never_safe {
                         q::SAVED_ATTEMPT_NO_SAFE.get(lang).to_string()
                     } else {

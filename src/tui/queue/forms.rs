@@ -10,8 +10,8 @@ use chrono_tz::Tz;
 use super::{
     MAX_ATTEMPT_NOTE, MAX_LABEL, MAX_NOTE, MAX_PHONE, MAX_SAFE_TIMES, MAX_SUMMARY, MAX_TIME,
 };
-use crate::callback::{AttemptResult, Kind, Outcome, Safety};
 use crate::domain::callback::{Details, NewComplaint, NewVoicemail, attempt_note};
+use crate::domain::promise::{AttemptResult, Kind, Outcome, Safety};
 use crate::domain::text::TextField;
 use crate::error::when_message;
 use crate::i18n::rules::text_error;

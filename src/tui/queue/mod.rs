@@ -15,8 +15,8 @@ use super::form::{AnyForm, Form, FormAct};
 use super::input::Edit;
 use super::keymap::{Action, Scope};
 use super::pager::Pager;
-use crate::callback::Kind;
 use crate::domain::callback::MessageWish;
+use crate::domain::promise::Kind;
 use crate::i18n::{Lang, Msg, queue as q};
 use crate::store::StoreError;
 use crate::store::callbacks::{Attempt, Counts, Item, QueueKey, Snapshots, Undo};
@@ -100,7 +100,7 @@ pub struct QueueState {
     pub recordings: Vec<(chrono::DateTime<chrono::Utc>, Option<u32>)>,
     /// Why the selected open item's safe time cannot be planned for, worked
     /// out when it is selected (not on every frame).
-    pub safe_unmet: Option<crate::callback::SafeTimeUnmet>,
+    pub safe_unmet: Option<crate::domain::promise::SafeTimeUnmet>,
     /// The rows on screen whose safe time the line's hours never meet
     /// (marked in the list), worked out when the rows are read.
     pub never_open: Vec<i64>,
@@ -284,7 +284,7 @@ impl Component for QueueState {
         let open_item = item.is_some_and(|i| i.open);
         match act {
             Act::Attempt => {
-                open_item && item.is_some_and(|i| i.kind == crate::callback::Kind::Voicemail)
+                open_item && item.is_some_and(|i| i.kind == crate::domain::promise::Kind::Voicemail)
             }
             Act::Close | Act::Edit => open_item,
             Act::Plan => open_item && item.is_some_and(|i| i.kind == Kind::Voicemail),

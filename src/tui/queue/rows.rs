@@ -40,10 +40,9 @@ impl QueueState {
             ),
             None => (Vec::new(), Vec::new(), Vec::new()),
         };
-        self.safe_unmet = self
-            .selected_item()
-            .filter(|i| i.open)
-            .and_then(|i| crate::callback::safe_time_unmet(env.calendar, &i.safety, env.now));
+        self.safe_unmet = self.selected_item().filter(|i| i.open).and_then(|i| {
+            crate::domain::promise::safe_time_unmet(env.calendar, &i.safety, env.now)
+        });
         self.mark_rows(env);
         Ok(())
     }
@@ -68,8 +67,8 @@ impl QueueState {
             .iter()
             .filter(|i| {
                 i.open
-                    && crate::callback::safe_time_unmet(env.calendar, &i.safety, env.now)
-                        == Some(crate::callback::SafeTimeUnmet::NeverOpen)
+                    && crate::domain::promise::safe_time_unmet(env.calendar, &i.safety, env.now)
+                        == Some(crate::domain::promise::SafeTimeUnmet::NeverOpen)
             })
             .map(|i| i.id)
             .collect();

@@ -5,7 +5,7 @@
 
 use super::forms::{self, ItemField, NewEntry, NotRead};
 use super::{Mode, QueueState, check, store_error};
-use crate::callback::Kind;
+use crate::domain::promise::Kind;
 use crate::i18n::{Lang, queue as q};
 use crate::store::StoreError;
 use crate::timefmt;

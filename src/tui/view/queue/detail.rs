@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use crate::callback::Kind;
+use crate::domain::promise::Kind;
 use crate::i18n::queue as q;
 use crate::store::callbacks::Item;
 use crate::timefmt;
@@ -184,14 +184,12 @@ pub(super) fn detail_lines<'a>(item: &Item, app: &App, th: &Theme) -> Vec<Line<'
         ));
     }
     match app.queue.safe_unmet {
-        Some(crate::callback::SafeTimeUnmet::Unread) => lines.push(Line::from(Span::styled(
-            q::SAFE_TIME_UNREAD.get(lang),
-            th.warning,
-        ))),
-        Some(crate::callback::SafeTimeUnmet::NeverOpen) => lines.push(Line::from(Span::styled(
-            q::SAFE_TIME_NEVER_OPEN.get(lang),
-            th.danger,
-        ))),
+        Some(crate::domain::promise::SafeTimeUnmet::Unread) => lines.push(Line::from(
+            Span::styled(q::SAFE_TIME_UNREAD.get(lang), th.warning),
+        )),
+        Some(crate::domain::promise::SafeTimeUnmet::NeverOpen) => lines.push(Line::from(
+            Span::styled(q::SAFE_TIME_NEVER_OPEN.get(lang), th.danger),
+        )),
         None => {}
     }
     if !app.queue.recordings.is_empty() {

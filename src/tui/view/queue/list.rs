@@ -9,8 +9,8 @@ use ratatui::widgets::{Cell, Row, Table};
 
 use super::columns::Columns;
 use super::marks::{MARK_CLOSED, MARK_JOINED, MARK_NEXT_TRY, MARK_NO_NUMBER, safety_marks};
-use crate::callback::Kind;
 use crate::domain::item::{Due, Item};
+use crate::domain::promise::Kind;
 use crate::i18n::{Lang, queue as q};
 use crate::timefmt;
 use crate::tui::app::App;

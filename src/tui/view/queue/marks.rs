@@ -1,7 +1,7 @@
 //! The signs the queue list shows, each with what it means (the `?`
 //! legend lists the same table), and the marks cell built from them.
 
-use crate::callback::Kind;
+use crate::domain::promise::Kind;
 use crate::i18n::{Lang, Msg, queue as q};
 use crate::store::callbacks::Item;
 
