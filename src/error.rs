@@ -150,7 +150,7 @@ impl AppError {
                 &[("path", &path.display()), ("why", &io_words(*kind, lang))],
             ),
             AppError::Db { path, err } => store_message(path, err, lang),
-            AppError::When(w) => when_message(w, lang),
+            AppError::When(w) => crate::i18n::rules::when_message(w, lang),
             AppError::YearOutOfRange(y) => m::ERR_YEAR_RANGE.fill(lang, &[("year", y)]),
             AppError::BadWeekday(s) => m::ERR_WEEKDAY.fill(lang, &[("input", s)]),
             AppError::BadHours(s) => m::ERR_HOURS.fill(lang, &[("input", s)]),
@@ -170,26 +170,6 @@ impl AppError {
             AppError::Phone(e) => q::phone_error(e, lang),
             AppError::NotFound(id) => q::ERR_NOT_FOUND.fill(lang, &[("id", id)]),
             AppError::Message(text) => text.clone(),
-        }
-    }
-}
-
-/// A message for a failed time or date the person typed.
-pub fn when_message(w: &WhenError, lang: Lang) -> String {
-    match w {
-        WhenError::Empty => m::ERR_WHEN_EMPTY.get(lang).to_string(),
-        WhenError::TooLong => m::ERR_WHEN_TOO_LONG.get(lang).to_string(),
-        WhenError::BadDate(s) => m::ERR_WHEN_BAD_DATE.fill(lang, &[("input", s)]),
-        WhenError::BadTime(s) => m::ERR_WHEN_BAD_TIME.fill(lang, &[("input", s)]),
-        WhenError::Format => m::ERR_WHEN_FORMAT.get(lang).to_string(),
-        WhenError::Skipped => m::ERR_WHEN_SKIPPED.get(lang).to_string(),
-        WhenError::InFuture => m::ERR_WHEN_FUTURE.get(lang).to_string(),
-        WhenError::TooOld { days } => crate::i18n::rules::ERR_WHEN_TOO_OLD.fill(
-            lang,
-            &[("days", days), ("max", &crate::when::RECEIPT_MAX_AGE_DAYS)],
-        ),
-        WhenError::OutOfRange { first, last } => {
-            crate::i18n::rules::ERR_WHEN_RANGE.fill(lang, &[("first", first), ("last", last)])
         }
     }
 }

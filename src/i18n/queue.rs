@@ -238,7 +238,7 @@ pub fn attempt_time_error(
 pub fn plan_error(e: &crate::domain::callback::PlanError, lang: Lang) -> String {
     use crate::domain::callback::PlanError as E;
     match e {
-        E::When(w) => crate::error::when_message(w, lang),
+        E::When(w) => super::rules::when_message(w, lang),
         E::Past => ERR_PLAN_PAST.get(lang).to_string(),
         E::Closed => ERR_PLAN_CLOSED.get(lang).to_string(),
         E::Unsafe => ERR_PLAN_UNSAFE.get(lang).to_string(),

@@ -77,3 +77,25 @@ pub fn name_error(_e: &NameError, lang: Lang) -> String {
 pub fn as_error(e: &NameError, lang: Lang) -> String {
     ERR_AS.fill(lang, &[("rule", &name_error(e, lang))])
 }
+
+/// A message for a failed time or date the person typed.
+pub fn when_message(w: &crate::when::WhenError, lang: Lang) -> String {
+    use super::shell as m;
+    use crate::when::WhenError as E;
+    match w {
+        E::Empty => m::ERR_WHEN_EMPTY.get(lang).to_string(),
+        E::TooLong => m::ERR_WHEN_TOO_LONG.get(lang).to_string(),
+        E::BadDate(s) => m::ERR_WHEN_BAD_DATE.fill(lang, &[("input", s)]),
+        E::BadTime(s) => m::ERR_WHEN_BAD_TIME.fill(lang, &[("input", s)]),
+        E::Format => m::ERR_WHEN_FORMAT.get(lang).to_string(),
+        E::Skipped => m::ERR_WHEN_SKIPPED.get(lang).to_string(),
+        E::InFuture => m::ERR_WHEN_FUTURE.get(lang).to_string(),
+        E::TooOld { days } => ERR_WHEN_TOO_OLD.fill(
+            lang,
+            &[("days", days), ("max", &crate::when::RECEIPT_MAX_AGE_DAYS)],
+        ),
+        E::OutOfRange { first, last } => {
+            ERR_WHEN_RANGE.fill(lang, &[("first", first), ("last", last)])
+        }
+    }
+}

@@ -7,7 +7,7 @@ use super::forms::{AttemptField, ItemField, NewKind};
 use super::{Mode, QueueState};
 use crate::domain::callback::message_against_wish;
 use crate::domain::promise::AttemptResult;
-use crate::error::when_message;
+use crate::i18n::rules::when_message;
 use crate::i18n::{Lang, queue as q};
 use crate::timefmt;
 use crate::tui::app::Env;

@@ -13,8 +13,8 @@ use super::{
 use crate::domain::callback::{Details, NewComplaint, NewVoicemail, attempt_note};
 use crate::domain::promise::{AttemptResult, Kind, Outcome, Safety};
 use crate::domain::text::TextField;
-use crate::error::when_message;
 use crate::i18n::rules::text_error;
+use crate::i18n::rules::when_message;
 use crate::i18n::{Lang, Msg, queue as q};
 use crate::store::callbacks::Item;
 use crate::tui::form::{Choice, Form, FormField};
