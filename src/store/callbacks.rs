@@ -180,6 +180,16 @@ fn get_item(conn: &Connection, id: i64) -> Result<Option<Item>> {
         .optional()?)
 }
 
+/// An item that must still be open for a change: `NotFound` or `Closed`
+/// otherwise.
+fn open_item(conn: &Connection, id: i64) -> Result<Item> {
+    let item = get_item(conn, id)?.ok_or(StoreError::NotFound)?;
+    if !item.open {
+        return Err(StoreError::Closed);
+    }
+    Ok(item)
+}
+
 fn tri(v: Option<bool>) -> Option<i64> {
     v.map(i64::from)
 }
@@ -309,10 +319,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(bool, Undo)> {
         self.write(|tx| {
-            let before = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
-            if !before.open {
-                return Err(StoreError::Closed);
-            }
+            let before = open_item(tx, id)?;
             crate::domain::callback::check_attempt_time(at, before.received_at, now)
                 .map_err(StoreError::AttemptTime)?;
             tx.execute(
@@ -367,10 +374,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Undo> {
         self.write(|tx| {
-            let before = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
-            if !before.open {
-                return Err(StoreError::Closed);
-            }
+            let before = open_item(tx, id)?;
             callback::check_close(outcome, before.attempt_count, max_attempts).map_err(|e| match e {
                 callback::CloseError::TooFewAttempts { made, needed } => {
                     StoreError::TooFewAttempts { made, needed }
@@ -503,10 +507,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Undo> {
         self.write(|tx| {
-            let before = get_item(tx, id)?.ok_or(StoreError::NotFound)?;
-            if !before.open {
-                return Err(StoreError::Closed);
-            }
+            let before = open_item(tx, id)?;
             let sort = callback::order_key(
                 before.deadline_at,
                 before.attempt_count,
