@@ -204,10 +204,7 @@ impl Component for DirectoryState {
     fn update(&mut self, act: Act, env: &mut Env) -> Effect {
         let lang = env.lang;
         let selected = self.selected_service().cloned();
-        let need = |s: &Option<Service>| {
-            s.is_none()
-                .then(|| Effect::Error(d::NOTHING_SELECTED.get(lang).into()))
-        };
+        let nothing_selected = || Effect::Error(d::NOTHING_SELECTED.get(lang).into());
         match act {
             Act::Search => {
                 self.mode = Mode::Search;
@@ -225,10 +222,10 @@ impl Component for DirectoryState {
                 None => Effect::Error(d::DIR_NO_NUMBER.get(lang).into()),
             },
             Act::Refer => {
-                if let Some(e) = need(&selected) {
-                    return e;
-                }
-                self.ask_refer(selected.unwrap_or_default(), env)
+                let Some(s) = selected else {
+                    return nothing_selected();
+                };
+                self.ask_refer(s, env)
             }
             Act::Answer(true) => match self.mode {
                 Mode::ReferAsk { .. } => self.save(env),
@@ -242,10 +239,9 @@ impl Component for DirectoryState {
             }
             Act::Undo => self.undo_referral(env),
             Act::Verify => {
-                if let Some(e) = need(&selected) {
-                    return e;
-                }
-                let id = selected.map(|s| s.id).unwrap_or_default();
+                let Some(id) = selected.map(|s| s.id) else {
+                    return nothing_selected();
+                };
                 match env.store.verify_service(id, env.actor, env.now) {
                     Ok(()) => {
                         self.select_after_reload = Some(id);
@@ -256,10 +252,9 @@ impl Component for DirectoryState {
                 }
             }
             Act::Problem => {
-                if let Some(e) = need(&selected) {
-                    return e;
-                }
-                let id = selected.map(|s| s.id).unwrap_or_default();
+                let Some(id) = selected.map(|s| s.id) else {
+                    return nothing_selected();
+                };
                 self.mode = Mode::Problem {
                     form: problem_form(),
                     id,
@@ -275,10 +270,9 @@ impl Component for DirectoryState {
                 Effect::None
             }
             Act::Edit => {
-                if let Some(e) = need(&selected) {
-                    return e;
-                }
-                let s = selected.unwrap_or_default();
+                let Some(s) = selected else {
+                    return nothing_selected();
+                };
                 self.mode = Mode::Form {
                     form: service_form(&s, lang, d::DIR_FORM_EDIT_TITLE),
                     editing: Some(s.id),
@@ -286,10 +280,9 @@ impl Component for DirectoryState {
                 Effect::None
             }
             Act::Deactivate => {
-                if let Some(e) = need(&selected) {
-                    return e;
-                }
-                let s = selected.unwrap_or_default();
+                let Some(s) = selected else {
+                    return nothing_selected();
+                };
                 self.mode = Mode::Deactivate {
                     form: status_form(&s, lang),
                     id: s.id,
